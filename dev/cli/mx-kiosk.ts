@@ -1,0 +1,107 @@
+// The `mx-kiosk` command: operator and developer tools that run in plain Node from a checkout.
+// Each subcommand is a function here; `serve` starts the browser host.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../../electron/services/clock';
+import { ConfigError, loadConfigFile, resolveConfigPath, type KioskConfig } from '../../electron/services/config';
+import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
+import { createKioskBackend } from '../../electron/services/kiosk-backend';
+import { createJsonLogger } from '../../electron/services/logger';
+import { startDemoProfile } from '../demo/demo-profile';
+import { startBrowserHost } from '../host/browser-host';
+
+const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const USAGE = `usage: mx-kiosk <command> [options]
+
+commands:
+  serve [--demo | --config FILE] [--port N]
+      Serve the kiosk to a browser on 127.0.0.1 (development and tests; never on a counter).
+      --demo starts a throwaway slapd and prints one JSON line with the URLs once ready.
+`;
+
+function fail(message: string, exitCode = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(exitCode);
+}
+
+function appVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+async function serve(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { demo: { type: 'boolean' }, config: { type: 'string' }, port: { type: 'string' } },
+    strict: true,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, got ${values.port}`);
+  const rendererDir = join(PROJECT_ROOT, 'out', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) fail('The renderer is not built yet: run `npm run build` first.');
+
+  const cleanups: Array<() => Promise<void>> = [];
+  let config: KioskConfig;
+  let demo: Awaited<ReturnType<typeof startDemoProfile>> | undefined;
+  if (values.demo) {
+    demo = await startDemoProfile();
+    cleanups.push(demo.stop);
+    config = demo.config;
+  } else {
+    const path = resolveConfigPath(argv, process.env, process.platform);
+    try {
+      config = loadConfigFile(path, { readFile: (p) => readFileSync(p, 'utf8'), env: process.env });
+    } catch (error) {
+      if (error instanceof ConfigError) fail(`設定檔無效 / Invalid configuration (${path}):\n- ${error.problems.join('\n- ')}`);
+      throw error;
+    }
+  }
+
+  // Logs go to stderr; stdout carries only the ready line, so callers can parse it.
+  const logger = createJsonLogger((line) => process.stderr.write(`${line}\n`), systemClock, config.log.level);
+  const backend = createKioskBackend({
+    config,
+    appVersion: appVersion(),
+    clock: systemClock,
+    logger,
+    connectLdap: createLdapConnector(config.directory),
+  });
+  const host = await startBrowserHost({ rendererDir, dispatcher: backend.dispatcher, logger, port });
+  cleanups.unshift(host.close);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    for (const cleanup of cleanups) await cleanup().catch((error: unknown) => logger.error('cleanup failed', { error }));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const ready = {
+    url: host.launchUrl,
+    // The AIS simulator arrives with the AIS handoff work; until then there is none to point at.
+    ais: null,
+    ldap: demo
+      ? { url: demo.slapd.ldapUrl, ldapsUrl: demo.slapd.ldapsUrl, caFile: demo.slapd.caFile, bindDn: demo.slapd.adminDn, password: demo.slapd.adminPassword }
+      : null,
+  };
+  process.stdout.write(`${JSON.stringify(ready)}\n`);
+}
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = { serve };
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const run = COMMANDS[command];
+  if (!run) fail(`unknown command: ${command}\n\n${USAGE}`);
+  await run(rest);
+}

@@ -1,0 +1,76 @@
+// The seed directory shared by tests and the demo: the old portal's subtrees, the kiosk's
+// service account and a few existing entries. Passwords here are demo-only and public.
+import { sshaHash } from './ssha';
+
+export const FIXTURE = {
+  baseDn: 'dc=mx,dc=nthu,dc=edu,dc=tw',
+  serviceDn: 'cn=kiosk,ou=services,dc=mx,dc=nthu,dc=edu,dc=tw',
+  servicePassword: 'demo-service-secret',
+  /** Existing accounts, for "already has a mailbox" and "suspended" paths. */
+  accounts: {
+    active: { uid: 'hmwang', staffId: 'z10001', password: 'Existing-Passw0rd!', uidNumber: 1001 },
+    suspended: { uid: 'cychen', staffId: 'z10002', password: 'Suspended-Passw0rd!', uidNumber: 1002 },
+  },
+  aliases: ['webmaster', 'helpdesk'],
+  groupGid: 100,
+} as const;
+
+export function fixtureLdif(): string {
+  const b = FIXTURE.baseDn;
+  const { active, suspended } = FIXTURE.accounts;
+  const person = (uid: string, staffId: string, cn: string, uidNumber: number, ou: string, password: string) => `
+dn: uid=${uid},ou=${ou},${b}
+objectClass: inetOrgPerson
+objectClass: posixAccount
+objectClass: shadowAccount
+uid: ${uid}
+cn:: ${Buffer.from(cn, 'utf8').toString('base64')}
+sn: ${staffId}
+gecos: ${uid}
+loginShell: /bin/false
+uidNumber: ${uidNumber}
+gidNumber: ${FIXTURE.groupGid}
+homeDirectory: /mx/u/${uid.slice(0, 2)}/${uid}
+userPassword: ${sshaHash(password)}
+description: create(1500000000,127.0.0.1);
+`;
+  const ou = (name: string) => `
+dn: ou=${name},${b}
+objectClass: organizationalUnit
+ou: ${name}
+`;
+  const alias = (name: string) => `
+dn: cn=${name},ou=aliases,${b}
+objectClass: nisMailAlias
+cn: ${name}
+rfc822MailMember: root@localhost
+`;
+  return [
+    `dn: ${b}
+objectClass: dcObject
+objectClass: organization
+dc: mx
+o: mx-kiosk test directory
+`,
+    ...['people', 'suspended', 'aliases', 'group', 'services'].map(ou),
+    `
+dn: ${FIXTURE.serviceDn}
+objectClass: organizationalRole
+objectClass: simpleSecurityObject
+cn: kiosk
+userPassword: ${sshaHash(FIXTURE.servicePassword)}
+`,
+    `
+dn: cn=staff,ou=group,${b}
+objectClass: posixGroup
+cn: staff
+gidNumber: ${FIXTURE.groupGid}
+`,
+    person(active.uid, active.staffId, '王小明', active.uidNumber, 'people', active.password),
+    person(suspended.uid, suspended.staffId, '陳志遠', suspended.uidNumber, 'suspended', suspended.password),
+    ...FIXTURE.aliases.map(alias),
+  ]
+    .map((block) => block.trim())
+    .join('\n\n')
+    .concat('\n');
+}

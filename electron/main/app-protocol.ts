@@ -1,0 +1,42 @@
+// The app:// protocol: serves the built renderer from disk with the kiosk's CSP, and nothing
+// outside the renderer folder (see resolveRendererFile for the traversal rules).
+import { contentTypeFor, resolveRendererFile, SECURITY_HEADERS } from '../services/renderer-files';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kiosk';
+
+/**
+ * True for app://kiosk/… only. Compares protocol and host, not URL.origin: Node's URL reports
+ * origin "null" for custom schemes, which would make every origin check fail or match wrongly.
+ */
+export function isKioskAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+export function createAppProtocolHandler(
+  rendererDir: string,
+  readFile: (path: string) => Promise<Uint8Array>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return new Response('bad request', { status: 400 });
+    }
+    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return new Response('not found', { status: 404 });
+    const file = resolveRendererFile(rendererDir, url.pathname);
+    if (!file) return new Response('not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, { headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) } });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  };
+}

@@ -1,0 +1,43 @@
+// Composition root for Electron: the only file that imports the electron module at runtime.
+import * as electron from 'electron';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { systemClock } from '../services/clock';
+import { ConfigError, loadConfigFile, resolveConfigPath } from '../services/config';
+import { createLdapConnector } from '../services/directory/ldap-connector';
+import { createKioskBackend } from '../services/kiosk-backend';
+import { createJsonLogger } from '../services/logger';
+import { defaultShellPaths, registerAppScheme, startShell } from './shell';
+
+const { app } = electron;
+registerAppScheme(electron);
+
+function start(): void {
+  const configPath = resolveConfigPath(process.argv, process.env, process.platform);
+  let config;
+  try {
+    config = loadConfigFile(configPath, { readFile: (path) => readFileSync(path, 'utf8'), env: process.env });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Exiting with a distinct status instead of crashing lets a supervisor tell config from bugs.
+    process.stderr.write(`設定檔無效 / Invalid configuration (${configPath}):\n- ${error.problems.join('\n- ')}\n`);
+    app.exit(78);
+    return;
+  }
+  const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`), systemClock, config.log.level);
+  const backend = createKioskBackend({
+    config,
+    appVersion: app.getVersion(),
+    clock: systemClock,
+    logger,
+    connectLdap: createLdapConnector(config.directory),
+  });
+  startShell(electron, backend, logger, defaultShellPaths(dirname(fileURLToPath(import.meta.url))));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,142 @@
+// The kiosk's configuration: one YAML/JSON file validated with zod; secrets are references
+// (a file or an environment variable) resolved here and held as Secret, never as plain strings.
+import { z } from 'zod';
+import { parse as parseYaml } from 'yaml';
+import { Secret } from './secret';
+
+const SecretRef = z.union([
+  z.object({ file: z.string().min(1) }).strict(),
+  z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) }).strict(),
+]);
+
+const LdapUrl = z.string().regex(/^ldaps?:\/\/[^/\s]+\/?$/, 'must look like ldaps://host:port');
+
+export const ConfigSchema = z
+  .object({
+    kioskId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
+    mailDomain: z.string().default('mx.nthu.edu.tw'),
+    directory: z
+      .object({
+        /** Tried in order; the first that answers wins. */
+        urls: z.array(LdapUrl).min(1),
+        startTls: z.boolean().default(false),
+        /** Plain ldap:// without StartTLS is refused unless this says so (the loopback demo does). */
+        allowPlainLdap: z.boolean().default(false),
+        caFile: z.string().optional(),
+        bindDn: z.string().min(1),
+        bindPassword: SecretRef,
+        baseDn: z.string().min(1),
+        subtrees: z
+          .object({
+            people: z.string().default('ou=people'),
+            suspended: z.string().default('ou=suspended'),
+            aliases: z.string().default('ou=aliases'),
+            group: z.string().default('ou=group'),
+          })
+          .strict()
+          .prefault({}),
+        connectTimeoutMs: z.number().int().positive().default(3000),
+        timeoutMs: z.number().int().positive().default(5000),
+      })
+      .strict(),
+    log: z
+      .object({
+        level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const plain = config.directory.urls.filter((url) => url.startsWith('ldap://'));
+    if (plain.length > 0 && !config.directory.startTls && !config.directory.allowPlainLdap) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['directory', 'urls'],
+        message: `plain ldap:// (${plain.join(', ')}) needs directory.startTls or directory.allowPlainLdap: true`,
+      });
+    }
+  });
+
+export type KioskConfigFile = z.input<typeof ConfigSchema>;
+type ParsedConfig = z.output<typeof ConfigSchema>;
+
+export type KioskConfig = Omit<ParsedConfig, 'directory'> & {
+  directory: Omit<ParsedConfig['directory'], 'bindPassword'> & { bindPassword: Secret; caPem?: string };
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ConfigSources {
+  readFile(path: string): string;
+  env: Record<string, string | undefined>;
+}
+
+function resolveSecret(ref: z.infer<typeof SecretRef>, where: string, sources: ConfigSources): Secret {
+  if ('env' in ref) {
+    const value = sources.env[ref.env];
+    if (!value) throw new ConfigError([`${where}: environment variable ${ref.env} is not set`]);
+    return new Secret(value);
+  }
+  let text: string;
+  try {
+    text = sources.readFile(ref.file);
+  } catch {
+    throw new ConfigError([`${where}: cannot read secret file ${ref.file}`]);
+  }
+  // Files written by `echo` end in a newline that is not part of the secret.
+  return new Secret(text.replace(/\r?\n$/, ''));
+}
+
+/** Validates raw config data (already parsed from YAML/JSON) and resolves its secrets. */
+export function resolveConfig(raw: unknown, sources: ConfigSources): KioskConfig {
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const { directory, ...rest } = parsed.data;
+  let caPem: string | undefined;
+  if (directory.caFile) {
+    try {
+      caPem = sources.readFile(directory.caFile);
+    } catch {
+      throw new ConfigError([`directory.caFile: cannot read ${directory.caFile}`]);
+    }
+  }
+  return {
+    ...rest,
+    directory: { ...directory, caPem, bindPassword: resolveSecret(directory.bindPassword, 'directory.bindPassword', sources) },
+  };
+}
+
+export function loadConfigFile(path: string, sources: ConfigSources): KioskConfig {
+  let text: string;
+  try {
+    text = sources.readFile(path);
+  } catch {
+    throw new ConfigError([`cannot read configuration file ${path}`]);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError([`${path} is not valid YAML/JSON: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  return resolveConfig(raw, sources);
+}
+
+/** `--config F`, then KIOSK_CONFIG, then the OS default. */
+export function resolveConfigPath(argv: readonly string[], env: Record<string, string | undefined>, platform: string): string {
+  const flag = argv.indexOf('--config');
+  if (flag >= 0 && argv[flag + 1]) return argv[flag + 1]!;
+  const inline = argv.find((arg) => arg.startsWith('--config='));
+  if (inline) return inline.slice('--config='.length);
+  if (env.KIOSK_CONFIG) return env.KIOSK_CONFIG;
+  if (platform === 'win32') return `${env.ProgramData ?? 'C:\\ProgramData'}\\mx-kiosk\\config.yaml`;
+  return '/etc/mx-kiosk/config.yaml';
+}

@@ -1,0 +1,36 @@
+// Opens ldapts connections the way the configuration demands (ldaps, StartTLS, CA, timeouts).
+// Services receive this connector instead of constructing clients, so tests can point it at
+// a throwaway slapd and nothing else needs to know about TLS.
+import { Client } from 'ldapts';
+
+export interface LdapConnectionSettings {
+  startTls: boolean;
+  caPem?: string;
+  connectTimeoutMs: number;
+  timeoutMs: number;
+}
+
+export type LdapConnector = (url: string) => Promise<Client>;
+
+export function createLdapConnector(settings: LdapConnectionSettings): LdapConnector {
+  // Certificate checks are never switched off: without a CA we rely on the system store.
+  const tlsOptions = { ca: settings.caPem ? [settings.caPem] : undefined, rejectUnauthorized: true, minVersion: 'TLSv1.2' as const };
+  return async (url) => {
+    const client = new Client({
+      url,
+      timeout: settings.timeoutMs,
+      connectTimeout: settings.connectTimeoutMs,
+      tlsOptions: url.startsWith('ldaps://') ? tlsOptions : undefined,
+      strictDN: true,
+    });
+    if (settings.startTls && url.startsWith('ldap://')) {
+      try {
+        await client.startTLS(tlsOptions);
+      } catch (error) {
+        await client.unbind().catch(() => undefined);
+        throw error;
+      }
+    }
+    return client;
+  };
+}

@@ -1,0 +1,43 @@
+// Structured JSON-lines logger with redaction: a secret must not reach a log even by mistake.
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+// Field names whose values are never written, at any depth.
+const SECRET_KEY = /pass(word)?|secret|token|key|credential|authorization|cookie/i;
+export const REDACTED = '[redacted]';
+
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 6) return '[deep]';
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? REDACTED : redact(v, depth + 1);
+    return out;
+  }
+  return value;
+}
+
+export function createJsonLogger(
+  write: (line: string) => void,
+  clock: { now(): number },
+  minLevel: LogLevel = 'info',
+): Logger {
+  const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+  const emit = (level: LogLevel) => (message: string, fields: LogFields = {}) => {
+    if (order[level] < order[minLevel]) return;
+    const record = { time: new Date(clock.now()).toISOString(), level, message, ...(redact(fields) as LogFields) };
+    write(JSON.stringify(record));
+  };
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

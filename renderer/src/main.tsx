@@ -1,0 +1,22 @@
+// Renderer entry: builds i18n and the API bridge, then mounts the kiosk.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { ApiProvider } from './api/api-context';
+import { resolveKioskApi } from './api/kiosk-api';
+import { App } from './app/App';
+import { createI18n } from './i18n/i18n';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={createI18n()}>
+      <ApiProvider api={resolveKioskApi()}>
+        <App />
+      </ApiProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

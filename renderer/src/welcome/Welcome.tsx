@@ -1,0 +1,46 @@
+// The Welcome screen: what the kiosk is for, and the directory's status in small print.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKioskApi } from '../api/api-context';
+import { useKioskStore, type StatusView } from '../app/kiosk-store';
+
+function StatusLine({ status }: { status: StatusView }) {
+  const { t } = useTranslation();
+  if (status.kind === 'checking') return <span data-state="checking">{t('status.checking')}</span>;
+  if (status.kind === 'failed') return <span data-state="failed">{t('status.failed', { code: status.code })}</span>;
+  const { state } = status.status.directory;
+  return <span data-state={state}>{t(state === 'online' ? 'status.online' : 'status.offline')}</span>;
+}
+
+export function Welcome() {
+  const { t } = useTranslation();
+  const api = useKioskApi();
+  const status = useKioskStore((s) => s.status);
+  const setStatus = useKioskStore((s) => s.setStatus);
+
+  useEffect(() => {
+    let live = true;
+    void api.status().then((result) => {
+      if (!live) return;
+      setStatus(result.ok ? { kind: 'known', status: result.data } : { kind: 'failed', code: result.code });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, setStatus]);
+
+  return (
+    <section className="welcome" aria-labelledby="welcome-title">
+      <h1 id="welcome-title">{t('welcome.title')}</h1>
+      <p className="lead">{t('welcome.lead')}</p>
+      <footer className="service-status" aria-label={t('welcome.statusHeading')}>
+        <p>
+          {t('status.directory')}: <StatusLine status={status} />
+        </p>
+        {status.kind === 'known' && (
+          <p>{t('status.kiosk', { kioskId: status.status.kioskId, version: status.status.appVersion })}</p>
+        )}
+      </footer>
+    </section>
+  );
+}

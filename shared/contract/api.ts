@@ -1,0 +1,16 @@
+// The KioskApi type: everything the renderer can ask main for, derived from the contract.
+import type { z } from 'zod';
+import type { ApiMethod } from './channels';
+import type { ResultCode } from './codes';
+import type { Contract } from './schemas';
+
+export type Ok<T> = { ok: true; data: T };
+export type Failure = { ok: false; code: ResultCode };
+export type Result<T> = Ok<T> | Failure;
+
+export type RequestOf<M extends ApiMethod> = z.input<Contract[M]['request']>;
+export type ResponseOf<M extends ApiMethod> = z.output<Contract[M]['response']>;
+
+export type KioskApi = {
+  [M in ApiMethod]: (request?: RequestOf<M>) => Promise<Result<ResponseOf<M>>>;
+};

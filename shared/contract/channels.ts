@@ -1,0 +1,11 @@
+// The API's method names and their IPC channel names (`domain:action`), free of zod so the
+// renderer can import it without pulling validation code into its bundle.
+
+export const CHANNELS = {
+  status: 'kiosk:status',
+} as const;
+
+export type ApiMethod = keyof typeof CHANNELS;
+export type Channel = (typeof CHANNELS)[ApiMethod];
+
+export const ALL_CHANNELS: readonly Channel[] = Object.values(CHANNELS);

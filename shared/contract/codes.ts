@@ -1,0 +1,33 @@
+// Stable result codes: the legacy portal's codes staff and helpdesk already know, plus ours.
+// A code is part of the contract: never rename one, only add.
+
+export const LEGACY_CODES = [
+  'DECRYPT(-2)', // cannot get checksum or expired
+  'SESSION(0)', // no such session
+  'SESSION(-1)', // session expired
+  'SESSION(-2)', // IP mismatch
+  'ROLE(0)', // unknown ID format
+  'USER(-1)', // already has a mailbox
+  'USER(-2)', // user does not exist
+  'USER(-3)', // user suspended
+  'USER(-4)', // user not permitted
+  'USER(-5)', // password suspended
+] as const;
+
+export const KIOSK_CODES = [
+  'DECRYPT(-1)', // malformed token
+  'DECRYPT(-3)', // token already used
+  'NAME_TAKEN', // chosen account name was taken meanwhile
+  'BAD_REQUEST', // payload failed the contract's schema
+  'UNKNOWN_CHANNEL', // no such API method
+  'FORBIDDEN', // the caller is not the kiosk's own renderer
+  'DIRECTORY_UNAVAILABLE', // no LDAP server answered
+  'INTERNAL', // anything unexpected; details stay in main's log
+] as const;
+
+export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;
+export type ResultCode = (typeof RESULT_CODES)[number];
+
+export function isResultCode(value: unknown): value is ResultCode {
+  return typeof value === 'string' && (RESULT_CODES as readonly string[]).includes(value);
+}

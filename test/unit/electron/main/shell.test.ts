@@ -1,0 +1,138 @@
+// The Electron shell, driven through a fake electron module (the real binary cannot run here).
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAppProtocolHandler } from '../../../../electron/main/app-protocol';
+import { KIOSK_PARTITION, lockDownContents, registerAppScheme, startShell } from '../../../../electron/main/shell';
+import { Dispatcher } from '../../../../electron/services/dispatcher';
+import type { KioskBackend } from '../../../../electron/services/kiosk-backend';
+import { silentLogger } from '../../../../electron/services/logger';
+import { createFakeElectron, FakeWebContents } from './fake-electron';
+
+function backendWithStatus(): KioskBackend {
+  const dispatcher = new Dispatcher(silentLogger);
+  dispatcher.handle('status', async () => ({
+    appVersion: '1',
+    kioskId: 'k',
+    directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 },
+  }));
+  return { dispatcher } as KioskBackend;
+}
+
+let rendererDir: string;
+beforeAll(async () => {
+  const root = await mkdtemp(join(tmpdir(), 'mx-kiosk-shell-'));
+  rendererDir = join(root, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(root, 'secret.txt'), 'outside the renderer');
+});
+
+describe('startShell', () => {
+  it('opens one locked-down kiosk window on the in-memory partition and loads app://', () => {
+    const fake = createFakeElectron();
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p/preload.cjs' });
+    expect(fake.windows).toHaveLength(1);
+    const { options, url } = fake.windows[0]!;
+    expect(options).toMatchObject({ kiosk: true, frame: false });
+    expect(options.webPreferences).toMatchObject({
+      preload: '/p/preload.cjs',
+      partition: KIOSK_PARTITION,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      devTools: false,
+    });
+    expect(KIOSK_PARTITION.startsWith('persist:')).toBe(false);
+    expect(url).toBe('app://kiosk/index.html');
+    expect(fake.menu()).toBeNull();
+    expect(fake.partitions).toEqual([KIOSK_PARTITION]);
+  });
+
+  it('allows devtools only in an unpackaged build', () => {
+    const fake = createFakeElectron();
+    fake.app.isPackaged = false;
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    expect((fake.windows[0]!.options.webPreferences as { devTools: boolean }).devTools).toBe(true);
+  });
+
+  it('registers every dispatcher channel on IPC and nothing else', () => {
+    const fake = createFakeElectron();
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    expect([...fake.ipcHandlers.keys()]).toEqual(['kiosk:status']);
+  });
+
+  it('denies every permission request and check', async () => {
+    const fake = createFakeElectron();
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen']) {
+      await expect(fake.askPermission(permission)).resolves.toBe(false);
+      expect(fake.checkPermission(permission)).toBe(false);
+    }
+  });
+
+  it('locks down every web contents created later (e.g. the AIS view)', () => {
+    const fake = createFakeElectron();
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    const contents = new FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'app://kiosk/x' })).toEqual({ action: 'deny' });
+  });
+
+  it('registers app:// as a standard, secure scheme', () => {
+    const fake = createFakeElectron();
+    registerAppScheme(fake.electron);
+    expect(fake.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+});
+
+describe('lockDownContents', () => {
+  const contents = new FakeWebContents();
+  lockDownContents(contents as never, silentLogger);
+
+  it.each([
+    ['will-navigate', 'app://kiosk/index.html', false],
+    ['will-navigate', 'app://kiosk/assets/x.js', false],
+    ['will-navigate', 'app://evil/index.html', true],
+    ['will-navigate', 'https://ua.net.nthu.edu.tw/portal/', true],
+    ['will-navigate', 'file:///etc/passwd', true],
+    ['will-navigate', 'javascript:alert(1)', true],
+    ['will-navigate', 'not a url', true],
+    ['will-redirect', 'http://127.0.0.1:1/', true],
+    ['will-redirect', 'app://kiosk.evil.example/', true],
+  ] as const)('%s to %s: blocked=%s', (event, url, blocked) => {
+    expect(contents.navigate(event, url)).toBe(blocked);
+  });
+
+  it('denies every new window', () => {
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
+  });
+});
+
+describe('app:// protocol handler', () => {
+  const read = (p: string) => import('node:fs/promises').then((fs) => fs.readFile(p));
+
+  it('serves renderer files with the CSP header', async () => {
+    const handler = createAppProtocolHandler(rendererDir, read);
+    const res = await handler(new Request('app://kiosk/index.html'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await res.text()).toContain('<title>kiosk</title>');
+  });
+
+  it.each(['app://kiosk/../secret.txt', 'app://kiosk/%2e%2e/secret.txt', 'app://kiosk/..%2fsecret.txt', 'app://kiosk/%2fetc%2fpasswd', 'app://other/index.html', 'app://kiosk/missing.js'])(
+    'answers 404 for %s',
+    async (url) => {
+      const handler = createAppProtocolHandler(rendererDir, read);
+      const res = await handler(new Request(url));
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('outside the renderer');
+    },
+  );
+});

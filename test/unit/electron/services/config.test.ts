@@ -1,0 +1,117 @@
+// Configuration: validation messages an operator can act on, secrets resolved and never printed.
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfigFile, resolveConfig, resolveConfigPath } from '../../../../electron/services/config';
+
+const files: Record<string, string> = {
+  '/etc/mx-kiosk/ldap.secret': 'file-secret\n',
+  '/etc/mx-kiosk/ca.pem': '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n',
+};
+const sources = (env: Record<string, string> = {}) => ({
+  env,
+  readFile: (path: string) => {
+    const text = files[path];
+    if (text === undefined) throw new Error(`ENOENT ${path}`);
+    return text;
+  },
+});
+
+const minimal = {
+  kioskId: 'counter-1',
+  directory: {
+    urls: ['ldaps://ldap1.example.edu:636', 'ldaps://ldap2.example.edu'],
+    bindDn: 'cn=kiosk,ou=services,dc=example',
+    bindPassword: { file: '/etc/mx-kiosk/ldap.secret' },
+    baseDn: 'dc=example',
+  },
+};
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('resolveConfig', () => {
+  it('fills the old portal defaults and resolves a file secret without its trailing newline', () => {
+    const config = resolveConfig(minimal, sources());
+    expect(config.mailDomain).toBe('mx.nthu.edu.tw');
+    expect(config.directory.subtrees).toEqual({ people: 'ou=people', suspended: 'ou=suspended', aliases: 'ou=aliases', group: 'ou=group' });
+    expect(config.directory.bindPassword.reveal()).toBe('file-secret');
+    expect(config.log.level).toBe('info');
+  });
+
+  it('resolves an environment secret and reads the CA file', () => {
+    const config = resolveConfig(
+      { ...minimal, directory: { ...minimal.directory, bindPassword: { env: 'LDAP_PW' }, caFile: '/etc/mx-kiosk/ca.pem' } },
+      sources({ LDAP_PW: 'env-secret' }),
+    );
+    expect(config.directory.bindPassword.reveal()).toBe('env-secret');
+    expect(config.directory.caPem).toContain('BEGIN CERTIFICATE');
+  });
+
+  it('never prints a secret through JSON, String or util.inspect', () => {
+    const config = resolveConfig(minimal, sources());
+    for (const text of [JSON.stringify(config), String(config.directory.bindPassword), inspect(config, { depth: 9 })]) {
+      expect(text).not.toContain('file-secret');
+    }
+  });
+
+  it('names an unset environment variable and an unreadable file', () => {
+    expect(problemsOf(() => resolveConfig({ ...minimal, directory: { ...minimal.directory, bindPassword: { env: 'NOPE' } } }, sources()))).toEqual([
+      'directory.bindPassword: environment variable NOPE is not set',
+    ]);
+    expect(problemsOf(() => resolveConfig({ ...minimal, directory: { ...minimal.directory, bindPassword: { file: '/x' } } }, sources()))[0]).toContain(
+      'cannot read secret file /x',
+    );
+  });
+
+  it('refuses plain ldap:// unless StartTLS or an explicit opt-in', () => {
+    const plain = { ...minimal, directory: { ...minimal.directory, urls: ['ldap://10.0.0.5'] } };
+    expect(problemsOf(() => resolveConfig(plain, sources()))[0]).toMatch(/^directory\.urls: plain ldap:\/\/ \(ldap:\/\/10\.0\.0\.5\)/);
+    expect(resolveConfig({ ...plain, directory: { ...plain.directory, startTls: true } }, sources()).directory.startTls).toBe(true);
+    expect(resolveConfig({ ...plain, directory: { ...plain.directory, allowPlainLdap: true } }, sources()).directory.urls).toEqual(['ldap://10.0.0.5']);
+  });
+
+  it('reports unknown keys and wrong types with their paths', () => {
+    const problems = problemsOf(() => resolveConfig({ ...minimal, kioskId: 'has space', extra: true, directory: { ...minimal.directory, urls: [] } }, sources()));
+    expect(problems.join('\n')).toMatch(/kioskId/);
+    expect(problems.join('\n')).toMatch(/directory\.urls/);
+    expect(problems.join('\n')).toMatch(/extra/);
+  });
+
+  it('refuses a plain-text secret in the file: secrets must be references', () => {
+    expect(problemsOf(() => resolveConfig({ ...minimal, directory: { ...minimal.directory, bindPassword: 'hunter2' } }, sources())).join()).toMatch(
+      /directory\.bindPassword/,
+    );
+  });
+});
+
+describe('loadConfigFile', () => {
+  it('parses YAML and JSON alike', () => {
+    files['/c.yaml'] = 'kioskId: counter-2\ndirectory:\n  urls: [ldaps://a]\n  bindDn: cn=k\n  bindPassword: {file: /etc/mx-kiosk/ldap.secret}\n  baseDn: dc=x\n';
+    files['/c.json'] = JSON.stringify(minimal);
+    expect(loadConfigFile('/c.yaml', sources()).kioskId).toBe('counter-2');
+    expect(loadConfigFile('/c.json', sources()).kioskId).toBe('counter-1');
+  });
+
+  it('says which file is missing or broken', () => {
+    expect(problemsOf(() => loadConfigFile('/missing.yaml', sources()))).toEqual(['cannot read configuration file /missing.yaml']);
+    files['/broken.yaml'] = 'kioskId: [unclosed';
+    expect(problemsOf(() => loadConfigFile('/broken.yaml', sources()))[0]).toMatch(/^\/broken\.yaml is not valid YAML\/JSON/);
+  });
+});
+
+describe('resolveConfigPath', () => {
+  it('takes --config, then KIOSK_CONFIG, then the OS default', () => {
+    expect(resolveConfigPath(['--config', '/a.yaml'], { KIOSK_CONFIG: '/b.yaml' }, 'linux')).toBe('/a.yaml');
+    expect(resolveConfigPath(['--config=/a2.yaml'], {}, 'linux')).toBe('/a2.yaml');
+    expect(resolveConfigPath([], { KIOSK_CONFIG: '/b.yaml' }, 'linux')).toBe('/b.yaml');
+    expect(resolveConfigPath([], {}, 'linux')).toBe('/etc/mx-kiosk/config.yaml');
+    expect(resolveConfigPath([], { ProgramData: 'D:\\PD' }, 'win32')).toBe('D:\\PD\\mx-kiosk\\config.yaml');
+  });
+});
