@@ -1,6 +1,7 @@
 // Opens ldapts connections the way the configuration demands (ldaps, StartTLS, CA, timeouts).
 // Services receive this connector instead of constructing clients, so tests can point it at
 // a throwaway slapd and nothing else needs to know about TLS.
+import { isIP } from 'node:net';
 import { Client } from 'ldapts';
 
 export interface LdapConnectionSettings {
@@ -24,8 +25,11 @@ export function createLdapConnector(settings: LdapConnectionSettings): LdapConne
       strictDN: true,
     });
     if (settings.startTls && url.startsWith('ldap://')) {
+      // ldapts does not tell the TLS layer which server it upgrades, so Node would check the
+      // certificate against "localhost". Name the host (and send SNI for DNS names) ourselves.
+      const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
       try {
-        await client.startTLS(tlsOptions);
+        await client.startTLS({ ...tlsOptions, host, servername: isIP(host) ? undefined : host });
       } catch (error) {
         await client.unbind().catch(() => undefined);
         throw error;

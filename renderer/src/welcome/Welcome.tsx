@@ -34,8 +34,9 @@ export function Welcome() {
       <h1 id="welcome-title">{t('welcome.title')}</h1>
       <p className="lead">{t('welcome.lead')}</p>
       <footer className="service-status" aria-label={t('welcome.statusHeading')}>
-        <p>
-          {t('status.directory')}: <StatusLine status={status} />
+        <p className="status-line">
+          <span>{t('status.directory')}</span>
+          <StatusLine status={status} />
         </p>
         {status.kind === 'known' && (
           <p>{t('status.kiosk', { kioskId: status.status.kioskId, version: status.status.appVersion })}</p>

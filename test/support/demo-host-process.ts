@@ -1,0 +1,48 @@
+// Runs `mx-kiosk serve --demo` as a child process and reads its ready line, the way an operator
+// or a test would. Used by the CLI integration test and the E2E fixture.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface DemoReadyLine {
+  url: string;
+  ais: string | null;
+  ldap: { url: string; ldapsUrl: string; caFile: string; bindDn: string; password: string };
+}
+
+export interface DemoHostProcess {
+  ready: DemoReadyLine;
+  child: ChildProcess;
+  stderr: () => string;
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export const MX_KIOSK_BIN = join(process.cwd(), 'dev', 'bin', 'mx-kiosk.mjs');
+
+export async function startDemoHost(extraArgs: string[] = [], timeoutMs = 30_000): Promise<DemoHostProcess> {
+  const child = spawn(process.execPath, [MX_KIOSK_BIN, 'serve', '--demo', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
+  const lines = createInterface({ input: child.stdout! });
+  const exited = once(child, 'exit');
+  const ready = await Promise.race([
+    once(lines, 'line').then(([line]) => JSON.parse(String(line)) as DemoReadyLine),
+    exited.then(() => {
+      throw new Error(`mx-kiosk serve exited before it was ready:\n${stderr}`);
+    }),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`mx-kiosk serve not ready in ${timeoutMs} ms:\n${stderr}`)), timeoutMs)),
+  ]);
+  return {
+    ready,
+    child,
+    stderr: () => stderr,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill(signal);
+      const [code] = await exited;
+      return code as number | null;
+    },
+  };
+}
