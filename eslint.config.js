@@ -102,6 +102,11 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // Playwright reads a fixture's dependencies from its destructured first argument, so `{}` is required.
+    files: ['test/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['dev/**/*.{ts,mjs}', 'test/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', '*.config.{ts,js}'],
     rules: { 'no-restricted-imports': electronTypesOnly },
   },

@@ -1,5 +1,6 @@
 // The `mx-kiosk` command: operator and developer tools that run in plain Node from a checkout.
 // Each subcommand is a function here; `serve` starts the browser host.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,8 @@ commands:
   serve [--demo | --config FILE] [--port N]
       Serve the kiosk to a browser on 127.0.0.1 (development and tests; never on a counter).
       --demo starts a throwaway slapd and prints one JSON line with the URLs once ready.
+  electron-demo --electron BINARY
+      Start the demo profile and run the kiosk in that Electron binary (used by npm start).
 `;
 
 function fail(message: string, exitCode = 2): never {
@@ -93,7 +96,22 @@ async function serve(argv: string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify(ready)}\n`);
 }
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = { serve };
+async function electronDemo(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { electron: { type: 'string' } }, strict: true });
+  if (!values.electron || !existsSync(values.electron)) fail('--electron must name an Electron binary that exists.');
+  if (!existsSync(join(PROJECT_ROOT, 'out', 'main', 'main.js'))) fail('The app is not built yet: run `npm run build` first.');
+  const demo = await startDemoProfile();
+  const { path, env } = await demo.writeConfigFile();
+  const child = spawn(values.electron, [PROJECT_ROOT, '--config', path], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+  await demo.stop();
+  process.exit(code);
+}
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = { serve, 'electron-demo': electronDemo };
 
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
