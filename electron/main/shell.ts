@@ -13,7 +13,7 @@ export type ShellElectron = Pick<typeof ElectronModule, 'app' | 'BrowserWindow' 
 // Without "persist:" the partition lives in memory: nothing personal survives a restart.
 export const KIOSK_PARTITION = 'kiosk';
 
-export const WINDOW_OPTIONS = (preload: string, packaged: boolean): ElectronModule.BrowserWindowConstructorOptions => ({
+export const kioskWindowOptions = (preload: string, packaged: boolean): ElectronModule.BrowserWindowConstructorOptions => ({
   kiosk: true,
   frame: false,
   show: false,
@@ -73,7 +73,7 @@ export function startShell(electron: ShellElectron, backend: KioskBackend, logge
   Menu.setApplicationMenu(null);
   registerIpcDoor(electron.ipcMain, backend.dispatcher, logger);
 
-  const window = new BrowserWindow(WINDOW_OPTIONS(paths.preload, app.isPackaged));
+  const window = new BrowserWindow(kioskWindowOptions(paths.preload, app.isPackaged));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_SCHEME}://${APP_HOST}/index.html`);
 }

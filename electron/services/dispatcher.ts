@@ -1,7 +1,8 @@
 // The one door into main. Every handler is registered here against the contract's schemas;
 // the IPC adapter and the browser host both call dispatch(), so both get identical checks.
 import { CONTRACT } from '../../shared/contract/schemas';
-import type { RequestOf, ResponseOf, Result } from '../../shared/contract/api';
+import type { z } from 'zod';
+import type { ResponseOf, Result } from '../../shared/contract/api';
 import { CHANNELS, type ApiMethod, type Channel } from '../../shared/contract/channels';
 import { KioskError } from './kiosk-error';
 import type { Logger } from './logger';
@@ -13,9 +14,9 @@ export interface CallContext {
   transport: 'ipc' | 'http';
 }
 
-type Handler<M extends ApiMethod> = (request: ResponseOfRequest<M>, context: CallContext) => Promise<ResponseOf<M>>;
-// The handler sees the parsed (output) type of the request schema.
-type ResponseOfRequest<M extends ApiMethod> = import('zod').output<(typeof CONTRACT)[M]['request']>;
+// A handler sees the request after parsing (defaults applied), hence zod's output type.
+type ParsedRequest<M extends ApiMethod> = z.output<(typeof CONTRACT)[M]['request']>;
+type Handler<M extends ApiMethod> = (request: ParsedRequest<M>, context: CallContext) => Promise<ResponseOf<M>>;
 
 const METHOD_BY_CHANNEL = new Map<string, ApiMethod>(
   (Object.keys(CHANNELS) as ApiMethod[]).map((method) => [CHANNELS[method], method]),
@@ -52,7 +53,7 @@ export class Dispatcher {
       return { ok: false, code: 'BAD_REQUEST' };
     }
     try {
-      const value = await handler(request.data as RequestOf<typeof method>, context);
+      const value = await handler(request.data, context);
       // Parsing the response strips any field the contract does not name.
       return { ok: true, data: spec.response.parse(value) };
     } catch (error) {
