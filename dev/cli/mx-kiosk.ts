@@ -1,5 +1,5 @@
 // The `mx-kiosk` command: operator and developer tools that run in plain Node from a checkout.
-// Each subcommand is a function here; `serve` starts the browser host.
+// Each subcommand is a function here; `serve` is the browser host's composition root.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,10 +8,12 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../../electron/services/clock';
 import { ConfigError, loadConfigFile, resolveConfigPath, type KioskConfig } from '../../electron/services/config';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
+import { KioskError } from '../../electron/services/kiosk-error';
 import { createKioskBackend } from '../../electron/services/kiosk-backend';
 import { createJsonLogger } from '../../electron/services/logger';
 import { startDemoProfile } from '../demo/demo-profile';
-import { startBrowserHost } from '../host/browser-host';
+import { PORTAL_PATH, startBrowserHost } from '../host/browser-host';
+import { AIS_USAGE, runAisCommand } from './ais-commands';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -20,10 +22,10 @@ const USAGE = `usage: mx-kiosk <command> [options]
 commands:
   serve [--demo | --config FILE] [--port N]
       Serve the kiosk to a browser on 127.0.0.1 (development and tests; never on a counter).
-      --demo starts a throwaway slapd and prints one JSON line with the URLs once ready.
+      --demo starts a throwaway slapd and the AIS simulator, and prints one JSON line once ready.
   electron-demo --electron BINARY
       Start the demo profile and run the kiosk in that Electron binary (used by npm start).
-`;
+${AIS_USAGE}`;
 
 function fail(message: string, exitCode = 2): never {
   process.stderr.write(`${message}\n`);
@@ -70,15 +72,32 @@ async function serve(argv: string[]): Promise<void> {
     clock: systemClock,
     logger,
     connectLdap: createLdapConnector(config.directory),
+    // In a browser the whole page goes to AIS and comes back through the portal route.
+    makeAisLauncher: () => ({ launch: async () => ({ kind: 'redirect', url: config.ais.loginUrl }), cancel: () => false }),
   });
-  const host = await startBrowserHost({ rendererDir, dispatcher: backend.dispatcher, logger, port });
+  const host = await startBrowserHost({
+    rendererDir,
+    dispatcher: backend.dispatcher,
+    logger,
+    port,
+    completeHandoff: (data, clientIp) => {
+      try {
+        backend.aisSignIn.completeHandoff(data, [clientIp]);
+        return null;
+      } catch (error) {
+        return error instanceof KioskError ? error.code : 'INTERNAL';
+      }
+    },
+  });
   cleanups.unshift(host.close);
+  demo?.ais.setPortalUrl(`${host.origin}${PORTAL_PATH}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
+    backend.sessions.end('finish');
     for (const cleanup of cleanups) await cleanup().catch((error: unknown) => logger.error('cleanup failed', { error }));
     process.exit(0);
   };
@@ -87,8 +106,7 @@ async function serve(argv: string[]): Promise<void> {
 
   const ready = {
     url: host.launchUrl,
-    // The AIS simulator arrives with the AIS handoff work; until then there is none to point at.
-    ais: null,
+    ais: demo ? demo.ais.url : null,
     ldap: demo
       ? { url: demo.slapd.ldapUrl, ldapsUrl: demo.slapd.ldapsUrl, caFile: demo.slapd.caFile, bindDn: demo.slapd.adminDn, password: demo.slapd.adminPassword }
       : null,
@@ -101,6 +119,8 @@ async function electronDemo(argv: string[]): Promise<void> {
   if (!values.electron || !existsSync(values.electron)) fail('--electron must name an Electron binary that exists.');
   if (!existsSync(join(PROJECT_ROOT, 'out', 'main', 'main.js'))) fail('The app is not built yet: run `npm run build` first.');
   const demo = await startDemoProfile();
+  // The Electron AIS view stops at the configured portal URL before any request leaves.
+  demo.ais.setPortalUrl(demo.config.ais.portalUrl);
   const { path, env } = await demo.writeConfigFile();
   const child = spawn(values.electron, [PROJECT_ROOT, '--config', path], { stdio: 'inherit', env: { ...process.env, ...env } });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
@@ -111,7 +131,17 @@ async function electronDemo(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = { serve, 'electron-demo': electronDemo };
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  serve,
+  'electron-demo': electronDemo,
+  ais: async (argv) => {
+    process.exitCode = runAisCommand(argv, {
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+      now: () => Date.now(),
+    });
+  },
+};
 
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;

@@ -4,12 +4,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import type { ResultCode } from '../../shared/contract/codes';
 import type { Dispatcher } from '../../electron/services/dispatcher';
 import type { Logger } from '../../electron/services/logger';
 import { SECURITY_HEADERS, contentTypeFor, resolveRendererFile } from '../../electron/services/renderer-files';
 
 export const API_PREFIX = '/api/';
 export const LAUNCH_PATH = '/launch';
+/** Where AIS sends the browser back, with ?data=<token>, as it did to the legacy portal. */
+export const PORTAL_PATH = '/portal/index.cgi';
 const COOKIE = 'mxk';
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -21,6 +24,11 @@ export interface BrowserHostOptions {
   port?: number;
   /** Per-launch secret; generated when omitted. */
   secret?: string;
+  /**
+   * Takes the AIS token from the portal route. Returns null when a session started, or the
+   * result code to show; the page is then sent back to the kiosk with ?handoff=ok|<code>.
+   */
+  completeHandoff?: (data: string | null, clientIp: string) => ResultCode | null;
 }
 
 export interface BrowserHost {
@@ -95,6 +103,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (!sameSecret(cookieValue(req), secret)) return send(res, 403, 'text/plain; charset=utf-8', FORBIDDEN_TEXT);
 
+    if (url.pathname === PORTAL_PATH && options.completeHandoff) {
+      const code = options.completeHandoff(url.searchParams.get('data'), req.socket.remoteAddress ?? '');
+      // The token never reaches the renderer: the page comes back with only the outcome.
+      return send(res, 303, 'text/plain; charset=utf-8', '', { Location: `/?handoff=${encodeURIComponent(code ?? 'ok')}` });
+    }
     if (url.pathname.startsWith(API_PREFIX)) {
       // Only same-origin JSON posts: a cross-site form cannot send this content type.
       const originHeader = req.headers.origin;

@@ -1,13 +1,16 @@
 // Composition root for Electron: the only file that imports the electron module at runtime.
 import * as electron from 'electron';
 import { readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { egressAddresses } from '../services/ais/egress-addresses';
 import { systemClock } from '../services/clock';
 import { ConfigError, loadConfigFile, resolveConfigPath } from '../services/config';
 import { createLdapConnector } from '../services/directory/ldap-connector';
 import { createKioskBackend } from '../services/kiosk-backend';
 import { createJsonLogger } from '../services/logger';
+import { AisView } from './ais-view';
 import { defaultShellPaths, registerAppScheme, startShell } from './shell';
 
 const { app } = electron;
@@ -26,14 +29,17 @@ function start(): void {
     return;
   }
   const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`), systemClock, config.log.level);
+  let window: electron.BrowserWindow | null = null;
   const backend = createKioskBackend({
     config,
     appVersion: app.getVersion(),
     clock: systemClock,
     logger,
     connectLdap: createLdapConnector(config.directory),
+    makeAisLauncher: (signIn) =>
+      new AisView(electron, () => window, config.ais, signIn, () => egressAddresses(config.ais.egressAddresses, networkInterfaces), logger),
   });
-  startShell(electron, backend, logger, defaultShellPaths(dirname(fileURLToPath(import.meta.url))));
+  window = startShell(electron, backend, logger, defaultShellPaths(dirname(fileURLToPath(import.meta.url))));
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -6,9 +6,10 @@ import { readFile } from 'node:fs/promises';
 import type { KioskBackend } from '../services/kiosk-backend';
 import type { Logger } from '../services/logger';
 import { APP_HOST, APP_SCHEME, createAppProtocolHandler, isKioskAppUrl } from './app-protocol';
+import { AIS_PARTITION } from './ais-view';
 import { registerIpcDoor } from './ipc-door';
 
-export type ShellElectron = Pick<typeof ElectronModule, 'app' | 'BrowserWindow' | 'Menu' | 'protocol' | 'session' | 'ipcMain'>;
+export type ShellElectron = Pick<typeof ElectronModule, 'app' | 'BrowserWindow' | 'Menu' | 'protocol' | 'session' | 'ipcMain' | 'WebContentsView'>;
 
 // Without "persist:" the partition lives in memory: nothing personal survives a restart.
 export const KIOSK_PARTITION = 'kiosk';
@@ -60,14 +61,22 @@ export function lockDownContents(contents: ElectronModule.WebContents, logger: L
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export function startShell(electron: ShellElectron, backend: KioskBackend, logger: Logger, paths: ShellPaths): void {
+export function startShell(electron: ShellElectron, backend: KioskBackend, logger: Logger, paths: ShellPaths): ElectronModule.BrowserWindow {
   const { app, BrowserWindow, Menu, session } = electron;
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, logger));
+  const aisSession = session.fromPartition(AIS_PARTITION);
+  app.on('web-contents-created', (_event, contents) => {
+    // The AIS view follows its own allow-list (AisView attaches it when it creates the view);
+    // every other web contents may only ever show app://kiosk.
+    if (contents.session === aisSession) return;
+    lockDownContents(contents, logger);
+  });
 
   const kioskSession = session.fromPartition(KIOSK_PARTITION);
   // No camera, microphone, notifications, geolocation or anything else, asked or checked.
-  kioskSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  kioskSession.setPermissionCheckHandler(() => false);
+  for (const ses of [kioskSession, aisSession]) {
+    ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    ses.setPermissionCheckHandler(() => false);
+  }
   kioskSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir, (file) => readFile(file)));
 
   Menu.setApplicationMenu(null);
@@ -76,4 +85,5 @@ export function startShell(electron: ShellElectron, backend: KioskBackend, logge
   const window = new BrowserWindow(kioskWindowOptions(paths.preload, app.isPackaged));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_SCHEME}://${APP_HOST}/index.html`);
+  return window;
 }

@@ -10,6 +10,11 @@ const SecretRef = z.union([
 ]);
 
 const LdapUrl = z.string().regex(/^ldaps?:\/\/[^/\s]+\/?$/, 'must look like ldaps://host:port');
+const HttpUrl = z.url({ protocol: /^https?$/ });
+const IpAddress = z.union([z.ipv4(), z.ipv6()]);
+
+/** The old portal's address; the AIS view is stopped when it navigates here and the token is taken. */
+export const LEGACY_PORTAL_URL = 'https://ua.net.nthu.edu.tw/portal/index.cgi';
 
 export const ConfigSchema = z
   .object({
@@ -39,6 +44,35 @@ export const ConfigSchema = z
         timeoutMs: z.number().int().positive().default(5000),
       })
       .strict(),
+    ais: z
+      .object({
+        /** 64 hex characters (32 bytes): the AES-256-GCM key shared with AIS. */
+        key: SecretRef,
+        /** Where the AIS view opens (AIS login). */
+        loginUrl: HttpUrl,
+        /** Origins the AIS view may visit besides loginUrl's own (e.g. an SSO page). */
+        extraOrigins: z.array(HttpUrl).default([]),
+        portalUrl: HttpUrl.default(LEGACY_PORTAL_URL),
+        validitySeconds: z.number().int().positive().default(120),
+        futureSkewSeconds: z.number().int().nonnegative().default(30),
+        /** The addresses AIS sees this kiosk as; empty means the machine's own interface addresses. */
+        egressAddresses: z.array(IpAddress).default([]),
+      })
+      .strict(),
+    eligibility: z
+      .object({
+        staff: z.array(z.string()).default(['一般', '出國', '借調', '退休']),
+        student: z.array(z.string()).default([]),
+      })
+      .strict()
+      .prefault({}),
+    session: z
+      .object({
+        maxSeconds: z.number().int().positive().default(1200),
+        idleSeconds: z.number().int().positive().default(300),
+      })
+      .strict()
+      .prefault({}),
     log: z
       .object({
         level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -61,8 +95,9 @@ export const ConfigSchema = z
 export type KioskConfigFile = z.input<typeof ConfigSchema>;
 type ParsedConfig = z.output<typeof ConfigSchema>;
 
-export type KioskConfig = Omit<ParsedConfig, 'directory'> & {
+export type KioskConfig = Omit<ParsedConfig, 'directory' | 'ais'> & {
   directory: Omit<ParsedConfig['directory'], 'bindPassword'> & { bindPassword: Secret; caPem?: string };
+  ais: Omit<ParsedConfig['ais'], 'key'> & { key: Secret };
 };
 
 export class ConfigError extends Error {
@@ -99,7 +134,7 @@ export function resolveConfig(raw: unknown, sources: ConfigSources): KioskConfig
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
-  const { directory, ...rest } = parsed.data;
+  const { directory, ais, ...rest } = parsed.data;
   let caPem: string | undefined;
   if (directory.caFile) {
     try {
@@ -108,9 +143,12 @@ export function resolveConfig(raw: unknown, sources: ConfigSources): KioskConfig
       throw new ConfigError([`directory.caFile: cannot read ${directory.caFile}`]);
     }
   }
+  const aisKey = resolveSecret(ais.key, 'ais.key', sources);
+  if (!/^[0-9a-fA-F]{64}$/.test(aisKey.reveal())) throw new ConfigError(['ais.key: must be 64 hexadecimal characters (32 bytes)']);
   return {
     ...rest,
     directory: { ...directory, caPem, bindPassword: resolveSecret(directory.bindPassword, 'directory.bindPassword', sources) },
+    ais: { ...ais, key: aisKey },
   };
 }
 

@@ -3,6 +3,10 @@
 
 export const CHANNELS = {
   status: 'kiosk:status',
+  beginSignIn: 'ais:begin',
+  cancelSignIn: 'ais:cancel',
+  currentSession: 'session:current',
+  endSession: 'session:end',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

@@ -1,12 +1,7 @@
 // kiosk:status end to end on the node side: config → ldaps connector → root DSE → dispatcher.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import { systemClock } from '../../electron/services/clock';
-import { resolveConfig } from '../../electron/services/config';
-import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
-import { createKioskBackend } from '../../electron/services/kiosk-backend';
-import { silentLogger } from '../../electron/services/logger';
+import { testBackend, testConfig } from '../support/test-config';
 
 let slapd: RunningSlapd;
 beforeAll(async () => {
@@ -18,14 +13,12 @@ afterAll(() => slapd?.stop());
 const DEAD_URL = 'ldaps://127.0.0.1:1';
 
 function backendFor(urls: string[], extra: Record<string, unknown> = {}) {
-  const config = resolveConfig(
-    {
-      kioskId: 'it-counter',
-      directory: { urls, caFile: slapd.caFile, bindDn: slapd.serviceDn, bindPassword: { env: 'PW' }, baseDn: slapd.baseDn, connectTimeoutMs: 1500, ...extra },
-    },
-    { readFile: (p) => readFileSync(p, 'utf8'), env: { PW: slapd.servicePassword } },
+  return testBackend(
+    testConfig(
+      { kioskId: 'it-counter', directory: { urls, caFile: slapd.caFile, bindDn: slapd.serviceDn, baseDn: slapd.baseDn, connectTimeoutMs: 1500, ...extra } },
+      { TEST_LDAP_PASSWORD: slapd.servicePassword },
+    ),
   );
-  return createKioskBackend({ config, appVersion: 'it', clock: systemClock, logger: silentLogger, connectLdap: createLdapConnector(config.directory) });
 }
 
 const status = (backend: ReturnType<typeof backendFor>) => backend.dispatcher.dispatch('kiosk:status', {}, { clientIp: '127.0.0.1', transport: 'http' });
@@ -34,7 +27,7 @@ describe('kiosk:status against a real slapd', () => {
   it('reports online over ldaps with the configured CA', async () => {
     await expect(status(backendFor([slapd.ldapsUrl]))).resolves.toEqual({
       ok: true,
-      data: { appVersion: 'it', kioskId: 'it-counter', directory: { state: 'online', serversConfigured: 1, serversReachable: 1 } },
+      data: { appVersion: 'test', kioskId: 'it-counter', directory: { state: 'online', serversConfigured: 1, serversReachable: 1 } },
     });
   });
 
@@ -54,11 +47,8 @@ describe('kiosk:status against a real slapd', () => {
   });
 
   it('counts a server whose certificate does not verify as unreachable', async () => {
-    const config = resolveConfig(
-      { kioskId: 'x', directory: { urls: [slapd.ldapsUrl], bindDn: 'cn=x', bindPassword: { env: 'PW' }, baseDn: slapd.baseDn } },
-      { readFile: () => '', env: { PW: 'x' } },
-    );
-    const backend = createKioskBackend({ config, appVersion: 'it', clock: systemClock, logger: silentLogger, connectLdap: createLdapConnector(config.directory) });
+    // No caFile: the throwaway CA is not in the system store, so verification must fail.
+    const backend = testBackend(testConfig({ directory: { urls: [slapd.ldapsUrl], baseDn: slapd.baseDn } }));
     const [server] = await backend.directoryHealth.probeAll();
     expect(server).toMatchObject({ reachable: false });
     expect(server?.error).toMatch(/certificate/i);

@@ -1,8 +1,9 @@
-// The Welcome screen: what the kiosk is for, and the directory's status in small print.
+// The Welcome screen: what the kiosk does, the ways in, and the directory's status in small print.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore, type StatusView } from '../app/kiosk-store';
+import { useSignIn } from '../sign-in/use-sign-in';
 
 function StatusLine({ status }: { status: StatusView }) {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ function StatusLine({ status }: { status: StatusView }) {
 export function Welcome() {
   const { t } = useTranslation();
   const api = useKioskApi();
+  const signIn = useSignIn();
   const status = useKioskStore((s) => s.status);
   const setStatus = useKioskStore((s) => s.setStatus);
 
@@ -33,6 +35,15 @@ export function Welcome() {
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('welcome.title')}</h1>
       <p className="lead">{t('welcome.lead')}</p>
+      <div className="welcome-actions">
+        <button type="button" className="primary large" onClick={() => void signIn('apply')}>
+          {t('welcome.apply')}
+        </button>
+        <button type="button" className="primary large" onClick={() => void signIn('reset')}>
+          {t('welcome.reset')}
+        </button>
+      </div>
+      <p className="hint">{t('welcome.signInHint')}</p>
       <footer className="service-status" aria-label={t('welcome.statusHeading')}>
         <p className="status-line">
           <span>{t('status.directory')}</span>

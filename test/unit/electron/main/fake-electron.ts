@@ -7,10 +7,21 @@ type Listener = (...args: unknown[]) => unknown;
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler?: (details: { url: string }) => { action: string };
+  loaded: string[] = [];
+  closed = false;
+  constructor(readonly session: unknown = undefined) {
+    super();
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
-  /** Emits a navigation event and reports whether the shell cancelled it. */
+  async loadURL(url: string) {
+    this.loaded.push(url);
+  }
+  close() {
+    this.closed = true;
+  }
+  /** Emits a navigation event and reports whether a listener cancelled it. */
   navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
     let prevented = false;
     this.emit(event, { preventDefault: () => (prevented = true) }, url);
@@ -18,59 +29,94 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+export class FakeSession {
+  permissionRequest?: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void;
+  permissionCheck?: (...args: unknown[]) => boolean;
+  cleared = 0;
+  readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  readonly protocol = { handle: (scheme: string, fn: (r: Request) => Promise<Response>) => this.protocolHandlers.set(scheme, fn) };
+  constructor(readonly partition: string) {}
+  setPermissionRequestHandler(fn: FakeSession['permissionRequest']) {
+    this.permissionRequest = fn;
+  }
+  setPermissionCheckHandler(fn: FakeSession['permissionCheck']) {
+    this.permissionCheck = fn;
+  }
+  async clearStorageData() {
+    this.cleared += 1;
+  }
+  ask(permission: string): Promise<boolean> {
+    return new Promise((resolve) => this.permissionRequest?.({}, permission, resolve));
+  }
+  check(permission: string): boolean | undefined {
+    return this.permissionCheck?.({}, permission, 'app://kiosk', {});
+  }
+}
+
 export function createFakeElectron() {
   const ipcHandlers = new Map<string, Listener>();
-  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const privileged: unknown[] = [];
-  const windows: Array<{ options: Record<string, unknown>; url?: string }> = [];
+  const windows: FakeBrowserWindow[] = [];
+  const views: FakeWebContentsView[] = [];
+  const sessions = new Map<string, FakeSession>();
   const app = Object.assign(new EventEmitter(), { isPackaged: true });
-  let permissionRequest: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | undefined;
-  let permissionCheck: ((...args: unknown[]) => boolean) | undefined;
   let menu: unknown = 'default';
-  const partitions: string[] = [];
+  const fromPartition = (name: string) => {
+    if (!sessions.has(name)) sessions.set(name, new FakeSession(name));
+    return sessions.get(name)!;
+  };
 
-  class BrowserWindow extends EventEmitter {
-    readonly record: { options: Record<string, unknown>; url?: string };
-    constructor(options: Record<string, unknown>) {
+  class FakeBrowserWindow extends EventEmitter {
+    url?: string;
+    readonly children: FakeWebContentsView[] = [];
+    readonly contentView = {
+      addChildView: (view: FakeWebContentsView) => this.children.push(view),
+      removeChildView: (view: FakeWebContentsView) => this.children.splice(this.children.indexOf(view), 1),
+    };
+    constructor(readonly options: Record<string, unknown>) {
       super();
-      this.record = { options };
-      windows.push(this.record);
+      windows.push(this);
     }
     async loadURL(url: string) {
-      this.record.url = url;
+      this.url = url;
+    }
+    getContentBounds() {
+      return { x: 0, y: 0, width: 1280, height: 800 };
     }
     show() {}
   }
 
+  class FakeWebContentsView {
+    readonly webContents: FakeWebContents;
+    bounds?: unknown;
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      this.webContents = new FakeWebContents(fromPartition(String(options.webPreferences.partition)));
+      views.push(this);
+    }
+    setBounds(bounds: unknown) {
+      this.bounds = bounds;
+    }
+  }
+
   const electron = {
     app,
-    BrowserWindow,
+    BrowserWindow: FakeBrowserWindow,
+    WebContentsView: FakeWebContentsView,
     Menu: { setApplicationMenu: (m: unknown) => (menu = m) },
     ipcMain: { handle: (channel: string, fn: Listener) => ipcHandlers.set(channel, fn) },
     protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => privileged.push(...schemes) },
-    session: {
-      fromPartition: (name: string) => {
-        partitions.push(name);
-        return {
-          setPermissionRequestHandler: (fn: typeof permissionRequest) => (permissionRequest = fn),
-          setPermissionCheckHandler: (fn: typeof permissionCheck) => (permissionCheck = fn),
-          protocol: { handle: (scheme: string, fn: (r: Request) => Promise<Response>) => protocolHandlers.set(scheme, fn) },
-        };
-      },
-    },
+    session: { fromPartition },
   };
 
   return {
     electron: electron as unknown as ShellElectron,
     app,
     ipcHandlers,
-    protocolHandlers,
     privileged,
     windows,
-    partitions,
+    views,
+    session: fromPartition,
+    partitions: () => [...sessions.keys()],
     menu: () => menu,
-    askPermission: (permission: string) =>
-      new Promise<boolean>((resolve) => permissionRequest?.({}, permission, resolve)),
-    checkPermission: (permission: string) => permissionCheck?.({}, permission, 'app://kiosk', {}),
   };
 }

@@ -35,7 +35,7 @@ describe('startShell', () => {
     const fake = createFakeElectron();
     startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p/preload.cjs' });
     expect(fake.windows).toHaveLength(1);
-    const { options, url } = fake.windows[0]!;
+    const { options, url } = fake.windows[0]! as unknown as { options: Record<string, unknown>; url: string };
     expect(options).toMatchObject({ kiosk: true, frame: false });
     expect(options.webPreferences).toMatchObject({
       preload: '/p/preload.cjs',
@@ -50,7 +50,7 @@ describe('startShell', () => {
     expect(KIOSK_PARTITION.startsWith('persist:')).toBe(false);
     expect(url).toBe('app://kiosk/index.html');
     expect(fake.menu()).toBeNull();
-    expect(fake.partitions).toEqual([KIOSK_PARTITION]);
+    expect(new Set(fake.partitions())).toEqual(new Set([KIOSK_PARTITION, 'ais']));
   });
 
   it('allows devtools only in an unpackaged build', () => {
@@ -62,17 +62,41 @@ describe('startShell', () => {
 
   it('registers every dispatcher channel on IPC and nothing else', () => {
     const fake = createFakeElectron();
-    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    const backend = backendWithStatus();
+    startShell(fake.electron, backend, silentLogger, { rendererDir, preload: '/p' });
+    expect([...fake.ipcHandlers.keys()]).toEqual(backend.dispatcher.channels());
     expect([...fake.ipcHandlers.keys()]).toEqual(['kiosk:status']);
   });
 
-  it('denies every permission request and check', async () => {
+  it('denies every permission request and check, in the kiosk and the AIS partitions', async () => {
     const fake = createFakeElectron();
     startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen']) {
-      await expect(fake.askPermission(permission)).resolves.toBe(false);
-      expect(fake.checkPermission(permission)).toBe(false);
+    for (const partition of [KIOSK_PARTITION, 'ais']) {
+      for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen']) {
+        await expect(fake.session(partition).ask(permission)).resolves.toBe(false);
+        expect(fake.session(partition).check(permission)).toBe(false);
+      }
     }
+  });
+
+  it('leaves web contents of the AIS partition to the AIS view, and locks down all others', () => {
+    const fake = createFakeElectron();
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    const ais = new FakeWebContents(fake.session('ais'));
+    fake.app.emit('web-contents-created', {}, ais);
+    expect(ais.listenerCount('will-navigate')).toBe(0);
+    const other = new FakeWebContents(fake.session('something-else'));
+    fake.app.emit('web-contents-created', {}, other);
+    expect(other.navigate('will-navigate', 'https://ais.example.edu/')).toBe(true);
+  });
+
+  it('serves app:// from the kiosk partition only', async () => {
+    const fake = createFakeElectron();
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    expect([...fake.session(KIOSK_PARTITION).protocolHandlers.keys()]).toEqual(['app']);
+    expect(fake.session('ais').protocolHandlers.size).toBe(0);
+    const res = await fake.session(KIOSK_PARTITION).protocolHandlers.get('app')!(new Request('app://kiosk/'));
+    expect(res.status).toBe(200);
   });
 
   it('locks down every web contents created later (e.g. the AIS view)', () => {

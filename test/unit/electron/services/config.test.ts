@@ -8,7 +8,7 @@ const files: Record<string, string> = {
   '/etc/mx-kiosk/ca.pem': '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n',
 };
 const sources = (env: Record<string, string> = {}) => ({
-  env,
+  env: { AIS_KEY, ...env },
   readFile: (path: string) => {
     const text = files[path];
     if (text === undefined) throw new Error(`ENOENT ${path}`);
@@ -16,6 +16,7 @@ const sources = (env: Record<string, string> = {}) => ({
   },
 });
 
+const AIS_KEY = 'ab'.repeat(32);
 const minimal = {
   kioskId: 'counter-1',
   directory: {
@@ -24,6 +25,7 @@ const minimal = {
     bindPassword: { file: '/etc/mx-kiosk/ldap.secret' },
     baseDn: 'dc=example',
   },
+  ais: { key: { env: 'AIS_KEY' }, loginUrl: 'https://ais.example.edu/' },
 };
 
 function problemsOf(fn: () => unknown): string[] {
@@ -43,6 +45,22 @@ describe('resolveConfig', () => {
     expect(config.directory.subtrees).toEqual({ people: 'ou=people', suspended: 'ou=suspended', aliases: 'ou=aliases', group: 'ou=group' });
     expect(config.directory.bindPassword.reveal()).toBe('file-secret');
     expect(config.log.level).toBe('info');
+    expect(config.ais).toMatchObject({ portalUrl: 'https://ua.net.nthu.edu.tw/portal/index.cgi', validitySeconds: 120, futureSkewSeconds: 30, egressAddresses: [] });
+    expect(config.eligibility).toEqual({ staff: ['一般', '出國', '借調', '退休'], student: [] });
+    expect(config.session).toEqual({ maxSeconds: 1200, idleSeconds: 300 });
+    expect(config.ais.key.reveal()).toBe(AIS_KEY);
+  });
+
+  it('refuses an AIS key that is not 64 hex characters, without echoing it', () => {
+    const problems = problemsOf(() => resolveConfig(minimal, sources({ AIS_KEY: 'not-a-key-secret' })));
+    expect(problems).toEqual(['ais.key: must be 64 hexadecimal characters (32 bytes)']);
+    expect(problems.join()).not.toContain('not-a-key-secret');
+  });
+
+  it('refuses a non-http AIS login URL and a malformed egress address', () => {
+    const problems = problemsOf(() => resolveConfig({ ...minimal, ais: { ...minimal.ais, loginUrl: 'javascript:alert(1)', egressAddresses: ['300.1.1.1'] } }, sources()));
+    expect(problems.join('\n')).toMatch(/ais\.loginUrl/);
+    expect(problems.join('\n')).toMatch(/ais\.egressAddresses/);
   });
 
   it('resolves an environment secret and reads the CA file', () => {
@@ -58,6 +76,7 @@ describe('resolveConfig', () => {
     const config = resolveConfig(minimal, sources());
     for (const text of [JSON.stringify(config), String(config.directory.bindPassword), inspect(config, { depth: 9 })]) {
       expect(text).not.toContain('file-secret');
+      expect(text).not.toContain(AIS_KEY);
     }
   });
 
@@ -93,7 +112,8 @@ describe('resolveConfig', () => {
 
 describe('loadConfigFile', () => {
   it('parses YAML and JSON alike', () => {
-    files['/c.yaml'] = 'kioskId: counter-2\ndirectory:\n  urls: [ldaps://a]\n  bindDn: cn=k\n  bindPassword: {file: /etc/mx-kiosk/ldap.secret}\n  baseDn: dc=x\n';
+    files['/c.yaml'] =
+      'kioskId: counter-2\ndirectory:\n  urls: [ldaps://a]\n  bindDn: cn=k\n  bindPassword: {file: /etc/mx-kiosk/ldap.secret}\n  baseDn: dc=x\nais:\n  key: {env: AIS_KEY}\n  loginUrl: https://ais.example.edu/\n';
     files['/c.json'] = JSON.stringify(minimal);
     expect(loadConfigFile('/c.yaml', sources()).kioskId).toBe('counter-2');
     expect(loadConfigFile('/c.json', sources()).kioskId).toBe('counter-1');

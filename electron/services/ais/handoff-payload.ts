@@ -1,0 +1,93 @@
+// The handoff payload AIS seals: `key = value` lines. Parsing is strict (an unknown line shape or
+// a repeated key is refused); normalising makes names and IDs comparable the way the portal did.
+import { isIP } from 'node:net';
+
+export const PAYLOAD_KEYS = ['charset', 'name', 'name_en', 'id', 'ip', 'timestamp', 'language', 'condition'] as const;
+export type PayloadKey = (typeof PAYLOAD_KEYS)[number];
+export type HandoffFields = Partial<Record<PayloadKey, string>>;
+
+export type KioskLanguage = 'zh-TW' | 'en';
+
+export interface HandoffPayload {
+  id: string;
+  name: string;
+  nameEn: string;
+  ip: string;
+  timestamp: number;
+  language: KioskLanguage;
+  condition: string;
+}
+
+const LINE = /^[ \t]*([a-z_]+)[ \t]*=[ \t]?(.*)$/;
+
+/** Returns the fields, or null when the text is not a well-formed payload. */
+export function parseHandoffFields(text: string): HandoffFields | null {
+  const fields: HandoffFields = {};
+  for (const rawLine of text.split(/\r?\n/)) {
+    if (rawLine.trim() === '') continue;
+    const match = LINE.exec(rawLine);
+    if (!match) return null;
+    const key = match[1]!;
+    if (!(PAYLOAD_KEYS as readonly string[]).includes(key)) continue; // newer AIS fields are ignored
+    // A repeated key would let whoever controls one line override another: refuse it.
+    if (key in fields) return null;
+    fields[key as PayloadKey] = match[2]!.replace(/[ \t]+$/, '');
+  }
+  return fields;
+}
+
+export function serializeHandoffFields(fields: HandoffFields): string {
+  return PAYLOAD_KEYS.filter((k) => fields[k] !== undefined)
+    .map((k) => `${k} = ${fields[k]}`)
+    .join('\n');
+}
+
+/** Decodes &#NNN; and &#xHH; (the only entities AIS emits); invalid code points stay as text. */
+export function decodeNumericEntities(text: string): string {
+  return text.replace(/&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g, (whole, hex: string | undefined, dec: string | undefined) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
+    const usable = code > 0x1f && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && code !== 0x7f;
+    return usable ? String.fromCodePoint(code) : whole;
+  });
+}
+
+// Letters NFD does not split into base + accent.
+const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', þ: 'th', Þ: 'TH', ð: 'd', Ð: 'D', ı: 'i' };
+
+/** Gödel → Godel: passport names must become plain letters before account names are made. */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæÆøØœŒđĐłŁþÞðÐı]/g, (c) => FOLD[c] ?? c);
+}
+
+export function mapLanguage(value: string | undefined): KioskLanguage {
+  return value?.trim().toLowerCase() === 'en' ? 'en' : 'zh-TW';
+}
+
+export function normaliseIp(ip: string): string {
+  const trimmed = ip.trim().toLowerCase();
+  // A dual-stack socket reports IPv4 peers as ::ffff:a.b.c.d.
+  return trimmed.startsWith('::ffff:') && isIP(trimmed.slice(7)) === 4 ? trimmed.slice(7) : trimmed;
+}
+
+/** Returns the normalised payload, or null when a required field is missing or unusable. */
+export function normaliseHandoff(fields: HandoffFields): HandoffPayload | null {
+  const charset = fields.charset?.trim().toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return null;
+  const id = fields.id?.trim().toLowerCase();
+  const ip = fields.ip === undefined ? '' : normaliseIp(fields.ip);
+  const timestampText = fields.timestamp?.trim();
+  if (!id || !timestampText || !/^[0-9]{1,12}$/.test(timestampText) || isIP(ip) === 0) return null;
+  return {
+    id,
+    // Chinese names arrive with half- and full-width spaces that are not part of the name.
+    name: decodeNumericEntities(fields.name ?? '').replace(/[\s\u3000]+/g, ''),
+    nameEn: foldDiacritics(decodeNumericEntities(fields.name_en ?? '')).replace(/\s+/g, ' ').trim(),
+    ip,
+    timestamp: Number(timestampText),
+    language: mapLanguage(fields.language),
+    condition: (fields.condition ?? '').trim(),
+  };
+}

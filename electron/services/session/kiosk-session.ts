@@ -1,0 +1,101 @@
+// The one kiosk session: created from a verified AIS handoff, it holds the person's profile for
+// at most 20 minutes. Ending it, for whatever reason, wipes what it held.
+import type { Clock } from '../clock';
+import { KioskError } from '../kiosk-error';
+import type { VerifiedHandoff } from '../ais/handoff-verifier';
+
+export type SessionPurpose = 'apply' | 'reset';
+export type SessionEndReason = 'cancel' | 'reject' | 'finish' | 'idle' | 'expired' | 'replaced' | 'crash';
+
+export interface SessionSettings {
+  /** Absolute lifetime; the legacy portal's sessions also lasted 20 minutes. */
+  maxSeconds: number;
+  /** Main's own backstop behind the renderer's idle countdown. */
+  idleSeconds: number;
+}
+
+export interface SessionProfile {
+  id: string;
+  name: string;
+  nameEn: string;
+  from: 'AIS';
+  loginTime: string;
+  language: 'zh-TW' | 'en';
+  condition: string;
+  role: 'staff' | 'student';
+}
+
+export interface KioskSession {
+  readonly profile: SessionProfile;
+  readonly purpose: SessionPurpose;
+  readonly startedAt: number;
+  readonly expiresAt: number;
+  /** Per-session data later steps keep (e.g. the offered account names); wiped on end. */
+  readonly scratch: Map<string, unknown>;
+}
+
+interface LiveSession extends KioskSession {
+  lastActivity: number;
+}
+
+export class KioskSessions {
+  private live: LiveSession | null = null;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly settings: SessionSettings,
+    private readonly onEnd: (reason: SessionEndReason, profileId: string) => void = () => undefined,
+  ) {}
+
+  start(handoff: VerifiedHandoff, purpose: SessionPurpose): KioskSession {
+    if (this.live) this.end('replaced');
+    const now = this.clock.now();
+    this.live = {
+      profile: {
+        id: handoff.id,
+        name: handoff.name,
+        nameEn: handoff.nameEn,
+        from: 'AIS',
+        loginTime: new Date(now).toISOString(),
+        language: handoff.language,
+        condition: handoff.condition,
+        role: handoff.role,
+      },
+      purpose,
+      startedAt: now,
+      expiresAt: now + this.settings.maxSeconds * 1000,
+      lastActivity: now,
+      scratch: new Map(),
+    };
+    return this.live;
+  }
+
+  /** The live session, refreshed as active; SESSION(0) without one, SESSION(-1) once it expired. */
+  require(): KioskSession {
+    const session = this.live;
+    if (!session) throw new KioskError('SESSION(0)', 'no session');
+    const now = this.clock.now();
+    if (now >= session.expiresAt || now - session.lastActivity >= this.settings.idleSeconds * 1000) {
+      this.end('expired');
+      throw new KioskError('SESSION(-1)', 'session expired');
+    }
+    session.lastActivity = now;
+    return session;
+  }
+
+  hasLive(): boolean {
+    return this.live !== null;
+  }
+
+  end(reason: SessionEndReason): boolean {
+    const session = this.live;
+    if (!session) return false;
+    this.live = null;
+    const id = session.profile.id;
+    // Overwrite rather than only drop the reference: nothing personal stays reachable.
+    Object.assign(session.profile, { id: '', name: '', nameEn: '', condition: '' });
+    session.scratch.clear();
+    this.onEnd(reason, id);
+    return true;
+  }
+}

@@ -1,0 +1,56 @@
+// Error screens: every sign-in code has its own bilingual title and guidance, and one way back.
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ResultCode } from '../../../shared/contract/codes';
+import { useKioskStore } from '../app/kiosk-store';
+import { LOCALES } from '../i18n/i18n';
+import { fakeApi, renderKiosk } from '../testing/render-kiosk';
+
+afterEach(() => {
+  cleanup();
+  useKioskStore.getState().reset();
+});
+
+const SIGN_IN_CODES: ResultCode[] = ['DECRYPT(-1)', 'DECRYPT(-2)', 'DECRYPT(-3)', 'SESSION(0)', 'SESSION(-1)', 'SESSION(-2)', 'ROLE(0)', 'USER(-4)'];
+
+describe('ErrorScreen', () => {
+  it.each(SIGN_IN_CODES)('has its own text for %s in both languages', (code) => {
+    for (const locale of [LOCALES['zh-TW'], LOCALES.en]) {
+      const entry = (locale.errors as Record<string, { title?: string; guidance?: string }>)[code];
+      expect(entry?.title).toBeTruthy();
+      expect(entry?.guidance).toBeTruthy();
+    }
+  });
+
+  it('tells an expired link to go back to AIS and click Division of Network Systems', () => {
+    renderKiosk(fakeApi().api);
+    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'DECRYPT(-2)' }));
+    expect(screen.getByRole('alert').textContent).toContain('DECRYPT(-2)');
+    expect(screen.getByText(/網路系統組線上服務/)).toBeTruthy();
+  });
+
+  it('tells an ineligible person who may apply', () => {
+    renderKiosk(fakeApi().api);
+    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'USER(-4)' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您沒有申請電子郵件帳號的權限');
+    expect(screen.getByText(/一般、出國、借調或退休/)).toBeTruthy();
+  });
+
+  it('falls back to the helpdesk text for other codes, still showing the code', () => {
+    renderKiosk(fakeApi().api);
+    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'DIRECTORY_UNAVAILABLE' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('發生錯誤');
+    expect(screen.getByText('DIRECTORY_UNAVAILABLE')).toBeTruthy();
+  });
+
+  it('goes back to the start with one large button, ending any session', async () => {
+    const { api, calls } = fakeApi();
+    renderKiosk(api);
+    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'SESSION(-2)' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '回到首頁' }));
+    });
+    expect(calls).toContainEqual(['endSession', { reason: 'cancel' }]);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('電子郵件帳號服務');
+  });
+});

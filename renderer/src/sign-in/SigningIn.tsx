@@ -1,0 +1,18 @@
+// Shown while AIS is open: in Electron the AIS view covers the page below the header, so this
+// mainly offers the way back.
+import { useTranslation } from 'react-i18next';
+import { useKioskApi } from '../api/api-context';
+
+export function SigningIn() {
+  const { t } = useTranslation();
+  const api = useKioskApi();
+  return (
+    <section className="screen" aria-labelledby="signing-in-title" aria-busy="true">
+      <h1 id="signing-in-title">{t('signIn.title')}</h1>
+      <p className="lead">{t('signIn.hint')}</p>
+      <button type="button" className="secondary" onClick={() => void api.cancelSignIn()}>
+        {t('signIn.cancel')}
+      </button>
+    </section>
+  );
+}

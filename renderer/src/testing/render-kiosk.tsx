@@ -1,0 +1,52 @@
+// Test helpers for renderer components: a KioskApi fake that records calls, and a render of the
+// whole App around it. Used only by *.test.tsx files.
+import { render } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import type { KioskApi } from '../../../shared/contract/api';
+import type { CurrentSessionResponse, StatusResponse } from '../../../shared/contract/schemas';
+import { ApiProvider } from '../api/api-context';
+import { App } from '../app/App';
+import { createI18n } from '../i18n/i18n';
+
+export const ONLINE: StatusResponse = { appVersion: '0.1.0', kioskId: 'counter-7', directory: { state: 'online', serversConfigured: 2, serversReachable: 1 } };
+
+export const SESSION: CurrentSessionResponse = {
+  profile: {
+    id: 'z10003', name: '林明志', nameEn: 'Ming-Zhi Lin', from: 'AIS', loginTime: '2026-11-22T02:03:04.000Z', language: 'zh-TW', condition: '一般', role: 'staff',
+  },
+  purpose: 'apply',
+  expiresAt: Date.parse('2026-11-22T02:23:04.000Z'),
+};
+
+export type ApiCall = [method: string, request: unknown];
+
+export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; calls: ApiCall[] } {
+  const calls: ApiCall[] = [];
+  const defaults: KioskApi = {
+    status: async () => ({ ok: true, data: ONLINE }),
+    beginSignIn: async () => ({ ok: true, data: { kind: 'completed' } }),
+    cancelSignIn: async () => ({ ok: true, data: { cancelled: true } }),
+    currentSession: async () => ({ ok: true, data: SESSION }),
+    endSession: async () => ({ ok: true, data: { ended: true } }),
+  };
+  const api = Object.fromEntries(
+    Object.entries({ ...defaults, ...overrides }).map(([method, fn]) => [
+      method,
+      (request?: unknown) => {
+        calls.push([method, request]);
+        return (fn as (r?: unknown) => unknown)(request);
+      },
+    ]),
+  ) as KioskApi;
+  return { api, calls };
+}
+
+export function renderKiosk(api: KioskApi, navigate: (url: string) => void = () => undefined) {
+  return render(
+    <I18nextProvider i18n={createI18n()}>
+      <ApiProvider api={api} navigate={navigate}>
+        <App />
+      </ApiProvider>
+    </I18nextProvider>,
+  );
+}

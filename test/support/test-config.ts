@@ -1,0 +1,51 @@
+// Builds kiosk configurations and backends for tests through the real schema, so every test
+// config is one an operator could have written.
+import { readFileSync } from 'node:fs';
+import type { AisLauncher } from '../../electron/services/ais/ais-sign-in';
+import type { Clock } from '../../electron/services/clock';
+import { systemClock } from '../../electron/services/clock';
+import { resolveConfig, type KioskConfig, type KioskConfigFile } from '../../electron/services/config';
+import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
+import { createKioskBackend } from '../../electron/services/kiosk-backend';
+import { silentLogger, type Logger } from '../../electron/services/logger';
+
+export const TEST_AIS_KEY_HEX = '0f1e2d3c4b5a69788796a5b4c3d2e1f0' + '00112233445566778899aabbccddeeff';
+export const TEST_SECRETS = { TEST_LDAP_PASSWORD: 'test-ldap-secret', TEST_AIS_KEY: TEST_AIS_KEY_HEX };
+
+type Overrides = { [K in keyof KioskConfigFile]?: Partial<KioskConfigFile[K]> };
+
+export function testConfigFile(overrides: Overrides = {}): KioskConfigFile {
+  const base: KioskConfigFile = {
+    kioskId: 'test-counter',
+    directory: {
+      urls: ['ldaps://127.0.0.1:1'],
+      bindDn: 'cn=kiosk,ou=services,dc=mx,dc=nthu,dc=edu,dc=tw',
+      bindPassword: { env: 'TEST_LDAP_PASSWORD' },
+      baseDn: 'dc=mx,dc=nthu,dc=edu,dc=tw',
+    },
+    ais: { key: { env: 'TEST_AIS_KEY' }, loginUrl: 'https://ais.example.edu/login', egressAddresses: ['192.0.2.10'] },
+  };
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = (base as Record<string, unknown>)[key];
+    merged[key] = typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(current as object), ...value } : value;
+  }
+  return merged as KioskConfigFile;
+}
+
+export function testConfig(overrides: Overrides = {}, env: Record<string, string> = {}): KioskConfig {
+  return resolveConfig(testConfigFile(overrides), { readFile: (p) => readFileSync(p, 'utf8'), env: { ...TEST_SECRETS, ...env } });
+}
+
+export const noAisLauncher: AisLauncher = { launch: async () => ({ kind: 'cancelled' }), cancel: () => false };
+
+export function testBackend(config: KioskConfig, options: { clock?: Clock; logger?: Logger; launcher?: AisLauncher } = {}) {
+  return createKioskBackend({
+    config,
+    appVersion: 'test',
+    clock: options.clock ?? systemClock,
+    logger: options.logger ?? silentLogger,
+    connectLdap: createLdapConnector(config.directory),
+    makeAisLauncher: () => options.launcher ?? noAisLauncher,
+  });
+}
