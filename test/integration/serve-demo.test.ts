@@ -23,6 +23,9 @@ describe('mx-kiosk serve --demo', () => {
     try {
       expect(ready.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/launch\\?k=[0-9a-f]{64}$`));
       expect(ready.ldap.bindDn).toMatch(/^cn=admin,/);
+      expect(ready.ais).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const aisLogin = await fetch(ready.ais!);
+      expect(await aisLogin.text()).toContain('Academic Information System');
 
       const origin = new URL(ready.url).origin;
       const denied = await fetch(`${origin}/api/kiosk:status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
@@ -44,6 +47,7 @@ describe('mx-kiosk serve --demo', () => {
     await expect(probe.bind(ready.ldap.bindDn, ready.ldap.password)).rejects.toThrow();
     expect(existsSync(dirname(ready.ldap.caFile))).toBe(false);
     await expect(fetch(ready.url)).rejects.toThrow();
+    await expect(fetch(ready.ais!)).rejects.toThrow();
   });
 
   it('stops cleanly on SIGINT too', async () => {

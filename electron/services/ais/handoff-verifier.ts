@@ -78,6 +78,10 @@ export class AisHandoffVerifier {
   }
 
   private forgetExpired(nowMs: number): void {
-    for (const [digest, until] of this.used) if (until < nowMs) this.used.delete(digest);
+    // Entries are added in expiry order (one TTL, a forward clock), so the first live one ends the sweep.
+    for (const [digest, until] of this.used) {
+      if (until >= nowMs) break;
+      this.used.delete(digest);
+    }
   }
 }
