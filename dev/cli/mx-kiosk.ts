@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { fileAuditWriter } from '../../electron/services/audit/audit-log';
 import { systemClock } from '../../electron/services/clock';
 import { ConfigError, loadConfigFile, resolveConfigPath, type KioskConfig } from '../../electron/services/config';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
@@ -74,7 +75,10 @@ async function serve(argv: string[]): Promise<void> {
     connectLdap: createLdapConnector(config.directory),
     // In a browser the whole page goes to AIS and comes back through the portal route.
     makeAisLauncher: () => ({ launch: async () => ({ kind: 'redirect', url: config.ais.loginUrl }), cancel: () => false }),
+    auditWriter: fileAuditWriter(config.audit.file),
+    readTextFile: (path) => readFileSync(path, 'utf8'),
   });
+  cleanups.push(backend.close);
   const host = await startBrowserHost({
     rendererDir,
     dispatcher: backend.dispatcher,

@@ -2,12 +2,13 @@
 // the AIS simulator) and builds a kiosk configuration that points at them, through the same
 // validation as a real one.
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAesGcmCodec, parseAisKey } from '../../electron/services/ais/token-codec';
 import { systemClock, type Clock } from '../../electron/services/clock';
 import { resolveConfig, type KioskConfig, type KioskConfigFile } from '../../electron/services/config';
 import { loadRoster, startAisSimulator, type AisSimulator } from '../ais-sim/ais-simulator';
+import { startReferenceMailStore, type ReferenceMailStore } from '../mail-store/reference-mail-store';
 import { startSlapd, type RunningSlapd } from '../slapd/throwaway-slapd';
 
 /** The demo's AIS key. Public on purpose: it seals only demo tokens for demo people. */
@@ -17,6 +18,7 @@ export interface DemoProfile {
   config: KioskConfig;
   slapd: RunningSlapd;
   ais: AisSimulator;
+  mailStore: ReferenceMailStore;
   /** Writes the demo config as a file (secrets as references) for a separate Electron process. */
   writeConfigFile(): Promise<{ path: string; env: Record<string, string> }>;
   stop(): Promise<void>;
@@ -28,8 +30,12 @@ const DEMO_AIS_KEY_ENV = 'MX_KIOSK_DEMO_AIS_KEY';
 export async function startDemoProfile(clock: Clock = systemClock): Promise<DemoProfile> {
   const slapd = await startSlapd();
   let ais: AisSimulator | undefined;
+  let mailStore: ReferenceMailStore | undefined;
   try {
     ais = await startAisSimulator({ codec: createAesGcmCodec(parseAisKey(DEMO_AIS_KEY_HEX)), roster: loadRoster(), clock });
+    const mailRoot = join(slapd.dir, 'mail-store');
+    await mkdir(mailRoot);
+    mailStore = await startReferenceMailStore(mailRoot);
     const raw: KioskConfigFile = {
       kioskId: 'demo-counter',
       directory: {
@@ -46,14 +52,21 @@ export async function startDemoProfile(clock: Clock = systemClock): Promise<Demo
         // Everything runs on this machine, so AIS sees the kiosk at loopback.
         egressAddresses: ['127.0.0.1'],
       },
+      mailbox: {
+        mode: 'campus',
+        campus: { host: mailStore.host, mkhomedirPort: mailStore.mkhomedirPort, setquotaPort: mailStore.setquotaPort, getquotaPort: mailStore.getquotaPort },
+      },
+      audit: { file: join(slapd.dir, 'audit.jsonl') },
     };
     const env = { [DEMO_LDAP_PASSWORD_ENV]: slapd.servicePassword, [DEMO_AIS_KEY_ENV]: DEMO_AIS_KEY_HEX };
     const config = resolveConfig(raw, { readFile: (path) => readFileSync(path, 'utf8'), env });
     const started = ais;
+    const store = mailStore;
     return {
       config,
       slapd,
       ais: started,
+      mailStore: store,
       async writeConfigFile() {
         // JSON is valid YAML, so the kiosk's loader reads it like an operator's file.
         const path = join(slapd.dir, 'demo-config.yaml');
@@ -62,11 +75,13 @@ export async function startDemoProfile(clock: Clock = systemClock): Promise<Demo
       },
       async stop() {
         await started.close();
+        await store.close();
         await slapd.stop();
       },
     };
   } catch (error) {
     await ais?.close();
+    await mailStore?.close();
     await slapd.stop();
     throw error;
   }

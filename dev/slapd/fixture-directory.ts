@@ -10,15 +10,22 @@ export const FIXTURE = {
   accounts: {
     active: { uid: 'hmwang', staffId: 'z10001', password: 'Existing-Passw0rd!', uidNumber: 1001 },
     suspended: { uid: 'cychen', staffId: 'z10002', password: 'Suspended-Passw0rd!', uidNumber: 1002 },
+    /** Locked by the directory's password policy: USER(-5). */
+    passwordSuspended: { uid: 'lhhuang', staffId: 'z10008', password: 'Locked-Passw0rd!', uidNumber: 1003 },
+    /** Made by another tool with the number the counter will hand out next: the allocator must skip it. */
+    legacy: { uid: 'tlchou', staffId: 'z10009', password: 'Legacy-Passw0rd!', uidNumber: 1010 },
   },
-  aliases: ['webmaster', 'helpdesk'],
+  aliases: ['webmaster', 'helpdesk', 'mzlin'],
   groupGid: 100,
+  uidCounterDn: 'cn=uidNext,dc=mx,dc=nthu,dc=edu,dc=tw',
+  /** The counter's first value: the next uidNumber to hand out. */
+  uidCounterStart: 1010,
 } as const;
 
 export function fixtureLdif(): string {
   const b = FIXTURE.baseDn;
-  const { active, suspended } = FIXTURE.accounts;
-  const person = (uid: string, staffId: string, cn: string, uidNumber: number, ou: string, password: string) => `
+  const { active, suspended, passwordSuspended, legacy } = FIXTURE.accounts;
+  const person = (uid: string, staffId: string, cn: string, uidNumber: number, ou: string, password: string, extra = '') => `
 dn: uid=${uid},ou=${ou},${b}
 objectClass: inetOrgPerson
 objectClass: posixAccount
@@ -33,7 +40,7 @@ gidNumber: ${FIXTURE.groupGid}
 homeDirectory: /mx/u/${uid.slice(0, 2)}/${uid}
 userPassword: ${sshaHash(password)}
 description: create(1500000000,127.0.0.1);
-`;
+${extra}`;
   const ou = (name: string) => `
 dn: ou=${name},${b}
 objectClass: organizationalUnit
@@ -52,7 +59,22 @@ objectClass: organization
 dc: mx
 o: mx-kiosk test directory
 `,
-    ...['people', 'suspended', 'aliases', 'group', 'services'].map(ou),
+    ...['people', 'suspended', 'aliases', 'group', 'services', 'policies'].map(ou),
+    `
+dn: cn=default,ou=policies,${b}
+objectClass: organizationalRole
+objectClass: pwdPolicy
+cn: default
+pwdAttribute: userPassword
+pwdInHistory: 3
+`,
+    `
+dn: ${FIXTURE.uidCounterDn}
+objectClass: organizationalRole
+objectClass: extensibleObject
+cn: uidNext
+uidNumber: ${FIXTURE.uidCounterStart}
+`,
     `
 dn: ${FIXTURE.serviceDn}
 objectClass: organizationalRole
@@ -68,6 +90,8 @@ gidNumber: ${FIXTURE.groupGid}
 `,
     person(active.uid, active.staffId, '王小明', active.uidNumber, 'people', active.password),
     person(suspended.uid, suspended.staffId, '陳志遠', suspended.uidNumber, 'suspended', suspended.password),
+    person(passwordSuspended.uid, passwordSuspended.staffId, '黃麗華', passwordSuspended.uidNumber, 'people', passwordSuspended.password, 'pwdAccountLockedTime: 000001010000Z\n'),
+    person(legacy.uid, legacy.staffId, '周子龍', legacy.uidNumber, 'people', legacy.password),
     ...FIXTURE.aliases.map(alias),
   ]
     .map((block) => block.trim())

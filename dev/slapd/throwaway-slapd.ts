@@ -102,6 +102,7 @@ argsfile ${dir}/slapd.args
 modulepath ${MODULE_DIR}
 moduleload back_mdb
 moduleload ppolicy
+moduleload unique
 ${hash === 'ARGON2' ? 'moduleload argon2' : ''}
 password-hash {${hash}}
 TLSCertificateFile ${certFile}
@@ -117,9 +118,17 @@ directory ${dir}/data
 index objectClass eq
 index uid,cn,sn,uidNumber eq
 
-# Hash any cleartext userPassword a client writes, so no plain password is ever stored.
+# Hash any cleartext userPassword a client writes, so no plain password is ever stored; the
+# default policy remembers recent passwords, so a reset to one of them is refused.
 overlay ppolicy
 ppolicy_hash_cleartext
+ppolicy_default "cn=default,ou=policies,${b}"
+
+# The directory itself keeps uidNumber and the staff ID (sn) unique among accounts, so two kiosks
+# racing can never make duplicates (docs/directory.md).
+overlay unique
+unique_uri ldap:///${b}?uidNumber?sub?(objectClass=posixAccount)
+unique_uri ldap:///${b}?sn?sub?(objectClass=posixAccount)
 
 # Root DSE and schema are public: health checks read them without binding.
 access to dn.base="" by * read
@@ -131,6 +140,9 @@ access to attrs=userPassword
   by anonymous auth
   by * none
 access to dn.subtree="ou=people,${b}"
+  by dn.exact="${FIXTURE.serviceDn}" write
+  by users read
+access to dn.base="${FIXTURE.uidCounterDn}"
   by dn.exact="${FIXTURE.serviceDn}" write
   by users read
 access to *

@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { egressAddresses } from '../services/ais/egress-addresses';
+import { fileAuditWriter } from '../services/audit/audit-log';
 import { systemClock } from '../services/clock';
 import { ConfigError, loadConfigFile, resolveConfigPath } from '../services/config';
 import { createLdapConnector } from '../services/directory/ldap-connector';
@@ -38,6 +39,8 @@ function start(): void {
     connectLdap: createLdapConnector(config.directory),
     makeAisLauncher: (signIn) =>
       new AisView(electron, () => window, config.ais, signIn, () => egressAddresses(config.ais.egressAddresses, networkInterfaces), logger),
+    auditWriter: fileAuditWriter(config.audit.file),
+    readTextFile: (path) => readFileSync(path, 'utf8'),
   });
   window = startShell(electron, backend, logger, defaultShellPaths(dirname(fileURLToPath(import.meta.url))));
 }

@@ -42,8 +42,73 @@ export const ConfigSchema = z
           .prefault({}),
         connectTimeoutMs: z.number().int().positive().default(3000),
         timeoutMs: z.number().int().positive().default(5000),
+        /** How long to stay on a fallback server before trying the first one again. */
+        failbackSeconds: z.number().int().positive().default(60),
+        /** Attribute names; the defaults are the legacy portal's entry shape. */
+        attributes: z
+          .object({
+            account: z.string().default('uid'),
+            staffId: z.string().default('sn'),
+            name: z.string().default('cn'),
+            alias: z.string().default('cn'),
+          })
+          .strict()
+          .prefault({}),
+        account: z
+          .object({
+            objectClasses: z.array(z.string()).default(['inetOrgPerson', 'posixAccount', 'shadowAccount']),
+            loginShell: z.string().default('/bin/false'),
+            gidNumber: z.number().int().nonnegative().default(100),
+            /** {uid} is the account name, {uid2} its first two letters. */
+            homeDirectory: z.string().default('/mx/u/{uid2}/{uid}'),
+            uidNumberMin: z.number().int().positive().default(1000),
+            uidNumberMax: z.number().int().positive().default(60000),
+            /** The counter entry for uidNumber allocation (docs/directory.md); default cn=uidNext,<baseDn>. */
+            uidCounterDn: z.string().optional(),
+          })
+          .strict()
+          .prefault({}),
+        /** An account whose entry has this attribute (with this value, if given) has its password suspended: USER(-5). */
+        passwordSuspended: z
+          .object({ attribute: z.string().default('pwdAccountLockedTime'), value: z.string().optional() })
+          .strict()
+          .prefault({}),
       })
       .strict(),
+    naming: z
+      .object({
+        /** Extra reserved words, one per line; added to the built-in list. */
+        reservedWordsFile: z.string().optional(),
+        /** Extra local system account names, one per line. */
+        systemAccountsFile: z.string().optional(),
+      })
+      .strict()
+      .prefault({}),
+    mailbox: z
+      .object({
+        /** none: LDAP only, the mail server makes the mailbox on first delivery; campus: the mail-store line protocols. */
+        mode: z.enum(['none', 'campus']).default('none'),
+        realm: z.string().regex(/^[a-z0-9.-]+$/).default('mx'),
+        quota: z.string().regex(/^[0-9]+[KMGT]$/).default('60G'),
+        effectiveInMinutes: z.number().int().nonnegative().default(10),
+        campus: z
+          .object({
+            host: z.string().min(1),
+            mkhomedirPort: z.number().int().min(1).max(65535),
+            setquotaPort: z.number().int().min(1).max(65535),
+            getquotaPort: z.number().int().min(1).max(65535),
+            timeoutMs: z.number().int().positive().default(5000),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .prefault({})
+      .refine((m) => m.mode !== 'campus' || m.campus !== undefined, { message: 'mailbox.mode campus needs mailbox.campus', path: ['campus'] }),
+    audit: z
+      .object({ file: z.string().min(1).default('/var/log/mx-kiosk/audit.jsonl') })
+      .strict()
+      .prefault({}),
     ais: z
       .object({
         /** 64 hex characters (32 bytes): the AES-256-GCM key shared with AIS. */

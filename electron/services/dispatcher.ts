@@ -59,7 +59,7 @@ export class Dispatcher {
     } catch (error) {
       if (error instanceof KioskError) {
         this.logger.info('request refused', { channel, code: error.code, detail: error.detail });
-        return { ok: false, code: error.code };
+        return { ok: false, code: error.code, ...error.facts };
       }
       // Raw errors and stacks stay in main's log; the renderer only learns INTERNAL.
       this.logger.error('handler failed', { channel, error });

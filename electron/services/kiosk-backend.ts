@@ -1,15 +1,24 @@
 // Wires the Electron-free services to the dispatcher. Both composition roots (electron/main and
 // the browser host) call this, so the two transports serve exactly the same backend.
 import type { StatusResponse } from '../../shared/contract/schemas';
+import { AccountDirectory } from './accounts/account-directory';
+import { layoutFromConfig } from './accounts/directory-layout';
+import { MailboxAccounts } from './accounts/mailbox-accounts';
 import { AisSignIn, type AisLauncher } from './ais/ais-sign-in';
 import { AisHandoffVerifier } from './ais/handoff-verifier';
 import { createAesGcmCodec, parseAisKey, type AisTokenCodec } from './ais/token-codec';
+import { AuditLog, type AuditWriter } from './audit/audit-log';
 import type { Clock } from './clock';
 import type { KioskConfig } from './config';
 import { Dispatcher } from './dispatcher';
+import { DirectoryConnection } from './directory/directory-connection';
 import { DirectoryHealth } from './directory/directory-health';
 import type { LdapConnector } from './directory/ldap-connector';
 import type { Logger } from './logger';
+import { mailboxProvisionerFor } from './mailbox/mailbox-from-config';
+import type { MailboxProvisioner } from './mailbox/mailbox-provisioner';
+import { AccountNamer } from './naming/account-namer';
+import { parseWordList, RESERVED_OFFENSIVE_WORDS, RESERVED_ROLE_WORDS, SYSTEM_ACCOUNTS } from './naming/reserved-words';
 import { KioskSessions } from './session/kiosk-session';
 
 export interface KioskBackendDeps {
@@ -20,8 +29,14 @@ export interface KioskBackendDeps {
   connectLdap: LdapConnector;
   /** How this shell shows AIS: given the sign-in service, returns the launcher. */
   makeAisLauncher: (signIn: AisSignIn) => AisLauncher;
+  /** Where audit lines go (a file in production). */
+  auditWriter: AuditWriter;
+  /** Reads the operator's word files named in naming.*File. */
+  readTextFile: (path: string) => string;
   /** A site may plug in AIS's own cipher; the default is the documented AES-256-GCM format. */
   aisCodec?: AisTokenCodec;
+  /** Overrides the configured mailbox provisioning (tests inject failures here). */
+  mailbox?: MailboxProvisioner;
 }
 
 export interface KioskBackend {
@@ -29,6 +44,17 @@ export interface KioskBackend {
   directoryHealth: DirectoryHealth;
   sessions: KioskSessions;
   aisSignIn: AisSignIn;
+  accounts: MailboxAccounts;
+  namer: AccountNamer;
+  close(): Promise<void>;
+}
+
+export function namingWords(config: KioskConfig['naming'], readTextFile: (path: string) => string) {
+  const extra = (path: string | undefined) => (path ? parseWordList(readTextFile(path)) : []);
+  return {
+    reserved: [...RESERVED_ROLE_WORDS, ...RESERVED_OFFENSIVE_WORDS, ...extra(config.reservedWordsFile)],
+    systemAccounts: new Set([...SYSTEM_ACCOUNTS, ...extra(config.systemAccountsFile)]),
+  };
 }
 
 export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
@@ -43,6 +69,30 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   });
   const aisSignIn = new AisSignIn(verifier, sessions, logger);
   const launcher = deps.makeAisLauncher(aisSignIn);
+
+  const connection = new DirectoryConnection(
+    { urls: config.directory.urls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, failbackMs: config.directory.failbackSeconds * 1000 },
+    deps.connectLdap,
+    clock,
+    logger,
+  );
+  const layout = layoutFromConfig(config.directory);
+  const directory = new AccountDirectory(connection, layout);
+  const namer = new AccountNamer(directory, namingWords(config.naming, deps.readTextFile));
+  const accounts = new MailboxAccounts({
+    connection,
+    connect: deps.connectLdap,
+    urls: config.directory.urls,
+    directory,
+    layout,
+    namer,
+    mailbox: deps.mailbox ?? mailboxProvisionerFor(config.mailbox),
+    audit: new AuditLog(deps.auditWriter, clock, config.kioskId),
+    logger,
+    clock,
+    mailDomain: config.mailDomain,
+    effectiveInMinutes: config.mailbox.effectiveInMinutes,
+  });
 
   dispatcher.handle('status', async (): Promise<StatusResponse> => {
     const servers = await directoryHealth.probeAll();
@@ -61,8 +111,12 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     return { profile: session.profile, purpose: session.purpose, expiresAt: session.expiresAt };
   });
   dispatcher.handle('endSession', async ({ reason }) => ({ ended: sessions.end(reason) }));
+  dispatcher.handle('checkAccount', async () => accounts.check(sessions.require()));
+  dispatcher.handle('accountCandidates', async () => ({ candidates: await accounts.candidates(sessions.require()), domain: config.mailDomain }));
+  dispatcher.handle('createAccount', async (request, context) => accounts.create(sessions.require(), request, context.clientIp));
+  dispatcher.handle('resetPassword', async (request) => accounts.resetPassword(sessions.require(), request));
 
   const missing = dispatcher.missingHandlers();
   if (missing.length > 0) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
-  return { dispatcher, directoryHealth, sessions, aisSignIn };
+  return { dispatcher, directoryHealth, sessions, aisSignIn, accounts, namer, close: () => connection.close() };
 }

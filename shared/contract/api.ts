@@ -5,7 +5,14 @@ import type { ResultCode } from './codes';
 import type { Contract } from './schemas';
 
 export type Ok<T> = { ok: true; data: T };
-export type Failure = { ok: false; code: ResultCode };
+export type Failure = {
+  ok: false;
+  code: ResultCode;
+  /** The account concerned (an existing one for USER(-1), one left behind for ACCOUNT_INCOMPLETE). */
+  account?: string;
+  /** The directory's own words when its password policy refused. */
+  reason?: string;
+};
 export type Result<T> = Ok<T> | Failure;
 
 export type RequestOf<M extends ApiMethod> = z.input<Contract[M]['request']>;

@@ -7,6 +7,10 @@ export const CHANNELS = {
   cancelSignIn: 'ais:cancel',
   currentSession: 'session:current',
   endSession: 'session:end',
+  checkAccount: 'account:check',
+  accountCandidates: 'account:candidates',
+  createAccount: 'account:create',
+  resetPassword: 'account:resetPassword',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

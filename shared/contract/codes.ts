@@ -23,6 +23,20 @@ export const KIOSK_CODES = [
   'FORBIDDEN', // the caller is not the kiosk's own renderer
   'DIRECTORY_UNAVAILABLE', // no LDAP server answered
   'INTERNAL', // anything unexpected; details stay in main's log
+  'NAME_UNUSABLE', // the passport name is missing or yields no valid account name
+  'NO_FREE_NAME', // every candidate (and its 2/3 variants) is taken
+  'NAME_NOT_OFFERED', // the chosen name is not one this session offered
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_TOO_LONG',
+  'PASSWORD_CHARACTERS', // not printable ASCII
+  'PASSWORD_PERSONAL', // contains the staff ID or the account name
+  'PASSWORD_WEAK', // zxcvbn below GOOD
+  'PASSWORD_MISMATCH', // confirmation differs
+  'PASSWORD_IN_HISTORY', // the directory's policy refused a recently used password
+  'PASSWORD_REFUSED', // the directory's policy refused it for another reason
+  'WRONG_STEP', // the call does not fit this session (e.g. create in a reset session)
+  'MAILBOX_FAILED', // the mailbox could not be provisioned; the account was rolled back
+  'ACCOUNT_INCOMPLETE', // a failure left part of an account behind; the helpdesk must finish or remove it
 ] as const;
 
 export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;

@@ -52,12 +52,40 @@ export const EndReason = z.enum(['cancel', 'reject', 'finish', 'idle']);
 export const EndSessionRequest = z.object({ reason: EndReason }).strict();
 export const EndSessionResponse = z.object({ ended: z.boolean() });
 
+/** For apply: eligible (a refusal comes as USER(-1/-3/-5)); for reset: the account to reset. */
+export const CheckAccountResponse = z.object({ purpose: Purpose, account: z.string().optional() });
+
+export const CandidatesResponse = z.object({ candidates: z.array(z.string()), domain: z.string() });
+
+// Length limits here only bound the payload; the password rules (with their own codes) are main's.
+const PasswordField = z.string().max(1024);
+export const CreateAccountRequest = z.object({ account: z.string().min(1).max(64), password: PasswordField, confirm: PasswordField }).strict();
+export const CreateAccountResponse = z.object({
+  address: z.string(),
+  uid: z.string(),
+  mailbox: z.object({
+    mode: z.enum(['none', 'campus']),
+    homeCreated: z.boolean(),
+    quota: z.object({ usedKB: z.number(), quotaKB: z.number() }).nullable(),
+    mbox: z.object({ sizeKB: z.number(), files: z.number() }).nullable(),
+  }),
+  effectiveInMinutes: z.number().int().nonnegative(),
+});
+export type CreateAccountResponse = z.infer<typeof CreateAccountResponse>;
+
+export const ResetPasswordRequest = z.object({ password: PasswordField, confirm: PasswordField }).strict();
+export const ResetPasswordResponse = z.object({ address: z.string() });
+
 export const CONTRACT = {
   status: { channel: CHANNELS.status, request: NoPayload, response: StatusResponse },
   beginSignIn: { channel: CHANNELS.beginSignIn, request: BeginSignInRequest, response: BeginSignInResponse },
   cancelSignIn: { channel: CHANNELS.cancelSignIn, request: NoPayload, response: CancelSignInResponse },
   currentSession: { channel: CHANNELS.currentSession, request: NoPayload, response: CurrentSessionResponse },
   endSession: { channel: CHANNELS.endSession, request: EndSessionRequest, response: EndSessionResponse },
+  checkAccount: { channel: CHANNELS.checkAccount, request: NoPayload, response: CheckAccountResponse },
+  accountCandidates: { channel: CHANNELS.accountCandidates, request: NoPayload, response: CandidatesResponse },
+  createAccount: { channel: CHANNELS.createAccount, request: CreateAccountRequest, response: CreateAccountResponse },
+  resetPassword: { channel: CHANNELS.resetPassword, request: ResetPasswordRequest, response: ResetPasswordResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

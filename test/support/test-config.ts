@@ -5,7 +5,8 @@ import type { AisLauncher } from '../../electron/services/ais/ais-sign-in';
 import type { Clock } from '../../electron/services/clock';
 import { systemClock } from '../../electron/services/clock';
 import { resolveConfig, type KioskConfig, type KioskConfigFile } from '../../electron/services/config';
-import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
+import { createLdapConnector, type LdapConnector } from '../../electron/services/directory/ldap-connector';
+import type { MailboxProvisioner } from '../../electron/services/mailbox/mailbox-provisioner';
 import { createKioskBackend } from '../../electron/services/kiosk-backend';
 import { silentLogger, type Logger } from '../../electron/services/logger';
 
@@ -39,13 +40,29 @@ export function testConfig(overrides: Overrides = {}, env: Record<string, string
 
 export const noAisLauncher: AisLauncher = { launch: async () => ({ kind: 'cancelled' }), cancel: () => false };
 
-export function testBackend(config: KioskConfig, options: { clock?: Clock; logger?: Logger; launcher?: AisLauncher } = {}) {
-  return createKioskBackend({
+export interface TestBackendOptions {
+  clock?: Clock;
+  logger?: Logger;
+  launcher?: AisLauncher;
+  connectLdap?: LdapConnector;
+  mailbox?: MailboxProvisioner;
+}
+
+/** A backend whose audit lines are kept in memory, as parsed records, for assertions. */
+export function testBackend(config: KioskConfig, options: TestBackendOptions = {}) {
+  const auditLines: Array<Record<string, unknown>> = [];
+  const backend = createKioskBackend({
     config,
     appVersion: 'test',
     clock: options.clock ?? systemClock,
     logger: options.logger ?? silentLogger,
-    connectLdap: createLdapConnector(config.directory),
+    connectLdap: options.connectLdap ?? createLdapConnector(config.directory),
     makeAisLauncher: () => options.launcher ?? noAisLauncher,
+    auditWriter: async (line) => {
+      auditLines.push(JSON.parse(line) as Record<string, unknown>);
+    },
+    readTextFile: (path) => readFileSync(path, 'utf8'),
+    mailbox: options.mailbox,
   });
+  return Object.assign(backend, { auditLines });
 }

@@ -1,0 +1,316 @@
+// Creating a mailbox account and resetting its password, for the signed-in person. To the renderer
+// each is one call; behind it: eligibility, the offered-name check, the password policy, an atomic
+// uidNumber, the add without a password, the password set by the server (Password Modify), a
+// read-back and a bind with the new password, then the mailbox. A failure after the add removes the
+// entry again; if even that fails, the entry is remembered and removed once the directory is back.
+import { AlreadyExistsError, Attribute, ConstraintViolationError, NoSuchObjectError, type Client } from 'ldapts';
+import { enforcePasswordPolicy } from '../password/password-policy';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import { isOutage, type DirectoryConnection } from '../directory/directory-connection';
+import type { LdapConnector } from '../directory/ldap-connector';
+import { childDn } from '../directory/ldap-names';
+import { encodePasswordModifyRequest, PASSWORD_MODIFY_OID } from '../directory/password-modify';
+import { KioskError } from '../kiosk-error';
+import type { Logger } from '../logger';
+import type { MailboxProvisioner, MailboxReport } from '../mailbox/mailbox-provisioner';
+import type { AccountNamer } from '../naming/account-namer';
+import type { KioskSession } from '../session/kiosk-session';
+import type { AccountDirectory, AccountState } from './account-directory';
+import { homeDirectoryFor, type DirectoryLayout } from './directory-layout';
+import { allocateUidNumber } from './uid-number-allocator';
+
+export interface CreationResult {
+  address: string;
+  uid: string;
+  mailbox: MailboxReport;
+  effectiveInMinutes: number;
+}
+
+export interface MailboxAccountsDeps {
+  connection: DirectoryConnection;
+  /** Opens a fresh connection to bind as the person, proving the new password works. */
+  connect: LdapConnector;
+  urls: readonly string[];
+  directory: AccountDirectory;
+  layout: DirectoryLayout;
+  namer: AccountNamer;
+  mailbox: MailboxProvisioner;
+  audit: AuditLog;
+  logger: Logger;
+  clock: Clock;
+  mailDomain: string;
+  effectiveInMinutes: number;
+}
+
+const OFFERED = 'offeredNames';
+const CREATION = 'creation';
+/** Another kiosk's entry without a password is only taken as abandoned after this long. */
+export const ABANDONED_AFTER_MS = 120_000;
+
+/** Maps a directory refusal of a password to its code, keeping the directory's own words. */
+function passwordRefusal(error: unknown): KioskError | null {
+  if (!(error instanceof ConstraintViolationError)) return null;
+  const reason = error.message.split('\n')[0]!.slice(0, 200);
+  return new KioskError(/history/i.test(reason) ? 'PASSWORD_IN_HISTORY' : 'PASSWORD_REFUSED', reason, { reason });
+}
+
+export class MailboxAccounts {
+  /** DNs of entries a failed creation could not remove yet; removed before the next directory work. */
+  private readonly pendingCleanup = new Set<string>();
+
+  constructor(private readonly deps: MailboxAccountsDeps) {}
+
+  address(uid: string): string {
+    return `${uid}@${this.deps.mailDomain}`;
+  }
+
+  /** For an apply session: may this person have a mailbox? For a reset session: which is theirs? */
+  async check(session: KioskSession): Promise<{ purpose: 'apply' | 'reset'; account?: string }> {
+    const state = await this.stateOf(session);
+    if (session.purpose === 'apply') {
+      await this.refuseUnlessFree(session, state);
+      return { purpose: 'apply' };
+    }
+    return { purpose: 'reset', account: this.address(this.resettable(state).uid) };
+  }
+
+  /** The offered names, kept in the session: creation accepts only one of these. */
+  async candidates(session: KioskSession): Promise<string[]> {
+    if (session.purpose !== 'apply') throw new KioskError('WRONG_STEP', 'candidates outside an apply session');
+    try {
+      const names = await this.deps.namer.available(session.profile.nameEn);
+      session.scratch.set(OFFERED, names);
+      return names;
+    } catch (error) {
+      if (error instanceof KioskError) await this.audit(session, 'candidates', 'refused', error.code);
+      throw error;
+    }
+  }
+
+  /** One creation per session: a double submit waits for, and then returns, the same outcome. */
+  create(session: KioskSession, request: { account: string; password: string; confirm: string }, clientIp: string): Promise<CreationResult> {
+    const running = session.scratch.get(CREATION) as Promise<CreationResult> | undefined;
+    if (running) return running;
+    const attempt = this.createOnce(session, request, clientIp);
+    session.scratch.set(CREATION, attempt);
+    // A failed attempt may be retried (a fresh name, a better password); a success stays.
+    attempt.catch(() => {
+      if (session.scratch.get(CREATION) === attempt) session.scratch.delete(CREATION);
+    });
+    return attempt;
+  }
+
+  async resetPassword(session: KioskSession, request: { password: string; confirm: string }): Promise<{ address: string }> {
+    if (session.purpose !== 'reset') throw new KioskError('WRONG_STEP', 'reset outside a reset session');
+    const { profile } = session;
+    try {
+      const account = this.resettable(await this.stateOf(session));
+      await enforcePasswordPolicy(request.password, request.confirm, { staffId: profile.id, nameEn: profile.nameEn, account: account.uid });
+      await this.setPassword(account.dn, request.password);
+      await this.proveBind(account.dn, request.password);
+      await this.audit(session, 'reset', 'ok', undefined, account.uid);
+      return { address: this.address(account.uid) };
+    } catch (error) {
+      const known = error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message);
+      await this.audit(session, 'reset', 'failed', known.code, undefined, known.facts.reason);
+      throw known;
+    }
+  }
+
+  private async createOnce(session: KioskSession, request: { account: string; password: string; confirm: string }, clientIp: string): Promise<CreationResult> {
+    const { profile } = session;
+    if (session.purpose !== 'apply') throw new KioskError('WRONG_STEP', 'create outside an apply session');
+    const offered = (session.scratch.get(OFFERED) as string[] | undefined) ?? [];
+    if (!offered.includes(request.account)) throw new KioskError('NAME_NOT_OFFERED', 'the name was not offered in this session');
+    const uid = request.account;
+    await enforcePasswordPolicy(request.password, request.confirm, { staffId: profile.id, nameEn: profile.nameEn, account: uid });
+    await this.refuseUnlessFree(session, await this.stateOf(session));
+
+    const { layout, connection } = this.deps;
+    const dn = childDn(layout.attrs.account, uid, layout.peopleDn);
+    const uidNumber = await this.addEntry(session, dn, uid, clientIp);
+    try {
+      await this.setPassword(dn, request.password);
+      await this.verifyEntry(dn);
+      await this.proveBind(dn, request.password);
+      const mailbox = await this.deps.mailbox.provision({
+        uid,
+        uidNumber,
+        gidNumber: layout.account.gidNumber,
+        homeDirectory: homeDirectoryFor(layout.account.homeDirectory, uid),
+      });
+      const result = { address: this.address(uid), uid, mailbox, effectiveInMinutes: this.deps.effectiveInMinutes };
+      await this.audit(session, 'create', 'ok', undefined, uid);
+      return result;
+    } catch (error) {
+      const cause = passwordRefusal(error) ?? (error instanceof KioskError ? error : new KioskError('DIRECTORY_UNAVAILABLE', (error as Error).message));
+      const removed = await connection.run((client) => client.del(dn), { idempotent: false }).then(
+        () => true,
+        (deleteError: unknown) => deleteError instanceof NoSuchObjectError,
+      );
+      if (removed) {
+        await this.audit(session, 'create', 'failed', cause.code, uid, `rolled back: ${cause.detail ?? cause.code}`);
+        throw cause;
+      }
+      this.pendingCleanup.add(dn);
+      const left = `entry ${dn} without a usable password; removed automatically once the directory answers`;
+      await this.audit(session, 'create', 'failed', 'ACCOUNT_INCOMPLETE', uid, left);
+      throw new KioskError('ACCOUNT_INCOMPLETE', `${cause.detail ?? cause.code}; ${left}`, { account: this.address(uid) });
+    }
+  }
+
+  /** Adds the entry without a password. Returns its uidNumber. */
+  private async addEntry(session: KioskSession, dn: string, uid: string, clientIp: string): Promise<number> {
+    const { layout, connection, clock } = this.deps;
+    const { profile } = session;
+    // A clash on uidNumber (another tool used it meanwhile) just takes the next number.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const uidNumber = await connection.run((client) => allocateUidNumber(client, layout.uidCounterDn, layout.baseDn, { min: layout.account.uidNumberMin, max: layout.account.uidNumberMax }), {
+        idempotent: false,
+      });
+      const attributes = [
+        new Attribute({ type: 'objectClass', values: [...layout.account.objectClasses] }),
+        new Attribute({ type: layout.attrs.account, values: [uid] }),
+        // cn must not be empty; without a Chinese name the passport name stands in.
+        new Attribute({ type: layout.attrs.name, values: [profile.name || profile.nameEn || uid] }),
+        new Attribute({ type: layout.attrs.staffId, values: [profile.id] }),
+        new Attribute({ type: 'gecos', values: [uid] }),
+        new Attribute({ type: 'loginShell', values: [layout.account.loginShell] }),
+        new Attribute({ type: 'gidNumber', values: [String(layout.account.gidNumber)] }),
+        new Attribute({ type: 'uidNumber', values: [String(uidNumber)] }),
+        new Attribute({ type: 'homeDirectory', values: [homeDirectoryFor(layout.account.homeDirectory, uid)] }),
+        new Attribute({ type: 'description', values: [`create(${Math.floor(clock.now() / 1000)},${clientIp});`] }),
+      ];
+      try {
+        await connection.run((client) => client.add(dn, attributes), { idempotent: false });
+        return uidNumber;
+      } catch (error) {
+        if (error instanceof AlreadyExistsError) {
+          // Someone took the name meanwhile: offer a fresh list.
+          await this.candidates(session).catch(() => undefined);
+          await this.audit(session, 'create', 'refused', 'NAME_TAKEN', uid);
+          throw new KioskError('NAME_TAKEN', `${uid} was taken meanwhile`, { account: this.address(uid) });
+        }
+        if (error instanceof ConstraintViolationError) {
+          // The directory keeps staff IDs and uidNumbers unique: which one clashed? If the staff
+          // ID, this person has (or is getting, at another kiosk) an account already.
+          const now = await this.deps.directory.findByStaffId(profile.id);
+          if (now.state !== 'none') await this.refuseUnlessFree(session, now);
+          continue;
+        }
+        if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') {
+          // The add may have reached the server before the connection broke.
+          this.pendingCleanup.add(dn);
+        }
+        throw error;
+      }
+    }
+    throw new KioskError('INTERNAL', 'uidNumber kept clashing');
+  }
+
+  private async setPassword(dn: string, password: string): Promise<void> {
+    await this.deps.connection.run(
+      async (client: Client) => {
+        try {
+          await client.exop(PASSWORD_MODIFY_OID, encodePasswordModifyRequest(dn, password));
+        } catch (error) {
+          throw passwordRefusal(error) ?? error;
+        }
+      },
+      { idempotent: false },
+    );
+  }
+
+  /** The entry must read back with every attribute the kiosk wrote and a server-made hash. */
+  private async verifyEntry(dn: string): Promise<void> {
+    const { searchEntries } = await this.deps.connection.run((client) => client.search(dn, { scope: 'base', attributes: ['uidNumber', 'userPassword'] }), {
+      idempotent: true,
+    });
+    const stored = ([] as unknown[]).concat(searchEntries[0]?.userPassword ?? [])[0];
+    const text = Buffer.isBuffer(stored) ? stored.toString('utf8') : String(stored ?? '');
+    if (!/^\{[A-Z0-9.-]+\}/i.test(text)) throw new KioskError('INTERNAL', 'the password was not stored as a hash');
+  }
+
+  /** Never report a success the person cannot use: bind as them with the new password. */
+  private async proveBind(dn: string, password: string): Promise<void> {
+    for (const url of this.deps.urls) {
+      let client: Client | undefined;
+      try {
+        client = await this.deps.connect(url);
+        await client.bind(dn, password);
+        return;
+      } catch (error) {
+        // A refusal from the server is final; only an outage moves on to the next server.
+        if (!isOutage(error)) throw new KioskError('INTERNAL', `the new password does not bind: ${(error as Error).message}`);
+      } finally {
+        await client?.unbind().catch(() => undefined);
+      }
+    }
+    throw new KioskError('DIRECTORY_UNAVAILABLE', 'no server to prove the new password on');
+  }
+
+  /** Looks the person up, after first removing any entry an earlier failure left behind. */
+  private async stateOf(session: KioskSession): Promise<AccountState> {
+    await this.cleanUp(session);
+    const state = await this.deps.directory.findByStaffId(session.profile.id);
+    if (state.state !== 'incomplete') return state;
+    // An entry without a password: another kiosk may be between its add and its password set
+    // right now. Only an old one is abandoned, and only then removed.
+    if (this.deps.clock.now() - state.createdAt < ABANDONED_AFTER_MS) return state;
+    await this.removeIncomplete(session, state.dn);
+    return { state: 'none' };
+  }
+
+  private async cleanUp(session: KioskSession): Promise<void> {
+    for (const dn of [...this.pendingCleanup]) {
+      try {
+        await this.removeIncomplete(session, dn);
+        this.pendingCleanup.delete(dn);
+      } catch (error) {
+        this.deps.logger.warn('cleanup of an incomplete entry failed; will retry', { dn, error });
+        if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') throw error;
+      }
+    }
+  }
+
+  /** Deletes dn only while it still has no password: a finished account is never touched. */
+  private async removeIncomplete(session: KioskSession, dn: string): Promise<void> {
+    const removed = await this.deps.connection.run(
+      async (client) => {
+        const { searchEntries } = await client.search(dn, { scope: 'base', attributes: ['userPassword'] }).catch((error: unknown) => {
+          if ((error as { code?: number }).code === 32) return { searchEntries: [] }; // already gone
+          throw error;
+        });
+        const entry = searchEntries[0];
+        if (!entry || entry.userPassword !== undefined) return false;
+        await client.del(dn);
+        return true;
+      },
+      { idempotent: false },
+    );
+    if (removed) await this.audit(session, 'cleanup', 'ok', undefined, dn, 'removed an entry left without a password');
+  }
+
+  private async refuseUnlessFree(session: KioskSession, state: AccountState): Promise<void> {
+    if (state.state === 'none') return;
+    const code = state.state === 'suspended' ? 'USER(-3)' : state.state === 'password-suspended' ? 'USER(-5)' : 'USER(-1)';
+    const uid = 'uid' in state ? state.uid : undefined;
+    await this.audit(session, 'eligibility', 'refused', code, uid);
+    throw new KioskError(code, `staff ID already has ${state.state} account`, uid ? { account: this.address(uid) } : {});
+  }
+
+  private resettable(state: AccountState): { dn: string; uid: string } {
+    if (state.state === 'active') return state;
+    if (state.state === 'suspended') throw new KioskError('USER(-3)', 'account suspended', { account: this.address(state.uid) });
+    if (state.state === 'password-suspended') throw new KioskError('USER(-5)', 'password suspended', { account: this.address(state.uid) });
+    throw new KioskError('USER(-2)', 'no account for this staff ID');
+  }
+
+  private audit(session: KioskSession, action: Parameters<AuditLog['record']>[0]['action'], result: 'ok' | 'refused' | 'failed', code?: Parameters<AuditLog['record']>[0]['code'], account?: string, detail?: string) {
+    return this.deps.audit.record({ action, result, code, staffId: session.profile.id, account, detail }).catch((error: unknown) => {
+      // An audit line that cannot be written must not be lost silently.
+      this.deps.logger.error('audit write failed', { error, action, result, code });
+    });
+  }
+}

@@ -1,0 +1,50 @@
+// The audit trail: one JSON line per eligibility refusal, creation, reset and failure, appended and
+// never rewritten. It has no field for a password, and free text passes through redaction.
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ResultCode } from '../../../shared/contract/codes';
+import type { Clock } from '../clock';
+import { redact } from '../logger';
+
+export type AuditAction = 'handoff' | 'eligibility' | 'candidates' | 'create' | 'reset' | 'cleanup';
+export type AuditResult = 'ok' | 'refused' | 'failed';
+
+export interface AuditEvent {
+  action: AuditAction;
+  result: AuditResult;
+  code?: ResultCode;
+  staffId?: string;
+  account?: string;
+  /** What is left behind, or what the directory said; never a password. */
+  detail?: string;
+}
+
+export type AuditWriter = (line: string) => Promise<void>;
+
+export class AuditLog {
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly write: AuditWriter,
+    private readonly clock: Clock,
+    private readonly kioskId: string,
+  ) {}
+
+  /** Lines are written in call order; a failed write is reported to the caller, not swallowed. */
+  record(event: AuditEvent): Promise<void> {
+    const line = JSON.stringify({ time: new Date(this.clock.now()).toISOString(), kioskId: this.kioskId, ...(redact(event) as AuditEvent) });
+    const written = this.tail.then(() => this.write(line));
+    this.tail = written.catch(() => undefined);
+    return written;
+  }
+}
+
+/** Appends to a file (created with its folder), readable by the owner and group only. */
+export function fileAuditWriter(path: string): AuditWriter {
+  let ready: Promise<unknown> | undefined;
+  return async (line) => {
+    ready ??= mkdir(dirname(path), { recursive: true, mode: 0o750 });
+    await ready;
+    await appendFile(path, `${line}\n`, { flag: 'a', mode: 0o640 });
+  };
+}

@@ -1,0 +1,109 @@
+// One reused, bound connection to the directory as the kiosk's service account. Servers are tried
+// in their configured order; a broken connection fails over to the next, and a connection to a
+// fallback server is dropped after a while so the primary is used again once it is back.
+import { ResultCodeError, type Client } from 'ldapts';
+import type { Clock } from '../clock';
+import { KioskError } from '../kiosk-error';
+import type { Logger } from '../logger';
+import type { Secret } from '../secret';
+import type { LdapConnector } from './ldap-connector';
+
+export interface DirectoryConnectionSettings {
+  urls: readonly string[];
+  bindDn: string;
+  bindPassword: Secret;
+  /** How long to stay on a fallback server before trying the primary again. */
+  failbackMs: number;
+}
+
+interface Live {
+  client: Client;
+  urlIndex: number;
+  since: number;
+}
+
+/** Errors from the server's answer (LDAP result codes other than busy/unavailable) are not outages. */
+export function isOutage(error: unknown): boolean {
+  if (error instanceof ResultCodeError) return error.code === 51 || error.code === 52; // busy, unavailable
+  return true;
+}
+
+export class DirectoryConnection {
+  private live: Live | null = null;
+  private connecting: Promise<Live> | null = null;
+
+  constructor(
+    private readonly settings: DirectoryConnectionSettings,
+    private readonly connect: LdapConnector,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Runs fn with the bound client. Reads (idempotent: true) are retried once on another
+   * connection after an outage; writes are not, since the first attempt may have reached the server.
+   */
+  async run<T>(fn: (client: Client) => Promise<T>, options: { idempotent: boolean }): Promise<T> {
+    const first = await this.acquire();
+    try {
+      return await fn(first.client);
+    } catch (error) {
+      if (!isOutage(error)) throw error;
+      this.drop(first, error);
+      if (!options.idempotent) throw new KioskError('DIRECTORY_UNAVAILABLE', `write interrupted: ${(error as Error).message}`);
+      const second = await this.acquire();
+      try {
+        return await fn(second.client);
+      } catch (retryError) {
+        if (!isOutage(retryError)) throw retryError;
+        this.drop(second, retryError);
+        throw new KioskError('DIRECTORY_UNAVAILABLE', (retryError as Error).message);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    const live = this.live;
+    this.live = null;
+    await live?.client.unbind().catch(() => undefined);
+  }
+
+  private async acquire(): Promise<Live> {
+    const live = this.live;
+    if (live && live.client.isConnected) {
+      const onFallback = live.urlIndex > 0 && this.clock.now() - live.since >= this.settings.failbackMs;
+      if (!onFallback) return live;
+      this.drop(live, new Error('failing back to the primary server'));
+    }
+    // Concurrent callers share one connection attempt instead of opening one each.
+    this.connecting ??= this.open().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<Live> {
+    const failures: string[] = [];
+    for (const [urlIndex, url] of this.settings.urls.entries()) {
+      let client: Client | undefined;
+      try {
+        client = await this.connect(url);
+        await client.bind(this.settings.bindDn, this.settings.bindPassword.reveal());
+        this.live = { client, urlIndex, since: this.clock.now() };
+        if (urlIndex > 0) this.logger.warn('directory: using a fallback server', { url, failures });
+        return this.live;
+      } catch (error) {
+        failures.push(`${url}: ${(error as Error).message}`);
+        await client?.unbind().catch(() => undefined);
+      }
+    }
+    this.logger.error('directory: no server answered', { failures });
+    throw new KioskError('DIRECTORY_UNAVAILABLE', failures.join('; '));
+  }
+
+  private drop(live: Live, reason: unknown): void {
+    if (this.live === live) this.live = null;
+    this.logger.warn('directory: connection dropped', { reason: (reason as Error).message });
+    void live.client.unbind().catch(() => undefined);
+  }
+}

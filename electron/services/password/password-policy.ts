@@ -1,0 +1,26 @@
+// The main side's password decision. The renderer's meter is advice; this is the rule: the shared
+// limits, then zxcvbn's score with the person's own words, then the confirmation.
+import { GOOD_SCORE, passwordRuleViolation, personalInputs, PASSWORD_MAX_LENGTH, type PasswordPerson } from '../../../shared/password/password-rules';
+import { KioskError } from '../kiosk-error';
+
+type Zxcvbn = (password: string, userInputs?: string[]) => { score: number };
+let zxcvbn: Promise<Zxcvbn> | undefined;
+
+// zxcvbn carries ~800 KB of word lists: loaded on the first password, not at start-up.
+function loadZxcvbn(): Promise<Zxcvbn> {
+  zxcvbn ??= import('zxcvbn').then((m) => (m.default ?? m) as unknown as Zxcvbn);
+  return zxcvbn;
+}
+
+export async function passwordScore(password: string, person: PasswordPerson): Promise<number> {
+  // zxcvbn's cost grows steeply with length; nothing past the maximum is allowed anyway.
+  return (await loadZxcvbn())(password.slice(0, PASSWORD_MAX_LENGTH), personalInputs(person)).score;
+}
+
+/** Throws KioskError with the first failed rule's code; resolves when the password may be set. */
+export async function enforcePasswordPolicy(password: string, confirm: string, person: PasswordPerson): Promise<void> {
+  const violation = passwordRuleViolation(password, person);
+  if (violation) throw new KioskError(violation);
+  if ((await passwordScore(password, person)) < GOOD_SCORE) throw new KioskError('PASSWORD_WEAK');
+  if (password !== confirm) throw new KioskError('PASSWORD_MISMATCH');
+}
