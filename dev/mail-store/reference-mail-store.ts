@@ -38,7 +38,7 @@ async function usageKB(path: string): Promise<{ kb: number; files: number }> {
 }
 
 function lineServer(handle: (line: string) => Promise<string>): Promise<Server> {
-  const server = createServer((socket) => {
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
     let buffer = '';
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
@@ -69,6 +69,8 @@ export async function startReferenceMailStore(root: string): Promise<ReferenceMa
     maybeFail();
     const [uid, uidNumber, , homeDirectory] = line.split(':');
     if (!uid || !uidNumber || !homeDirectory || !isAbsolute(homeDirectory)) throw new Error('expected uid:uidNumber:gidNumber:homeDirectory');
+    // A '..' in a home directory is never legitimate: refuse it rather than quietly confine it.
+    if (homeDirectory.split('/').includes('..')) throw new Error('".." in the home directory');
     const target = resolve(root, `.${normalize(homeDirectory)}`);
     if (!target.startsWith(resolve(root) + sep)) throw new Error('home directory outside the mail root');
     await mkdir(join(target, '.MBOX'), { recursive: true });

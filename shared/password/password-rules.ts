@@ -17,10 +17,24 @@ export interface PasswordPerson {
   account?: string;
 }
 
-/** The inputs zxcvbn penalises: the ID, the name's tokens, the account and the site words. */
+/**
+ * Every run of consecutive name tokens, joined, in given-first and surname-first order:
+ * zxcvbn matches whole words only, so "mingzhilin" must be a word of its own, not just "ming".
+ */
+export function nameWords(nameEn: string): string[] {
+  const tokens = nameEn.toLowerCase().split(/[^a-z]+/).filter(Boolean).slice(0, 8);
+  const words = new Set<string>();
+  for (const order of [tokens, [...tokens.slice(-1), ...tokens.slice(0, -1)]]) {
+    for (let start = 0; start < order.length; start += 1) {
+      for (let end = start + 1; end <= order.length; end += 1) words.add(order.slice(start, end).join(''));
+    }
+  }
+  return [...words].filter((w) => w.length >= 2);
+}
+
+/** The inputs zxcvbn penalises: the ID, the name's words, the account and the site words. */
 export function personalInputs(person: PasswordPerson): string[] {
-  const nameTokens = person.nameEn.toLowerCase().split(/[^a-z]+/).filter((t) => t.length >= 2);
-  return [person.staffId.toLowerCase(), ...nameTokens, ...(person.account ? [person.account.toLowerCase()] : []), ...SITE_WORDS];
+  return [person.staffId.toLowerCase(), ...nameWords(person.nameEn), ...(person.account ? [person.account.toLowerCase()] : []), ...SITE_WORDS];
 }
 
 /** The first rule the password breaks, before strength is even measured; null when none. */

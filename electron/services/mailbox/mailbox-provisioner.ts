@@ -56,7 +56,8 @@ export function exchangeLine(host: string, port: number, line: string, timeoutMs
       socket.destroy();
       resolve(reply);
     });
-    socket.connect(port, host, () => socket.end(`${line}\n`));
+    // Write without half-closing: a line server answers and then closes the connection itself.
+    socket.connect(port, host, () => socket.write(`${line}\n`));
   });
 }
 
