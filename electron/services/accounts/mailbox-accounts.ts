@@ -51,8 +51,11 @@ export const ABANDONED_AFTER_MS = 120_000;
 /** Maps a directory refusal of a password to its code, keeping the directory's own words. */
 function passwordRefusal(error: unknown): KioskError | null {
   if (!(error instanceof ConstraintViolationError)) return null;
-  const reason = error.message.split('\n')[0]!.slice(0, 200);
-  return new KioskError(/history/i.test(reason) ? 'PASSWORD_IN_HISTORY' : 'PASSWORD_REFUSED', reason, { reason });
+  // ldapts appends the result code to the server's text; the person sees only the server's words.
+  const reason = error.message.split('\n')[0]!.replace(/\s*Code: 0x[0-9a-f]+\s*$/i, '').slice(0, 200);
+  // The current password and the remembered ones are all "recently used" to the person.
+  const recent = /history|not being changed/i.test(reason);
+  return new KioskError(recent ? 'PASSWORD_IN_HISTORY' : 'PASSWORD_REFUSED', reason, { reason });
 }
 
 export class MailboxAccounts {
@@ -283,7 +286,8 @@ export class MailboxAccounts {
           throw error;
         });
         const entry = searchEntries[0];
-        if (!entry || entry.userPassword !== undefined) return false;
+        // ldapts reports a requested attribute the entry lacks as an empty list.
+        if (!entry || ([] as unknown[]).concat(entry.userPassword ?? []).length > 0) return false;
         await client.del(dn);
         return true;
       },

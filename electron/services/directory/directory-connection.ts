@@ -24,6 +24,8 @@ interface Live {
 
 /** Errors from the server's answer (LDAP result codes other than busy/unavailable) are not outages. */
 export function isOutage(error: unknown): boolean {
+  // A KioskError is a decision already made (e.g. the directory's policy refused a password).
+  if (error instanceof KioskError) return false;
   if (error instanceof ResultCodeError) return error.code === 51 || error.code === 52; // busy, unavailable
   return true;
 }

@@ -1,0 +1,320 @@
+// Accounts on a real slapd: eligibility codes, offered names, creation with server-side hashing,
+// NAME_TAKEN, double submits, rollback, interrupted creation, reset with the directory's policy,
+// and hostile input.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Attribute, type Client } from 'ldapts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE } from '../../dev/slapd/fixture-directory';
+import { startReferenceMailStore, type ReferenceMailStore } from '../../dev/mail-store/reference-mail-store';
+import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
+import { createLdapConnector, type LdapConnector } from '../../electron/services/directory/ldap-connector';
+import { childDn, equals } from '../../electron/services/directory/ldap-names';
+import { asAdmin, backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+
+let slapd: RunningSlapd;
+beforeAll(async () => {
+  slapd = await startSlapd();
+});
+afterAll(() => slapd?.stop());
+
+const people = (id: string) => `uid=${id},ou=people,${FIXTURE.baseDn}`;
+const person = (id: string, name_en: string, name = '測試員') => ({ id, name_en, name });
+
+describe('eligibility', () => {
+  it.each([
+    ['z10001', 'USER(-1)'],
+    ['z10002', 'USER(-3)'],
+    ['z10008', 'USER(-5)'],
+  ])('apply: %s is refused with %s, naming the account', async (id, code) => {
+    const backend = backendOn(slapd);
+    const session = await signIn(backend, person(id, 'WANG,HSIAO-MING'));
+    await expect(backend.accounts.check(session)).rejects.toMatchObject({ code, facts: { account: expect.stringMatching(/@mx\.nthu\.edu\.tw$/) } });
+    await backend.close();
+  });
+
+  it('apply: someone without an account may go on', async () => {
+    const backend = backendOn(slapd);
+    await expect(backend.accounts.check(await signIn(backend, person('z20001', 'LEE,AN')))).resolves.toEqual({ purpose: 'apply' });
+    await backend.close();
+  });
+
+  it.each([
+    ['z10001', 'ok'],
+    ['z29999', 'USER(-2)'],
+    ['z10002', 'USER(-3)'],
+    ['z10008', 'USER(-5)'],
+  ])('reset: %s → %s', async (id, code) => {
+    const backend = backendOn(slapd);
+    const session = await signIn(backend, person(id, 'WANG,HSIAO-MING'), 'reset');
+    expect(await codeOf(backend.accounts.check(session))).toBe(code);
+    await backend.close();
+  });
+});
+
+/** A connector whose clients count their searches: the round trips the kiosk makes. */
+function countingConnector(base: LdapConnector) {
+  const counter = { searches: 0 };
+  const connect: LdapConnector = async (url) => {
+    const client = await base(url);
+    const search = client.search.bind(client);
+    client.search = ((...args: Parameters<Client['search']>) => {
+      counter.searches += 1;
+      return search(...args);
+    }) as Client['search'];
+    return client;
+  };
+  return { connect, counter };
+}
+
+describe('offered names', () => {
+  it('checks the whole list in two searches and offers the 2 variant of a taken name', async () => {
+    const { connect, counter } = countingConnector(createLdapConnector({ startTls: false, caPem: slapd.caPem, connectTimeoutMs: 1500, timeoutMs: 5000 }));
+    const backend = backendOn(slapd, { connectLdap: connect });
+    const session = await signIn(backend, person('z20010', 'WANG,HSIAO-MING'));
+    counter.searches = 0;
+    const names = await backend.accounts.candidates(session);
+    expect(counter.searches).toBe(2);
+    expect(names).toContain('hmwang2'); // hmwang exists
+    expect(names).not.toContain('hmwang');
+    for (const n of ['hm.wang', 'wanghm', 'hsiaoming', 'hsiaomingwang', 'wanghsiaoming', 'hsiaoming.wang']) expect(names).toContain(n);
+    await backend.close();
+  });
+
+  it('offers the 2 variant of a mail alias, the 3 variant when 2 is taken too, and skips system accounts', async () => {
+    const backend = backendOn(slapd);
+    const lin = await backend.accounts.candidates(await signIn(backend, person('z20011', 'Ming-Zhi Lin')));
+    expect(lin).toContain('mzlin2'); // mzlin is an alias
+    expect(lin).toEqual(expect.arrayContaining(['mingzhi', 'lin.mingzhi']));
+    await asAdmin(slapd, (c) => c.add(`cn=mzlin2,ou=aliases,${FIXTURE.baseDn}`, { objectClass: 'nisMailAlias', cn: 'mzlin2', rfc822MailMember: 'x@example.org' }));
+    const again = await backend.accounts.candidates(await signIn(backend, person('z20011', 'Ming-Zhi Lin')));
+    expect(again).toContain('mzlin3');
+    expect(again).not.toContain('mzlin2');
+    const mail = await backend.accounts.candidates(await signIn(backend, person('z20012', 'MAIL')));
+    expect(mail).toEqual(['mail2']);
+    await backend.close();
+  });
+
+  it('makes only plain, valid names out of a hostile passport name', async () => {
+    const backend = backendOn(slapd);
+    const names = await backend.accounts.candidates(await signIn(backend, person('z20015', '*)(uid=*')));
+    expect(names).toEqual(['uid']);
+    await backend.close();
+  });
+
+  it('folds the accented name AIS sent: GÖDEL,KURT offers kgodel', async () => {
+    const backend = backendOn(slapd);
+    expect(await backend.accounts.candidates(await signIn(backend, person('z20013', 'GÖDEL,KURT')))).toContain('kgodel');
+    await backend.close();
+  });
+
+  it('sends a person without a usable passport name to the helpdesk with NAME_UNUSABLE', async () => {
+    const backend = backendOn(slapd);
+    for (const name_en of ['', '  ', '123', '王小明', '😀😀', ')(*\\']) {
+      expect({ name_en, code: await codeOf(backend.accounts.candidates(await signIn(backend, person('z20014', name_en)))) }).toEqual({ name_en, code: 'NAME_UNUSABLE' });
+    }
+    await backend.close();
+  });
+});
+
+describe('creating an account', () => {
+  it('adds the legacy entry shape, lets the server hash the password, and proves it binds', async () => {
+    const backend = backendOn(slapd);
+    const session = await signIn(backend, person('z20020', 'Ou Yang, Fei Fei', '歐陽菲菲'));
+    const names = await backend.accounts.candidates(session);
+    expect(names).toContain('ffouyang');
+    const before = Math.floor(Date.now() / 1000);
+    const result = await backend.accounts.create(session, { account: 'ffouyang', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+    expect(result).toEqual({ address: 'ffouyang@mx.nthu.edu.tw', uid: 'ffouyang', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null }, effectiveInMinutes: 10 });
+
+    const [entry] = await entriesForStaffId(slapd, 'z20020');
+    expect(entry).toMatchObject({
+      dn: people('ffouyang'),
+      objectClass: ['inetOrgPerson', 'posixAccount', 'shadowAccount'],
+      uid: 'ffouyang', cn: '歐陽菲菲', sn: 'z20020', gecos: 'ffouyang', loginShell: '/bin/false', gidNumber: '100',
+      homeDirectory: '/mx/u/ff/ffouyang',
+    });
+    expect(Number(entry!.uidNumber)).toBeGreaterThanOrEqual(1011); // 1010 belongs to a legacy entry
+    const created = /^create\((\d+),127\.0\.0\.1\);$/.exec(String(entry!.description));
+    expect(Number(created?.[1])).toBeGreaterThanOrEqual(before);
+    expect(String(entry!.userPassword).startsWith('{ARGON2}')).toBe(true);
+    expect(await canBind(slapd, people('ffouyang'), STRONG_PASSWORD)).toBe(true);
+    expect(backend.auditLines.at(-1)).toMatchObject({ action: 'create', result: 'ok', staffId: 'z20020', account: 'ffouyang' });
+    expect(JSON.stringify(backend.auditLines)).not.toContain(STRONG_PASSWORD);
+    await backend.close();
+  });
+
+  it('skips a uidNumber another tool already used', async () => {
+    const numbers = await asAdmin(slapd, async (c) => (await c.search(`ou=people,${FIXTURE.baseDn}`, { filter: '(uidNumber=1010)', attributes: ['uid'] })).searchEntries);
+    expect(numbers.map((e) => e.uid)).toEqual(['tlchou']);
+  });
+
+  it('accepts only a name the session offered', async () => {
+    const backend = backendOn(slapd);
+    const session = await signIn(backend, person('z20021', 'CHANG,WEI'));
+    await backend.accounts.candidates(session);
+    for (const account of ['hmwang', 'root', 'zzzzzz']) {
+      expect(await codeOf(backend.accounts.create(session, { account, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'))).toBe('NAME_NOT_OFFERED');
+    }
+    expect(await entriesForStaffId(slapd, 'z20021')).toEqual([]);
+    await backend.close();
+  });
+
+  it('refuses a weak password before touching the directory, then accepts a strong one', async () => {
+    const backend = backendOn(slapd);
+    const session = await signIn(backend, person('z20022', 'CHANG,WEI'));
+    const [name] = await backend.accounts.candidates(session);
+    expect(await codeOf(backend.accounts.create(session, { account: name!, password: 'password1234', confirm: 'password1234' }, '127.0.0.1'))).toBe('PASSWORD_WEAK');
+    expect(await entriesForStaffId(slapd, 'z20022')).toEqual([]);
+    await backend.accounts.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+    expect(await entriesForStaffId(slapd, 'z20022')).toHaveLength(1);
+    await backend.close();
+  });
+
+  it('answers NAME_TAKEN with a fresh list when the name went to someone else meanwhile', async () => {
+    const backend = backendOn(slapd);
+    const session = await signIn(backend, person('z20023', 'HSU,CHIA-JUNG'));
+    expect(await backend.accounts.candidates(session)).toContain('cjhsu');
+    await asAdmin(slapd, (c) =>
+      c.add(people('cjhsu'), { objectClass: ['inetOrgPerson', 'posixAccount'], uid: 'cjhsu', cn: 'x', sn: 'z88888', uidNumber: '5001', gidNumber: '100', homeDirectory: '/x' }),
+    );
+    await expect(backend.accounts.create(session, { account: 'cjhsu', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')).rejects.toMatchObject({ code: 'NAME_TAKEN' });
+    const fresh = await backend.accounts.candidates(session);
+    expect(fresh).toContain('cjhsu2');
+    await backend.accounts.create(session, { account: 'cjhsu2', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+    expect((await entriesForStaffId(slapd, 'z20023')).map((e) => e.uid)).toEqual(['cjhsu2']);
+    await backend.close();
+  });
+
+  it('treats a double submit as one creation with one outcome', async () => {
+    const backend = backendOn(slapd);
+    const session = await signIn(backend, person('z20024', 'KAO,YU'));
+    const [name] = await backend.accounts.candidates(session);
+    const request = { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD };
+    const [a, b] = await Promise.all([backend.accounts.create(session, request, '127.0.0.1'), backend.accounts.create(session, request, '127.0.0.1')]);
+    expect(a).toEqual(b);
+    await expect(backend.accounts.create(session, request, '127.0.0.1')).resolves.toEqual(a);
+    expect(await entriesForStaffId(slapd, 'z20024')).toHaveLength(1);
+    await backend.close();
+  });
+
+  it('provisions the mailbox through the campus protocols and reports quota and .MBOX', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'mx-mail-'));
+    const store: ReferenceMailStore = await startReferenceMailStore(root);
+    const campus = { mode: 'campus' as const, campus: { host: store.host, mkhomedirPort: store.mkhomedirPort, setquotaPort: store.setquotaPort, getquotaPort: store.getquotaPort } };
+    const backend = backendOn(slapd, { config: { mailbox: campus } });
+    try {
+      const session = await signIn(backend, person('z20025', 'TSAI,MEI'));
+      const [name] = await backend.accounts.candidates(session);
+      const result = await backend.accounts.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+      expect(result.mailbox).toEqual({ mode: 'campus', homeCreated: true, quota: { usedKB: 2, quotaKB: 62914560 }, mbox: { sizeKB: 2, files: 3 } });
+      expect(store.homeOf(name!)).toBe(join(root, 'mx', 'u', name!.slice(0, 2), name!));
+
+      // A mail-store failure rolls the whole account back, and a retry then succeeds.
+      const next = await signIn(backend, person('z20026', 'TSAI,LING'));
+      const [other] = await backend.accounts.candidates(next);
+      store.failNext(1);
+      await expect(backend.accounts.create(next, { account: other!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')).rejects.toMatchObject({ code: 'MAILBOX_FAILED' });
+      expect(await entriesForStaffId(slapd, 'z20026')).toEqual([]);
+      expect(backend.auditLines.at(-1)).toMatchObject({ action: 'create', result: 'failed', code: 'MAILBOX_FAILED', detail: expect.stringContaining('rolled back') });
+      await backend.accounts.create(next, { account: other!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+      expect(await entriesForStaffId(slapd, 'z20026')).toHaveLength(1);
+    } finally {
+      await backend.close();
+      await store.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves no entry without a password when slapd stops between the add and the password set', async () => {
+    const base = createLdapConnector({ startTls: false, caPem: slapd.caPem, connectTimeoutMs: 1000, timeoutMs: 3000 });
+    let stopBeforeExop = true;
+    // The fault: slapd goes away right when the kiosk sends the password.
+    const connect: LdapConnector = async (url) => {
+      const client = await base(url);
+      const exop = client.exop.bind(client);
+      client.exop = (async (...args: Parameters<Client['exop']>) => {
+        if (stopBeforeExop) {
+          stopBeforeExop = false;
+          await slapd.pause();
+        }
+        return exop(...args);
+      }) as Client['exop'];
+      return client;
+    };
+    const backend = backendOn(slapd, { connectLdap: connect });
+    const session = await signIn(backend, person('z20027', 'PAN,CHIEN'));
+    const [name] = await backend.accounts.candidates(session);
+    const request = { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD };
+    await expect(backend.accounts.create(session, request, '127.0.0.1')).rejects.toMatchObject({ code: 'ACCOUNT_INCOMPLETE', facts: { account: `${name}@mx.nthu.edu.tw` } });
+    expect(backend.auditLines.at(-1)).toMatchObject({ code: 'ACCOUNT_INCOMPLETE', detail: expect.stringContaining('without a usable password') });
+
+    await slapd.resume();
+    const [leftover] = await entriesForStaffId(slapd, 'z20027');
+    expect(leftover?.userPassword ?? []).toEqual([]); // left without a password while slapd was down...
+    await backend.accounts.create(session, request, '127.0.0.1');
+    const entries = await entriesForStaffId(slapd, 'z20027');
+    expect(entries).toHaveLength(1); // ...removed, then created properly
+    expect(String(entries[0]!.userPassword)).toMatch(/^\{ARGON2\}/);
+    expect(backend.auditLines.some((l) => l.action === 'cleanup')).toBe(true);
+    await backend.close();
+  });
+});
+
+describe('resetting a password', () => {
+  it('sets the new password on the account found by staff ID, and refuses a recent one with the directory’s reason', async () => {
+    const backend = backendOn(slapd);
+    const session = await signIn(backend, person('z10001', 'WANG,HSIAO-MING'), 'reset');
+    await expect(backend.accounts.resetPassword(session, { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD })).resolves.toEqual({ address: 'hmwang@mx.nthu.edu.tw' });
+    expect(await canBind(slapd, people('hmwang'), STRONG_PASSWORD)).toBe(true);
+    expect(await canBind(slapd, people('hmwang'), FIXTURE.accounts.active.password)).toBe(false);
+
+    // The current password again, then a remembered one: both refused by the directory's policy.
+    const same = backend.accounts.resetPassword(session, { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
+    await expect(same).rejects.toMatchObject({ code: 'PASSWORD_IN_HISTORY', facts: { reason: 'Password is not being changed from existing value' } });
+    const second = 'Qw9!rTz#4kLp@2mN';
+    await backend.accounts.resetPassword(session, { password: second, confirm: second });
+    const old = backend.accounts.resetPassword(session, { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
+    await expect(old).rejects.toMatchObject({ code: 'PASSWORD_IN_HISTORY', facts: { reason: expect.stringMatching(/history/i) } });
+    expect(await canBind(slapd, people('hmwang'), second)).toBe(true);
+    expect(backend.auditLines.map((l) => [l.action, l.result, l.code])).toEqual([
+      ['reset', 'ok', undefined],
+      ['reset', 'failed', 'PASSWORD_IN_HISTORY'],
+      ['reset', 'ok', undefined],
+      ['reset', 'failed', 'PASSWORD_IN_HISTORY'],
+    ]);
+    await backend.close();
+  });
+
+  it('refuses to reset in an apply session, and to create in a reset session', async () => {
+    const backend = backendOn(slapd);
+    expect(await codeOf(backend.accounts.resetPassword(await signIn(backend, person('z10001', 'W')), { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }))).toBe('WRONG_STEP');
+    expect(await codeOf(backend.accounts.candidates(await signIn(backend, person('z10001', 'W'), 'reset')))).toBe('WRONG_STEP');
+    await backend.close();
+  });
+});
+
+describe('hostile input against the real directory', () => {
+  const HOSTILE = ['*)(uid=*', '*', '\\', ',=+<>#;', 'a'.repeat(300), '王小明', '😀', ' x ', '#x', '(|(uid=*))'];
+
+  it('finds nothing, and fails nothing, for hostile staff IDs and names', async () => {
+    const backend = backendOn(slapd);
+    const directory = (backend.accounts as unknown as { deps: { directory: { findByStaffId(id: string): Promise<unknown>; takenNames(n: string[]): Promise<Set<string>> } } }).deps.directory;
+    for (const value of [...HOSTILE, 'a\0b']) expect(await directory.findByStaffId(value)).toEqual({ state: 'none' });
+    expect(await directory.takenNames([...HOSTILE, 'hmwang'])).toEqual(new Set(['hmwang']));
+    await backend.close();
+  });
+
+  it('stores and finds hostile values exactly, through escaped DNs and filter objects', async () => {
+    await asAdmin(slapd, async (client) => {
+      // (300 characters exceed slapd's own limit for an RDN; the searches above use them.)
+      for (const value of [...HOSTILE.filter((v) => v.length < 300), 'a'.repeat(120)]) {
+        const dn = childDn('cn', value, `ou=aliases,${FIXTURE.baseDn}`);
+        await client.add(dn, [new Attribute({ type: 'objectClass', values: ['nisMailAlias'] }), new Attribute({ type: 'cn', values: [value] })]);
+        const { searchEntries } = await client.search(`ou=aliases,${FIXTURE.baseDn}`, { filter: equals('cn', value), attributes: ['cn'] });
+        expect(searchEntries.map((e) => e.cn)).toEqual([value]);
+      }
+    });
+  });
+});

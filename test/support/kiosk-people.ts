@@ -1,0 +1,67 @@
+// Signing test people in to a test backend through the real AIS verifier, and directory helpers.
+import { Client } from 'ldapts';
+import type { RunningSlapd } from '../../dev/slapd/throwaway-slapd';
+import type { HandoffFields } from '../../electron/services/ais/handoff-payload';
+import type { KioskSession } from '../../electron/services/session/kiosk-session';
+import { mint } from './ais-tokens';
+import { noAisLauncher, testBackend, testConfig, type TestBackendOptions } from './test-config';
+
+export const KIOSK_IP = '192.0.2.10';
+export const STRONG_PASSWORD = 'Vb7#qLm2!xTr9wKz';
+
+export function backendOn(slapd: RunningSlapd, options: TestBackendOptions & { urls?: string[]; config?: Parameters<typeof testConfig>[0] } = {}) {
+  const { urls, config, ...rest } = options;
+  return testBackend(
+    testConfig(
+      {
+        ...config,
+        directory: { urls: urls ?? [slapd.ldapsUrl], caFile: slapd.caFile, bindDn: slapd.serviceDn, baseDn: slapd.baseDn, connectTimeoutMs: 1500, ...config?.directory },
+      },
+      { TEST_LDAP_PASSWORD: slapd.servicePassword },
+    ),
+    rest,
+  );
+}
+
+type Backend = ReturnType<typeof backendOn>;
+
+/** Signs a person in at the backend's kiosk; nowMs must match the backend's clock. */
+export async function signIn(backend: Backend, person: HandoffFields, purpose: 'apply' | 'reset' = 'apply', nowMs = Date.now()): Promise<KioskSession> {
+  await backend.aisSignIn.begin(purpose, noAisLauncher);
+  return backend.aisSignIn.completeHandoff(mint({ ip: KIOSK_IP, timestamp: String(Math.floor(nowMs / 1000)), ...person }), [KIOSK_IP]);
+}
+
+export async function asAdmin<T>(slapd: RunningSlapd, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ url: slapd.ldapUrl });
+  await client.bind(slapd.adminDn, slapd.adminPassword);
+  try {
+    return await fn(client);
+  } finally {
+    await client.unbind();
+  }
+}
+
+export async function entriesForStaffId(slapd: RunningSlapd, staffId: string) {
+  return asAdmin(slapd, async (c) => (await c.search(slapd.baseDn, { filter: `(&(objectClass=posixAccount)(sn=${staffId}))`, attributes: ['*', 'userPassword'] })).searchEntries);
+}
+
+export async function canBind(slapd: RunningSlapd, dn: string, password: string): Promise<boolean> {
+  const client = new Client({ url: slapd.ldapUrl });
+  try {
+    await client.bind(dn, password);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.unbind().catch(() => undefined);
+  }
+}
+
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    return (error as { code?: string }).code ?? `unexpected: ${(error as Error).message}`;
+  }
+}
