@@ -14,7 +14,8 @@ import { createKioskBackend } from '../../electron/services/kiosk-backend';
 import { createJsonLogger } from '../../electron/services/logger';
 import { startDemoProfile } from '../demo/demo-profile';
 import { PORTAL_PATH, startBrowserHost } from '../host/browser-host';
-import { AIS_USAGE, runAisCommand } from './ais-commands';
+import { AIS_USAGE, runAisCommand, type CliIo } from './ais-commands';
+import { NAMES_USAGE, runNamesCommand } from './names-command';
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -26,7 +27,7 @@ commands:
       --demo starts a throwaway slapd and the AIS simulator, and prints one JSON line once ready.
   electron-demo --electron BINARY
       Start the demo profile and run the kiosk in that Electron binary (used by npm start).
-${AIS_USAGE}`;
+${AIS_USAGE}${NAMES_USAGE}`;
 
 function fail(message: string, exitCode = 2): never {
   process.stderr.write(`${message}\n`);
@@ -135,15 +136,20 @@ async function electronDemo(argv: string[]): Promise<void> {
   process.exit(code);
 }
 
+const stdio: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  now: () => Date.now(),
+};
+
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   serve,
   'electron-demo': electronDemo,
   ais: async (argv) => {
-    process.exitCode = runAisCommand(argv, {
-      out: (line) => process.stdout.write(`${line}\n`),
-      err: (line) => process.stderr.write(`${line}\n`),
-      now: () => Date.now(),
-    });
+    process.exitCode = runAisCommand(argv, stdio);
+  },
+  names: async (argv) => {
+    process.exitCode = await runNamesCommand(argv, stdio);
   },
 };
 

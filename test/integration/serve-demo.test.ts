@@ -15,6 +15,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+describe('mx-kiosk names --demo', () => {
+  it('checks availability against the demo directory: hmwang exists, so hmwang2 is offered', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { MX_KIOSK_BIN } = await import('../support/demo-host-process');
+    const { stdout } = await promisify(execFile)(process.execPath, [MX_KIOSK_BIN, 'names', 'WANG,HSIAO-MING', '--demo']);
+    const names = stdout.trim().split('\n');
+    expect(names).toContain('hmwang2');
+    expect(names).not.toContain('hmwang');
+    expect(names).toContain('hm.wang');
+  });
+});
+
 describe('mx-kiosk serve --demo', () => {
   it('prints one ready line, honours --port, serves the API behind the secret, and stops everything on SIGTERM', async () => {
     const port = await freePort();

@@ -1,0 +1,75 @@
+// Twenty kiosks at once against one real slapd: overlapping names and one staff ID at many
+// counters. The directory must end with unique uids, unique uidNumbers and one account per person.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE } from '../../dev/slapd/fixture-directory';
+import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
+import { asAdmin, backendOn, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+
+let slapd: RunningSlapd;
+beforeAll(async () => {
+  slapd = await startSlapd();
+});
+afterAll(() => slapd?.stop());
+
+const KIOSKS = 20;
+const request = (account: string) => ({ account, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
+
+async function allAccounts() {
+  return asAdmin(slapd, async (c) => (await c.search(`ou=people,${FIXTURE.baseDn}`, { filter: '(objectClass=posixAccount)', attributes: ['uid', 'uidNumber', 'sn'] })).searchEntries);
+}
+
+describe(`${KIOSKS} concurrent creations`, () => {
+  it('give overlapping names to different people without a duplicate uid or uidNumber', async () => {
+    const kiosks = Array.from({ length: KIOSKS }, () => backendOn(slapd));
+    const outcomes = await Promise.all(
+      kiosks.map(async (backend, i) => {
+        const session = await signIn(backend, { id: `z3${String(i).padStart(4, '0')}`, name_en: 'CHEN,YI-TING', name: '陳怡婷' });
+        let names = await backend.accounts.candidates(session);
+        // Everyone aims at the same three names; whoever loses picks again from a fresh list
+        // (spread by kiosk, as people choosing would be, rather than all on its first name).
+        let choice = names[i % 3]!;
+        for (let attempt = 0; attempt < 8; attempt += 1) {
+          try {
+            return (await backend.accounts.create(session, request(choice), '127.0.0.1')).uid;
+          } catch (error) {
+            if ((error as { code?: string }).code !== 'NAME_TAKEN') throw error;
+            names = await backend.accounts.candidates(session);
+            choice = names[(i + attempt) % names.length]!;
+          }
+        }
+        return null;
+      }),
+    );
+    await Promise.all(kiosks.map((k) => k.close()));
+
+    const made = (await allAccounts()).filter((e) => String(e.sn).startsWith('z3'));
+    expect(outcomes.filter(Boolean)).toHaveLength(KIOSKS);
+    expect(made).toHaveLength(KIOSKS);
+    expect(new Set(made.map((e) => e.uid)).size).toBe(KIOSKS);
+    expect(new Set(made.map((e) => e.uidNumber)).size).toBe(KIOSKS);
+    expect(new Set(made.map((e) => e.sn)).size).toBe(KIOSKS);
+    // And no number was handed out twice across the whole directory either.
+    const everyone = await allAccounts();
+    expect(new Set(everyone.map((e) => e.uidNumber)).size).toBe(everyone.length);
+  });
+
+  it('make at most one account for the same staff ID at twenty counters', async () => {
+    const kiosks = Array.from({ length: KIOSKS }, () => backendOn(slapd));
+    const results = await Promise.allSettled(
+      kiosks.map(async (backend, i) => {
+        const session = await signIn(backend, { id: 'z40000', name_en: 'LIU,CHIA-HAO', name: '劉家豪' });
+        const names = await backend.accounts.candidates(session);
+        return backend.accounts.create(session, request(names[i % names.length]!), '127.0.0.1');
+      }),
+    );
+    await Promise.all(kiosks.map((k) => k.close()));
+
+    const accounts = (await allAccounts()).filter((e) => e.sn === 'z40000');
+    expect(accounts).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const codes = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code: string }).code] : []));
+    // The others are told the person has a mailbox (or lost the name race to it).
+    for (const code of codes) expect(['USER(-1)', 'NAME_TAKEN']).toContain(code);
+    expect(codes).toContain('USER(-1)');
+  });
+});
