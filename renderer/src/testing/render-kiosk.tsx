@@ -28,6 +28,13 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     cancelSignIn: async () => ({ ok: true, data: { cancelled: true } }),
     currentSession: async () => ({ ok: true, data: SESSION }),
     endSession: async () => ({ ok: true, data: { ended: true } }),
+    checkAccount: async () => ({ ok: true, data: { purpose: 'apply' } }),
+    accountCandidates: async () => ({ ok: true, data: { candidates: ['mzlin2', 'mingzhi'], domain: 'mx.nthu.edu.tw' } }),
+    createAccount: async () => ({
+      ok: true,
+      data: { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null }, effectiveInMinutes: 10 },
+    }),
+    resetPassword: async () => ({ ok: true, data: { address: 'mzlin2@mx.nthu.edu.tw' } }),
   };
   const api = Object.fromEntries(
     Object.entries({ ...defaults, ...overrides }).map(([method, fn]) => [
