@@ -2,8 +2,7 @@
 // Each subcommand is a function here; `serve` is the browser host's composition root.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileAuditWriter } from '../../electron/services/audit/audit-log';
 import { systemClock } from '../../electron/services/clock';
@@ -17,7 +16,7 @@ import { PORTAL_PATH, startBrowserHost } from '../host/browser-host';
 import { AIS_USAGE, runAisCommand, type CliIo } from './ais-commands';
 import { NAMES_USAGE, runNamesCommand } from './names-command';
 
-const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { PROJECT_ROOT } from './source-paths';
 
 const USAGE = `usage: mx-kiosk <command> [options]
 
@@ -78,6 +77,7 @@ async function serve(argv: string[]): Promise<void> {
     makeAisLauncher: () => ({ launch: async () => ({ kind: 'redirect', url: config.ais.loginUrl }), cancel: () => false }),
     auditWriter: fileAuditWriter(config.audit.file),
     readTextFile: (path) => readFileSync(path, 'utf8'),
+    bundledPoliciesDir: join(rendererDir, 'policies'),
   });
   cleanups.push(backend.close);
   const host = await startBrowserHost({

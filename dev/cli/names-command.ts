@@ -12,6 +12,7 @@ import { silentLogger } from '../../electron/services/logger';
 import { offlineCandidates } from '../../electron/services/naming/account-name-rules';
 import { startDemoProfile } from '../demo/demo-profile';
 import type { CliIo } from './ais-commands';
+import { SOURCE_POLICIES_DIR } from './source-paths';
 
 export const NAMES_USAGE = `  names "<ENGLISH NAME>" [--offline | --demo | --config FILE]
       Print the account names the kiosk would offer, one per line, in order.
@@ -30,6 +31,7 @@ async function availableFrom(config: KioskConfig, nameEn: string): Promise<strin
     // Looking names up writes no audit line.
     auditWriter: async () => undefined,
     readTextFile: readText,
+    bundledPoliciesDir: SOURCE_POLICIES_DIR,
   });
   try {
     return await backend.namer.available(nameEn);

@@ -2,7 +2,7 @@
 import * as electron from 'electron';
 import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { egressAddresses } from '../services/ais/egress-addresses';
 import { fileAuditWriter } from '../services/audit/audit-log';
@@ -29,6 +29,7 @@ function start(): void {
     app.exit(78);
     return;
   }
+  const paths = defaultShellPaths(dirname(fileURLToPath(import.meta.url)));
   const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`), systemClock, config.log.level);
   let window: electron.BrowserWindow | null = null;
   const backend = createKioskBackend({
@@ -41,8 +42,9 @@ function start(): void {
       new AisView(electron, () => window, config.ais, signIn, () => egressAddresses(config.ais.egressAddresses, networkInterfaces), logger),
     auditWriter: fileAuditWriter(config.audit.file),
     readTextFile: (path) => readFileSync(path, 'utf8'),
+    bundledPoliciesDir: join(paths.rendererDir, 'policies'),
   });
-  window = startShell(electron, backend, logger, defaultShellPaths(dirname(fileURLToPath(import.meta.url))));
+  window = startShell(electron, backend, logger, paths);
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -109,6 +109,24 @@ export const ConfigSchema = z
       .object({ file: z.string().min(1).default('/var/log/mx-kiosk/audit.jsonl') })
       .strict()
       .prefault({}),
+    kiosk: z
+      .object({
+        /** Seconds without a touch or key before "Are you still there?". */
+        idleSeconds: z.number().int().min(15).default(90),
+        /** Seconds the question counts down before everything is wiped. */
+        idleWarningSeconds: z.number().int().min(5).default(20),
+        /** Seconds the result screen stays before returning to Welcome. */
+        resultSeconds: z.number().int().min(10).default(60),
+      })
+      .strict()
+      .prefault({}),
+    policies: z
+      .object({
+        /** A folder with the center's official texts (<id>.<language>.md); the bundled summaries otherwise. */
+        folder: z.string().optional(),
+      })
+      .strict()
+      .prefault({}),
     ais: z
       .object({
         /** 64 hex characters (32 bytes): the AES-256-GCM key shared with AIS. */

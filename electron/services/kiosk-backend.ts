@@ -4,6 +4,7 @@ import type { StatusResponse } from '../../shared/contract/schemas';
 import { AccountDirectory } from './accounts/account-directory';
 import { layoutFromConfig } from './accounts/directory-layout';
 import { MailboxAccounts } from './accounts/mailbox-accounts';
+import { probeAis, type FetchLike } from './ais/ais-health';
 import { AisSignIn, type AisLauncher } from './ais/ais-sign-in';
 import { AisHandoffVerifier } from './ais/handoff-verifier';
 import { createAesGcmCodec, parseAisKey, type AisTokenCodec } from './ais/token-codec';
@@ -19,6 +20,8 @@ import { mailboxProvisionerFor } from './mailbox/mailbox-from-config';
 import type { MailboxProvisioner } from './mailbox/mailbox-provisioner';
 import { AccountNamer } from './naming/account-namer';
 import { parseWordList, RESERVED_OFFENSIVE_WORDS, RESERVED_ROLE_WORDS, SYSTEM_ACCOUNTS } from './naming/reserved-words';
+import { Consents } from './policies/consents';
+import { PolicyLibrary } from './policies/policy-library';
 import { KioskSessions } from './session/kiosk-session';
 
 export interface KioskBackendDeps {
@@ -37,6 +40,10 @@ export interface KioskBackendDeps {
   aisCodec?: AisTokenCodec;
   /** Overrides the configured mailbox provisioning (tests inject failures here). */
   mailbox?: MailboxProvisioner;
+  /** The bundled policy summaries (the built renderer's policies/ folder). */
+  bundledPoliciesDir: string;
+  /** For the AIS reachability line; the platform's fetch by default. */
+  fetch?: FetchLike;
 }
 
 export interface KioskBackend {
@@ -46,6 +53,7 @@ export interface KioskBackend {
   aisSignIn: AisSignIn;
   accounts: MailboxAccounts;
   namer: AccountNamer;
+  policies: PolicyLibrary;
   close(): Promise<void>;
 }
 
@@ -77,6 +85,9 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     logger,
   );
   const layout = layoutFromConfig(config.directory);
+  const audit = new AuditLog(deps.auditWriter, clock, config.kioskId);
+  const policies = new PolicyLibrary([...(config.policies.folder ? [config.policies.folder] : []), deps.bundledPoliciesDir], deps.readTextFile);
+  const consents = new Consents(policies, audit);
   const directory = new AccountDirectory(connection, layout);
   const namer = new AccountNamer(directory, namingWords(config.naming, deps.readTextFile));
   const accounts = new MailboxAccounts({
@@ -87,22 +98,32 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     layout,
     namer,
     mailbox: deps.mailbox ?? mailboxProvisionerFor(config.mailbox),
-    audit: new AuditLog(deps.auditWriter, clock, config.kioskId),
+    audit,
+    requireConsent: (session) => consents.requireAll(session),
     logger,
     clock,
     mailDomain: config.mailDomain,
     effectiveInMinutes: config.mailbox.effectiveInMinutes,
   });
 
+  const fetchFn = deps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   dispatcher.handle('status', async (): Promise<StatusResponse> => {
-    const servers = await directoryHealth.probeAll();
+    const [servers, ais] = await Promise.all([directoryHealth.probeAll(), probeAis(config.ais.loginUrl, fetchFn)]);
     const reachable = servers.filter((s) => s.reachable).length;
     for (const s of servers.filter((x) => !x.reachable)) logger.warn('directory server unreachable', { url: s.url, error: s.error });
     return {
       appVersion: deps.appVersion,
       kioskId: config.kioskId,
       directory: { state: reachable > 0 ? 'online' : 'offline', serversConfigured: servers.length, serversReachable: reachable },
+      ais: { state: ais },
     };
+  });
+  dispatcher.handle('settings', async () => ({ ...config.kiosk, mailDomain: config.mailDomain }));
+  // Policies need no session: "Read the policies" works before (and without) signing in.
+  dispatcher.handle('getPolicy', async ({ id, language }) => policies.get(id, language));
+  dispatcher.handle('acceptPolicy', async (receipt) => {
+    await consents.accept(sessions.require(), receipt);
+    return { accepted: true as const };
   });
   dispatcher.handle('beginSignIn', async ({ purpose }) => aisSignIn.begin(purpose, launcher));
   dispatcher.handle('cancelSignIn', async () => ({ cancelled: launcher.cancel() }));
@@ -110,7 +131,10 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     const session = sessions.require();
     return { profile: session.profile, purpose: session.purpose, expiresAt: session.expiresAt };
   });
-  dispatcher.handle('endSession', async ({ reason }) => ({ ended: sessions.end(reason) }));
+  dispatcher.handle('endSession', async ({ reason }) => {
+    if (reason === 'reject' && sessions.hasLive()) await consents.rejected(sessions.require());
+    return { ended: sessions.end(reason) };
+  });
   dispatcher.handle('checkAccount', async () => accounts.check(sessions.require()));
   dispatcher.handle('accountCandidates', async () => ({ candidates: await accounts.candidates(sessions.require()), domain: config.mailDomain }));
   dispatcher.handle('createAccount', async (request, context) => accounts.create(sessions.require(), request, context.clientIp));
@@ -118,5 +142,5 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
 
   const missing = dispatcher.missingHandlers();
   if (missing.length > 0) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
-  return { dispatcher, directoryHealth, sessions, aisSignIn, accounts, namer, close: () => connection.close() };
+  return { dispatcher, directoryHealth, sessions, aisSignIn, accounts, namer, policies, close: () => connection.close() };
 }

@@ -3,6 +3,9 @@
 
 export const CHANNELS = {
   status: 'kiosk:status',
+  settings: 'kiosk:settings',
+  getPolicy: 'policy:get',
+  acceptPolicy: 'policy:accept',
   beginSignIn: 'ais:begin',
   cancelSignIn: 'ais:cancel',
   currentSession: 'session:current',

@@ -37,6 +37,9 @@ export const KIOSK_CODES = [
   'WRONG_STEP', // the call does not fit this session (e.g. create in a reset session)
   'MAILBOX_FAILED', // the mailbox could not be provisioned; the account was rolled back
   'ACCOUNT_INCOMPLETE', // a failure left part of an account behind; the helpdesk must finish or remove it
+  'POLICY_UNAVAILABLE', // a policy file is missing or unreadable
+  'POLICY_CHANGED', // the accepted text is not the one served now (reload and read again)
+  'CONSENT_MISSING', // both policies must be accepted before an account is created
 ] as const;
 
 export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;

@@ -14,8 +14,43 @@ export const StatusResponse = z.object({
     serversConfigured: z.number().int().nonnegative(),
     serversReachable: z.number().int().nonnegative(),
   }),
+  /** Whether the AIS login page answered (any HTTP reply counts). */
+  ais: z.object({ state: z.enum(['online', 'offline']) }),
 });
 export type StatusResponse = z.infer<typeof StatusResponse>;
+
+export const SettingsResponse = z.object({
+  idleSeconds: z.number().int().positive(),
+  idleWarningSeconds: z.number().int().positive(),
+  resultSeconds: z.number().int().positive(),
+  mailDomain: z.string(),
+});
+export type SettingsResponse = z.infer<typeof SettingsResponse>;
+
+/** Step 1 is the Network Usage Policy, step 2 the Terms of Use for Email Accounts. */
+export const PolicyId = z.enum(['network-usage', 'email-terms']);
+export type PolicyId = z.infer<typeof PolicyId>;
+export const PolicyLanguage = z.enum(['zh-TW', 'en']);
+export type PolicyLanguage = z.infer<typeof PolicyLanguage>;
+
+export const GetPolicyRequest = z.object({ id: PolicyId, language: PolicyLanguage }).strict();
+export const PolicyResponse = z.object({
+  id: PolicyId,
+  language: PolicyLanguage,
+  title: z.string(),
+  version: z.string(),
+  approved: z.string(),
+  amended: z.array(z.string()),
+  summary: z.boolean(),
+  source: z.string().optional(),
+  markdown: z.string(),
+  hash: z.string(),
+});
+export type PolicyResponse = z.infer<typeof PolicyResponse>;
+
+/** What the person saw when they accepted: main checks it is the text it serves now. */
+export const AcceptPolicyRequest = z.object({ id: PolicyId, version: z.string().max(100), hash: z.string().regex(/^[0-9a-f]{64}$/), language: PolicyLanguage }).strict();
+export const AcceptPolicyResponse = z.object({ accepted: z.literal(true) });
 
 export const Purpose = z.enum(['apply', 'reset']);
 export type Purpose = z.infer<typeof Purpose>;
@@ -78,6 +113,9 @@ export const ResetPasswordResponse = z.object({ address: z.string() });
 
 export const CONTRACT = {
   status: { channel: CHANNELS.status, request: NoPayload, response: StatusResponse },
+  settings: { channel: CHANNELS.settings, request: NoPayload, response: SettingsResponse },
+  getPolicy: { channel: CHANNELS.getPolicy, request: GetPolicyRequest, response: PolicyResponse },
+  acceptPolicy: { channel: CHANNELS.acceptPolicy, request: AcceptPolicyRequest, response: AcceptPolicyResponse },
   beginSignIn: { channel: CHANNELS.beginSignIn, request: BeginSignInRequest, response: BeginSignInResponse },
   cancelSignIn: { channel: CHANNELS.cancelSignIn, request: NoPayload, response: CancelSignInResponse },
   currentSession: { channel: CHANNELS.currentSession, request: NoPayload, response: CurrentSessionResponse },

@@ -25,10 +25,21 @@ export function backendOn(slapd: RunningSlapd, options: TestBackendOptions & { u
 
 type Backend = ReturnType<typeof backendOn>;
 
-/** Signs a person in at the backend's kiosk; nowMs must match the backend's clock. */
-export async function signIn(backend: Backend, person: HandoffFields, purpose: 'apply' | 'reset' = 'apply', nowMs = Date.now()): Promise<KioskSession> {
+/**
+ * Signs a person in at the backend's kiosk (nowMs must match the backend's clock). An apply
+ * session also accepts both policies, as steps 1 and 2 would, unless consent is false.
+ */
+export async function signIn(backend: Backend, person: HandoffFields, purpose: 'apply' | 'reset' = 'apply', nowMs = Date.now(), consent = true): Promise<KioskSession> {
   await backend.aisSignIn.begin(purpose, noAisLauncher);
-  return backend.aisSignIn.completeHandoff(mint({ ip: KIOSK_IP, timestamp: String(Math.floor(nowMs / 1000)), ...person }), [KIOSK_IP]);
+  const session = backend.aisSignIn.completeHandoff(mint({ ip: KIOSK_IP, timestamp: String(Math.floor(nowMs / 1000)), ...person }), [KIOSK_IP]);
+  if (purpose === 'apply' && consent) {
+    for (const id of ['network-usage', 'email-terms'] as const) {
+      const { version, hash } = backend.policies.get(id, 'zh-TW');
+      const result = await backend.dispatcher.dispatch('policy:accept', { id, version, hash, language: 'zh-TW' }, { clientIp: KIOSK_IP, transport: 'http' });
+      if (!result.ok) throw new Error(`consent to ${id} failed: ${result.code}`);
+    }
+  }
+  return session;
 }
 
 export async function asAdmin<T>(slapd: RunningSlapd, fn: (client: Client) => Promise<T>): Promise<T> {

@@ -1,7 +1,9 @@
 // Builds kiosk configurations and backends for tests through the real schema, so every test
 // config is one an operator could have written.
 import { readFileSync } from 'node:fs';
+import type { FetchLike } from '../../electron/services/ais/ais-health';
 import type { AisLauncher } from '../../electron/services/ais/ais-sign-in';
+import { SOURCE_POLICIES_DIR } from '../../dev/cli/source-paths';
 import type { Clock } from '../../electron/services/clock';
 import { systemClock } from '../../electron/services/clock';
 import { resolveConfig, type KioskConfig, type KioskConfigFile } from '../../electron/services/config';
@@ -24,7 +26,8 @@ export function testConfigFile(overrides: Overrides = {}): KioskConfigFile {
       bindPassword: { env: 'TEST_LDAP_PASSWORD' },
       baseDn: 'dc=mx,dc=nthu,dc=edu,dc=tw',
     },
-    ais: { key: { env: 'TEST_AIS_KEY' }, loginUrl: 'https://ais.example.edu/login', egressAddresses: ['192.0.2.10'] },
+    // Port 9 refuses at once on loopback: the AIS reachability probe answers offline without waiting.
+    ais: { key: { env: 'TEST_AIS_KEY' }, loginUrl: 'http://127.0.0.1:9/login', egressAddresses: ['192.0.2.10'] },
   };
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
@@ -46,6 +49,7 @@ export interface TestBackendOptions {
   launcher?: AisLauncher;
   connectLdap?: LdapConnector;
   mailbox?: MailboxProvisioner;
+  fetch?: FetchLike;
 }
 
 /** A backend whose audit lines are kept in memory, as parsed records, for assertions. */
@@ -63,6 +67,8 @@ export function testBackend(config: KioskConfig, options: TestBackendOptions = {
     },
     readTextFile: (path) => readFileSync(path, 'utf8'),
     mailbox: options.mailbox,
+    bundledPoliciesDir: SOURCE_POLICIES_DIR,
+    fetch: options.fetch,
   });
   return Object.assign(backend, { auditLines });
 }

@@ -42,6 +42,8 @@ export interface MailboxAccountsDeps {
   clock: Clock;
   mailDomain: string;
   effectiveInMinutes: number;
+  /** Throws CONSENT_MISSING unless both policies were accepted in this session. */
+  requireConsent: (session: KioskSession) => unknown;
 }
 
 const OFFERED = 'offeredNames';
@@ -125,6 +127,7 @@ export class MailboxAccounts {
   private async createOnce(session: KioskSession, request: { account: string; password: string; confirm: string }, clientIp: string): Promise<CreationResult> {
     const { profile } = session;
     if (session.purpose !== 'apply') throw new KioskError('WRONG_STEP', 'create outside an apply session');
+    this.deps.requireConsent(session);
     const offered = (session.scratch.get(OFFERED) as string[] | undefined) ?? [];
     if (!offered.includes(request.account)) throw new KioskError('NAME_NOT_OFFERED', 'the name was not offered in this session');
     const uid = request.account;

@@ -6,7 +6,7 @@ import type { ResultCode } from '../../../shared/contract/codes';
 import type { Clock } from '../clock';
 import { redact } from '../logger';
 
-export type AuditAction = 'handoff' | 'eligibility' | 'candidates' | 'create' | 'reset' | 'cleanup';
+export type AuditAction = 'handoff' | 'eligibility' | 'candidates' | 'consent' | 'create' | 'reset' | 'cleanup';
 export type AuditResult = 'ok' | 'refused' | 'failed';
 
 export interface AuditEvent {
@@ -17,6 +17,8 @@ export interface AuditEvent {
   account?: string;
   /** What is left behind, or what the directory said; never a password. */
   detail?: string;
+  /** For a consent: exactly which text, in which language, was accepted or rejected. */
+  document?: { id: string; version: string; hash: string; language: string };
 }
 
 export type AuditWriter = (line: string) => Promise<void>;

@@ -8,7 +8,7 @@ import { ApiProvider } from '../api/api-context';
 import { App } from '../app/App';
 import { createI18n } from '../i18n/i18n';
 
-export const ONLINE: StatusResponse = { appVersion: '0.1.0', kioskId: 'counter-7', directory: { state: 'online', serversConfigured: 2, serversReachable: 1 } };
+export const ONLINE: StatusResponse = { appVersion: '0.1.0', kioskId: 'counter-7', directory: { state: 'online', serversConfigured: 2, serversReachable: 1 }, ais: { state: 'online' } };
 
 export const SESSION: CurrentSessionResponse = {
   profile: {

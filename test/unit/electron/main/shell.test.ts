@@ -16,6 +16,7 @@ function backendWithStatus(): KioskBackend {
     appVersion: '1',
     kioskId: 'k',
     directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 },
+    ais: { state: 'online' as const },
   }));
   return { dispatcher } as KioskBackend;
 }
