@@ -8,6 +8,9 @@ import { App } from './app/App';
 import { createI18n } from './i18n/i18n';
 import './styles.css';
 
+// A kiosk has no context menu: nothing to copy, inspect or open from it.
+document.addEventListener('contextmenu', (event) => event.preventDefault());
+
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 

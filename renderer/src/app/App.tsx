@@ -1,11 +1,20 @@
 // The kiosk's frame: the center's name, the language switch (on every screen) and the current screen.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { ErrorScreen } from '../errors/ErrorScreen';
+import { IdleGuard } from '../idle/IdleGuard';
+import { PolicyReader } from '../policies/PolicyReader';
 import { ProfileCard } from '../profile/ProfileCard';
+import { Rejected } from '../rejected/Rejected';
+import { ResetDone } from '../reset/ResetDone';
+import { ResetPasswordStep } from '../reset/ResetPasswordStep';
 import { SigningIn } from '../sign-in/SigningIn';
+import { NetworkPolicyStep } from '../step1-network-policy/NetworkPolicyStep';
+import { EmailTermsStep } from '../step2-email-terms/EmailTermsStep';
+import { SetAccountStep } from '../step3-set-account/SetAccountStep';
+import { ResultsStep } from '../step4-results/ResultsStep';
 import { loadSession, takeHandoffReturn } from '../sign-in/use-sign-in';
 import { Welcome } from '../welcome/Welcome';
 import { useKioskStore, type Screen } from './kiosk-store';
@@ -20,8 +29,24 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <SigningIn />;
     case 'profile':
       return <ProfileCard />;
+    case 'policies':
+      return <PolicyReader />;
+    case 'step1':
+      return <NetworkPolicyStep />;
+    case 'step2':
+      return <EmailTermsStep />;
+    case 'step3':
+      return <SetAccountStep />;
+    case 'step4':
+      return <ResultsStep />;
+    case 'reset':
+      return <ResetPasswordStep />;
+    case 'reset-done':
+      return <ResetDone />;
+    case 'rejected':
+      return <Rejected />;
     case 'error':
-      return <ErrorScreen code={screen.code} />;
+      return <ErrorScreen code={screen.code} account={screen.account} />;
   }
 }
 
@@ -36,6 +61,22 @@ export function App() {
     void i18n.changeLanguage(language);
     document.documentElement.lang = HTML_LANG[language];
   }, [i18n, language]);
+
+  useEffect(() => {
+    void api.settings().then((result) => {
+      if (result.ok) useKioskStore.getState().setSettings(result.data);
+    });
+  }, [api]);
+
+  // A new screen takes the focus to its heading, so keyboard and screen-reader users start there.
+  const firstScreen = useRef(true);
+  useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [screen]);
 
   // Coming back from AIS through the browser host's portal route.
   useEffect(() => {
@@ -61,6 +102,7 @@ export function App() {
       <main className="kiosk-main">
         <CurrentScreen screen={screen} />
       </main>
+      <IdleGuard />
     </div>
   );
 }

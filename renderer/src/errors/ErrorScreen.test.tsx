@@ -1,7 +1,7 @@
 // Error screens: every sign-in code has its own bilingual title and guidance, and one way back.
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ResultCode } from '../../../shared/contract/codes';
+import { RESULT_CODES, type ResultCode } from '../../../shared/contract/codes';
 import { useKioskStore } from '../app/kiosk-store';
 import { LOCALES } from '../i18n/i18n';
 import { fakeApi, renderKiosk } from '../testing/render-kiosk';
@@ -36,11 +36,25 @@ describe('ErrorScreen', () => {
     expect(screen.getByText(/一般、出國、借調或退休/)).toBeTruthy();
   });
 
-  it('falls back to the helpdesk text for other codes, still showing the code', () => {
+  it.each(RESULT_CODES)('has a bilingual title and guidance for every code: %s', (code) => {
+    for (const locale of [LOCALES['zh-TW'], LOCALES.en]) {
+      const entry = (locale.errors as Record<string, { title?: string; guidance?: string }>)[code];
+      expect({ code, title: Boolean(entry?.title), guidance: Boolean(entry?.guidance) }).toEqual({ code, title: true, guidance: true });
+    }
+  });
+
+  it('falls back to the helpdesk text for a code newer than the locale files, still showing the code', () => {
     renderKiosk(fakeApi().api);
-    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'DIRECTORY_UNAVAILABLE' }));
+    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'FUTURE_CODE' as ResultCode }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('發生錯誤');
-    expect(screen.getByText('DIRECTORY_UNAVAILABLE')).toBeTruthy();
+    expect(screen.getByText('FUTURE_CODE')).toBeTruthy();
+  });
+
+  it('offers the reset to someone who already has a mailbox, naming it', () => {
+    renderKiosk(fakeApi().api);
+    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' }));
+    expect(screen.getByText('相關帳號：hmwang@mx.nthu.edu.tw')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '重設信箱密碼' })).toBeTruthy();
   });
 
   it('goes back to the start with one large button, ending any session', async () => {

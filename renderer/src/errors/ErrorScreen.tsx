@@ -1,13 +1,15 @@
 // An error as staff know it: what happened, the code (e.g. DECRYPT(-2)), what to do, and one
-// large way back to the start.
+// large way on. Someone who already has a mailbox (USER(-1)) is offered the reset.
 import { useTranslation } from 'react-i18next';
 import type { ResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { useSignIn } from '../sign-in/use-sign-in';
 
-export function ErrorScreen({ code }: { code: ResultCode }) {
+export function ErrorScreen({ code, account }: { code: ResultCode; account?: string }) {
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
+  const signIn = useSignIn();
   const reset = useKioskStore((s) => s.reset);
   // Codes without their own text fall back to the helpdesk guidance, still showing the code.
   const key = i18n.exists(`errors.${code}.title`) ? `errors.${code}` : 'errors.generic';
@@ -15,16 +17,37 @@ export function ErrorScreen({ code }: { code: ResultCode }) {
     await api.endSession({ reason: 'cancel' });
     reset();
   };
+  const resetInstead = async () => {
+    await api.endSession({ reason: 'cancel' });
+    reset();
+    await signIn('reset');
+  };
   return (
     <section className="screen error-screen" role="alert" aria-labelledby="error-title">
-      <h1 id="error-title">{t(`${key}.title`)}</h1>
+      <h1 id="error-title" tabIndex={-1}>
+        {t(`${key}.title`)}
+      </h1>
       <p className="error-code">
         {t('errors.codeLabel')} <code>{code}</code>
       </p>
+      {account && <p className="lead">{t('errors.account', { account })}</p>}
       <p className="lead">{t(`${key}.guidance`)}</p>
-      <button type="button" className="primary large" onClick={() => void backToStart()}>
-        {t('errors.backToStart')}
-      </button>
+      <div className="actions">
+        {code === 'USER(-1)' ? (
+          <>
+            <button type="button" className="primary large" onClick={() => void resetInstead()}>
+              {t('welcome.reset')}
+            </button>
+            <button type="button" className="secondary large" onClick={() => void backToStart()}>
+              {t('errors.backToStart')}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="primary large" onClick={() => void backToStart()}>
+            {t('errors.backToStart')}
+          </button>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,4 +1,6 @@
-// The profile card, with the fields and order the legacy portal showed after the AIS sign-in.
+// The profile card, with the fields and order the legacy portal showed after the AIS sign-in, and
+// the way on: New Email Account (電子郵件帳號申請) or Reset mailbox password.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
@@ -7,7 +9,8 @@ export function ProfileCard() {
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
   const session = useKioskStore((s) => s.session);
-  const reset = useKioskStore((s) => s.reset);
+  const { reset, showScreen } = useKioskStore.getState();
+  const [busy, setBusy] = useState(false);
   if (!session) return null;
   const { profile } = session;
   const rows: Array<[string, string]> = [
@@ -23,9 +26,19 @@ export function ProfileCard() {
     await api.endSession({ reason: 'finish' });
     reset();
   };
+  const goOn = async () => {
+    if (session.purpose === 'reset') return showScreen({ name: 'reset' });
+    setBusy(true);
+    // Eligibility first: someone with a mailbox is offered the reset instead of four steps in vain.
+    const result = await api.checkAccount();
+    setBusy(false);
+    showScreen(result.ok ? { name: 'step1' } : { name: 'error', code: result.code, account: result.account });
+  };
   return (
     <section className="screen" aria-labelledby="profile-title">
-      <h1 id="profile-title">{t('profile.title')}</h1>
+      <h1 id="profile-title" tabIndex={-1}>
+        {t('profile.title')}
+      </h1>
       <dl className="profile">
         {rows.map(([label, value]) => (
           <div key={label} className="profile-row">
@@ -35,6 +48,9 @@ export function ProfileCard() {
         ))}
       </dl>
       <div className="actions">
+        <button type="button" className="primary large" onClick={() => void goOn()} disabled={busy}>
+          {session.purpose === 'reset' ? t('profile.resetPassword') : t('profile.newAccount')}
+        </button>
         <button type="button" className="secondary" onClick={() => void finish()}>
           {t('profile.finish')}
         </button>

@@ -7,6 +7,11 @@ import type { CurrentSessionResponse, StatusResponse } from '../../../shared/con
 import { ApiProvider } from '../api/api-context';
 import { App } from '../app/App';
 import { createI18n } from '../i18n/i18n';
+import zxcvbn from 'zxcvbn';
+import { ScorerProvider, type StrengthScorer } from '../password-meter/strength-scorer';
+
+/** The same zxcvbn the worker runs, called directly (jsdom has no Worker). */
+export const zxcvbnScorer: StrengthScorer = async (password, inputs) => zxcvbn(password.slice(0, 64), inputs).score;
 
 export const ONLINE: StatusResponse = { appVersion: '0.1.0', kioskId: 'counter-7', directory: { state: 'online', serversConfigured: 2, serversReachable: 1 }, ais: { state: 'online' } };
 
@@ -28,6 +33,15 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     cancelSignIn: async () => ({ ok: true, data: { cancelled: true } }),
     currentSession: async () => ({ ok: true, data: SESSION }),
     endSession: async () => ({ ok: true, data: { ended: true } }),
+    settings: async () => ({ ok: true, data: { idleSeconds: 90, idleWarningSeconds: 20, resultSeconds: 60, mailDomain: 'mx.nthu.edu.tw' } }),
+    getPolicy: async (request) => ({
+      ok: true,
+      data: {
+        id: request!.id, language: request!.language, title: `${request!.id} (${request!.language})`, version: 'v1', approved: '2002-05-23', amended: [],
+        summary: true, source: 'the center', markdown: '# T\n\n- point one\n- point two', hash: 'a'.repeat(64),
+      },
+    }),
+    acceptPolicy: async () => ({ ok: true, data: { accepted: true } }),
     checkAccount: async () => ({ ok: true, data: { purpose: 'apply' } }),
     accountCandidates: async () => ({ ok: true, data: { candidates: ['mzlin2', 'mingzhi'], domain: 'mx.nthu.edu.tw' } }),
     createAccount: async () => ({
@@ -48,11 +62,13 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
   return { api, calls };
 }
 
-export function renderKiosk(api: KioskApi, navigate: (url: string) => void = () => undefined) {
+export function renderKiosk(api: KioskApi, navigate: (url: string) => void = () => undefined, scorer: StrengthScorer = zxcvbnScorer) {
   return render(
     <I18nextProvider i18n={createI18n()}>
       <ApiProvider api={api} navigate={navigate}>
-        <App />
+        <ScorerProvider scorer={scorer}>
+          <App />
+        </ScorerProvider>
       </ApiProvider>
     </I18nextProvider>,
   );

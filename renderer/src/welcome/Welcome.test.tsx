@@ -1,8 +1,14 @@
 // The Welcome screen against a fake KioskApi: zh-TW first, the language switch, and the status line.
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
 import { fakeApi, ONLINE, renderKiosk } from '../testing/render-kiosk';
+
+/** The small-print line for the directory (the first status line) or AIS (the second). */
+async function statusLine(index: 0 | 1) {
+  const footer = await screen.findByRole('contentinfo');
+  return footer.querySelectorAll('.status-line')[index] as HTMLElement;
+}
 
 afterEach(() => {
   cleanup();
@@ -14,29 +20,32 @@ describe('Welcome', () => {
     const { api, calls } = fakeApi();
     renderKiosk(api);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('電子郵件帳號服務');
-    expect(await screen.findByText('連線正常')).toBeTruthy();
+    expect(await within(await statusLine(0)).findByText('連線正常')).toBeTruthy();
+    expect((await statusLine(0)).textContent).toBe('目錄服務：連線正常');
+    expect((await statusLine(1)).textContent).toBe('校務資訊系統：連線正常');
     expect(screen.getByText('服務台 counter-7，版本 0.1.0')).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-Hant-TW');
     expect(calls.some(([m]) => m === 'status')).toBe(true);
   });
 
-  it('offers the two ways in, in the seed’s words', async () => {
+  it('offers the ways in, in the seed’s words', async () => {
     renderKiosk(fakeApi().api);
     expect(screen.getByRole('button', { name: '申請教職員電子郵件帳號' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '重設信箱密碼' })).toBeTruthy();
-    await screen.findByText('連線正常');
+    expect(screen.getByRole('button', { name: '閱讀使用規範' })).toBeTruthy();
+    await within(await statusLine(0)).findByText('連線正常');
   });
 
   it('switches to English and back without losing the status', async () => {
     renderKiosk(fakeApi().api);
-    await screen.findByText('連線正常');
+    await within(await statusLine(0)).findByText('連線正常');
     const toggle = screen.getByRole('button', { name: '切換為英文介面' });
     expect(toggle.textContent).toBe('English');
     await act(async () => {
       fireEvent.click(toggle);
     });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Email account services');
-    expect(screen.getByText('online')).toBeTruthy();
+    expect((await statusLine(0)).textContent).toBe('Directory:online');
     expect(screen.getByRole('button', { name: 'Apply for a staff email account' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
     await act(async () => {
@@ -47,11 +56,12 @@ describe('Welcome', () => {
 
   it('shows an unreachable directory', async () => {
     renderKiosk(fakeApi({ status: async () => ({ ok: true, data: { ...ONLINE, directory: { state: 'offline', serversConfigured: 2, serversReachable: 0 } } }) }).api);
-    expect(await screen.findByText('無法連線')).toBeTruthy();
+    expect(await within(await statusLine(0)).findByText('無法連線')).toBeTruthy();
+    expect((await statusLine(1)).textContent).toContain('連線正常');
   });
 
   it('shows a failed status call with its code', async () => {
     renderKiosk(fakeApi({ status: async () => ({ ok: false, code: 'INTERNAL' }) }).api);
-    expect(await screen.findByText('無法取得狀態（INTERNAL）')).toBeTruthy();
+    expect(await within(await statusLine(0)).findByText('無法取得狀態（INTERNAL）')).toBeTruthy();
   });
 });

@@ -5,11 +5,11 @@ import { useKioskApi } from '../api/api-context';
 import { useKioskStore, type StatusView } from '../app/kiosk-store';
 import { useSignIn } from '../sign-in/use-sign-in';
 
-function StatusLine({ status }: { status: StatusView }) {
+function StatusLine({ status, part = 'directory' }: { status: StatusView; part?: 'directory' | 'ais' }) {
   const { t } = useTranslation();
   if (status.kind === 'checking') return <span data-state="checking">{t('status.checking')}</span>;
   if (status.kind === 'failed') return <span data-state="failed">{t('status.failed', { code: status.code })}</span>;
-  const { state } = status.status.directory;
+  const { state } = status.status[part];
   return <span data-state={state}>{t(state === 'online' ? 'status.online' : 'status.offline')}</span>;
 }
 
@@ -42,12 +42,19 @@ export function Welcome() {
         <button type="button" className="primary large" onClick={() => void signIn('reset')}>
           {t('welcome.reset')}
         </button>
+        <button type="button" className="secondary large" onClick={() => useKioskStore.getState().showScreen({ name: 'policies' })}>
+          {t('welcome.policies')}
+        </button>
       </div>
       <p className="hint">{t('welcome.signInHint')}</p>
       <footer className="service-status" aria-label={t('welcome.statusHeading')}>
         <p className="status-line">
           <span>{t('status.directory')}</span>
           <StatusLine status={status} />
+        </p>
+        <p className="status-line">
+          <span>{t('status.ais')}</span>
+          <StatusLine status={status} part="ais" />
         </p>
         {status.kind === 'known' && (
           <p>{t('status.kiosk', { kioskId: status.status.kioskId, version: status.status.appVersion })}</p>

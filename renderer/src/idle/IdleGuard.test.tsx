@@ -1,0 +1,58 @@
+// The idle wipe with a fake clock: the question, the countdown, "I'm still here", and the wipe.
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useKioskStore } from '../app/kiosk-store';
+import { fakeApi, renderKiosk, SESSION } from '../testing/render-kiosk';
+
+beforeEach(() => {
+  vi.useFakeTimers({ shouldAdvanceTime: false });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  useKioskStore.getState().reset();
+});
+
+async function onProfile() {
+  const fake = fakeApi();
+  renderKiosk(fake.api);
+  await act(async () => {
+    useKioskStore.getState().signedIn(SESSION);
+  });
+  return fake;
+}
+
+const advance = (seconds: number) => act(async () => vi.advanceTimersByTimeAsync(seconds * 1000));
+
+describe('IdleGuard', () => {
+  it('asks "還在嗎？" after 90 s and counts down 20 s', async () => {
+    await onProfile();
+    await advance(89);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await advance(2);
+    expect(screen.getByRole('alertdialog').textContent).toContain('還在嗎？');
+    expect(screen.getByRole('alertdialog').textContent).toMatch(/1[89] 秒/);
+  });
+
+  it('wipes everything when nobody answers: main session, store, storage, screen', async () => {
+    const { calls } = await onProfile();
+    window.sessionStorage.setItem('leftover', 'z10003');
+    await advance(111);
+    expect(calls).toContainEqual(['endSession', { reason: 'idle' }]);
+    expect(useKioskStore.getState().session).toBeNull();
+    expect(window.sessionStorage.length).toBe(0);
+    expect(document.body.textContent).not.toContain('z10003');
+    expect(document.body.textContent).not.toContain('林明志');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('電子郵件帳號服務');
+  });
+
+  it('keeps the person when they answer "我還在"', async () => {
+    const { calls } = await onProfile();
+    await advance(95);
+    fireEvent.click(screen.getByRole('button', { name: '我還在' }));
+    await advance(30);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls.some(([m, r]) => m === 'endSession' && (r as { reason: string }).reason === 'idle')).toBe(false);
+    expect(screen.getByText('林明志')).toBeTruthy();
+  });
+});

@@ -1,0 +1,85 @@
+// The idle wipe: after the configured quiet time, "Are you still there? / 還在嗎？" counts down;
+// then the session ends in main, the store is reset, web storage is cleared, and Welcome returns
+// with nothing of the person left in the page.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKioskApi } from '../api/api-context';
+import { useKioskStore } from '../app/kiosk-store';
+
+const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'input', 'wheel'] as const;
+
+export function IdleGuard() {
+  const { t } = useTranslation();
+  const api = useKioskApi();
+  const screen = useKioskStore((s) => s.screen.name);
+  const { idleSeconds, idleWarningSeconds } = useKioskStore((s) => s.settings);
+  const [remaining, setRemaining] = useState<number | null>(null);
+  // Set when watching starts (below); render itself must not read the clock.
+  const lastActivity = useRef(0);
+  const stillHere = useRef<HTMLButtonElement>(null);
+  // On Welcome nothing personal is shown, but a changed language still goes back to the default.
+  const watching = screen !== 'welcome' || useKioskStore.getState().language !== 'zh-TW';
+
+  const wipe = useCallback(async () => {
+    setRemaining(null);
+    useKioskStore.getState().reset();
+    try {
+      window.localStorage.clear();
+      window.sessionStorage.clear();
+    } catch {
+      // storage may be unavailable; the kiosk never writes to it anyway
+    }
+    await api.endSession({ reason: 'idle' });
+  }, [api]);
+
+  useEffect(() => {
+    const touch = () => {
+      lastActivity.current = Date.now();
+      setRemaining(null);
+    };
+    for (const type of ACTIVITY) window.addEventListener(type, touch, { capture: true, passive: true });
+    return () => {
+      for (const type of ACTIVITY) window.removeEventListener(type, touch, { capture: true });
+    };
+  }, []);
+
+  useEffect(() => {
+    lastActivity.current = Date.now();
+    if (!watching) return;
+    const timer = setInterval(() => {
+      const quiet = (Date.now() - lastActivity.current) / 1000;
+      if (quiet < idleSeconds) return setRemaining(null);
+      const left = Math.ceil(idleSeconds + idleWarningSeconds - quiet);
+      if (left <= 0) void wipe();
+      else setRemaining(left);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [watching, idleSeconds, idleWarningSeconds, wipe, screen]);
+
+  const warning = remaining !== null;
+  useEffect(() => {
+    if (warning) stillHere.current?.focus();
+  }, [warning]);
+
+  if (remaining === null) return null;
+  return (
+    <div className="idle-overlay">
+      <div className="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-count">
+        <h2 id="idle-title">{t('idle.title')}</h2>
+        <p id="idle-count">{t('idle.countdown', { seconds: remaining })}</p>
+        <button
+          ref={stillHere}
+          type="button"
+          className="primary large"
+          onClick={() => {
+            // The answer itself is the activity, however it was given (touch, key, assistive tech).
+            lastActivity.current = Date.now();
+            setRemaining(null);
+          }}
+        >
+          {t('idle.stillHere')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// New Password and Confirm with the live strength (Weak/Fair/Good/Strong, 弱/普通/好/很強). The
+// meter is advice; main decides. The values live only in the caller's component state.
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GOOD_SCORE, passwordRuleViolation, personalInputs, type PasswordPerson } from '../../../shared/password/password-rules';
+import { useScorer } from './strength-scorer';
+
+export type StrengthLevel = 'weak' | 'fair' | 'good' | 'strong';
+
+export function levelOf(score: number): StrengthLevel {
+  return score >= 4 ? 'strong' : score === GOOD_SCORE ? 'good' : score === 2 ? 'fair' : 'weak';
+}
+
+export interface PasswordVerdict {
+  level: StrengthLevel | null;
+  rule: ReturnType<typeof passwordRuleViolation>;
+  matches: boolean;
+  /** GOOD or STRONG, no rule broken, and the confirmation matches. */
+  acceptable: boolean;
+}
+
+export function usePasswordVerdict(password: string, confirm: string, person: PasswordPerson): PasswordVerdict {
+  const scorer = useScorer();
+  const [scored, setScored] = useState<{ password: string; score: number } | null>(null);
+  const inputs = personalInputs(person).join('\n');
+  useEffect(() => {
+    if (!password) return;
+    let live = true;
+    // Only the answer for what is in the field now counts; late answers for older text are dropped.
+    void scorer(password, inputs.split('\n')).then((score) => {
+      if (live) setScored({ password, score });
+    });
+    return () => {
+      live = false;
+    };
+  }, [scorer, password, inputs]);
+  const rule = password ? passwordRuleViolation(password, person) : null;
+  const level = password && scored?.password === password ? levelOf(scored.score) : null;
+  const matches = password !== '' && password === confirm;
+  return { level, rule, matches, acceptable: !rule && matches && (level === 'good' || level === 'strong') };
+}
+
+interface Props {
+  password: string;
+  confirm: string;
+  onPassword(value: string): void;
+  onConfirm(value: string): void;
+  verdict: PasswordVerdict;
+  disabled?: boolean;
+}
+
+export function PasswordFields({ password, confirm, onPassword, onConfirm, verdict, disabled }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const shown = verdict.rule ? 'weak' : verdict.level;
+  return (
+    <div className="password-fields">
+      <label htmlFor={`${id}-new`}>{t('password.new')}</label>
+      <input id={`${id}-new`} type="password" autoComplete="new-password" maxLength={128} value={password} disabled={disabled} onChange={(e) => onPassword(e.target.value)} aria-describedby={`${id}-meter`} />
+      <div id={`${id}-meter`} className="meter" aria-live="polite">
+        <span>{t('password.strength')}</span>
+        <meter min={0} max={4} value={shown ? { weak: 1, fair: 2, good: 3, strong: 4 }[shown] : 0} data-level={shown ?? 'none'} aria-label={t('password.strength')} />
+        <strong data-level={shown ?? 'none'}>{shown ? t(`password.levels.${shown}`) : t('password.levels.none')}</strong>
+        {verdict.rule && <span className="rule">{t(`codes.${verdict.rule}`)}</span>}
+      </div>
+      <label htmlFor={`${id}-confirm`}>{t('password.confirm')}</label>
+      <input id={`${id}-confirm`} type="password" autoComplete="new-password" maxLength={128} value={confirm} disabled={disabled} onChange={(e) => onConfirm(e.target.value)} />
+      {confirm !== '' && !verdict.matches && <p className="rule">{t('codes.PASSWORD_MISMATCH')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// "Read the policies": both documents, without signing in. Main reads them from local files, so
+// this works with the directory and AIS unreachable.
+import { useTranslation } from 'react-i18next';
+import { useKioskStore } from '../app/kiosk-store';
+import { PolicyDocument, usePolicy } from '../policy-document/PolicyDocument';
+
+export function PolicyReader() {
+  const { t } = useTranslation();
+  const network = usePolicy('network-usage');
+  const email = usePolicy('email-terms');
+  const showScreen = useKioskStore((s) => s.showScreen);
+  return (
+    <section className="screen" aria-labelledby="policies-title">
+      <h1 id="policies-title" tabIndex={-1}>
+        {t('policies.title')}
+      </h1>
+      <PolicyDocument state={network} />
+      <PolicyDocument state={email} />
+      <div className="actions">
+        <button type="button" className="primary large" onClick={() => showScreen({ name: 'welcome' })}>
+          {t('policies.back')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// Steps 1 and 2: accepting sends exactly the text shown; rejecting ends the session.
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useKioskStore } from '../app/kiosk-store';
+import { fakeApi, renderKiosk, SESSION } from '../testing/render-kiosk';
+
+afterEach(() => {
+  cleanup();
+  useKioskStore.getState().reset();
+});
+
+async function openStep1() {
+  const fake = fakeApi();
+  renderKiosk(fake.api);
+  act(() => {
+    useKioskStore.getState().signedIn(SESSION);
+    useKioskStore.getState().showScreen({ name: 'step1' });
+  });
+  await screen.findByText('point one');
+  return fake;
+}
+
+describe('consent steps', () => {
+  it('shows step 1 with the policy, the certification sentence and 不同意 / 同意，繼續', async () => {
+    await openStep1();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('校園網路使用規範');
+    expect(screen.getByText('本人已詳細閱讀並同意遵守校園網路使用規範。')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '不同意' })).toBeTruthy();
+    expect(screen.getByText(/這是摘要/)).toBeTruthy();
+  });
+
+  it('accepts with the version, hash and language shown, then moves to step 2', async () => {
+    const { calls } = await openStep1();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '同意，繼續' }));
+    });
+    expect(calls).toContainEqual(['acceptPolicy', { id: 'network-usage', version: 'v1', hash: 'a'.repeat(64), language: 'zh-TW' }]);
+    expect(await screen.findByRole('heading', { level: 1, name: '電子郵件信箱使用規範' })).toBeTruthy();
+  });
+
+  it('rejecting ends the session and explains there is no mailbox without the policies', async () => {
+    const { calls } = await openStep1();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '不同意' }));
+    });
+    expect(calls).toContainEqual(['endSession', { reason: 'reject' }]);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('未同意使用規範');
+    expect(useKioskStore.getState().session).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+// One policy as main serves it (bundled summary or the operator's official text), in the current
+// language: its title, whether it is a summary, its dates, and the text.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PolicyId, PolicyResponse } from '../../../shared/contract/schemas';
+import type { ResultCode } from '../../../shared/contract/codes';
+import { useKioskApi } from '../api/api-context';
+import { useKioskStore } from '../app/kiosk-store';
+import { SafeMarkdown } from '../markdown/SafeMarkdown';
+
+export type PolicyState = { kind: 'loading' } | { kind: 'loaded'; policy: PolicyResponse } | { kind: 'failed'; code: ResultCode };
+
+/** Loads the policy in the kiosk's current language, again whenever the language changes. */
+export function usePolicy(id: PolicyId): PolicyState {
+  const api = useKioskApi();
+  const language = useKioskStore((s) => s.language);
+  const key = `${id}:${language}`;
+  // The answer remembers which request it answers; anything else still loading shows as loading.
+  const [answer, setAnswer] = useState<{ key: string; state: PolicyState } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.getPolicy({ id, language }).then((result) => {
+      if (live) setAnswer({ key, state: result.ok ? { kind: 'loaded', policy: result.data } : { kind: 'failed', code: result.code } });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, id, language, key]);
+  return answer?.key === key ? answer.state : { kind: 'loading' };
+}
+
+export function PolicyDocument({ state, headingLevel = 2 }: { state: PolicyState; headingLevel?: 1 | 2 }) {
+  const { t } = useTranslation();
+  if (state.kind === 'loading') return <p aria-busy="true">{t('policy.loading')}</p>;
+  if (state.kind === 'failed') return <p role="alert">{t('policy.failed', { code: state.code })}</p>;
+  const { policy } = state;
+  const Title = `h${headingLevel}` as 'h2';
+  return (
+    <article className="policy" aria-label={policy.title}>
+      <Title className="policy-title">{policy.title}</Title>
+      {policy.summary && <p className="policy-summary-note">{t('policy.summaryNote', { source: policy.source ?? '' })}</p>}
+      <p className="policy-dates">
+        {t('policy.approved', { date: policy.approved })}
+        {policy.amended.length > 0 && ` ${t('policy.amended', { dates: policy.amended.join(t('policy.dateSeparator')) })}`}
+        {` ${t('policy.version', { version: policy.version })}`}
+      </p>
+      <div className="policy-text" tabIndex={0} role="region" aria-label={t('policy.textLabel')}>
+        {/* The document's own first heading repeats the title above. */}
+        <SafeMarkdown markdown={policy.markdown.replace(/^#\s.*\n?/, '')} headingOffset={headingLevel} />
+      </div>
+    </article>
+  );
+}

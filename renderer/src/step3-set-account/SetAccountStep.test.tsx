@@ -1,0 +1,132 @@
+// Step 3: the offered names, the live strength, Apply only at GOOD/STRONG with a matching
+// confirmation, NAME_TAKEN recovery, and passwords that never outlive a submit.
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useKioskStore } from '../app/kiosk-store';
+import { fakeApi, renderKiosk, SESSION } from '../testing/render-kiosk';
+
+afterEach(() => {
+  cleanup();
+  useKioskStore.getState().reset();
+});
+
+const STRONG = 'Vb7#qLm2!xTr9wKz';
+
+async function openStep3(overrides: Parameters<typeof fakeApi>[0] = {}) {
+  const fake = fakeApi(overrides);
+  renderKiosk(fake.api);
+  act(() => {
+    useKioskStore.getState().signedIn(SESSION);
+    useKioskStore.getState().showScreen({ name: 'step3' });
+  });
+  await screen.findByLabelText('mzlin2@mx.nthu.edu.tw');
+  return fake;
+}
+
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const apply = () => screen.getByRole('button', { name: '確定申請' }) as HTMLButtonElement;
+
+describe('Set account (step 3)', () => {
+  it('shows the stepper at step 3, the read-only profile, the names with the domain and the warning', async () => {
+    await openStep3();
+    expect(screen.getByRole('navigation', { name: '申請步驟' }).querySelector('[aria-current="step"]')?.textContent).toContain('3');
+    expect(screen.getByText('z10003')).toBeTruthy();
+    expect(screen.getByText('Ming-Zhi Lin')).toBeTruthy();
+    expect(screen.getByLabelText('mingzhi@mx.nthu.edu.tw')).toBeTruthy();
+    expect(screen.getByText('注意：帳號名稱一經選定便永遠不能更改。')).toBeTruthy();
+    expect(screen.getByText('新申請帳號')).toBeTruthy();
+    expect(screen.getByText('請勿將密碼告訴任何人，也不要用電子郵件寄送密碼。')).toBeTruthy();
+  });
+
+  it('keeps Apply disabled until a name, a GOOD or STRONG password and a matching confirmation', async () => {
+    await openStep3();
+    expect(apply().disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText('mzlin2@mx.nthu.edu.tw'));
+    type('新密碼', 'password1234');
+    await screen.findByText('弱');
+    type('確認密碼', 'password1234');
+    expect(apply().disabled).toBe(true);
+    type('新密碼', STRONG);
+    await screen.findByText('很強');
+    expect(apply().disabled).toBe(true); // confirmation no longer matches
+    type('確認密碼', STRONG);
+    await waitFor(() => expect(apply().disabled).toBe(false));
+  });
+
+  it('names the rule a password breaks before strength: here the staff ID', async () => {
+    await openStep3();
+    type('新密碼', 'Xy!z10003-Qw9#');
+    expect(await screen.findByText('密碼不可包含您的人事代號或帳號名稱。')).toBeTruthy();
+  });
+
+  it('creates the account, clears both fields, and shows the results', async () => {
+    const { calls } = await openStep3();
+    fireEvent.click(screen.getByLabelText('mzlin2@mx.nthu.edu.tw'));
+    type('新密碼', STRONG);
+    type('確認密碼', STRONG);
+    await waitFor(() => expect(apply().disabled).toBe(false));
+    await act(async () => {
+      fireEvent.click(apply());
+    });
+    expect(calls).toContainEqual(['createAccount', { account: 'mzlin2', password: STRONG, confirm: STRONG }]);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('結果');
+    expect(screen.getByText('已建立新的 LDAP 帳號 mzlin2@mx.nthu.edu.tw')).toBeTruthy();
+    expect(JSON.stringify(useKioskStore.getState())).not.toContain(STRONG);
+  });
+
+  it('recovers from NAME_TAKEN with a fresh list and empty password fields', async () => {
+    let round = 0;
+    const { calls } = await openStep3({
+      accountCandidates: async () => ({ ok: true, data: { candidates: round++ === 0 ? ['mzlin2', 'mingzhi'] : ['mzlin3', 'mingzhi'], domain: 'mx.nthu.edu.tw' } }),
+      createAccount: async () => ({ ok: false, code: 'NAME_TAKEN' }),
+    });
+    fireEvent.click(screen.getByLabelText('mzlin2@mx.nthu.edu.tw'));
+    type('新密碼', STRONG);
+    type('確認密碼', STRONG);
+    await waitFor(() => expect(apply().disabled).toBe(false));
+    await act(async () => {
+      fireEvent.click(apply());
+    });
+    expect(screen.getByRole('alert').textContent).toContain('NAME_TAKEN');
+    expect(await screen.findByLabelText('mzlin3@mx.nthu.edu.tw')).toBeTruthy();
+    expect(screen.queryByLabelText('mzlin2@mx.nthu.edu.tw')).toBeNull();
+    expect((screen.getByLabelText('新密碼') as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText('確認密碼') as HTMLInputElement).value).toBe('');
+    expect(calls.filter(([m]) => m === 'accountCandidates')).toHaveLength(2);
+  });
+
+  it('shows the directory’s own words for a refused password', async () => {
+    await openStep3({ createAccount: async () => ({ ok: false, code: 'PASSWORD_REFUSED', reason: 'Password fails quality checking policy' }) });
+    fireEvent.click(screen.getByLabelText('mingzhi@mx.nthu.edu.tw'));
+    type('新密碼', STRONG);
+    type('確認密碼', STRONG);
+    await waitFor(() => expect(apply().disabled).toBe(false));
+    await act(async () => {
+      fireEvent.click(apply());
+    });
+    expect(screen.getByRole('alert').textContent).toContain('目錄伺服器的說明：Password fails quality checking policy');
+  });
+
+  it('sends USER(-1) to the error screen that offers the reset', async () => {
+    await openStep3({ createAccount: async () => ({ ok: false, code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' }) });
+    fireEvent.click(screen.getByLabelText('mingzhi@mx.nthu.edu.tw'));
+    type('新密碼', STRONG);
+    type('確認密碼', STRONG);
+    await waitFor(() => expect(apply().disabled).toBe(false));
+    await act(async () => {
+      fireEvent.click(apply());
+    });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您已有電子郵件信箱');
+  });
+
+  it('cancels: ends the session and forgets the person', async () => {
+    const { calls } = await openStep3();
+    type('新密碼', STRONG);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '取消申請' }));
+    });
+    expect(calls).toContainEqual(['endSession', { reason: 'cancel' }]);
+    expect(useKioskStore.getState().session).toBeNull();
+    expect(screen.queryByText('z10003')).toBeNull();
+  });
+});

@@ -1,0 +1,127 @@
+// Step 3, Set account: the read-only profile, the offered names (each @mx.nthu.edu.tw), the
+// warning that a name is forever, New Password and Confirm with the live strength, Status: New
+// Apply, and Cancel / Apply (取消申請 / 確定申請). The passwords live only in this component and are
+// cleared after every submit, whatever its outcome.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResultCode } from '../../../shared/contract/codes';
+import { useKioskApi } from '../api/api-context';
+import { useKioskStore } from '../app/kiosk-store';
+import { PasswordFields, usePasswordVerdict } from '../password-meter/PasswordFields';
+import { Stepper } from '../stepper/Stepper';
+
+/** Codes this screen explains itself; everything else goes to the error screen. */
+const INLINE: ResultCode[] = [
+  'NAME_TAKEN', 'NAME_NOT_OFFERED', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_CHARACTERS', 'PASSWORD_PERSONAL',
+  'PASSWORD_WEAK', 'PASSWORD_MISMATCH', 'PASSWORD_IN_HISTORY', 'PASSWORD_REFUSED',
+];
+
+export function SetAccountStep() {
+  const { t } = useTranslation();
+  const api = useKioskApi();
+  const session = useKioskStore((s) => s.session);
+  const candidates = useKioskStore((s) => s.candidates);
+  const domain = useKioskStore((s) => s.settings.mailDomain);
+  const { setCandidates, showScreen, accountCreated } = useKioskStore.getState();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ code: ResultCode; reason?: string } | null>(null);
+  const profile = session?.profile;
+  const verdict = usePasswordVerdict(password, confirm, { staffId: profile?.id ?? '', nameEn: profile?.nameEn ?? '', account: chosen ?? undefined });
+
+  const loadCandidates = useCallback(async () => {
+    const result = await api.accountCandidates();
+    if (result.ok) setCandidates(result.data.candidates);
+    else showScreen({ name: 'error', code: result.code });
+  }, [api, setCandidates, showScreen]);
+
+  useEffect(() => {
+    void loadCandidates();
+  }, [loadCandidates]);
+
+  if (!profile) return null;
+
+  const submit = async () => {
+    if (!chosen || !verdict.acceptable || busy) return;
+    setBusy(true);
+    setProblem(null);
+    const result = await api.createAccount({ account: chosen, password, confirm });
+    setPassword('');
+    setConfirm('');
+    setBusy(false);
+    if (result.ok) return accountCreated(result.data);
+    if (!INLINE.includes(result.code)) return showScreen({ name: 'error', code: result.code, account: result.account });
+    setProblem({ code: result.code, reason: result.reason });
+    if (result.code === 'NAME_TAKEN' || result.code === 'NAME_NOT_OFFERED') {
+      // A fresh list: the taken name is gone from it.
+      setChosen(null);
+      await loadCandidates();
+    }
+  };
+  const cancel = async () => {
+    setPassword('');
+    setConfirm('');
+    await api.endSession({ reason: 'cancel' });
+    useKioskStore.getState().reset();
+  };
+
+  return (
+    <section className="screen wizard" aria-labelledby="step-title">
+      <Stepper current={3} />
+      <h1 id="step-title" tabIndex={-1}>
+        {t('setAccount.title')}
+      </h1>
+      <dl className="profile compact">
+        <div className="profile-row">
+          <dt>{t('profile.id')}</dt>
+          <dd>{profile.id}</dd>
+        </div>
+        <div className="profile-row">
+          <dt>{t('profile.name')}</dt>
+          <dd>{profile.name}</dd>
+        </div>
+        <div className="profile-row">
+          <dt>{t('profile.nameEn')}</dt>
+          <dd>{profile.nameEn}</dd>
+        </div>
+      </dl>
+      <fieldset className="candidates" disabled={busy}>
+        <legend>{t('setAccount.chooseName')}</legend>
+        {candidates.length === 0 && <p aria-busy="true">{t('setAccount.loadingNames')}</p>}
+        {candidates.map((name) => (
+          <label key={name} className={`candidate${chosen === name ? ' chosen' : ''}`}>
+            <input type="radio" name="account" value={name} checked={chosen === name} onChange={() => setChosen(name)} />
+            <span>
+              {name}@{domain}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="warning">{t('setAccount.forever')}</p>
+      <PasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} verdict={verdict} disabled={busy} />
+      <p className="status-field">
+        {t('setAccount.status')} <strong>{t('setAccount.newApply')}</strong>
+      </p>
+      {problem && (
+        <p className="problem" role="alert">
+          {t(`codes.${problem.code}`)} <code>{problem.code}</code>
+          {problem.reason && ` ${t('setAccount.directorySays', { reason: problem.reason })}`}
+        </p>
+      )}
+      <ul className="notes">
+        <li>{t('setAccount.noteStrength')}</li>
+        <li>{t('setAccount.noteNeverSend')}</li>
+      </ul>
+      <div className="actions">
+        <button type="button" className="secondary large" onClick={() => void cancel()} disabled={busy}>
+          {t('setAccount.cancel')}
+        </button>
+        <button type="button" className="primary large" onClick={() => void submit()} disabled={busy || !chosen || !verdict.acceptable} aria-busy={busy}>
+          {t('setAccount.apply')}
+        </button>
+      </div>
+    </section>
+  );
+}
