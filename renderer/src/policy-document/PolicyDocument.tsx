@@ -44,9 +44,9 @@ export function PolicyDocument({ state, headingLevel = 2 }: { state: PolicyState
         {policy.amended.length > 0 && ` ${t('policy.amended', { dates: policy.amended.join(t('policy.dateSeparator')) })}`}
         {` ${t('policy.version', { version: policy.version })}`}
       </p>
-      <div className="policy-text" tabIndex={0} role="region" aria-label={t('policy.textLabel')}>
-        {/* The document's own first heading repeats the title above. */}
-        <SafeMarkdown markdown={policy.markdown.replace(/^#\s.*\n?/, '')} headingOffset={headingLevel} />
+      <div className="policy-text" tabIndex={0} role="region" aria-label={t('policy.textLabel', { title: policy.title })}>
+        {/* The document's own first heading repeats the title above; its ## sections sit one level below the title. */}
+        <SafeMarkdown markdown={policy.markdown.replace(/^#\s.*\n?/, '')} headingOffset={headingLevel - 1} />
       </div>
     </article>
   );

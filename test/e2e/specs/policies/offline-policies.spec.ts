@@ -1,0 +1,37 @@
+// "Read the policies" works without signing in and with the directory and AIS both unreachable.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startConfiguredHost } from '../../../support/host-process';
+import { expectAccessible, screenshotsBothLanguages } from '../wizard/wizard';
+
+test('shows both policies while the directory and AIS are down', async ({ page }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'mx-offline-'));
+  const config = join(dir, 'config.yaml');
+  // Every external system points at a closed loopback port.
+  await writeFile(
+    config,
+    `kioskId: offline-counter
+directory: { urls: ["ldaps://127.0.0.1:1"], bindDn: "cn=kiosk", bindPassword: { env: OFFLINE_PW }, baseDn: "dc=x", connectTimeoutMs: 500 }
+ais: { key: { env: OFFLINE_KEY }, loginUrl: "http://127.0.0.1:9/" }
+audit: { file: "${join(dir, 'audit.jsonl')}" }
+`,
+  );
+  const host = await startConfiguredHost(config, { OFFLINE_PW: 'x', OFFLINE_KEY: 'ab'.repeat(32) });
+  try {
+    await page.goto(host.url);
+    await expect(page.getByText('無法連線').first()).toBeVisible();
+    await page.getByRole('button', { name: '閱讀使用規範' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('使用規範');
+    await expect(page.getByRole('heading', { name: '校園網路使用規範（摘要）' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '電子郵件信箱使用規範（摘要）' })).toBeVisible();
+    await expect(page.getByText('2008-09-18、2008-11-13、2015-05-28、2016-03-03、2018-03-08', { exact: false })).toBeVisible();
+    await expectAccessible(page, 'policies');
+    await screenshotsBothLanguages(page, 'screen-policies');
+    await page.getByRole('button', { name: '回到首頁' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
+  } finally {
+    await host.stop();
+  }
+});

@@ -1,0 +1,59 @@
+// Helpers for the wizard specs: getting to a step, checking accessibility, and screenshots of a
+// screen in both languages.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { Client } from 'ldapts';
+import { saveScreenshot } from '../../fixtures/kiosk-host';
+import type { DemoReadyLine } from '../../../support/demo-host-process';
+import { signInThroughAis } from '../sign-in/ais-simulator';
+
+export const STRONG = 'Vb7#qLm2!xTr9wKz';
+
+/** axe-core over the whole page: the kiosk ships with zero violations on every screen. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+}
+
+/** Saves the screen in the current language and in the other one, then switches back. */
+export async function screenshotsBothLanguages(page: Page, name: string): Promise<void> {
+  const zh = (await page.locator('html').getAttribute('lang')) === 'zh-Hant-TW';
+  await saveScreenshot(page, `${name}-${zh ? 'zh-TW' : 'en'}`);
+  await page.locator('.language-switch').click();
+  await saveScreenshot(page, `${name}-${zh ? 'en' : 'zh-TW'}`);
+  await page.locator('.language-switch').click();
+}
+
+/** Welcome → AIS → profile → steps 1 and 2 accepted → step 3, in Chinese labels. */
+export async function reachStep3(page: Page, id: string): Promise<void> {
+  await signInThroughAis(page, id);
+  await page.getByRole('button', { name: /電子郵件帳號申請|New Email Account/ }).click();
+  await page.getByRole('button', { name: /同意，繼續|Accept and Continue/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/電子郵件信箱使用規範|Terms of Use for Email Accounts/);
+  await page.getByRole('button', { name: /同意，繼續|Accept and Continue/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/設定帳號|Set account/);
+}
+
+export async function withDirectory<T>(ready: DemoReadyLine, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ url: ready.ldap.url });
+  await client.bind(ready.ldap.bindDn, ready.ldap.password);
+  try {
+    return await fn(client);
+  } finally {
+    await client.unbind();
+  }
+}
+
+export async function canBind(ready: DemoReadyLine, dn: string, password: string): Promise<boolean> {
+  const client = new Client({ url: ready.ldap.url });
+  try {
+    await client.bind(dn, password);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.unbind().catch(() => undefined);
+  }
+}
+
+export const BASE_DN = 'dc=mx,dc=nthu,dc=edu,dc=tw';
