@@ -42,6 +42,7 @@ mkdirSync(reports, { recursive: true });
 step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 step('typecheck (node side)', bin('tsc'), ['-p', 'tsconfig.node.json']);
 step('typecheck (web side)', bin('tsc'), ['-p', 'tsconfig.web.json']);
+step('typecheck (browser-driving tests and benchmarks)', bin('tsc'), ['-p', 'tsconfig.browser-tests.json']);
 const built = run('build', bin('electron-vite'), ['build']);
 steps.push({ label: 'build', ok: built });
 

@@ -2,6 +2,7 @@
 // the profile card or the seed's error screens. Screenshots are kept as artifacts.
 import { expect, saveScreenshot, test } from '../../fixtures/kiosk-host';
 import { signInThroughAis } from './ais-simulator';
+import { expectAccessible } from '../wizard/wizard';
 
 test.describe('AIS sign-in', () => {
   test('shows the profile card after a simulator login', async ({ kioskPage: page, pageProblems }) => {
@@ -37,6 +38,7 @@ test.describe('AIS sign-in', () => {
     await expect(page.getByRole('alert')).toContainText('DECRYPT(-2)');
     await expect(page.getByRole('alert')).toContainText('網路系統組線上服務');
     await saveScreenshot(page, 'error-DECRYPT-2-zh-TW');
+    await expectAccessible(page, 'DECRYPT(-2)');
     await page.getByRole('button', { name: '切換為英文介面' }).click();
     await saveScreenshot(page, 'error-DECRYPT-2-en');
     await page.getByRole('button', { name: 'Back to start' }).click();
@@ -49,6 +51,7 @@ test.describe('AIS sign-in', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('IP 位址不符');
     await expect(page.getByRole('alert')).toContainText('SESSION(-2)');
     await saveScreenshot(page, 'error-SESSION-2-zh-TW');
+    await expectAccessible(page, 'SESSION(-2)');
   });
 
   test('shows USER(-4) with who may apply for an ineligible person', async ({ kioskPage: page }) => {
@@ -56,6 +59,7 @@ test.describe('AIS sign-in', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('您沒有申請電子郵件帳號的權限');
     await expect(page.getByRole('alert')).toContainText('USER(-4)');
     await saveScreenshot(page, 'error-USER-4-zh-TW');
+    await expectAccessible(page, 'USER(-4)');
   });
 
   test('refuses a replayed portal link with DECRYPT(-3)', async ({ kioskPage: page }) => {

@@ -6,18 +6,19 @@ test.describe('Welcome screen', () => {
   test('opens in Traditional Chinese with the directory online', async ({ kioskPage: page, pageProblems }) => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-TW');
-    await expect(page.getByText('連線正常')).toBeVisible();
+    await expect(page.locator('.status-line').first()).toHaveText('目錄服務：連線正常');
+    await expect(page.locator('.status-line').nth(1)).toHaveText('校務資訊系統：連線正常');
     await expect(page.getByText(/服務台 demo-counter/)).toBeVisible();
     await saveScreenshot(page, 'welcome-zh-TW');
     expect(pageProblems).toEqual([]);
   });
 
   test('switches to English and back by pointer', async ({ kioskPage: page, pageProblems }) => {
-    await expect(page.getByText('連線正常')).toBeVisible();
+    await expect(page.locator('.status-line').first()).toHaveText('目錄服務：連線正常');
     await page.getByRole('button', { name: '切換為英文介面' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email account services');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByText('online', { exact: true })).toBeVisible();
+    await expect(page.locator('.status-line').first()).toHaveText('Directory:online');
     await saveScreenshot(page, 'welcome-en');
     await page.getByRole('button', { name: 'Switch to Traditional Chinese' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
@@ -25,7 +26,7 @@ test.describe('Welcome screen', () => {
   });
 
   test('switches language by keyboard alone', async ({ kioskPage: page }) => {
-    await expect(page.getByText('連線正常')).toBeVisible();
+    await expect(page.locator('.status-line').first()).toHaveText('目錄服務：連線正常');
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: '切換為英文介面' })).toBeFocused();
     await page.keyboard.press('Enter');

@@ -1,0 +1,42 @@
+// The worker scorer's scheduling: one job at a time, only the latest text waits, and the answer
+// for the latest text always arrives.
+import { describe, expect, it } from 'vitest';
+import { createWorkerScorer } from './strength-scorer';
+
+function fakeWorker() {
+  const posted: Array<{ id: number; password: string }> = [];
+  const worker = {
+    onmessage: null as ((e: MessageEvent<{ id: number; score: number }>) => void) | null,
+    postMessage: (m: { id: number; password: string }) => void posted.push(m),
+    answer(id: number, score: number) {
+      worker.onmessage?.({ data: { id, score } } as MessageEvent<{ id: number; score: number }>);
+    },
+  };
+  return { worker, posted };
+}
+
+describe('createWorkerScorer', () => {
+  it('runs one job at a time and replaces the waiting one, so no backlog builds up', async () => {
+    const { worker, posted } = fakeWorker();
+    const score = createWorkerScorer(() => worker);
+    const first = score('a', []);
+    void score('ab', []);
+    void score('abc', []);
+    const latest = score('abcd', []);
+    expect(posted.map((p) => p.password)).toEqual(['a']); // the rest wait, replacing each other
+    worker.answer(posted[0]!.id, 1);
+    await expect(first).resolves.toBe(1);
+    expect(posted.map((p) => p.password)).toEqual(['a', 'abcd']); // 'ab' and 'abc' were never sent
+    worker.answer(posted[1]!.id, 4);
+    await expect(latest).resolves.toBe(4);
+  });
+
+  it('starts the worker only on the first password', () => {
+    let made = 0;
+    createWorkerScorer(() => {
+      made += 1;
+      return fakeWorker().worker;
+    });
+    expect(made).toBe(0);
+  });
+});
