@@ -56,8 +56,8 @@ export async function entriesForStaffId(slapd: RunningSlapd, staffId: string) {
   return asAdmin(slapd, async (c) => (await c.search(slapd.baseDn, { filter: `(&(objectClass=posixAccount)(sn=${staffId}))`, attributes: ['*', 'userPassword'] })).searchEntries);
 }
 
-export async function canBind(slapd: RunningSlapd, dn: string, password: string): Promise<boolean> {
-  const client = new Client({ url: slapd.ldapUrl });
+export async function canBindAt(url: string, dn: string, password: string): Promise<boolean> {
+  const client = new Client({ url });
   try {
     await client.bind(dn, password);
     return true;
@@ -67,6 +67,8 @@ export async function canBind(slapd: RunningSlapd, dn: string, password: string)
     await client.unbind().catch(() => undefined);
   }
 }
+
+export const canBind = (slapd: RunningSlapd, dn: string, password: string) => canBindAt(slapd.ldapUrl, dn, password);
 
 export async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -3,10 +3,10 @@
 // recently used password) are shown here with their code.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { PasswordFields, usePasswordVerdict } from '../password-meter/PasswordFields';
+import { PasswordNotices, type PasswordProblem } from '../password-meter/PasswordNotices';
 
 export function ResetPasswordStep() {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ export function ResetPasswordStep() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ code: ResultCode; reason?: string } | null>(null);
+  const [problem, setProblem] = useState<PasswordProblem | null>(null);
   const uid = address?.split('@')[0];
   const verdict = usePasswordVerdict(password, confirm, { staffId: session?.profile.id ?? '', nameEn: session?.profile.nameEn ?? '', account: uid });
 
@@ -54,16 +54,7 @@ export function ResetPasswordStep() {
       </h1>
       <p className="lead">{address ? t('reset.account', { address }) : t('reset.finding')}</p>
       <PasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} verdict={verdict} disabled={busy || !address} />
-      {problem && (
-        <p className="problem" role="alert">
-          {t(`codes.${problem.code}`)} <code>{problem.code}</code>
-          {problem.reason && ` ${t('setAccount.directorySays', { reason: problem.reason })}`}
-        </p>
-      )}
-      <ul className="notes">
-        <li>{t('setAccount.noteStrength')}</li>
-        <li>{t('setAccount.noteNeverSend')}</li>
-      </ul>
+      <PasswordNotices problem={problem} />
       <div className="actions">
         <button type="button" className="secondary large" onClick={() => void cancel()} disabled={busy}>
           {t('reset.cancel')}

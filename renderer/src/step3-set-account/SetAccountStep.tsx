@@ -8,6 +8,7 @@ import type { ResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { PasswordFields, usePasswordVerdict } from '../password-meter/PasswordFields';
+import { PasswordNotices, type PasswordProblem } from '../password-meter/PasswordNotices';
 import { Stepper } from '../stepper/Stepper';
 
 /** Codes this screen explains itself; everything else goes to the error screen. */
@@ -27,7 +28,7 @@ export function SetAccountStep() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ code: ResultCode; reason?: string } | null>(null);
+  const [problem, setProblem] = useState<PasswordProblem | null>(null);
   const profile = session?.profile;
   const verdict = usePasswordVerdict(password, confirm, { staffId: profile?.id ?? '', nameEn: profile?.nameEn ?? '', account: chosen ?? undefined });
 
@@ -104,16 +105,7 @@ export function SetAccountStep() {
       <p className="status-field">
         {t('setAccount.status')} <strong>{t('setAccount.newApply')}</strong>
       </p>
-      {problem && (
-        <p className="problem" role="alert">
-          {t(`codes.${problem.code}`)} <code>{problem.code}</code>
-          {problem.reason && ` ${t('setAccount.directorySays', { reason: problem.reason })}`}
-        </p>
-      )}
-      <ul className="notes">
-        <li>{t('setAccount.noteStrength')}</li>
-        <li>{t('setAccount.noteNeverSend')}</li>
-      </ul>
+      <PasswordNotices problem={problem} />
       <div className="actions">
         <button type="button" className="secondary large" onClick={() => void cancel()} disabled={busy}>
           {t('setAccount.cancel')}

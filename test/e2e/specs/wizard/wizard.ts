@@ -6,6 +6,7 @@ import { Client } from 'ldapts';
 import { saveScreenshot } from '../../fixtures/kiosk-host';
 import type { DemoReadyLine } from '../../../support/demo-host-process';
 import { signInThroughAis } from '../sign-in/ais-simulator';
+import { canBindAt } from '../../../support/kiosk-people';
 
 export const STRONG = 'Vb7#qLm2!xTr9wKz';
 
@@ -44,16 +45,7 @@ export async function withDirectory<T>(ready: DemoReadyLine, fn: (client: Client
   }
 }
 
-export async function canBind(ready: DemoReadyLine, dn: string, password: string): Promise<boolean> {
-  const client = new Client({ url: ready.ldap.url });
-  try {
-    await client.bind(dn, password);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.unbind().catch(() => undefined);
-  }
-}
+/** The demo directory's plain loopback URL, for binding as a person in assertions. */
+export const canBind = (ready: DemoReadyLine, dn: string, password: string) => canBindAt(ready.ldap.url, dn, password);
 
 export const BASE_DN = 'dc=mx,dc=nthu,dc=edu,dc=tw';
