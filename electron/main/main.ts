@@ -12,7 +12,7 @@ import { createLdapConnector } from '../services/directory/ldap-connector';
 import { createKioskBackend } from '../services/kiosk-backend';
 import { createJsonLogger } from '../services/logger';
 import { AisView } from './ais-view';
-import { defaultShellPaths, registerAppScheme, startShell } from './shell';
+import { defaultShellPaths, registerAppScheme, startOutOfService, startShell } from './shell';
 
 const { app } = electron;
 registerAppScheme(electron);
@@ -24,9 +24,9 @@ function start(): void {
     config = loadConfigFile(configPath, { readFile: (path) => readFileSync(path, 'utf8'), env: process.env });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    // Exiting with a distinct status instead of crashing lets a supervisor tell config from bugs.
-    process.stderr.write(`設定檔無效 / Invalid configuration (${configPath}):\n- ${error.problems.join('\n- ')}\n`);
-    app.exit(78);
+    const logger = createJsonLogger((line) => process.stderr.write(`${line}\n`), systemClock);
+    logger.error('invalid configuration: out of service', { configPath, problems: error.problems });
+    startOutOfService(electron, { title: `Invalid configuration (${configPath})`, lines: error.problems }, logger);
     return;
   }
   const paths = defaultShellPaths(dirname(fileURLToPath(import.meta.url)));

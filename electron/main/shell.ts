@@ -8,8 +8,16 @@ import type { Logger } from '../services/logger';
 import { APP_HOST, APP_SCHEME, createAppProtocolHandler, isKioskAppUrl } from './app-protocol';
 import { AIS_PARTITION } from './ais-view';
 import { registerIpcDoor } from './ipc-door';
+import { isBlockedKey } from './kiosk-keys';
+import { OUT_OF_SERVICE_CSS, outOfServicePage } from './out-of-service';
+import { startRendererWatchdog } from './renderer-watchdog';
+import { SECURITY_HEADERS } from '../services/renderer-files';
 
-export type ShellElectron = Pick<typeof ElectronModule, 'app' | 'BrowserWindow' | 'Menu' | 'protocol' | 'session' | 'ipcMain' | 'WebContentsView'>;
+export type ShellElectron = Pick<typeof ElectronModule, 'app' | 'BrowserWindow' | 'Menu' | 'protocol' | 'session' | 'ipcMain' | 'WebContentsView' | 'powerSaveBlocker'>;
+
+export const KIOSK_URL = 'app://kiosk/index.html';
+/** How often the watchdog asks the page for an answer, and how long it waits. */
+export const WATCHDOG = { intervalMs: 10_000, timeoutMs: 5_000 };
 
 // Without "persist:" the partition lives in memory: nothing personal survives a restart.
 export const KIOSK_PARTITION = 'kiosk';
@@ -69,6 +77,22 @@ export function lockDownContents(contents: ElectronModule.WebContents, logger: L
   contents.on('will-navigate', deny);
   contents.on('will-redirect', deny);
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('before-input-event', (event, input) => {
+    if (isBlockedKey(input)) event.preventDefault();
+  });
+}
+
+/**
+ * A crashed, unresponsive or hung renderer: the person's session is wiped in main (the page
+ * state is gone anyway) and Welcome is loaded again, instead of a frozen or blank kiosk.
+ */
+export function recoverRenderer(window: ElectronModule.BrowserWindow, backend: KioskBackend, logger: Logger, why: string): void {
+  logger.error('renderer recovery', { why });
+  backend.sessions.end('crash');
+  const contents = window.webContents;
+  if (contents.isDestroyed()) return;
+  if (why !== 'render-process-gone') contents.forcefullyCrashRenderer();
+  void contents.loadURL(KIOSK_URL);
 }
 
 export function startShell(electron: ShellElectron, backend: KioskBackend, logger: Logger, paths: ShellPaths): ElectronModule.BrowserWindow {
@@ -94,6 +118,39 @@ export function startShell(electron: ShellElectron, backend: KioskBackend, logge
 
   const window = createKioskWindow(BrowserWindow, paths.preload, app.isPackaged);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(`${APP_SCHEME}://${APP_HOST}/index.html`);
+  // A second launch (someone double-clicks the icon) brings this window forward instead.
+  app.on('second-instance', () => window.focus());
+  electron.powerSaveBlocker.start('prevent-display-sleep');
+  const contents = window.webContents;
+  contents.on('render-process-gone', () => recoverRenderer(window, backend, logger, 'render-process-gone'));
+  contents.on('unresponsive', () => recoverRenderer(window, backend, logger, 'unresponsive'));
+  const stopWatchdog = startRendererWatchdog(contents, () => recoverRenderer(window, backend, logger, 'watchdog'), WATCHDOG);
+  window.on('closed', stopWatchdog);
+  void window.loadURL(KIOSK_URL);
+  return window;
+}
+
+/**
+ * Without a usable configuration the kiosk still starts, full screen, and says it is out of
+ * service (with the problems for the operator) instead of exiting into a restart loop.
+ */
+export function startOutOfService(electron: ShellElectron, details: { title: string; lines: readonly string[] }, logger: Logger): ElectronModule.BrowserWindow {
+  const { app, BrowserWindow, Menu, session } = electron;
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, logger));
+  const kioskSession = session.fromPartition(KIOSK_PARTITION);
+  kioskSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  kioskSession.setPermissionCheckHandler(() => false);
+  kioskSession.protocol.handle(APP_SCHEME, async (request) => {
+    const css = new URL(request.url).pathname.endsWith('.css');
+    return new Response(css ? OUT_OF_SERVICE_CSS : outOfServicePage(details), {
+      headers: { ...SECURITY_HEADERS, 'Content-Type': css ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8' },
+    });
+  });
+  Menu.setApplicationMenu(null);
+  // No preload: this page talks to nobody.
+  const window = createKioskWindow(BrowserWindow, '', app.isPackaged);
+  window.once('ready-to-show', () => window.show());
+  app.on('second-instance', () => window.focus());
+  void window.loadURL(KIOSK_URL);
   return window;
 }

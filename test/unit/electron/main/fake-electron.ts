@@ -9,6 +9,10 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler?: (details: { url: string }) => { action: string };
   loaded: string[] = [];
   closed = false;
+  crashed = 0;
+  destroyed = false;
+  /** What executeJavaScript does; the watchdog's question. */
+  answer: () => Promise<unknown> = async () => 1;
   constructor(readonly session: unknown = undefined) {
     super();
   }
@@ -20,6 +24,21 @@ export class FakeWebContents extends EventEmitter {
   }
   close() {
     this.closed = true;
+  }
+  forcefullyCrashRenderer() {
+    this.crashed += 1;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  executeJavaScript() {
+    return this.answer();
+  }
+  /** Emits a key and reports whether the shell swallowed it. */
+  key(input: Partial<{ key: string; control: boolean; meta: boolean; alt: boolean; shift: boolean }>): boolean {
+    let prevented = false;
+    this.emit('before-input-event', { preventDefault: () => (prevented = true) }, { type: 'keyDown', control: false, meta: false, alt: false, shift: false, key: '', ...input });
+    return prevented;
   }
   /** Emits a navigation event and reports whether a listener cancelled it. */
   navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
@@ -60,6 +79,7 @@ export function createFakeElectron() {
   const views: FakeWebContentsView[] = [];
   const sessions = new Map<string, FakeSession>();
   const app = Object.assign(new EventEmitter(), { isPackaged: true });
+  const powerSaveBlocks: string[] = [];
   let menu: unknown = 'default';
   const fromPartition = (name: string) => {
     if (!sessions.has(name)) sessions.set(name, new FakeSession(name));
@@ -68,6 +88,8 @@ export function createFakeElectron() {
 
   class FakeBrowserWindow extends EventEmitter {
     url?: string;
+    focused = 0;
+    readonly webContents = new FakeWebContents();
     readonly children: FakeWebContentsView[] = [];
     readonly contentView = {
       addChildView: (view: FakeWebContentsView) => this.children.push(view),
@@ -79,6 +101,10 @@ export function createFakeElectron() {
     }
     async loadURL(url: string) {
       this.url = url;
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    focus() {
+      this.focused += 1;
     }
     getContentBounds() {
       return { x: 0, y: 0, width: 1280, height: 800 };
@@ -103,6 +129,7 @@ export function createFakeElectron() {
     BrowserWindow: FakeBrowserWindow,
     WebContentsView: FakeWebContentsView,
     Menu: { setApplicationMenu: (m: unknown) => (menu = m) },
+    powerSaveBlocker: { start: (type: string) => powerSaveBlocks.push(type) },
     ipcMain: { handle: (channel: string, fn: Listener) => ipcHandlers.set(channel, fn) },
     protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => privileged.push(...schemes) },
     session: { fromPartition },
@@ -118,5 +145,6 @@ export function createFakeElectron() {
     session: fromPartition,
     partitions: () => [...sessions.keys()],
     menu: () => menu,
+    powerSaveBlocks,
   };
 }

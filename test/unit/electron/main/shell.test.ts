@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from '../../../../electron/main/app-protocol';
-import { KIOSK_PARTITION, lockDownContents, registerAppScheme, startShell } from '../../../../electron/main/shell';
+import { KIOSK_PARTITION, KIOSK_URL, lockDownContents, registerAppScheme, startOutOfService, startShell } from '../../../../electron/main/shell';
 import { Dispatcher } from '../../../../electron/services/dispatcher';
 import type { KioskBackend } from '../../../../electron/services/kiosk-backend';
 import { silentLogger } from '../../../../electron/services/logger';
 import { createFakeElectron, FakeWebContents } from './fake-electron';
 
-function backendWithStatus(): KioskBackend {
+function backendWithStatus(): KioskBackend & { ended: string[] } {
+  const ended: string[] = [];
   const dispatcher = new Dispatcher(silentLogger);
   dispatcher.handle('status', async () => ({
     appVersion: '1',
@@ -18,7 +19,7 @@ function backendWithStatus(): KioskBackend {
     directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 },
     ais: { state: 'online' as const },
   }));
-  return { dispatcher } as KioskBackend;
+  return { dispatcher, sessions: { end: (reason: string) => ended.push(reason) }, ended } as unknown as KioskBackend & { ended: string[] };
 }
 
 let rendererDir: string;
@@ -113,6 +114,62 @@ describe('startShell', () => {
     const fake = createFakeElectron();
     registerAppScheme(fake.electron);
     expect(fake.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+});
+
+describe('keeping the kiosk up', () => {
+  it('keeps the display awake', () => {
+    const fake = createFakeElectron();
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    expect(fake.powerSaveBlocks).toEqual(['prevent-display-sleep']);
+  });
+
+  it.each(['render-process-gone', 'unresponsive'])('on %s: wipes the session and loads Welcome again', async (event) => {
+    const fake = createFakeElectron();
+    const backend = backendWithStatus();
+    startShell(fake.electron, backend, silentLogger, { rendererDir, preload: '/p' });
+    const window = fake.windows[0]!;
+    window.webContents.loaded.length = 0;
+    window.webContents.emit(event, {}, { reason: 'crashed' });
+    expect(backend.ended).toEqual(['crash']);
+    expect(window.webContents.loaded).toEqual([KIOSK_URL]);
+    expect(window.webContents.crashed).toBe(event === 'unresponsive' ? 1 : 0);
+  });
+
+  it('focuses the running kiosk when it is launched a second time', () => {
+    const fake = createFakeElectron();
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    fake.app.emit('second-instance');
+    expect(fake.windows[0]!.focused).toBe(1);
+  });
+
+  it('swallows reload, devtools, zoom, close, print and view-source keys in the kiosk window', () => {
+    const fake = createFakeElectron();
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    const contents = fake.windows[0]!.webContents;
+    expect(contents.key({ key: 'F5' })).toBe(true);
+    expect(contents.key({ key: 'I', control: true, shift: true })).toBe(true);
+    expect(contents.key({ key: 'a' })).toBe(false);
+  });
+});
+
+describe('out of service', () => {
+  it('shows the bilingual page with the operator’s problems, escaped, and no preload', async () => {
+    const fake = createFakeElectron();
+    startOutOfService(fake.electron, { title: 'Invalid configuration (/etc/mx-kiosk/config.yaml)', lines: ['ais.key: must be 64 hexadecimal characters', '<script>x</script>'] }, silentLogger);
+    const window = fake.windows[0]!;
+    expect((window.options.webPreferences as { preload: string; sandbox: boolean }).preload).toBe('');
+    expect((window.options.webPreferences as { sandbox: boolean }).sandbox).toBe(true);
+    expect(window.url).toBe(KIOSK_URL);
+    const page = await fake.session(KIOSK_PARTITION).protocolHandlers.get('app')!(new Request(KIOSK_URL));
+    const html = await page.text();
+    expect(html).toContain('本服務台暫停服務');
+    expect(html).toContain('This kiosk is temporarily out of service');
+    expect(html).toContain('ais.key: must be 64 hexadecimal characters');
+    expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(html).not.toContain('<script');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(fake.ipcHandlers.size).toBe(0);
   });
 });
 
