@@ -15,7 +15,7 @@ import { SECURITY_HEADERS } from '../services/renderer-files';
 
 export type ShellElectron = Pick<typeof ElectronModule, 'app' | 'BrowserWindow' | 'Menu' | 'protocol' | 'session' | 'ipcMain' | 'WebContentsView' | 'powerSaveBlocker'>;
 
-export const KIOSK_URL = 'app://kiosk/index.html';
+export const KIOSK_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 /** How often the watchdog asks the page for an answer, and how long it waits. */
 export const WATCHDOG = { intervalMs: 10_000, timeoutMs: 5_000 };
 
