@@ -14,6 +14,7 @@ import { createJsonLogger } from '../../electron/services/logger';
 import { startDemoProfile } from '../demo/demo-profile';
 import { PORTAL_PATH, startBrowserHost } from '../host/browser-host';
 import { AIS_USAGE, runAisCommand, type CliIo } from './ais-commands';
+import { DOCTOR_USAGE, runDoctorCommand } from './doctor-command';
 import { NAMES_USAGE, runNamesCommand } from './names-command';
 
 import { PROJECT_ROOT } from './source-paths';
@@ -26,7 +27,7 @@ commands:
       --demo starts a throwaway slapd and the AIS simulator, and prints one JSON line once ready.
   electron-demo --electron BINARY
       Start the demo profile and run the kiosk in that Electron binary (used by npm start).
-${AIS_USAGE}${NAMES_USAGE}`;
+${DOCTOR_USAGE}${AIS_USAGE}${NAMES_USAGE}`;
 
 function fail(message: string, exitCode = 2): never {
   process.stderr.write(`${message}\n`);
@@ -142,15 +143,14 @@ const stdio: CliIo = {
   now: () => Date.now(),
 };
 
+// One-shot commands end when their work is done, even if a library keeps a pooled connection
+// (fetch's keep-alive) open. Writes to a pipe or terminal are synchronous on Linux, so no output is lost.
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   serve,
   'electron-demo': electronDemo,
-  ais: async (argv) => {
-    process.exitCode = runAisCommand(argv, stdio);
-  },
-  names: async (argv) => {
-    process.exitCode = await runNamesCommand(argv, stdio);
-  },
+  ais: async (argv) => process.exit(runAisCommand(argv, stdio)),
+  names: async (argv) => process.exit(await runNamesCommand(argv, stdio)),
+  doctor: async (argv) => process.exit(await runDoctorCommand(argv, stdio)),
 };
 
 export async function main(argv: string[]): Promise<void> {

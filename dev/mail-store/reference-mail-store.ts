@@ -38,7 +38,14 @@ async function usageKB(path: string): Promise<{ kb: number; files: number }> {
 }
 
 function lineServer(handle: (line: string) => Promise<string>): Promise<Server> {
+  const open = new Set<import('node:net').Socket>();
   const server = createServer({ allowHalfOpen: true }, (socket) => {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+    // A client that leaves without sending a line (a reachability probe) gets its socket closed.
+    socket.on('end', () => {
+      if (!buffer.includes('\n')) socket.end();
+    });
     let buffer = '';
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
@@ -51,6 +58,12 @@ function lineServer(handle: (line: string) => Promise<string>): Promise<Server> 
     });
     socket.on('error', () => socket.destroy());
   });
+  // Closing the store also closes connections still open, so stopping never waits on a client.
+  const close = server.close.bind(server);
+  server.close = ((callback?: (error?: Error) => void) => {
+    for (const socket of open) socket.destroy();
+    return close(callback);
+  }) as typeof server.close;
   return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
 }
 

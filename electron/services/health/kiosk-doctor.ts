@@ -1,0 +1,102 @@
+// The kiosk's self-check, for `mx-kiosk doctor` and the helpdesk's health view: one line per
+// check, OK or FAIL with the reason (or SKIP where the configuration uses no such part).
+import { access, constants } from 'node:fs/promises';
+import { connect as tcpConnect } from 'node:net';
+import { dirname } from 'node:path';
+import { probeAis, type FetchLike } from '../ais/ais-health';
+import type { KioskConfig } from '../config';
+import type { LdapConnector } from '../directory/ldap-connector';
+import { layoutFromConfig } from '../accounts/directory-layout';
+import { PolicyLibrary } from '../policies/policy-library';
+import { POLICY_ORDER } from '../policies/consents';
+
+export interface DoctorCheck {
+  status: 'OK' | 'FAIL' | 'SKIP';
+  name: string;
+  detail: string;
+}
+
+export interface DoctorDeps {
+  connectLdap: LdapConnector;
+  fetch: FetchLike;
+  readTextFile: (path: string) => string;
+  bundledPoliciesDir: string;
+}
+
+export function tcpReachable(host: string, port: number, timeoutMs: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const socket = tcpConnect({ host, port });
+    const done = (problem: string | null) => {
+      socket.destroy();
+      resolve(problem);
+    };
+    socket.setTimeout(timeoutMs, () => done(`no answer in ${timeoutMs} ms`));
+    socket.once('connect', () => done(null));
+    socket.once('error', (error) => done(error.message));
+  });
+}
+
+const message = (error: unknown) => (error as Error).message.split('\n')[0]!;
+
+export async function runDoctor(config: KioskConfig, deps: DoctorDeps): Promise<DoctorCheck[]> {
+  const checks: DoctorCheck[] = [];
+  const add = (status: DoctorCheck['status'], name: string, detail: string) => checks.push({ status, name, detail });
+  const { directory } = config;
+
+  for (const url of directory.urls) {
+    let client: Awaited<ReturnType<LdapConnector>> | undefined;
+    try {
+      client = await deps.connectLdap(url);
+      await client.search('', { scope: 'base', attributes: ['namingContexts'] });
+      add('OK', `ldap ${url}`, 'reachable (root DSE read)');
+      await client.bind(directory.bindDn, directory.bindPassword.reveal());
+      add('OK', `ldap ${url} bind`, `bound as ${directory.bindDn}`);
+      const counterDn = layoutFromConfig(directory).uidCounterDn;
+      const { searchEntries } = await client.search(counterDn, { scope: 'base', attributes: ['uidNumber'] });
+      const next = ([] as unknown[]).concat(searchEntries[0]?.uidNumber ?? [])[0];
+      if (next === undefined) add('FAIL', `ldap ${url} uid counter`, `${counterDn} has no uidNumber (docs/directory.md)`);
+      else add('OK', `ldap ${url} uid counter`, `${counterDn}: next uidNumber ${String(next)}`);
+    } catch (error) {
+      add('FAIL', `ldap ${url}`, message(error));
+    } finally {
+      await client?.unbind().catch(() => undefined);
+    }
+  }
+
+  // The key was validated when the configuration loaded; only its presence is reported, never it.
+  add('OK', 'ais key', `loaded (${config.ais.key.reveal().length / 2} bytes)`);
+  const ais = await probeAis(config.ais.loginUrl, deps.fetch);
+  add(ais === 'online' ? 'OK' : 'FAIL', 'ais login page', `${config.ais.loginUrl} ${ais === 'online' ? 'answers' : 'does not answer'}`);
+
+  const { mailbox } = config;
+  if (mailbox.mode === 'none' || !mailbox.campus) {
+    add('SKIP', 'mail store', 'mailbox.mode is none: the mail server makes mailboxes on first delivery');
+  } else {
+    const { host, timeoutMs } = mailbox.campus;
+    for (const [service, port] of [['mkhomedir', mailbox.campus.mkhomedirPort], ['setquota', mailbox.campus.setquotaPort], ['getquota', mailbox.campus.getquotaPort]] as const) {
+      const problem = await tcpReachable(host, port, timeoutMs);
+      add(problem ? 'FAIL' : 'OK', `mail store ${service}`, problem ? `${host}:${port}: ${problem}` : `${host}:${port} accepts connections`);
+    }
+  }
+  add('SKIP', 'smtp', 'contact-address mail is not configured in this build');
+
+  const library = new PolicyLibrary([...(config.policies.folder ? [config.policies.folder] : []), deps.bundledPoliciesDir], deps.readTextFile);
+  for (const id of POLICY_ORDER) {
+    for (const language of ['zh-TW', 'en'] as const) {
+      try {
+        const doc = library.get(id, language);
+        add('OK', `policy ${id}.${language}`, `${doc.version}${doc.summary ? ' (bundled summary)' : ' (official text)'}`);
+      } catch (error) {
+        add('FAIL', `policy ${id}.${language}`, (error as { detail?: string }).detail ?? message(error));
+      }
+    }
+  }
+
+  try {
+    await access(dirname(config.audit.file), constants.W_OK).catch(async () => access(dirname(dirname(config.audit.file)), constants.W_OK));
+    add('OK', 'audit file', `${config.audit.file} can be written`);
+  } catch {
+    add('FAIL', 'audit file', `cannot write ${config.audit.file}`);
+  }
+  return checks;
+}

@@ -1,0 +1,52 @@
+// `mx-kiosk doctor` against the demo's real systems, and against a configuration whose systems are down.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runDoctorCommand } from '../../dev/cli/doctor-command';
+
+async function doctor(argv: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const code = await runDoctorCommand(argv, { out: (l) => out.push(l), err: (l) => out.push(l), now: () => Date.now() }, env);
+  return { code, out };
+}
+
+describe('mx-kiosk doctor', () => {
+  it('passes every check against the demo profile', async () => {
+    const { code, out } = await doctor(['--demo']);
+    expect(out.filter((l) => l.startsWith('FAIL'))).toEqual([]);
+    expect(out.some((l) => /^OK\s+ldap .* bind\s+bound as cn=kiosk/.test(l))).toBe(true);
+    expect(out.some((l) => /^OK\s+ldap .* uid counter/.test(l))).toBe(true);
+    expect(out.some((l) => /^OK\s+mail store getquota/.test(l))).toBe(true);
+    expect(out.filter((l) => /^OK\s+policy /.test(l))).toHaveLength(4);
+    expect(out.at(-1)).toBe('doctor: all checks passed');
+    expect(code).toBe(0);
+  }, 30_000);
+
+  it('names each failing part and exits 1, without printing a secret', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mx-doctor-'));
+    const config = join(dir, 'config.yaml');
+    await writeFile(
+      config,
+      `kioskId: broken
+directory: { urls: ["ldaps://127.0.0.1:1"], bindDn: "cn=kiosk", bindPassword: { env: DOC_PW }, baseDn: "dc=x", connectTimeoutMs: 500 }
+ais: { key: { env: DOC_KEY }, loginUrl: "http://127.0.0.1:9/" }
+mailbox: { mode: campus, campus: { host: "127.0.0.1", mkhomedirPort: 1, setquotaPort: 1, getquotaPort: 1, timeoutMs: 500 } }
+audit: { file: "${join(dir, 'audit.jsonl')}" }
+`,
+    );
+    const { code, out } = await doctor(['--config', config], { DOC_PW: 'pw-must-not-show', DOC_KEY: 'cd'.repeat(32) });
+    expect(code).toBe(1);
+    expect(out.some((l) => /^FAIL\s+ldap ldaps:\/\/127\.0\.0\.1:1\s+connect ECONNREFUSED/.test(l))).toBe(true);
+    expect(out.some((l) => /^FAIL\s+ais login page/.test(l))).toBe(true);
+    expect(out.filter((l) => /^FAIL\s+mail store/.test(l))).toHaveLength(3);
+    expect(out.join('\n')).not.toContain('pw-must-not-show');
+    expect(out.join('\n')).not.toContain('cd'.repeat(32));
+  });
+
+  it('reports an unreadable configuration as a FAIL line', async () => {
+    const { code, out } = await doctor(['--config', '/nonexistent/config.yaml']);
+    expect(code).toBe(1);
+    expect(out).toEqual(['FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml']);
+  });
+});
