@@ -113,6 +113,8 @@ async function serve(argv: string[]): Promise<void> {
   const ready = {
     url: host.launchUrl,
     ais: demo ? demo.ais.url : null,
+    // Confirmation mails of the demo land here, one .eml file each.
+    mailOutbox: demo ? demo.mailSink.outbox : null,
     ldap: demo
       ? { url: demo.slapd.ldapUrl, ldapsUrl: demo.slapd.ldapsUrl, caFile: demo.slapd.caFile, bindDn: demo.slapd.adminDn, password: demo.slapd.adminPassword }
       : null,

@@ -8,6 +8,7 @@ import { createAesGcmCodec, parseAisKey } from '../../electron/services/ais/toke
 import { systemClock, type Clock } from '../../electron/services/clock';
 import { resolveConfig, type KioskConfig, type KioskConfigFile } from '../../electron/services/config';
 import { loadRoster, startAisSimulator, type AisSimulator } from '../ais-sim/ais-simulator';
+import { startMailSink, type MailSink } from '../mail-sink/mail-sink';
 import { startReferenceMailStore, type ReferenceMailStore } from '../mail-store/reference-mail-store';
 import { startSlapd, type RunningSlapd } from '../slapd/throwaway-slapd';
 
@@ -19,6 +20,8 @@ export interface DemoProfile {
   slapd: RunningSlapd;
   ais: AisSimulator;
   mailStore: ReferenceMailStore;
+  /** The SMTP sink's outbox: every confirmation mail lands here as an .eml file. */
+  mailSink: MailSink;
   /** Writes the demo config as a file (secrets as references) for a separate Electron process. */
   writeConfigFile(): Promise<{ path: string; env: Record<string, string> }>;
   stop(): Promise<void>;
@@ -31,7 +34,9 @@ export async function startDemoProfile(clock: Clock = systemClock): Promise<Demo
   const slapd = await startSlapd();
   let ais: AisSimulator | undefined;
   let mailStore: ReferenceMailStore | undefined;
+  let mailSink: MailSink | undefined;
   try {
+    mailSink = await startMailSink(join(slapd.dir, 'outbox'));
     ais = await startAisSimulator({ codec: createAesGcmCodec(parseAisKey(DEMO_AIS_KEY_HEX)), roster: loadRoster(), clock });
     const mailRoot = join(slapd.dir, 'mail-store');
     await mkdir(mailRoot);
@@ -57,16 +62,20 @@ export async function startDemoProfile(clock: Clock = systemClock): Promise<Demo
         campus: { host: mailStore.host, mkhomedirPort: mailStore.mkhomedirPort, setquotaPort: mailStore.setquotaPort, getquotaPort: mailStore.getquotaPort },
       },
       audit: { file: join(slapd.dir, 'audit.jsonl') },
+      // Plain SMTP to the loopback sink only; a counter machine uses TLS or STARTTLS.
+      smtp: { host: '127.0.0.1', port: mailSink.port, security: 'none', allowPlain: true, from: 'mx-kiosk demo <noreply@mx.nthu.edu.tw>' },
     };
     const env = { [DEMO_LDAP_PASSWORD_ENV]: slapd.servicePassword, [DEMO_AIS_KEY_ENV]: DEMO_AIS_KEY_HEX };
     const config = resolveConfig(raw, { readFile: (path) => readFileSync(path, 'utf8'), env });
     const started = ais;
     const store = mailStore;
+    const sink = mailSink;
     return {
       config,
       slapd,
       ais: started,
       mailStore: store,
+      mailSink: sink,
       async writeConfigFile() {
         // JSON is valid YAML, so the kiosk's loader reads it like an operator's file.
         const path = join(slapd.dir, 'demo-config.yaml');
@@ -76,12 +85,14 @@ export async function startDemoProfile(clock: Clock = systemClock): Promise<Demo
       async stop() {
         await started.close();
         await store.close();
+        await sink.close();
         await slapd.stop();
       },
     };
   } catch (error) {
     await ais?.close();
     await mailStore?.close();
+    await mailSink?.close();
     await slapd.stop();
     throw error;
   }

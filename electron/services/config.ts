@@ -109,6 +109,43 @@ export const ConfigSchema = z
       .object({ file: z.string().min(1).default('/var/log/mx-kiosk/audit.jsonl') })
       .strict()
       .prefault({}),
+    contact: z
+      .object({
+        /** The institution's own mail domains (and their subdomains): never a contact address. */
+        institutionDomains: z.array(z.string().min(1)).default(['nthu.edu.tw']),
+        attributes: z
+          .object({
+            objectClass: z.string().default('mxContactHolder'),
+            address: z.string().default('mxContactAddress'),
+            confirmed: z.string().default('mxContactConfirmed'),
+            pending: z.string().default('mxContactPending'),
+          })
+          .strict()
+          .prefault({}),
+        codeValidityHours: z.number().int().positive().default(24),
+        counterMinutes: z.number().int().positive().default(10),
+        counterTries: z.number().int().positive().default(5),
+        maxCodesPerHour: z.number().int().positive().default(3),
+      })
+      .strict()
+      .prefault({}),
+    /** The relay that sends the confirmation codes; without it, contact addresses wait for the helpdesk. */
+    smtp: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535),
+        /** tls: implicit TLS (465); starttls: upgrade required (587); none: only with allowPlain, for a loopback sink. */
+        security: z.enum(['tls', 'starttls', 'none']).default('starttls'),
+        allowPlain: z.boolean().default(false),
+        caFile: z.string().optional(),
+        user: z.string().optional(),
+        password: SecretRef.optional(),
+        from: z.string().min(3),
+        timeoutMs: z.number().int().positive().default(10_000),
+      })
+      .strict()
+      .refine((smtp) => smtp.security !== 'none' || smtp.allowPlain, { message: 'smtp.security none needs smtp.allowPlain: true', path: ['security'] })
+      .optional(),
     kiosk: z
       .object({
         /** Seconds without a touch or key before "Are you still there?". */
@@ -178,9 +215,11 @@ export const ConfigSchema = z
 export type KioskConfigFile = z.input<typeof ConfigSchema>;
 type ParsedConfig = z.output<typeof ConfigSchema>;
 
-export type KioskConfig = Omit<ParsedConfig, 'directory' | 'ais'> & {
+type ParsedSmtp = NonNullable<ParsedConfig['smtp']>;
+export type KioskConfig = Omit<ParsedConfig, 'directory' | 'ais' | 'smtp'> & {
   directory: Omit<ParsedConfig['directory'], 'bindPassword'> & { bindPassword: Secret; caPem?: string };
   ais: Omit<ParsedConfig['ais'], 'key'> & { key: Secret };
+  smtp?: Omit<ParsedSmtp, 'password'> & { password?: Secret; caPem?: string };
 };
 
 export class ConfigError extends Error {
@@ -211,13 +250,21 @@ function resolveSecret(ref: z.infer<typeof SecretRef>, where: string, sources: C
   return new Secret(text.replace(/\r?\n$/, ''));
 }
 
+function readOrFail(sources: ConfigSources, path: string, where: string): string {
+  try {
+    return sources.readFile(path);
+  } catch {
+    throw new ConfigError([`${where}: cannot read ${path}`]);
+  }
+}
+
 /** Validates raw config data (already parsed from YAML/JSON) and resolves its secrets. */
 export function resolveConfig(raw: unknown, sources: ConfigSources): KioskConfig {
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
-  const { directory, ais, ...rest } = parsed.data;
+  const { directory, ais, smtp, ...rest } = parsed.data;
   let caPem: string | undefined;
   if (directory.caFile) {
     try {
@@ -232,6 +279,11 @@ export function resolveConfig(raw: unknown, sources: ConfigSources): KioskConfig
     ...rest,
     directory: { ...directory, caPem, bindPassword: resolveSecret(directory.bindPassword, 'directory.bindPassword', sources) },
     ais: { ...ais, key: aisKey },
+    smtp: smtp && {
+      ...smtp,
+      password: smtp.password && resolveSecret(smtp.password, 'smtp.password', sources),
+      caPem: smtp.caFile ? readOrFail(sources, smtp.caFile, 'smtp.caFile') : undefined,
+    },
   };
 }
 

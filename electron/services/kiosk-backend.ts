@@ -20,6 +20,8 @@ import { mailboxProvisionerFor } from './mailbox/mailbox-from-config';
 import type { MailboxProvisioner } from './mailbox/mailbox-provisioner';
 import { AccountNamer } from './naming/account-namer';
 import { parseWordList, RESERVED_OFFENSIVE_WORDS, RESERVED_ROLE_WORDS, SYSTEM_ACCOUNTS } from './naming/reserved-words';
+import { ContactConfirmation } from './contact/contact-confirmation';
+import { createSmtpMailer, noMailer, type Mailer } from './contact/smtp-mailer';
 import { Consents } from './policies/consents';
 import { PolicyLibrary } from './policies/policy-library';
 import { KioskSessions } from './session/kiosk-session';
@@ -44,6 +46,8 @@ export interface KioskBackendDeps {
   bundledPoliciesDir: string;
   /** For the AIS reachability line; the platform's fetch by default. */
   fetch?: FetchLike;
+  /** Overrides the configured SMTP relay. */
+  mailer?: Mailer;
 }
 
 export interface KioskBackend {
@@ -54,6 +58,7 @@ export interface KioskBackend {
   accounts: MailboxAccounts;
   namer: AccountNamer;
   policies: PolicyLibrary;
+  contacts: ContactConfirmation;
   close(): Promise<void>;
 }
 
@@ -106,6 +111,16 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     effectiveInMinutes: config.mailbox.effectiveInMinutes,
   });
 
+  const contacts = new ContactConfirmation({
+    connection,
+    directory,
+    mailer: deps.mailer ?? (config.smtp ? createSmtpMailer(config.smtp) : noMailer),
+    audit,
+    clock,
+    settings: config.contact,
+    mailDomain: config.mailDomain,
+  });
+
   const fetchFn = deps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   dispatcher.handle('status', async (): Promise<StatusResponse> => {
     const [servers, ais] = await Promise.all([directoryHealth.probeAll(), probeAis(config.ais.loginUrl, fetchFn)]);
@@ -139,8 +154,10 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   dispatcher.handle('accountCandidates', async () => ({ candidates: await accounts.candidates(sessions.require()), domain: config.mailDomain }));
   dispatcher.handle('createAccount', async (request, context) => accounts.create(sessions.require(), request, context.clientIp));
   dispatcher.handle('resetPassword', async (request) => accounts.resetPassword(sessions.require(), request));
+  dispatcher.handle('registerContact', async ({ address }) => contacts.register(sessions.require(), address));
+  dispatcher.handle('confirmContact', async ({ code }) => contacts.confirm(sessions.require(), code));
 
   const missing = dispatcher.missingHandlers();
   if (missing.length > 0) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
-  return { dispatcher, directoryHealth, sessions, aisSignIn, accounts, namer, policies, close: () => connection.close() };
+  return { dispatcher, directoryHealth, sessions, aisSignIn, accounts, namer, policies, contacts, close: () => connection.close() };
 }

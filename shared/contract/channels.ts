@@ -14,6 +14,8 @@ export const CHANNELS = {
   accountCandidates: 'account:candidates',
   createAccount: 'account:create',
   resetPassword: 'account:resetPassword',
+  registerContact: 'contact:register',
+  confirmContact: 'contact:confirm',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

@@ -40,6 +40,14 @@ export const KIOSK_CODES = [
   'POLICY_UNAVAILABLE', // a policy file is missing or unreadable
   'POLICY_CHANGED', // the accepted text is not the one served now (reload and read again)
   'CONSENT_MISSING', // both policies must be accepted before an account is created
+  'CONTACT_INVALID', // not one plausible address of at most 254 characters
+  'CONTACT_INSTITUTION', // an address in the institution's own domains (would loop)
+  'CONTACT_RATE_LIMITED', // 3 codes in the last hour for this account
+  'CONTACT_CODE_WRONG',
+  'CONTACT_CODE_EXPIRED', // older than a day, or none pending
+  'CONTACT_TOO_MANY_TRIES', // 5 wrong codes at the counter
+  'CONTACT_COUNTER_TIMEOUT', // 10 minutes at the counter have passed; the helpdesk can finish
+  'SMTP_UNAVAILABLE', // the code could not be sent now; the account is fine
 ] as const;
 
 export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;

@@ -111,6 +111,11 @@ export type CreateAccountResponse = z.infer<typeof CreateAccountResponse>;
 export const ResetPasswordRequest = z.object({ password: PasswordField, confirm: PasswordField }).strict();
 export const ResetPasswordResponse = z.object({ address: z.string() });
 
+export const RegisterContactRequest = z.object({ address: z.string().max(320) }).strict();
+export const ConfirmContactRequest = z.object({ code: z.string().max(12) }).strict();
+/** Only ever the masked address goes back to the screen. */
+export const ContactResponse = z.object({ masked: z.string() });
+
 export const CONTRACT = {
   status: { channel: CHANNELS.status, request: NoPayload, response: StatusResponse },
   settings: { channel: CHANNELS.settings, request: NoPayload, response: SettingsResponse },
@@ -124,6 +129,8 @@ export const CONTRACT = {
   accountCandidates: { channel: CHANNELS.accountCandidates, request: NoPayload, response: CandidatesResponse },
   createAccount: { channel: CHANNELS.createAccount, request: CreateAccountRequest, response: CreateAccountResponse },
   resetPassword: { channel: CHANNELS.resetPassword, request: ResetPasswordRequest, response: ResetPasswordResponse },
+  registerContact: { channel: CHANNELS.registerContact, request: RegisterContactRequest, response: ContactResponse },
+  confirmContact: { channel: CHANNELS.confirmContact, request: ConfirmContactRequest, response: ContactResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -6,7 +6,7 @@ import type { ResultCode } from '../../../shared/contract/codes';
 import type { Clock } from '../clock';
 import { redact } from '../logger';
 
-export type AuditAction = 'handoff' | 'eligibility' | 'candidates' | 'consent' | 'create' | 'reset' | 'cleanup';
+export type AuditAction = 'handoff' | 'eligibility' | 'candidates' | 'consent' | 'create' | 'reset' | 'cleanup' | 'contact';
 export type AuditResult = 'ok' | 'refused' | 'failed';
 
 export interface AuditEvent {

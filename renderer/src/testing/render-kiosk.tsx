@@ -49,6 +49,8 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
       data: { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null }, effectiveInMinutes: 10 },
     }),
     resetPassword: async () => ({ ok: true, data: { address: 'mzlin2@mx.nthu.edu.tw' } }),
+    registerContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com' } }),
+    confirmContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com' } }),
   };
   const api = Object.fromEntries(
     Object.entries({ ...defaults, ...overrides }).map(([method, fn]) => [

@@ -1,0 +1,176 @@
+// The contact address for account notices (Email-2): a 6-digit code is mailed to the address and
+// typed at the counter. The code is stored on the account entry only as a salted hash, with its
+// expiry (one day, so the helpdesk can finish later) and the recent sends (at most 3 an hour).
+// At the counter, 5 tries within 10 minutes. Audited at every step, never with the code.
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { Attribute, Change } from 'ldapts';
+import { contactRuleViolation, maskAddress, normaliseAddress } from '../../../shared/contact/contact-rules';
+import type { AccountDirectory } from '../accounts/account-directory';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { KioskConfig } from '../config';
+import type { DirectoryConnection } from '../directory/directory-connection';
+import { KioskError } from '../kiosk-error';
+import type { KioskSession } from '../session/kiosk-session';
+import type { Mailer } from './smtp-mailer';
+
+interface Pending {
+  address: string;
+  salt: string;
+  hash: string;
+  expires: number;
+  /** Unix seconds of recent sends, for the hourly limit. */
+  sends: number[];
+}
+
+interface AtCounter {
+  dn: string;
+  sentAt: number;
+  tries: number;
+}
+
+const COUNTER = 'contactAtCounter';
+
+const hashCode = (salt: string, code: string) => createHash('sha256').update(salt).update(code).digest('hex');
+
+export function composeConfirmationMail(address: string, code: string, account: string, validityHours: number) {
+  return {
+    to: address,
+    subject: '聯絡用電子郵件信箱確認碼 / Contact address confirmation code',
+    text: [
+      `您好，這是 ${account} 的聯絡用電子郵件信箱確認碼：`,
+      '',
+      `    ${code}`,
+      '',
+      `請在服務台輸入此確認碼。確認碼 ${validityHours} 小時內有效；若非您本人申請，請忽略此信。`,
+      '',
+      '---',
+      '',
+      `Hello, this is the confirmation code for the contact address of ${account}:`,
+      '',
+      `    ${code}`,
+      '',
+      `Type it at the counter. It is valid for ${validityHours} hours. If you did not ask for it, ignore this message.`,
+    ].join('\n'),
+  };
+}
+
+export class ContactConfirmation {
+  constructor(
+    private readonly deps: {
+      connection: DirectoryConnection;
+      directory: AccountDirectory;
+      mailer: Mailer;
+      audit: AuditLog;
+      clock: Clock;
+      settings: KioskConfig['contact'];
+      mailDomain: string;
+    },
+  ) {}
+
+  /** Validates the address, stores a fresh code's hash on the account, and mails the code. */
+  async register(session: KioskSession, rawAddress: string): Promise<{ masked: string }> {
+    const { settings, clock } = this.deps;
+    const violation = contactRuleViolation(rawAddress, settings.institutionDomains);
+    if (violation) throw new KioskError(violation);
+    const address = normaliseAddress(rawAddress);
+    const account = await this.deps.directory.findByStaffId(session.profile.id);
+    if (account.state !== 'active') throw new KioskError('WRONG_STEP', 'no active account for a contact address');
+    const now = Math.floor(clock.now() / 1000);
+    const previous = await this.readPending(account.dn);
+    const recent = (previous?.sends ?? []).filter((t) => now - t < 3600);
+    if (recent.length >= settings.maxCodesPerHour) {
+      await this.audit(session, account.uid, 'refused', 'CONTACT_RATE_LIMITED');
+      throw new KioskError('CONTACT_RATE_LIMITED', `${recent.length} codes in the last hour`);
+    }
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const salt = randomBytes(16).toString('hex');
+    const pending: Pending = { address, salt, hash: hashCode(salt, code), expires: now + settings.codeValidityHours * 3600, sends: [...recent, now] };
+    await this.writePending(account.dn, pending, previous === undefined);
+    try {
+      await this.deps.mailer(composeConfirmationMail(address, code, `${account.uid}@${this.deps.mailDomain}`, settings.codeValidityHours));
+    } catch (error) {
+      // The code never left: it must not wait on the entry. The account itself is untouched.
+      await this.clearPending(account.dn).catch(() => undefined);
+      await this.audit(session, account.uid, 'failed', 'SMTP_UNAVAILABLE', (error as Error).message);
+      throw new KioskError('SMTP_UNAVAILABLE', (error as Error).message);
+    }
+    session.scratch.set(COUNTER, { dn: account.dn, sentAt: clock.now(), tries: 0 } satisfies AtCounter);
+    await this.audit(session, account.uid, 'ok', undefined, `code sent to ${maskAddress(address)}`);
+    return { masked: maskAddress(address) };
+  }
+
+  async confirm(session: KioskSession, code: string): Promise<{ masked: string }> {
+    const { settings, clock } = this.deps;
+    const counter = session.scratch.get(COUNTER) as AtCounter | undefined;
+    if (!counter) throw new KioskError('WRONG_STEP', 'no code was sent in this session');
+    if (counter.tries >= settings.counterTries) throw new KioskError('CONTACT_TOO_MANY_TRIES');
+    if (clock.now() - counter.sentAt > settings.counterMinutes * 60_000) throw new KioskError('CONTACT_COUNTER_TIMEOUT');
+    const pending = await this.readPending(counter.dn);
+    const uid = /^[^=]+=([^,]+)/.exec(counter.dn)?.[1];
+    if (!pending || Math.floor(clock.now() / 1000) > pending.expires) {
+      await this.audit(session, uid, 'refused', 'CONTACT_CODE_EXPIRED');
+      throw new KioskError('CONTACT_CODE_EXPIRED');
+    }
+    const given = Buffer.from(hashCode(pending.salt, code.trim()), 'hex');
+    if (!/^\d{6}$/.test(code.trim()) || !timingSafeEqual(given, Buffer.from(pending.hash, 'hex'))) {
+      counter.tries += 1;
+      await this.audit(session, uid, 'refused', 'CONTACT_CODE_WRONG', `try ${counter.tries} of ${settings.counterTries}`);
+      throw new KioskError(counter.tries >= settings.counterTries ? 'CONTACT_TOO_MANY_TRIES' : 'CONTACT_CODE_WRONG');
+    }
+    const { attributes } = settings;
+    await this.deps.connection.run(
+      (client) =>
+        client.modify(counter.dn, [
+          new Change({ operation: 'replace', modification: new Attribute({ type: attributes.address, values: [pending.address] }) }),
+          new Change({ operation: 'replace', modification: new Attribute({ type: attributes.confirmed, values: ['TRUE'] }) }),
+          new Change({ operation: 'delete', modification: new Attribute({ type: attributes.pending }) }),
+        ]),
+      { idempotent: false },
+    );
+    session.scratch.delete(COUNTER);
+    await this.audit(session, uid, 'ok', undefined, `confirmed ${maskAddress(pending.address)}`);
+    return { masked: maskAddress(pending.address) };
+  }
+
+  private async readPending(dn: string): Promise<Pending | undefined> {
+    const { attributes } = this.deps.settings;
+    const { searchEntries } = await this.deps.connection.run((client) => client.search(dn, { scope: 'base', attributes: [attributes.pending] }), { idempotent: true });
+    const raw = ([] as unknown[]).concat(searchEntries[0]?.[attributes.pending] ?? [])[0];
+    if (raw === undefined) return undefined;
+    try {
+      return JSON.parse(String(raw)) as Pending;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async writePending(dn: string, pending: Pending, first: boolean): Promise<void> {
+    const { attributes } = this.deps.settings;
+    const changes = [new Change({ operation: 'replace', modification: new Attribute({ type: attributes.pending, values: [JSON.stringify(pending)] }) })];
+    await this.deps.connection.run(
+      async (client) => {
+        if (first) {
+          // The auxiliary class is added once; an entry that already has it says so, harmlessly.
+          const { searchEntries } = await client.search(dn, { scope: 'base', attributes: ['objectClass'] });
+          const classes = ([] as unknown[]).concat(searchEntries[0]?.objectClass ?? []).map((c) => String(c).toLowerCase());
+          if (!classes.includes(attributes.objectClass.toLowerCase())) {
+            changes.unshift(new Change({ operation: 'add', modification: new Attribute({ type: 'objectClass', values: [attributes.objectClass] }) }));
+          }
+        }
+        await client.modify(dn, changes);
+      },
+      { idempotent: false },
+    );
+  }
+
+  private async clearPending(dn: string): Promise<void> {
+    await this.deps.connection.run((client) => client.modify(dn, [new Change({ operation: 'delete', modification: new Attribute({ type: this.deps.settings.attributes.pending }) })]), {
+      idempotent: false,
+    });
+  }
+
+  private audit(session: KioskSession, account: string | undefined, result: 'ok' | 'refused' | 'failed', code?: Parameters<AuditLog['record']>[0]['code'], detail?: string) {
+    return this.deps.audit.record({ action: 'contact', result, code, staffId: session.profile.id, account, detail }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,139 @@
+// The contact address (Email-2) on a real slapd with a real SMTP peer: the code is mailed, stored
+// only as a hash, confirmed at the counter, and every limit holds.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeIn, startMailSink, type MailSink } from '../../dev/mail-sink/mail-sink';
+import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
+import { asAdmin, backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+
+let slapd: RunningSlapd;
+let sink: MailSink;
+beforeAll(async () => {
+  slapd = await startSlapd();
+  sink = await startMailSink(join(await mkdtemp(join(tmpdir(), 'mx-outbox-')), 'outbox'));
+});
+afterAll(async () => {
+  await sink?.close();
+  await slapd?.stop();
+});
+
+function kiosk(clock?: { now(): number }) {
+  return backendOn(slapd, { clock, config: { smtp: { host: '127.0.0.1', port: sink.port, security: 'none', allowPlain: true, from: 'kiosk <noreply@mx.nthu.edu.tw>' } } });
+}
+
+/** Creates an account for the person, so a contact address can be registered for it. */
+async function withAccount(backend: ReturnType<typeof kiosk>, id: string, nameEn: string, nowMs = Date.now()) {
+  const session = await signIn(backend, { id, name_en: nameEn }, 'apply', nowMs);
+  const [name] = await backend.accounts.candidates(session);
+  await backend.accounts.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+  return { session, uid: name! };
+}
+
+async function entry(uid: string) {
+  return asAdmin(slapd, async (c) => (await c.search(`uid=${uid},ou=people,${slapd.baseDn}`, { scope: 'base', attributes: ['mxContactAddress', 'mxContactConfirmed', 'mxContactPending', 'objectClass'] })).searchEntries[0]!);
+}
+
+describe('contact address', () => {
+  it('mails a bilingual code, keeps only its hash, and confirms it', async () => {
+    const backend = kiosk();
+    const { session, uid } = await withAccount(backend, 'z60001', 'YEH,SHU-FEN');
+    const before = (await sink.messages()).length;
+    await expect(backend.contacts.register(session, 'Shufen.Yeh@Gmail.com')).resolves.toEqual({ masked: 'S******h@gmail.com' });
+    const mail = (await sink.messages()).slice(before);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatch(/^To: Shufen\.Yeh@gmail\.com/m);
+    const code = codeIn(mail[0]!)!;
+    expect(code).toMatch(/^\d{6}$/);
+    expect(mail[0]).toContain('Type it at the counter');
+
+    const pending = await entry(uid);
+    expect(String(pending.mxContactPending)).not.toContain(code);
+    expect(JSON.parse(String(pending.mxContactPending))).toMatchObject({ address: 'Shufen.Yeh@gmail.com', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(pending.objectClass).toContain('mxContactHolder');
+
+    const wrong = code === '000000' ? '111111' : '000000';
+    expect(await codeOf(backend.contacts.confirm(session, wrong))).toBe('CONTACT_CODE_WRONG');
+    await expect(backend.contacts.confirm(session, code)).resolves.toEqual({ masked: 'S******h@gmail.com' });
+    const done = await entry(uid);
+    expect(done).toMatchObject({ mxContactAddress: 'Shufen.Yeh@gmail.com', mxContactConfirmed: 'TRUE' });
+    expect(done.mxContactPending ?? []).toEqual([]);
+    const lines = backend.auditLines.filter((l) => l.action === 'contact');
+    expect(lines.map((l) => [l.result, l.code])).toEqual([['ok', undefined], ['refused', 'CONTACT_CODE_WRONG'], ['ok', undefined]]);
+    expect(JSON.stringify(backend.auditLines)).not.toContain(code);
+    await backend.close();
+  });
+
+  it('refuses institution addresses and malformed ones before anything is sent', async () => {
+    const backend = kiosk();
+    const { session } = await withAccount(backend, 'z60002', 'KUO,MING');
+    const before = (await sink.messages()).length;
+    for (const [address, code] of [['me@mx.nthu.edu.tw', 'CONTACT_INSTITUTION'], ['me@cs.nthu.edu.tw', 'CONTACT_INSTITUTION'], ['not-an-address', 'CONTACT_INVALID'], [`${'a'.repeat(250)}@x.com`, 'CONTACT_INVALID']]) {
+      expect({ address, code: await codeOf(backend.contacts.register(session, address!)) }).toEqual({ address, code });
+    }
+    expect((await sink.messages()).length).toBe(before);
+    await backend.close();
+  });
+
+  it('sends at most 3 codes an hour for one account', async () => {
+    const clock = { t: Date.now(), now() { return this.t; } };
+    const backend = kiosk(clock);
+    const { session } = await withAccount(backend, 'z60003', 'TU,WEI', clock.t);
+    for (let i = 0; i < 3; i += 1) await backend.contacts.register(session, 'tu.wei@example.org');
+    expect(await codeOf(backend.contacts.register(session, 'tu.wei@example.org'))).toBe('CONTACT_RATE_LIMITED');
+    clock.t += 3_601_000;
+    await backend.sessions.end('finish');
+    const again = await signIn(backend, { id: 'z60003', name_en: 'TU,WEI' }, 'reset', clock.t);
+    await expect(backend.contacts.register(again, 'tu.wei@example.org')).resolves.toBeTruthy();
+    await backend.close();
+  });
+
+  it('stops at the counter after 5 wrong codes, and after 10 minutes', async () => {
+    const clock = { t: Date.now(), now() { return this.t; } };
+    const backend = kiosk(clock);
+    const { session } = await withAccount(backend, 'z60004', 'LO,HUI', clock.t);
+    await backend.contacts.register(session, 'hui.lo@example.org');
+    for (let i = 0; i < 4; i += 1) expect(await codeOf(backend.contacts.confirm(session, '999999'))).toBe('CONTACT_CODE_WRONG');
+    expect(await codeOf(backend.contacts.confirm(session, '999999'))).toBe('CONTACT_TOO_MANY_TRIES');
+
+    const before = (await sink.messages()).length;
+    await backend.contacts.register(session, 'hui.lo@example.org');
+    const code = codeIn((await sink.messages()).slice(before)[0]!)!;
+    clock.t += 10 * 60_000 + 1;
+    expect(await codeOf(backend.contacts.confirm(session, code))).toBe('CONTACT_COUNTER_TIMEOUT');
+    await backend.close();
+  });
+
+  it('expires a code after one day (the helpdesk can finish until then)', async () => {
+    const clock = { t: Date.now(), now() { return this.t; } };
+    // A counter window longer than a day, so the stored code's own expiry is what decides.
+    const backend = backendOn(slapd, {
+      clock,
+      config: { smtp: { host: '127.0.0.1', port: sink.port, security: 'none', allowPlain: true, from: 'k <n@mx.nthu.edu.tw>' }, contact: { counterMinutes: 3000 } },
+    });
+    const { session } = await withAccount(backend, 'z60006', 'HO,PEI', clock.t);
+    const before = (await sink.messages()).length;
+    await backend.contacts.register(session, 'pei.ho@example.org');
+    const code = codeIn((await sink.messages()).slice(before)[0]!)!;
+    clock.t += 24 * 3600_000 + 1000;
+    expect(await codeOf(backend.contacts.confirm(session, code))).toBe('CONTACT_CODE_EXPIRED');
+    clock.t -= 2000 + 3600_000; // the same code, still within its day, is good
+    await expect(backend.contacts.confirm(session, code)).resolves.toEqual({ masked: 'p****o@example.org' });
+    await backend.close();
+  });
+
+  it('tells the person to finish later at the helpdesk when SMTP is down, and leaves no pending code', async () => {
+    const backend = kiosk();
+    const { session, uid } = await withAccount(backend, 'z60005', 'FAN,JIE');
+    sink.setDown(true);
+    try {
+      expect(await codeOf(backend.contacts.register(session, 'jie.fan@example.org'))).toBe('SMTP_UNAVAILABLE');
+    } finally {
+      sink.setDown(false);
+    }
+    expect((await entry(uid)).mxContactPending ?? []).toEqual([]);
+    expect(backend.auditLines.at(-1)).toMatchObject({ action: 'contact', result: 'failed', code: 'SMTP_UNAVAILABLE' });
+    await backend.close();
+  });
+});
