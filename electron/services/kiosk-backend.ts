@@ -133,7 +133,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
       ais: { state: ais },
     };
   });
-  dispatcher.handle('settings', async () => ({ ...config.kiosk, mailDomain: config.mailDomain }));
+  dispatcher.handle('settings', async () => ({ ...config.kiosk, mailDomain: config.mailDomain, institutionDomains: config.contact.institutionDomains }));
   // Policies need no session: "Read the policies" works before (and without) signing in.
   dispatcher.handle('getPolicy', async ({ id, language }) => policies.get(id, language));
   dispatcher.handle('acceptPolicy', async (receipt) => {

@@ -24,6 +24,8 @@ export const SettingsResponse = z.object({
   idleWarningSeconds: z.number().int().positive(),
   resultSeconds: z.number().int().positive(),
   mailDomain: z.string(),
+  /** For the contact step's own check; main checks again. */
+  institutionDomains: z.array(z.string()),
 });
 export type SettingsResponse = z.infer<typeof SettingsResponse>;
 

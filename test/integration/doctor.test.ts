@@ -18,6 +18,7 @@ describe('mx-kiosk doctor', () => {
     expect(out.some((l) => /^OK\s+ldap .* bind\s+bound as cn=kiosk/.test(l))).toBe(true);
     expect(out.some((l) => /^OK\s+ldap .* uid counter/.test(l))).toBe(true);
     expect(out.some((l) => /^OK\s+mail store getquota/.test(l))).toBe(true);
+    expect(out.some((l) => /^OK\s+smtp\s+127\.0\.0\.1:\d+ \(none\) accepts the kiosk/.test(l))).toBe(true);
     expect(out.filter((l) => /^OK\s+policy /.test(l))).toHaveLength(4);
     expect(out.at(-1)).toBe('doctor: all checks passed');
     expect(code).toBe(0);
@@ -32,6 +33,7 @@ describe('mx-kiosk doctor', () => {
 directory: { urls: ["ldaps://127.0.0.1:1"], bindDn: "cn=kiosk", bindPassword: { env: DOC_PW }, baseDn: "dc=x", connectTimeoutMs: 500 }
 ais: { key: { env: DOC_KEY }, loginUrl: "http://127.0.0.1:9/" }
 mailbox: { mode: campus, campus: { host: "127.0.0.1", mkhomedirPort: 1, setquotaPort: 1, getquotaPort: 1, timeoutMs: 500 } }
+smtp: { host: "127.0.0.1", port: 1, security: starttls, from: "k <n@x.org>", timeoutMs: 1000 }
 audit: { file: "${join(dir, 'audit.jsonl')}" }
 `,
     );
@@ -40,6 +42,7 @@ audit: { file: "${join(dir, 'audit.jsonl')}" }
     expect(out.some((l) => /^FAIL\s+ldap ldaps:\/\/127\.0\.0\.1:1\s+connect ECONNREFUSED/.test(l))).toBe(true);
     expect(out.some((l) => /^FAIL\s+ais login page/.test(l))).toBe(true);
     expect(out.filter((l) => /^FAIL\s+mail store/.test(l))).toHaveLength(3);
+    expect(out.some((l) => /^FAIL\s+smtp\s+127\.0\.0\.1:1/.test(l))).toBe(true);
     expect(out.join('\n')).not.toContain('pw-must-not-show');
     expect(out.join('\n')).not.toContain('cd'.repeat(32));
   });

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 export interface DemoReadyLine {
   url: string;
   ais: string | null;
+  mailOutbox: string | null;
   ldap: { url: string; ldapsUrl: string; caFile: string; bindDn: string; password: string };
 }
 

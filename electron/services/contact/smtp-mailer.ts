@@ -11,8 +11,8 @@ export interface OutgoingMail {
 
 export type Mailer = (mail: OutgoingMail) => Promise<void>;
 
-export function createSmtpMailer(smtp: NonNullable<KioskConfig['smtp']>): Mailer {
-  const transport = nodemailer.createTransport({
+function transportFor(smtp: NonNullable<KioskConfig['smtp']>) {
+  return nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
     secure: smtp.security === 'tls',
@@ -24,9 +24,23 @@ export function createSmtpMailer(smtp: NonNullable<KioskConfig['smtp']>): Mailer
     greetingTimeout: smtp.timeoutMs,
     socketTimeout: smtp.timeoutMs,
   });
+}
+
+export function createSmtpMailer(smtp: NonNullable<KioskConfig['smtp']>): Mailer {
+  const transport = transportFor(smtp);
   return async (mail) => {
     await transport.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
   };
+}
+
+/** Connects, upgrades to TLS as configured and authenticates, without sending anything. */
+export async function verifySmtp(smtp: NonNullable<KioskConfig['smtp']>): Promise<void> {
+  const transport = transportFor(smtp);
+  try {
+    await transport.verify();
+  } finally {
+    transport.close();
+  }
 }
 
 /** Where no relay is configured: every send fails, so the person is sent to the helpdesk. */

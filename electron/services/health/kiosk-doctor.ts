@@ -4,6 +4,7 @@ import { access, constants } from 'node:fs/promises';
 import { connect as tcpConnect } from 'node:net';
 import { dirname } from 'node:path';
 import { probeAis, type FetchLike } from '../ais/ais-health';
+import { verifySmtp } from '../contact/smtp-mailer';
 import type { KioskConfig } from '../config';
 import type { LdapConnector } from '../directory/ldap-connector';
 import { layoutFromConfig } from '../accounts/directory-layout';
@@ -78,7 +79,16 @@ export async function runDoctor(config: KioskConfig, deps: DoctorDeps): Promise<
       add(problem ? 'FAIL' : 'OK', `mail store ${service}`, problem ? `${host}:${port}: ${problem}` : `${host}:${port} accepts connections`);
     }
   }
-  add('SKIP', 'smtp', 'contact-address mail is not configured in this build');
+  if (!config.smtp) {
+    add('SKIP', 'smtp', 'no smtp section: contact addresses are added later at the helpdesk');
+  } else {
+    try {
+      await verifySmtp(config.smtp);
+      add('OK', 'smtp', `${config.smtp.host}:${config.smtp.port} (${config.smtp.security}) accepts the kiosk`);
+    } catch (error) {
+      add('FAIL', 'smtp', `${config.smtp.host}:${config.smtp.port}: ${message(error)}`);
+    }
+  }
 
   const library = new PolicyLibrary([...(config.policies.folder ? [config.policies.folder] : []), deps.bundledPoliciesDir], deps.readTextFile);
   for (const id of POLICY_ORDER) {

@@ -30,7 +30,7 @@ export type Screen =
 /** The wizard's steps as the stepper numbers them. */
 export const STEP_OF: Partial<Record<Screen['name'], 1 | 2 | 3 | 4>> = { step1: 1, step2: 2, step3: 3, step4: 4 };
 
-export const DEFAULT_SETTINGS: SettingsResponse = { idleSeconds: 90, idleWarningSeconds: 20, resultSeconds: 60, mailDomain: 'mx.nthu.edu.tw' };
+export const DEFAULT_SETTINGS: SettingsResponse = { idleSeconds: 90, idleWarningSeconds: 20, resultSeconds: 60, mailDomain: 'mx.nthu.edu.tw', institutionDomains: ['nthu.edu.tw'] };
 
 interface KioskState {
   language: Language;

@@ -1,6 +1,8 @@
 // Step 4, Results: the lines the legacy portal showed (account, home directory, quota, .MBOX), when
 // the account takes effect, and Finish. It returns to Welcome by itself after the configured time.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ContactStep } from '../contact/ContactStep';
 import { useKioskStore } from '../app/kiosk-store';
 import { Stepper } from '../stepper/Stepper';
 import { useFinish } from './use-finish';
@@ -8,7 +10,9 @@ import { useFinish } from './use-finish';
 export function ResultsStep() {
   const { t } = useTranslation();
   const created = useKioskStore((s) => s.created);
-  const finish = useFinish();
+  // Once the person works on the contact address, the screen no longer leaves by itself.
+  const [contactActive, setContactActive] = useState(false);
+  const finish = useFinish(contactActive ? null : undefined);
   if (!created) return null;
   const { mailbox } = created;
   return (
@@ -26,6 +30,7 @@ export function ResultsStep() {
       </ul>
       <p className="lead">{t('results.effective', { minutes: created.effectiveInMinutes })}</p>
       <p className="notes">{t('setAccount.noteNeverSend')}</p>
+      <ContactStep onActive={() => setContactActive(true)} />
       <div className="actions">
         <button type="button" className="primary large" onClick={() => void finish()}>
           {t('results.finish')}

@@ -4,13 +4,15 @@ import { useCallback, useEffect } from 'react';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 
-export function useFinish(autoAfterSeconds = useKioskStore.getState().settings.resultSeconds): () => Promise<void> {
+/** autoAfterSeconds null: no automatic return (someone is busy on the screen; the idle guard still watches). */
+export function useFinish(autoAfterSeconds: number | null = useKioskStore.getState().settings.resultSeconds): () => Promise<void> {
   const api = useKioskApi();
   const finish = useCallback(async () => {
     await api.endSession({ reason: 'finish' });
     useKioskStore.getState().reset();
   }, [api]);
   useEffect(() => {
+    if (autoAfterSeconds === null) return;
     const timer = setTimeout(() => void finish(), autoAfterSeconds * 1000);
     return () => clearTimeout(timer);
   }, [finish, autoAfterSeconds]);

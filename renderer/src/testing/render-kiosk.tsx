@@ -33,7 +33,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     cancelSignIn: async () => ({ ok: true, data: { cancelled: true } }),
     currentSession: async () => ({ ok: true, data: SESSION }),
     endSession: async () => ({ ok: true, data: { ended: true } }),
-    settings: async () => ({ ok: true, data: { idleSeconds: 90, idleWarningSeconds: 20, resultSeconds: 60, mailDomain: 'mx.nthu.edu.tw' } }),
+    settings: async () => ({ ok: true, data: { idleSeconds: 90, idleWarningSeconds: 20, resultSeconds: 60, mailDomain: 'mx.nthu.edu.tw', institutionDomains: ['nthu.edu.tw'] } }),
     getPolicy: async (request) => ({
       ok: true,
       data: {
