@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileAuditWriter } from '../../electron/services/audit/audit-log';
+import { chainedAuditWriter } from '../../electron/services/audit/audit-chain';
 import { systemClock } from '../../electron/services/clock';
 import { ConfigError, loadConfigFile, resolveConfigPath, type KioskConfig } from '../../electron/services/config';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
@@ -14,6 +14,7 @@ import { createJsonLogger } from '../../electron/services/logger';
 import { startDemoProfile } from '../demo/demo-profile';
 import { PORTAL_PATH, startBrowserHost } from '../host/browser-host';
 import { AIS_USAGE, runAisCommand, type CliIo } from './ais-commands';
+import { AUDIT_USAGE, runAuditCommand } from './audit-command';
 import { DOCTOR_USAGE, runDoctorCommand } from './doctor-command';
 import { NAMES_USAGE, runNamesCommand } from './names-command';
 
@@ -27,7 +28,7 @@ commands:
       --demo starts a throwaway slapd and the AIS simulator, and prints one JSON line once ready.
   electron-demo --electron BINARY
       Start the demo profile and run the kiosk in that Electron binary (used by npm start).
-${DOCTOR_USAGE}${AIS_USAGE}${NAMES_USAGE}`;
+${DOCTOR_USAGE}${AIS_USAGE}${NAMES_USAGE}${AUDIT_USAGE}`;
 
 function fail(message: string, exitCode = 2): never {
   process.stderr.write(`${message}\n`);
@@ -76,7 +77,7 @@ async function serve(argv: string[]): Promise<void> {
     connectLdap: createLdapConnector(config.directory),
     // In a browser the whole page goes to AIS and comes back through the portal route.
     makeAisLauncher: () => ({ launch: async () => ({ kind: 'redirect', url: config.ais.loginUrl }), cancel: () => false }),
-    auditWriter: fileAuditWriter(config.audit.file),
+    auditWriter: chainedAuditWriter(config.audit.file, systemClock),
     readTextFile: (path) => readFileSync(path, 'utf8'),
     bundledPoliciesDir: join(rendererDir, 'policies'),
   });
@@ -153,6 +154,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   ais: async (argv) => process.exit(runAisCommand(argv, stdio)),
   names: async (argv) => process.exit(await runNamesCommand(argv, stdio)),
   doctor: async (argv) => process.exit(await runDoctorCommand(argv, stdio)),
+  audit: async (argv) => process.exit(await runAuditCommand(argv, stdio)),
 };
 
 export async function main(argv: string[]): Promise<void> {

@@ -5,7 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { egressAddresses } from '../services/ais/egress-addresses';
-import { fileAuditWriter } from '../services/audit/audit-log';
+import { chainedAuditWriter } from '../services/audit/audit-chain';
 import { systemClock } from '../services/clock';
 import { ConfigError, loadConfigFile, resolveConfigPath } from '../services/config';
 import { createLdapConnector } from '../services/directory/ldap-connector';
@@ -40,7 +40,7 @@ function start(): void {
     connectLdap: createLdapConnector(config.directory),
     makeAisLauncher: (signIn) =>
       new AisView(electron, () => window, config.ais, signIn, () => egressAddresses(config.ais.egressAddresses, networkInterfaces), logger),
-    auditWriter: fileAuditWriter(config.audit.file),
+    auditWriter: chainedAuditWriter(config.audit.file, systemClock),
     readTextFile: (path) => readFileSync(path, 'utf8'),
     bundledPoliciesDir: join(paths.rendererDir, 'policies'),
   });

@@ -1,7 +1,6 @@
-// The audit trail: one JSON line per eligibility refusal, creation, reset and failure, appended and
-// never rewritten. It has no field for a password, and free text passes through redaction.
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// The audit trail: one JSON line per eligibility refusal, consent, creation, reset and failure,
+// appended and never rewritten (the writer chains the lines: audit-chain.ts). It has no field for
+// a password, and free text passes through redaction.
 import type { ResultCode } from '../../../shared/contract/codes';
 import type { Clock } from '../clock';
 import { redact } from '../logger';
@@ -39,14 +38,4 @@ export class AuditLog {
     this.tail = written.catch(() => undefined);
     return written;
   }
-}
-
-/** Appends to a file (created with its folder), readable by the owner and group only. */
-export function fileAuditWriter(path: string): AuditWriter {
-  let ready: Promise<unknown> | undefined;
-  return async (line) => {
-    ready ??= mkdir(dirname(path), { recursive: true, mode: 0o750 });
-    await ready;
-    await appendFile(path, `${line}\n`, { flag: 'a', mode: 0o640 });
-  };
 }

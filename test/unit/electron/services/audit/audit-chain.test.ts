@@ -1,0 +1,98 @@
+// The hash-chained audit trail: every kind of tampering is found and the first bad line named.
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runAuditCommand } from '../../../../../dev/cli/audit-command';
+import { auditFiles, chainedAuditWriter, verifyAuditChain } from '../../../../../electron/services/audit/audit-chain';
+import { AuditLog } from '../../../../../electron/services/audit/audit-log';
+
+const DAY = 86_400_000;
+let dir: string;
+let base: string;
+
+/** Writes `perDay` lines on each of `days` days, through the real AuditLog and chained writer. */
+async function writeTrail(days: number, perDay: number) {
+  const clock = { t: Date.UTC(2026, 10, 20, 8), now() { return this.t; } };
+  const audit = new AuditLog(chainedAuditWriter(base, clock), clock, 'counter-1');
+  for (let d = 0; d < days; d += 1) {
+    for (let i = 0; i < perDay; i += 1) await audit.record({ action: 'create', result: 'ok', staffId: `z${d}${i}`, account: `user${d}${i}` });
+    clock.t += DAY;
+  }
+  return auditFiles(base);
+}
+
+async function verifyAll() {
+  const files = auditFiles(base);
+  return verifyAuditChain(await files.list(), files.headFile);
+}
+
+async function rewrite(file: string, change: (lines: string[]) => string[]) {
+  const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+  await writeFile(file, `${change(lines).join('\n')}\n`);
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mx-audit-'));
+  base = join(dir, 'audit.jsonl');
+});
+
+describe('hash-chained audit', () => {
+  it('rotates daily and keeps one chain across the files', async () => {
+    const files = await writeTrail(3, 4);
+    expect((await readdir(dir)).sort()).toEqual(['audit-2026-11-20.jsonl', 'audit-2026-11-21.jsonl', 'audit-2026-11-22.jsonl', 'audit.head']);
+    expect(await verifyAll()).toEqual({ ok: true, lines: 12 });
+    const second = (await readFile((await files.list())[1]!, 'utf8')).split('\n')[0]!;
+    expect(JSON.parse(second)).toMatchObject({ seq: 5, staffId: 'z10' });
+  });
+
+  it('finds an edited line', async () => {
+    const files = await writeTrail(2, 3);
+    await rewrite((await files.list())[0]!, (l) => l.map((line, i) => (i === 1 ? line.replace('"result":"ok"', '"result":"refused"') : line)));
+    expect(await verifyAll()).toMatchObject({ ok: false, line: 2, reason: expect.stringContaining('edited') });
+  });
+
+  it('finds a deleted line', async () => {
+    const files = await writeTrail(1, 5);
+    await rewrite((await files.list())[0]!, (l) => l.filter((_, i) => i !== 2));
+    expect(await verifyAll()).toMatchObject({ ok: false, line: 3, reason: expect.stringContaining('deleted') });
+  });
+
+  it('finds reordered lines', async () => {
+    const files = await writeTrail(1, 5);
+    await rewrite((await files.list())[0]!, (l) => [l[0]!, l[2]!, l[1]!, l[3]!, l[4]!]);
+    expect(await verifyAll()).toMatchObject({ ok: false, line: 2 });
+  });
+
+  it('finds lines cut off the end, through the head', async () => {
+    const files = await writeTrail(2, 3);
+    await rewrite((await files.list())[1]!, (l) => l.slice(0, 1));
+    expect(await verifyAll()).toMatchObject({ ok: false, line: 2, reason: expect.stringContaining('cut off') });
+  });
+
+  it('finds a whole day removed from the middle', async () => {
+    const files = await writeTrail(3, 2);
+    const [first, , third] = await files.list();
+    expect(await verifyAuditChain([first!, third!])).toMatchObject({ ok: false, file: third, line: 1 });
+  });
+
+  it('continues the chain when the kiosk restarts', async () => {
+    await writeTrail(1, 2);
+    const clock = { now: () => Date.UTC(2026, 10, 20, 12) };
+    await new AuditLog(chainedAuditWriter(base, clock), clock, 'counter-1').record({ action: 'reset', result: 'ok' });
+    expect(await verifyAll()).toEqual({ ok: true, lines: 3 });
+  });
+
+  it('mx-kiosk audit verify: OK, or BAD with the first bad line, and exit codes', async () => {
+    const files = await writeTrail(2, 2);
+    const out: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l), now: () => 0 };
+    expect(await runAuditCommand(['verify', base], io)).toBe(0);
+    expect(out.at(-1)).toBe('OK  4 lines in 2 file(s), chain intact');
+    const [first] = await files.list();
+    await rewrite(first!, (l) => [l[0]!.replace('z00', 'z99'), l[1]!]);
+    expect(await runAuditCommand(['verify', first!], io)).toBe(1);
+    expect(out.at(-1)).toBe(`BAD  ${first}:1  its content does not match its hash (edited)`);
+    expect(await runAuditCommand(['frobnicate'], io)).toBe(2);
+  });
+});
