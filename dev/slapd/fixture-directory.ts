@@ -16,6 +16,11 @@ export const FIXTURE = {
     legacy: { uid: 'tlchou', staffId: 'z10009', password: 'Legacy-Passw0rd!', uidNumber: 1010 },
   },
   aliases: ['webmaster', 'helpdesk', 'mzlin'],
+  /** Helpdesk operators sign in with their own entries; only opchen is in the helpdesk group. */
+  operators: {
+    member: { uid: 'opchen', password: 'Operator-Passw0rd!' },
+    outsider: { uid: 'oplin', password: 'Outsider-Passw0rd!' },
+  },
   groupGid: 100,
   uidCounterDn: 'cn=uidNext,dc=mx,dc=nthu,dc=edu,dc=tw',
   /** The counter's first value: the next uidNumber to hand out. */
@@ -59,7 +64,23 @@ objectClass: organization
 dc: mx
 o: mx-kiosk test directory
 `,
-    ...['people', 'suspended', 'aliases', 'group', 'services', 'policies'].map(ou),
+    ...['people', 'suspended', 'aliases', 'group', 'services', 'policies', 'operators'].map(ou),
+    ...Object.values(FIXTURE.operators).map(
+      (op) => `
+dn: uid=${op.uid},ou=operators,${b}
+objectClass: inetOrgPerson
+uid: ${op.uid}
+cn: ${op.uid}
+sn: operator
+userPassword: ${sshaHash(op.password)}
+`,
+    ),
+    `
+dn: cn=helpdesk,ou=group,${b}
+objectClass: groupOfNames
+cn: helpdesk
+member: uid=${FIXTURE.operators.member.uid},ou=operators,${b}
+`,
     `
 dn: cn=default,ou=policies,${b}
 objectClass: organizationalRole
@@ -87,6 +108,7 @@ dn: cn=staff,ou=group,${b}
 objectClass: posixGroup
 cn: staff
 gidNumber: ${FIXTURE.groupGid}
+memberUid: ${FIXTURE.operators.member.uid}
 `,
     person(active.uid, active.staffId, '王小明', active.uidNumber, 'people', active.password),
     person(suspended.uid, suspended.staffId, '陳志遠', suspended.uidNumber, 'suspended', suspended.password),

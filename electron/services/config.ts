@@ -146,6 +146,21 @@ export const ConfigSchema = z
       .strict()
       .refine((smtp) => smtp.security !== 'none' || smtp.allowPlain, { message: 'smtp.security none needs smtp.allowPlain: true', path: ['security'] })
       .optional(),
+    helpdesk: z
+      .object({
+        /** Where operators' own entries live (relative to baseDn); they sign in with their own password. */
+        operatorsBase: z.string().default('ou=operators'),
+        operatorUidAttribute: z.string().default('uid'),
+        /** The group that makes an operator a helpdesk operator (default: cn=helpdesk,ou=group,<baseDn>). */
+        groupDn: z.string().optional(),
+        /** groupOfNames lists member DNs; posixGroup lists memberUid names. */
+        groupMembership: z.enum(['member', 'memberUid']).default('member'),
+        lockoutFailures: z.number().int().positive().default(5),
+        lockoutMinutes: z.number().int().positive().default(5),
+        idleMinutes: z.number().int().positive().default(5),
+      })
+      .strict()
+      .prefault({}),
     kiosk: z
       .object({
         /** Seconds without a touch or key before "Are you still there?". */

@@ -48,6 +48,10 @@ export const KIOSK_CODES = [
   'CONTACT_TOO_MANY_TRIES', // 5 wrong codes at the counter
   'CONTACT_COUNTER_TIMEOUT', // 10 minutes at the counter have passed; the helpdesk can finish
   'SMTP_UNAVAILABLE', // the code could not be sent now; the account is fine
+  'OPERATOR_DENIED', // unknown operator or wrong password
+  'OPERATOR_NOT_AUTHORIZED', // signed in, but not a member of the helpdesk group
+  'OPERATOR_LOCKED', // too many failures on this kiosk; wait
+  'OPERATOR_SESSION(0)', // no operator signed in (or the operator session ended)
 ] as const;
 
 export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;

@@ -5,7 +5,7 @@ import type { ResultCode } from '../../../shared/contract/codes';
 import type { Clock } from '../clock';
 import { redact } from '../logger';
 
-export type AuditAction = 'handoff' | 'eligibility' | 'candidates' | 'consent' | 'create' | 'reset' | 'cleanup' | 'contact';
+export type AuditAction = 'handoff' | 'eligibility' | 'candidates' | 'consent' | 'create' | 'reset' | 'cleanup' | 'contact' | 'operator';
 export type AuditResult = 'ok' | 'refused' | 'failed';
 
 export interface AuditEvent {
@@ -16,6 +16,8 @@ export interface AuditEvent {
   account?: string;
   /** What is left behind, or what the directory said; never a password. */
   detail?: string;
+  /** The helpdesk operator acting, when there is one. */
+  operator?: string;
   /** For a consent: exactly which text, in which language, was accepted or rejected. */
   document?: { id: string; version: string; hash: string; language: string };
 }

@@ -1,0 +1,121 @@
+// Helpdesk operators sign in with their own directory credentials: found by uid under the
+// operators subtree, proven by a bind as themselves, and admitted only as members of the helpdesk
+// group. Five failures lock operator sign-in on this kiosk for five minutes; an operator session
+// ends after five idle minutes. Every attempt is audited with the operator's uid.
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { KioskConfig } from '../config';
+import type { DirectoryConnection } from '../directory/directory-connection';
+import { isOutage } from '../directory/directory-connection';
+import type { LdapConnector } from '../directory/ldap-connector';
+import { equals } from '../directory/ldap-names';
+import { KioskError } from '../kiosk-error';
+
+export interface OperatorSession {
+  uid: string;
+  dn: string;
+  since: number;
+}
+
+export class OperatorSignIn {
+  private failures: number[] = [];
+  private lockedUntil = 0;
+  private live: (OperatorSession & { lastActivity: number }) | null = null;
+
+  constructor(
+    private readonly deps: {
+      connection: DirectoryConnection;
+      connect: LdapConnector;
+      urls: readonly string[];
+      baseDn: string;
+      settings: KioskConfig['helpdesk'];
+      audit: AuditLog;
+      clock: Clock;
+    },
+  ) {}
+
+  private get groupDn(): string {
+    return this.deps.settings.groupDn ?? `cn=helpdesk,ou=group,${this.deps.baseDn}`;
+  }
+
+  async signIn(uid: string, password: string): Promise<OperatorSession> {
+    const now = this.deps.clock.now();
+    if (now < this.lockedUntil) {
+      await this.audit(uid, 'refused', 'OPERATOR_LOCKED');
+      throw new KioskError('OPERATOR_LOCKED', `locked for ${Math.ceil((this.lockedUntil - now) / 1000)} s`);
+    }
+    // An empty password would be an anonymous bind, which "succeeds": never accept it.
+    if (!uid || !password) return this.fail(uid, 'OPERATOR_DENIED', 'empty uid or password');
+    const { settings, baseDn } = this.deps;
+    const operatorsDn = `${settings.operatorsBase},${baseDn}`;
+    const found = await this.deps.connection.run(
+      async (client) => (await client.search(operatorsDn, { scope: 'sub', filter: equals(settings.operatorUidAttribute, uid), attributes: ['dn'] })).searchEntries,
+      { idempotent: true },
+    );
+    if (found.length !== 1) return this.fail(uid, 'OPERATOR_DENIED', found.length === 0 ? 'no such operator' : 'ambiguous operator uid');
+    const dn = found[0]!.dn;
+    if (!(await this.bindsAs(dn, password))) return this.fail(uid, 'OPERATOR_DENIED', 'wrong password');
+    const memberValue = settings.groupMembership === 'member' ? dn : uid;
+    const inGroup = await this.deps.connection.run(
+      async (client) =>
+        (await client.search(this.groupDn, { scope: 'base', filter: equals(settings.groupMembership, memberValue), attributes: ['dn'] }).catch(() => ({ searchEntries: [] }))).searchEntries.length > 0,
+      { idempotent: true },
+    );
+    if (!inGroup) return this.fail(uid, 'OPERATOR_NOT_AUTHORIZED', `not in ${this.groupDn}`);
+    this.failures = [];
+    this.live = { uid, dn, since: now, lastActivity: now };
+    await this.audit(uid, 'ok', undefined, 'signed in');
+    return { uid, dn, since: now };
+  }
+
+  /** The signed-in operator, refreshed as active; OPERATOR_SESSION(0) when none or idle too long. */
+  require(): OperatorSession {
+    const live = this.live;
+    const now = this.deps.clock.now();
+    if (!live || now - live.lastActivity >= this.deps.settings.idleMinutes * 60_000) {
+      if (live) this.signOut('idle');
+      throw new KioskError('OPERATOR_SESSION(0)');
+    }
+    live.lastActivity = now;
+    return { uid: live.uid, dn: live.dn, since: live.since };
+  }
+
+  signOut(why: 'operator' | 'idle' = 'operator'): boolean {
+    const live = this.live;
+    this.live = null;
+    if (live) void this.audit(live.uid, 'ok', undefined, `signed out (${why})`);
+    return live !== null;
+  }
+
+  private async bindsAs(dn: string, password: string): Promise<boolean> {
+    for (const url of this.deps.urls) {
+      let client: Awaited<ReturnType<LdapConnector>> | undefined;
+      try {
+        client = await this.deps.connect(url);
+        await client.bind(dn, password);
+        return true;
+      } catch (error) {
+        if (!isOutage(error)) return false;
+      } finally {
+        await client?.unbind().catch(() => undefined);
+      }
+    }
+    throw new KioskError('DIRECTORY_UNAVAILABLE', 'no server to check the operator on');
+  }
+
+  private async fail(uid: string, code: 'OPERATOR_DENIED' | 'OPERATOR_NOT_AUTHORIZED', detail: string): Promise<never> {
+    const now = this.deps.clock.now();
+    const window = this.deps.settings.lockoutMinutes * 60_000;
+    this.failures = [...this.failures.filter((t) => now - t < window), now];
+    if (this.failures.length >= this.deps.settings.lockoutFailures) {
+      this.lockedUntil = now + window;
+      this.failures = [];
+    }
+    await this.audit(uid, 'refused', code, detail);
+    throw new KioskError(code, detail);
+  }
+
+  private audit(operator: string, result: 'ok' | 'refused', code?: Parameters<AuditLog['record']>[0]['code'], detail?: string) {
+    return this.deps.audit.record({ action: 'operator', result, code, operator: operator.slice(0, 64), detail }).catch(() => undefined);
+  }
+}
