@@ -52,6 +52,7 @@ async function serve(argv: string[]): Promise<void> {
 
   const cleanups: Array<() => Promise<void>> = [];
   let config: KioskConfig;
+  let configPath = 'demo profile';
   let demo: Awaited<ReturnType<typeof startDemoProfile>> | undefined;
   if (values.demo) {
     demo = await startDemoProfile();
@@ -59,6 +60,7 @@ async function serve(argv: string[]): Promise<void> {
     config = demo.config;
   } else {
     const path = resolveConfigPath(argv, process.env, process.platform);
+    configPath = path;
     try {
       config = loadConfigFile(path, { readFile: (p) => readFileSync(p, 'utf8'), env: process.env });
     } catch (error) {
@@ -80,6 +82,7 @@ async function serve(argv: string[]): Promise<void> {
     auditWriter: chainedAuditWriter(config.audit.file, systemClock),
     readTextFile: (path) => readFileSync(path, 'utf8'),
     bundledPoliciesDir: join(rendererDir, 'policies'),
+    configPath,
   });
   cleanups.push(backend.close);
   const host = await startBrowserHost({

@@ -32,6 +32,7 @@ async function availableFrom(config: KioskConfig, nameEn: string): Promise<strin
     auditWriter: async () => undefined,
     readTextFile: readText,
     bundledPoliciesDir: SOURCE_POLICIES_DIR,
+    configPath: 'mx-kiosk names',
   });
   try {
     return await backend.namer.available(nameEn);

@@ -43,6 +43,7 @@ function start(): void {
     auditWriter: chainedAuditWriter(config.audit.file, systemClock),
     readTextFile: (path) => readFileSync(path, 'utf8'),
     bundledPoliciesDir: join(paths.rendererDir, 'policies'),
+    configPath,
   });
   window = startShell(electron, backend, logger, paths);
 }

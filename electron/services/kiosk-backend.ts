@@ -24,6 +24,8 @@ import { ContactConfirmation } from './contact/contact-confirmation';
 import { createSmtpMailer, noMailer, type Mailer } from './contact/smtp-mailer';
 import { Consents } from './policies/consents';
 import { PolicyLibrary } from './policies/policy-library';
+import { HelpdeskConsole } from './helpdesk/helpdesk-console';
+import { OperatorSignIn } from './helpdesk/operator-sign-in';
 import { KioskSessions } from './session/kiosk-session';
 
 export interface KioskBackendDeps {
@@ -48,6 +50,8 @@ export interface KioskBackendDeps {
   fetch?: FetchLike;
   /** Overrides the configured SMTP relay. */
   mailer?: Mailer;
+  /** Shown on the helpdesk's health view. */
+  configPath: string;
 }
 
 export interface KioskBackend {
@@ -90,7 +94,9 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     logger,
   );
   const layout = layoutFromConfig(config.directory);
-  const audit = new AuditLog(deps.auditWriter, clock, config.kioskId);
+  // The console counts today's audit events; it is built further down, once its parts exist.
+  const helpdeskRef: { current?: HelpdeskConsole } = {};
+  const audit = new AuditLog(deps.auditWriter, clock, config.kioskId, (event) => helpdeskRef.current?.count(event.action, event.result));
   const policies = new PolicyLibrary([...(config.policies.folder ? [config.policies.folder] : []), deps.bundledPoliciesDir], deps.readTextFile);
   const consents = new Consents(policies, audit);
   const directory = new AccountDirectory(connection, layout);
@@ -122,6 +128,18 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   });
 
   const fetchFn = deps.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  const operators = new OperatorSignIn({ connection, connect: deps.connectLdap, urls: config.directory.urls, baseDn: config.directory.baseDn, settings: config.helpdesk, audit, clock });
+  const helpdesk = new HelpdeskConsole({
+    operators,
+    connection,
+    config,
+    configPath: deps.configPath,
+    appVersion: deps.appVersion,
+    doctor: { connectLdap: deps.connectLdap, fetch: fetchFn, readTextFile: deps.readTextFile, bundledPoliciesDir: deps.bundledPoliciesDir },
+    audit,
+    clock,
+  });
+  helpdeskRef.current = helpdesk;
   dispatcher.handle('status', async (): Promise<StatusResponse> => {
     const [servers, ais] = await Promise.all([directoryHealth.probeAll(), probeAis(config.ais.loginUrl, fetchFn)]);
     const reachable = servers.filter((s) => s.reachable).length;
@@ -131,6 +149,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
       kioskId: config.kioskId,
       directory: { state: reachable > 0 ? 'online' : 'offline', serversConfigured: servers.length, serversReachable: reachable },
       ais: { state: ais },
+      outOfService: helpdesk.isOutOfService(),
     };
   });
   dispatcher.handle('settings', async () => ({ ...config.kiosk, mailDomain: config.mailDomain, institutionDomains: config.contact.institutionDomains }));
@@ -156,6 +175,11 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   dispatcher.handle('resetPassword', async (request) => accounts.resetPassword(sessions.require(), request));
   dispatcher.handle('registerContact', async ({ address }) => contacts.register(sessions.require(), address));
   dispatcher.handle('confirmContact', async ({ code }) => contacts.confirm(sessions.require(), code));
+  dispatcher.handle('operatorSignIn', async ({ uid, password }) => ({ uid: (await operators.signIn(uid, password)).uid }));
+  dispatcher.handle('operatorSignOut', async () => ({ signedOut: operators.signOut() }));
+  dispatcher.handle('helpdeskHealth', async () => helpdesk.health());
+  dispatcher.handle('helpdeskLookup', async ({ query }) => ({ results: await helpdesk.lookup(query) }));
+  dispatcher.handle('setOutOfService', async ({ on }) => ({ on: await helpdesk.setOutOfService(on) }));
 
   const missing = dispatcher.missingHandlers();
   if (missing.length > 0) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);

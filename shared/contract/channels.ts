@@ -16,6 +16,11 @@ export const CHANNELS = {
   resetPassword: 'account:resetPassword',
   registerContact: 'contact:register',
   confirmContact: 'contact:confirm',
+  operatorSignIn: 'operator:signIn',
+  operatorSignOut: 'operator:signOut',
+  helpdeskHealth: 'helpdesk:health',
+  helpdeskLookup: 'helpdesk:lookup',
+  setOutOfService: 'helpdesk:setOutOfService',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

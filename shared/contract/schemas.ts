@@ -16,6 +16,8 @@ export const StatusResponse = z.object({
   }),
   /** Whether the AIS login page answered (any HTTP reply counts). */
   ais: z.object({ state: z.enum(['online', 'offline']) }),
+  /** Set by a helpdesk operator: the kiosk shows "temporarily out of service" until switched back. */
+  outOfService: z.boolean(),
 });
 export type StatusResponse = z.infer<typeof StatusResponse>;
 
@@ -118,6 +120,34 @@ export const ConfirmContactRequest = z.object({ code: z.string().max(12) }).stri
 /** Only ever the masked address goes back to the screen. */
 export const ContactResponse = z.object({ masked: z.string() });
 
+export const OperatorSignInRequest = z.object({ uid: z.string().max(64), password: z.string().max(1024) }).strict();
+export const OperatorResponse = z.object({ uid: z.string() });
+export const SignedOutResponse = z.object({ signedOut: z.boolean() });
+export const HealthResponse = z.object({
+  checks: z.array(z.object({ status: z.enum(['OK', 'FAIL', 'SKIP']), name: z.string(), detail: z.string() })),
+  counts: z.array(z.object({ action: z.string(), result: z.string(), count: z.number() })),
+  appVersion: z.string(),
+  configPath: z.string(),
+  aisMode: z.enum(['simulator', 'ais']),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+export const LookupRequest = z.object({ query: z.string().max(128) }).strict();
+export const LookupResponse = z.object({
+  results: z.array(
+    z.object({
+      account: z.string(),
+      staffId: z.string(),
+      name: z.string(),
+      state: z.enum(['active', 'suspended', 'password-suspended']),
+      created: z.string().nullable(),
+      contact: z.enum(['confirmed', 'pending', 'none']),
+    }),
+  ),
+});
+export type LookupResponse = z.infer<typeof LookupResponse>;
+export const OutOfServiceRequest = z.object({ on: z.boolean() }).strict();
+export const OutOfServiceResponse = z.object({ on: z.boolean() });
+
 export const CONTRACT = {
   status: { channel: CHANNELS.status, request: NoPayload, response: StatusResponse },
   settings: { channel: CHANNELS.settings, request: NoPayload, response: SettingsResponse },
@@ -133,6 +163,11 @@ export const CONTRACT = {
   resetPassword: { channel: CHANNELS.resetPassword, request: ResetPasswordRequest, response: ResetPasswordResponse },
   registerContact: { channel: CHANNELS.registerContact, request: RegisterContactRequest, response: ContactResponse },
   confirmContact: { channel: CHANNELS.confirmContact, request: ConfirmContactRequest, response: ContactResponse },
+  operatorSignIn: { channel: CHANNELS.operatorSignIn, request: OperatorSignInRequest, response: OperatorResponse },
+  operatorSignOut: { channel: CHANNELS.operatorSignOut, request: NoPayload, response: SignedOutResponse },
+  helpdeskHealth: { channel: CHANNELS.helpdeskHealth, request: NoPayload, response: HealthResponse },
+  helpdeskLookup: { channel: CHANNELS.helpdeskLookup, request: LookupRequest, response: LookupResponse },
+  setOutOfService: { channel: CHANNELS.setOutOfService, request: OutOfServiceRequest, response: OutOfServiceResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -69,6 +69,7 @@ export function testBackend(config: KioskConfig, options: TestBackendOptions = {
     mailbox: options.mailbox,
     bundledPoliciesDir: SOURCE_POLICIES_DIR,
     fetch: options.fetch,
+    configPath: 'test-config',
   });
   return Object.assign(backend, { auditLines });
 }

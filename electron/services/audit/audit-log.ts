@@ -31,10 +31,13 @@ export class AuditLog {
     private readonly write: AuditWriter,
     private readonly clock: Clock,
     private readonly kioskId: string,
+    /** Told of every event (the helpdesk console counts today's), before it is written. */
+    private readonly onRecord: (event: AuditEvent) => void = () => undefined,
   ) {}
 
   /** Lines are written in call order; a failed write is reported to the caller, not swallowed. */
   record(event: AuditEvent): Promise<void> {
+    this.onRecord(event);
     const line = JSON.stringify({ time: new Date(this.clock.now()).toISOString(), kioskId: this.kioskId, ...(redact(event) as AuditEvent) });
     const written = this.tail.then(() => this.write(line));
     this.tail = written.catch(() => undefined);

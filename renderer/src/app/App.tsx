@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { isResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { ErrorScreen } from '../errors/ErrorScreen';
+import { HelpdeskConsole } from '../helpdesk/HelpdeskConsole';
+import { OperatorSignIn } from '../helpdesk/OperatorSignIn';
+import { OutOfService } from '../out-of-service/OutOfService';
 import { IdleGuard } from '../idle/IdleGuard';
 import { PolicyReader } from '../policies/PolicyReader';
 import { ProfileCard } from '../profile/ProfileCard';
@@ -21,10 +24,14 @@ import { useKioskStore, type Screen } from './kiosk-store';
 
 const HTML_LANG = { 'zh-TW': 'zh-Hant-TW', en: 'en' } as const;
 
-function CurrentScreen({ screen }: { screen: Screen }) {
+function CurrentScreen({ screen, outOfService }: { screen: Screen; outOfService: boolean }) {
   switch (screen.name) {
     case 'welcome':
-      return <Welcome />;
+      return outOfService ? <OutOfService /> : <Welcome />;
+    case 'operator-sign-in':
+      return <OperatorSignIn />;
+    case 'helpdesk':
+      return <HelpdeskConsole />;
     case 'signing-in':
       return <SigningIn />;
     case 'profile':
@@ -56,6 +63,28 @@ export function App() {
   const language = useKioskStore((s) => s.language);
   const screen = useKioskStore((s) => s.screen);
   const setLanguage = useKioskStore((s) => s.setLanguage);
+  const outOfService = useKioskStore((s) => s.status.kind === 'known' && s.status.status.outOfService);
+  const taps = useRef<number[]>([]);
+
+  // The helpdesk's way in: Ctrl+Alt+H, or five taps on the center's name within three seconds.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey && event.altKey && event.key.toLowerCase() === 'h') {
+        event.preventDefault();
+        useKioskStore.getState().showScreen({ name: 'operator-sign-in' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const tapCenter = () => {
+    const now = Date.now();
+    taps.current = [...taps.current.filter((t0) => now - t0 < 3000), now];
+    if (taps.current.length >= 5) {
+      taps.current = [];
+      useKioskStore.getState().showScreen({ name: 'operator-sign-in' });
+    }
+  };
 
   useEffect(() => {
     void i18n.changeLanguage(language);
@@ -88,7 +117,10 @@ export function App() {
   return (
     <div className="kiosk">
       <header className="kiosk-header">
-        <span className="kiosk-center">{t('app.center')}</span>
+        {/* A tap target for the helpdesk gesture, not a control people are meant to find. */}
+        <span className="kiosk-center" onPointerDown={tapCenter}>
+          {t('app.center')}
+        </span>
         <button
           type="button"
           className="language-switch"
@@ -100,7 +132,7 @@ export function App() {
         </button>
       </header>
       <main className="kiosk-main">
-        <CurrentScreen screen={screen} />
+        <CurrentScreen screen={screen} outOfService={outOfService} />
       </main>
       <IdleGuard />
     </div>

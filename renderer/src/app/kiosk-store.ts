@@ -25,6 +25,8 @@ export type Screen =
   | { name: 'reset' }
   | { name: 'reset-done' }
   | { name: 'rejected' }
+  | { name: 'operator-sign-in' }
+  | { name: 'helpdesk' }
   | { name: 'error'; code: ResultCode; account?: string };
 
 /** The wizard's steps as the stepper numbers them. */

@@ -30,6 +30,8 @@ export function IdleGuard() {
       // storage may be unavailable; the kiosk never writes to it anyway
     }
     await api.endSession({ reason: 'idle' });
+    // An operator who walked away is signed out too.
+    await api.operatorSignOut();
   }, [api]);
 
   useEffect(() => {

@@ -13,7 +13,7 @@ import { ScorerProvider, type StrengthScorer } from '../password-meter/strength-
 /** The same zxcvbn the worker runs, called directly (jsdom has no Worker). */
 export const zxcvbnScorer: StrengthScorer = async (password, inputs) => zxcvbn(password.slice(0, 64), inputs).score;
 
-export const ONLINE: StatusResponse = { appVersion: '0.1.0', kioskId: 'counter-7', directory: { state: 'online', serversConfigured: 2, serversReachable: 1 }, ais: { state: 'online' } };
+export const ONLINE: StatusResponse = { appVersion: '0.1.0', kioskId: 'counter-7', directory: { state: 'online', serversConfigured: 2, serversReachable: 1 }, ais: { state: 'online' }, outOfService: false };
 
 export const SESSION: CurrentSessionResponse = {
   profile: {
@@ -51,6 +51,14 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     resetPassword: async () => ({ ok: true, data: { address: 'mzlin2@mx.nthu.edu.tw' } }),
     registerContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com' } }),
     confirmContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com' } }),
+    operatorSignIn: async (request) => ({ ok: true, data: { uid: request!.uid } }),
+    operatorSignOut: async () => ({ ok: true, data: { signedOut: true } }),
+    helpdeskHealth: async () => ({
+      ok: true,
+      data: { checks: [{ status: 'OK', name: 'ldap ldaps://x', detail: 'reachable' }], counts: [{ action: 'create', result: 'ok', count: 2 }], appVersion: '0.1.0', configPath: '/etc/mx-kiosk/config.yaml', aisMode: 'ais' },
+    }),
+    helpdeskLookup: async () => ({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001', name: '王小明', state: 'active', created: '2017-07-14T02:40:00.000Z', contact: 'none' }] } }),
+    setOutOfService: async (request) => ({ ok: true, data: { on: request!.on } }),
   };
   const api = Object.fromEntries(
     Object.entries({ ...defaults, ...overrides }).map(([method, fn]) => [

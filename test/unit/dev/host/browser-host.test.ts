@@ -43,7 +43,7 @@ beforeAll(async () => {
   const dispatcher = new Dispatcher(silentLogger);
   dispatcher.handle('status', async (_req, context) => {
     seenIp = context.clientIp;
-    return { appVersion: '9', kioskId: 'host-test', directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 }, ais: { state: 'online' as const } };
+    return { appVersion: '9', kioskId: 'host-test', directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 }, ais: { state: 'online' as const }, outOfService: false };
   });
   host = await startBrowserHost({ rendererDir, dispatcher, logger: silentLogger, secret: 'a'.repeat(64) });
   const launch = await call(new URL(host.launchUrl).pathname + new URL(host.launchUrl).search);

@@ -27,7 +27,7 @@ describe('registerIpcDoor', () => {
     let calls = 0;
     dispatcher.handle('status', async () => {
       calls += 1;
-      return { appVersion: '1', kioskId: 'k', directory: { state: 'offline' as const, serversConfigured: 1, serversReachable: 0 }, ais: { state: 'offline' as const } };
+      return { appVersion: '1', kioskId: 'k', directory: { state: 'offline' as const, serversConfigured: 1, serversReachable: 0 }, ais: { state: 'offline' as const }, outOfService: false };
     });
     registerIpcDoor({ handle: (c: string, fn: never) => handlers.set(c, fn) } as never, dispatcher, silentLogger);
     return { handlers, calls: () => calls };

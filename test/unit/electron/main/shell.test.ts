@@ -17,7 +17,7 @@ function backendWithStatus(): KioskBackend & { ended: string[] } {
     appVersion: '1',
     kioskId: 'k',
     directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 },
-    ais: { state: 'online' as const },
+    ais: { state: 'online' as const }, outOfService: false,
   }));
   return { dispatcher, sessions: { end: (reason: string) => ended.push(reason) }, ended } as unknown as KioskBackend & { ended: string[] };
 }

@@ -5,7 +5,7 @@ import { KioskError } from '../../../../electron/services/kiosk-error';
 import type { Logger } from '../../../../electron/services/logger';
 
 const ctx: CallContext = { clientIp: '127.0.0.1', transport: 'http' };
-const status = { appVersion: '1', kioskId: 'k', directory: { state: 'online', serversConfigured: 1, serversReachable: 1 }, ais: { state: 'online' } } as const;
+const status = { appVersion: '1', kioskId: 'k', directory: { state: 'online', serversConfigured: 1, serversReachable: 1 }, ais: { state: 'online' }, outOfService: false } as const;
 
 function recordingLogger() {
   const lines: Array<[string, string, unknown]> = [];

@@ -1,0 +1,129 @@
+// What a signed-in helpdesk operator can see and do at the counter: the kiosk's health (the same
+// checks as mx-kiosk doctor, plus today's counts), account lookup (never a password hash), and the
+// out-of-service switch. Every action is audited with the operator's uid.
+import { SubstringFilter, type Entry } from 'ldapts';
+import type { AuditLog } from '../audit/audit-log';
+import type { KioskConfig } from '../config';
+import type { DirectoryConnection } from '../directory/directory-connection';
+import { equals } from '../directory/ldap-names';
+import { runDoctor, type DoctorCheck, type DoctorDeps } from '../health/kiosk-doctor';
+import { isUnder, layoutFromConfig } from '../accounts/directory-layout';
+import { OrFilter } from 'ldapts';
+import type { OperatorSignIn } from './operator-sign-in';
+
+export interface LookupResult {
+  account: string;
+  staffId: string;
+  name: string;
+  state: 'active' | 'suspended' | 'password-suspended';
+  created: string | null;
+  contact: 'confirmed' | 'pending' | 'none';
+}
+
+const one = (value: Entry[string] | undefined) => {
+  const v = ([] as unknown[]).concat(value ?? [])[0];
+  return v === undefined ? undefined : Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+};
+
+export class HelpdeskConsole {
+  private outOfService = false;
+  /** Today's counts by action and result, since this kiosk started (UTC day). */
+  private counts = { day: '', byKey: new Map<string, number>() };
+
+  constructor(
+    private readonly deps: {
+      operators: OperatorSignIn;
+      connection: DirectoryConnection;
+      config: KioskConfig;
+      configPath: string;
+      appVersion: string;
+      doctor: DoctorDeps;
+      audit: AuditLog;
+      clock: { now(): number };
+    },
+  ) {}
+
+  isOutOfService(): boolean {
+    return this.outOfService;
+  }
+
+  /** Called for every audit line, so the console can show today's counts without reading files. */
+  count(action: string, result: string): void {
+    const day = new Date(this.deps.clock.now()).toISOString().slice(0, 10);
+    if (this.counts.day !== day) this.counts = { day, byKey: new Map() };
+    const key = `${action}:${result}`;
+    this.counts.byKey.set(key, (this.counts.byKey.get(key) ?? 0) + 1);
+  }
+
+  async health(): Promise<{ checks: DoctorCheck[]; counts: Array<{ action: string; result: string; count: number }>; appVersion: string; configPath: string; aisMode: 'simulator' | 'ais' }> {
+    const operator = this.deps.operators.require();
+    const checks = await runDoctor(this.deps.config, this.deps.doctor);
+    await this.record(operator.uid, 'health', 'ok');
+    const login = new URL(this.deps.config.ais.loginUrl);
+    return {
+      checks,
+      counts: [...this.counts.byKey].map(([key, count]) => {
+        const [action, result] = key.split(':');
+        return { action: action!, result: result!, count };
+      }),
+      appVersion: this.deps.appVersion,
+      configPath: this.deps.configPath,
+      // The simulator only ever runs on loopback over plain http.
+      aisMode: login.protocol === 'http:' && login.hostname === '127.0.0.1' ? 'simulator' : 'ais',
+    };
+  }
+
+  async lookup(query: string): Promise<LookupResult[]> {
+    const operator = this.deps.operators.require();
+    const text = query.trim().toLowerCase();
+    if (text.length < 2) return [];
+    const layout = layoutFromConfig(this.deps.config.directory);
+    const { attrs, passwordSuspended } = layout;
+    const contact = this.deps.config.contact.attributes;
+    const filter = new OrFilter({
+      filters: [equals(attrs.staffId, text), equals(attrs.account, text), new SubstringFilter({ attribute: attrs.name, any: [query.trim()] })],
+    });
+    const entries = await this.deps.connection.run(
+      async (client) =>
+        (
+          await client.search(layout.baseDn, {
+            scope: 'sub',
+            filter,
+            sizeLimit: 20,
+            // Asked for by name: never userPassword, and "userPassword present?" is not shown either.
+            attributes: [attrs.account, attrs.staffId, attrs.name, 'description', 'objectClass', passwordSuspended.attribute, contact.address, contact.confirmed, contact.pending],
+          }).catch((error: unknown) => {
+            if ((error as { code?: number }).code === 4) return { searchEntries: [] as Entry[] }; // more than 20: ask for more detail
+            throw error;
+          })
+        ).searchEntries,
+      { idempotent: true },
+    );
+    await this.record(operator.uid, 'lookup', 'ok', `${entries.length} result(s)`);
+    return entries
+      .filter((e) => ([] as unknown[]).concat(e.objectClass ?? []).map(String).some((c) => c.toLowerCase() === 'posixaccount'))
+      .map((e) => {
+        const created = /^create\((\d+),/.exec(one(e.description) ?? '')?.[1];
+        const marker = one(e[passwordSuspended.attribute]);
+        return {
+          account: one(e[attrs.account]) ?? '',
+          staffId: one(e[attrs.staffId]) ?? '',
+          name: one(e[attrs.name]) ?? '',
+          state: isUnder(e.dn, layout.suspendedDn) ? 'suspended' : marker !== undefined ? 'password-suspended' : 'active',
+          created: created ? new Date(Number(created) * 1000).toISOString() : null,
+          contact: one(e[contact.confirmed]) === 'TRUE' ? 'confirmed' : one(e[contact.pending]) !== undefined ? 'pending' : 'none',
+        } satisfies LookupResult;
+      });
+  }
+
+  async setOutOfService(on: boolean): Promise<boolean> {
+    const operator = this.deps.operators.require();
+    this.outOfService = on;
+    await this.record(operator.uid, on ? 'out-of-service on' : 'out-of-service off', 'ok');
+    return on;
+  }
+
+  private record(operator: string, what: string, result: 'ok', detail?: string) {
+    return this.deps.audit.record({ action: 'operator', result, operator, detail: detail ? `${what}: ${detail}` : what }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,118 @@
+// The helpdesk console: the kiosk's health, account lookup (state, created, contact address; never
+// a password hash), and the out-of-service switch. Everything here is audited with the operator's uid.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HealthResponse, LookupResponse } from '../../../shared/contract/schemas';
+import { useKioskApi } from '../api/api-context';
+import { useKioskStore } from '../app/kiosk-store';
+
+export function HelpdeskConsole() {
+  const { t } = useTranslation();
+  const api = useKioskApi();
+  const status = useKioskStore((s) => s.status);
+  const [health, setHealth] = useState<HealthResponse | null>(null);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<LookupResponse['results'] | null>(null);
+  const outOfService = status.kind === 'known' && status.status.outOfService;
+
+  useEffect(() => {
+    void api.helpdeskHealth().then((result) => {
+      if (result.ok) setHealth(result.data);
+      else useKioskStore.getState().showScreen({ name: 'error', code: result.code });
+    });
+  }, [api]);
+
+  const lookup = async () => {
+    const result = await api.helpdeskLookup({ query });
+    if (result.ok) setResults(result.data.results);
+  };
+  const toggle = async () => {
+    const result = await api.setOutOfService({ on: !outOfService });
+    const refreshed = await api.status();
+    if (result.ok && refreshed.ok) useKioskStore.getState().setStatus({ kind: 'known', status: refreshed.data });
+  };
+  const signOut = async () => {
+    await api.operatorSignOut();
+    useKioskStore.getState().reset();
+  };
+
+  return (
+    <section className="screen helpdesk" aria-labelledby="helpdesk-title">
+      <h1 id="helpdesk-title" tabIndex={-1}>
+        {t('helpdesk.title')}
+      </h1>
+      <h2>{t('helpdesk.health')}</h2>
+      {health ? (
+        <>
+          <p className="notes">{t('helpdesk.about', { version: health.appVersion, path: health.configPath, ais: t(`helpdesk.aisMode.${health.aisMode}`) })}</p>
+          <ul className="checks">
+            {health.checks.map((c) => (
+              <li key={c.name} data-status={c.status}>
+                <strong>{c.status}</strong> {c.name} <span>{c.detail}</span>
+              </li>
+            ))}
+          </ul>
+          <h3>{t('helpdesk.today')}</h3>
+          <ul className="checks">
+            {health.counts.map((c) => (
+              <li key={`${c.action}:${c.result}`}>
+                {c.action} / {c.result}: <strong>{c.count}</strong>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p aria-busy="true">{t('policy.loading')}</p>
+      )}
+      <h2>{t('helpdesk.lookup')}</h2>
+      <form
+        className="lookup"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void lookup();
+        }}
+      >
+        <label htmlFor="lookup-query">{t('helpdesk.lookupLabel')}</label>
+        <input id="lookup-query" autoComplete="off" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <button type="submit" className="primary" disabled={query.trim().length < 2}>
+          {t('helpdesk.search')}
+        </button>
+      </form>
+      {results && (
+        <table className="lookup-results">
+          <thead>
+            <tr>
+              <th scope="col">{t('helpdesk.columns.account')}</th>
+              <th scope="col">{t('profile.id')}</th>
+              <th scope="col">{t('profile.name')}</th>
+              <th scope="col">{t('helpdesk.columns.state')}</th>
+              <th scope="col">{t('helpdesk.columns.created')}</th>
+              <th scope="col">{t('helpdesk.columns.contact')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((r) => (
+              <tr key={r.account}>
+                <td>{r.account}</td>
+                <td>{r.staffId}</td>
+                <td>{r.name}</td>
+                <td>{t(`helpdesk.states.${r.state}`)}</td>
+                <td>{r.created ? r.created.slice(0, 10) : '—'}</td>
+                <td>{t(`helpdesk.contact.${r.contact}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {results?.length === 0 && <p>{t('helpdesk.noResults')}</p>}
+      <div className="actions">
+        <button type="button" className="secondary large" onClick={() => void toggle()}>
+          {outOfService ? t('helpdesk.backInService') : t('helpdesk.outOfService')}
+        </button>
+        <button type="button" className="primary large" onClick={() => void signOut()}>
+          {t('helpdesk.signOut')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+// The helpdesk operator's sign-in, opened by Ctrl+Alt+H or five taps on the center's name: the
+// operator's own directory account and password (checked in main with a bind).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResultCode } from '../../../shared/contract/codes';
+import { useKioskApi } from '../api/api-context';
+import { useKioskStore } from '../app/kiosk-store';
+
+export function OperatorSignIn() {
+  const { t } = useTranslation();
+  const api = useKioskApi();
+  const [uid, setUid] = useState('');
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<ResultCode | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    const result = await api.operatorSignIn({ uid, password });
+    setPassword('');
+    setBusy(false);
+    if (result.ok) useKioskStore.getState().showScreen({ name: 'helpdesk' });
+    else setProblem(result.code);
+  };
+  return (
+    <section className="screen" aria-labelledby="operator-title">
+      <h1 id="operator-title" tabIndex={-1}>
+        {t('helpdesk.signInTitle')}
+      </h1>
+      <form
+        className="password-fields"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label htmlFor="operator-uid">{t('helpdesk.uid')}</label>
+        <input id="operator-uid" autoComplete="off" value={uid} onChange={(e) => setUid(e.target.value)} />
+        <label htmlFor="operator-password">{t('helpdesk.password')}</label>
+        <input id="operator-password" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => useKioskStore.getState().reset()}>
+            {t('helpdesk.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy || !uid || !password}>
+            {t('helpdesk.signIn')}
+          </button>
+        </div>
+      </form>
+      {problem && (
+        <p className="problem" role="alert">
+          {t(`errors.${problem}.title`)} <code>{problem}</code>
+        </p>
+      )}
+    </section>
+  );
+}
