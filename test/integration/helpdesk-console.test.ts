@@ -1,0 +1,56 @@
+// The helpdesk console on a real slapd: only a signed-in operator gets anything; lookup finds by
+// staff ID, account or name and never returns a password hash; every action names the operator.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE } from '../../dev/slapd/fixture-directory';
+import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
+import { backendOn } from '../support/kiosk-people';
+
+let slapd: RunningSlapd;
+beforeAll(async () => {
+  slapd = await startSlapd();
+});
+afterAll(() => slapd?.stop());
+
+const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
+
+describe('helpdesk console', () => {
+  it('refuses everything until an operator signs in', async () => {
+    const backend = backendOn(slapd);
+    for (const [channel, payload] of [['helpdesk:health', {}], ['helpdesk:lookup', { query: 'z10001' }], ['helpdesk:setOutOfService', { on: true }]] as const) {
+      expect(await backend.dispatcher.dispatch(channel, payload, ctx)).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
+    }
+    await backend.close();
+  });
+
+  it('looks accounts up by staff ID, account and name, without any password hash', async () => {
+    const backend = backendOn(slapd);
+    await backend.dispatcher.dispatch('operator:signIn', { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password }, ctx);
+    const byId = await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'z10001' }, ctx);
+    expect(byId).toEqual({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001', name: '王小明', state: 'active', created: '2017-07-14T02:40:00.000Z', contact: 'none' }] } });
+    expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'cychen' }, ctx)).toMatchObject({ ok: true, data: { results: [{ state: 'suspended' }] } });
+    expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'lhhuang' }, ctx)).toMatchObject({ ok: true, data: { results: [{ state: 'password-suspended' }] } });
+    expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: '小明' }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: 'hmwang' }] } });
+    for (const hostile of ['*', '*)(uid=*', '\\']) {
+      expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: hostile }, ctx)).toMatchObject({ ok: true });
+    }
+    const all = JSON.stringify(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'z1000' }, ctx));
+    expect(all).not.toMatch(/SSHA|ARGON2|userPassword/);
+    expect(backend.auditLines.filter((l) => l.action === 'operator').every((l) => l.operator === 'opchen')).toBe(true);
+    await backend.close();
+  });
+
+  it('shows health with today’s counts, and switches the kiosk out of service and back', async () => {
+    const backend = backendOn(slapd);
+    await backend.dispatcher.dispatch('operator:signIn', { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password }, ctx);
+    const health = await backend.dispatcher.dispatch('helpdesk:health', {}, ctx);
+    expect(health).toMatchObject({ ok: true, data: { configPath: 'test-config', counts: expect.arrayContaining([{ action: 'operator', result: 'ok', count: expect.any(Number) }]) } });
+    expect(await backend.dispatcher.dispatch('helpdesk:setOutOfService', { on: true }, ctx)).toEqual({ ok: true, data: { on: true } });
+    expect(await backend.dispatcher.dispatch('kiosk:status', {}, ctx)).toMatchObject({ ok: true, data: { outOfService: true } });
+    await backend.dispatcher.dispatch('helpdesk:setOutOfService', { on: false }, ctx);
+    expect(await backend.dispatcher.dispatch('kiosk:status', {}, ctx)).toMatchObject({ ok: true, data: { outOfService: false } });
+    expect(backend.auditLines.map((l) => l.detail).filter(Boolean)).toEqual(expect.arrayContaining(['out-of-service on', 'out-of-service off']));
+    expect(await backend.dispatcher.dispatch('operator:signOut', {}, ctx)).toEqual({ ok: true, data: { signedOut: true } });
+    expect(await backend.dispatcher.dispatch('helpdesk:health', {}, ctx)).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
+    await backend.close();
+  });
+});
