@@ -1,18 +1,13 @@
 // Step 4, Results: the lines the legacy portal showed (account, home directory, quota, .MBOX), when
 // the account takes effect, and Finish. It returns to Welcome by itself after the configured time.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ContactStep } from '../contact/ContactStep';
+import { ContactAndFinish } from '../contact/ContactAndFinish';
 import { useKioskStore } from '../app/kiosk-store';
 import { Stepper } from '../stepper/Stepper';
-import { useFinish } from './use-finish';
 
 export function ResultsStep() {
   const { t } = useTranslation();
   const created = useKioskStore((s) => s.created);
-  // Once the person works on the contact address, the screen no longer leaves by itself.
-  const [contactActive, setContactActive] = useState(false);
-  const finish = useFinish(contactActive ? null : undefined);
   if (!created) return null;
   const { mailbox } = created;
   return (
@@ -29,13 +24,7 @@ export function ResultsStep() {
         {mailbox.mode === 'none' && <li>{t('results.firstDelivery')}</li>}
       </ul>
       <p className="lead">{t('results.effective', { minutes: created.effectiveInMinutes })}</p>
-      <p className="notes">{t('setAccount.noteNeverSend')}</p>
-      <ContactStep onActive={() => setContactActive(true)} />
-      <div className="actions">
-        <button type="button" className="primary large" onClick={() => void finish()}>
-          {t('results.finish')}
-        </button>
-      </div>
+      <ContactAndFinish />
     </section>
   );
 }
