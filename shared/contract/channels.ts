@@ -21,6 +21,7 @@ export const CHANNELS = {
   helpdeskHealth: 'helpdesk:health',
   helpdeskLookup: 'helpdesk:lookup',
   setOutOfService: 'helpdesk:setOutOfService',
+  helpdeskConfirmContact: 'helpdesk:confirmContact',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

@@ -145,6 +145,8 @@ export const LookupResponse = z.object({
   ),
 });
 export type LookupResponse = z.infer<typeof LookupResponse>;
+export const HelpdeskConfirmContactRequest = z.object({ staffId: z.string().max(32), code: z.string().max(12) }).strict();
+export const HelpdeskConfirmContactResponse = z.object({ masked: z.string(), account: z.string() });
 export const OutOfServiceRequest = z.object({ on: z.boolean() }).strict();
 export const OutOfServiceResponse = z.object({ on: z.boolean() });
 
@@ -168,6 +170,7 @@ export const CONTRACT = {
   helpdeskHealth: { channel: CHANNELS.helpdeskHealth, request: NoPayload, response: HealthResponse },
   helpdeskLookup: { channel: CHANNELS.helpdeskLookup, request: LookupRequest, response: LookupResponse },
   setOutOfService: { channel: CHANNELS.setOutOfService, request: OutOfServiceRequest, response: OutOfServiceResponse },
+  helpdeskConfirmContact: { channel: CHANNELS.helpdeskConfirmContact, request: HelpdeskConfirmContactRequest, response: HelpdeskConfirmContactResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

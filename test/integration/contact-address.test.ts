@@ -123,6 +123,23 @@ describe('contact address', () => {
     await backend.close();
   });
 
+  it('lets the helpdesk finish within the day after the counter ran out of time', async () => {
+    const clock = { t: Date.now(), now() { return this.t; } };
+    const backend = kiosk(clock);
+    const { session, uid } = await withAccount(backend, 'z60007', 'SU,LAN', clock.t);
+    const before = (await sink.messages()).length;
+    await backend.contacts.register(session, 'lan.su@example.org');
+    const code = codeIn((await sink.messages()).slice(before)[0]!)!;
+    clock.t += 30 * 60_000; // the person left the counter; later that day at the helpdesk:
+    expect(await codeOf(backend.contacts.confirm(session, code))).toBe('CONTACT_COUNTER_TIMEOUT');
+    expect(await codeOf(backend.contacts.confirmByHelpdesk('opchen', 'Z60007', code === '000000' ? '111111' : '000000'))).toBe('CONTACT_CODE_WRONG');
+    await expect(backend.contacts.confirmByHelpdesk('opchen', 'Z60007', code)).resolves.toEqual({ masked: 'l****u@example.org', account: uid });
+    expect(await entry(uid)).toMatchObject({ mxContactAddress: 'lan.su@example.org', mxContactConfirmed: 'TRUE' });
+    expect(backend.auditLines.at(-1)).toMatchObject({ action: 'contact', result: 'ok', operator: 'opchen', staffId: 'z60007' });
+    expect(await codeOf(backend.contacts.confirmByHelpdesk('opchen', 'z99999', code))).toBe('USER(-2)');
+    await backend.close();
+  });
+
   it('tells the person to finish later at the helpdesk when SMTP is down, and leaves no pending code', async () => {
     const backend = kiosk();
     const { session, uid } = await withAccount(backend, 'z60005', 'FAN,JIE');

@@ -16,7 +16,7 @@ const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
 describe('helpdesk console', () => {
   it('refuses everything until an operator signs in', async () => {
     const backend = backendOn(slapd);
-    for (const [channel, payload] of [['helpdesk:health', {}], ['helpdesk:lookup', { query: 'z10001' }], ['helpdesk:setOutOfService', { on: true }]] as const) {
+    for (const [channel, payload] of [['helpdesk:health', {}], ['helpdesk:lookup', { query: 'z10001' }], ['helpdesk:setOutOfService', { on: true }], ['helpdesk:confirmContact', { staffId: 'z10001', code: '123456' }]] as const) {
       expect(await backend.dispatcher.dispatch(channel, payload, ctx)).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
     }
     await backend.close();

@@ -118,19 +118,47 @@ export class ContactConfirmation {
       await this.audit(session, uid, 'refused', 'CONTACT_CODE_WRONG', `try ${counter.tries} of ${settings.counterTries}`);
       throw new KioskError(counter.tries >= settings.counterTries ? 'CONTACT_TOO_MANY_TRIES' : 'CONTACT_CODE_WRONG');
     }
-    const { attributes } = settings;
+    await this.store(counter.dn, pending.address);
+    session.scratch.delete(COUNTER);
+    await this.audit(session, uid, 'ok', undefined, `confirmed ${maskAddress(pending.address)}`);
+    return { masked: maskAddress(pending.address) };
+  }
+
+  /**
+   * The helpdesk finishes a confirmation the counter could not (time ran out, too many tries):
+   * the person reads the code from their mail; it is checked against the stored hash within its day.
+   */
+  async confirmByHelpdesk(operator: string, staffId: string, code: string): Promise<{ masked: string; account: string }> {
+    const account = await this.deps.directory.findByStaffId(staffId.trim().toLowerCase());
+    if (account.state !== 'active') throw new KioskError('USER(-2)', 'no active account for that staff ID');
+    const pending = await this.readPending(account.dn);
+    const audit = (result: 'ok' | 'refused', failure?: Parameters<AuditLog['record']>[0]['code'], detail?: string) =>
+      this.deps.audit.record({ action: 'contact', result, code: failure, staffId: staffId.trim().toLowerCase(), account: account.uid, operator, detail }).catch(() => undefined);
+    if (!pending || Math.floor(this.deps.clock.now() / 1000) > pending.expires) {
+      await audit('refused', 'CONTACT_CODE_EXPIRED', 'at the helpdesk');
+      throw new KioskError('CONTACT_CODE_EXPIRED');
+    }
+    const given = Buffer.from(hashCode(pending.salt, code.trim()), 'hex');
+    if (!/^\d{6}$/.test(code.trim()) || !timingSafeEqual(given, Buffer.from(pending.hash, 'hex'))) {
+      await audit('refused', 'CONTACT_CODE_WRONG', 'at the helpdesk');
+      throw new KioskError('CONTACT_CODE_WRONG');
+    }
+    await this.store(account.dn, pending.address);
+    await audit('ok', undefined, `confirmed ${maskAddress(pending.address)} at the helpdesk`);
+    return { masked: maskAddress(pending.address), account: account.uid };
+  }
+
+  private async store(dn: string, address: string): Promise<void> {
+    const { attributes } = this.deps.settings;
     await this.deps.connection.run(
       (client) =>
-        client.modify(counter.dn, [
-          new Change({ operation: 'replace', modification: new Attribute({ type: attributes.address, values: [pending.address] }) }),
+        client.modify(dn, [
+          new Change({ operation: 'replace', modification: new Attribute({ type: attributes.address, values: [address] }) }),
           new Change({ operation: 'replace', modification: new Attribute({ type: attributes.confirmed, values: ['TRUE'] }) }),
           new Change({ operation: 'delete', modification: new Attribute({ type: attributes.pending }) }),
         ]),
       { idempotent: false },
     );
-    session.scratch.delete(COUNTER);
-    await this.audit(session, uid, 'ok', undefined, `confirmed ${maskAddress(pending.address)}`);
-    return { masked: maskAddress(pending.address) };
   }
 
   private async readPending(dn: string): Promise<Pending | undefined> {

@@ -13,6 +13,8 @@ export function HelpdeskConsole() {
   const [health, setHealth] = useState<HealthResponse | null>(null);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<LookupResponse['results'] | null>(null);
+  const [contact, setContact] = useState({ staffId: '', code: '' });
+  const [contactOutcome, setContactOutcome] = useState<string | null>(null);
   const outOfService = status.kind === 'known' && status.status.outOfService;
 
   useEffect(() => {
@@ -30,6 +32,11 @@ export function HelpdeskConsole() {
     const result = await api.setOutOfService({ on: !outOfService });
     const refreshed = await api.status();
     if (result.ok && refreshed.ok) useKioskStore.getState().setStatus({ kind: 'known', status: refreshed.data });
+  };
+  const finishContact = async () => {
+    const result = await api.helpdeskConfirmContact(contact);
+    setContact({ staffId: contact.staffId, code: '' });
+    setContactOutcome(result.ok ? t('helpdesk.contactDone', { masked: result.data.masked, account: result.data.account }) : `${t(`errors.${result.code}.title`)} (${result.code})`);
   };
   const signOut = async () => {
     await api.operatorSignOut();
@@ -105,6 +112,23 @@ export function HelpdeskConsole() {
         </table>
       )}
       {results?.length === 0 && <p>{t('helpdesk.noResults')}</p>}
+      <h2>{t('helpdesk.finishContact')}</h2>
+      <form
+        className="lookup"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void finishContact();
+        }}
+      >
+        <label htmlFor="contact-staff-id">{t('profile.id')}</label>
+        <input id="contact-staff-id" autoComplete="off" value={contact.staffId} onChange={(e) => setContact({ ...contact, staffId: e.target.value })} />
+        <label htmlFor="contact-code-helpdesk">{t('contact.code')}</label>
+        <input id="contact-code-helpdesk" inputMode="numeric" autoComplete="off" maxLength={6} value={contact.code} onChange={(e) => setContact({ ...contact, code: e.target.value.replace(/\D/g, '') })} />
+        <button type="submit" className="primary" disabled={!contact.staffId || contact.code.length !== 6}>
+          {t('contact.confirm')}
+        </button>
+      </form>
+      {contactOutcome && <p role="status">{contactOutcome}</p>}
       <div className="actions">
         <button type="button" className="secondary large" onClick={() => void toggle()}>
           {outOfService ? t('helpdesk.backInService') : t('helpdesk.outOfService')}
