@@ -180,6 +180,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   dispatcher.handle('helpdeskHealth', async () => helpdesk.health());
   dispatcher.handle('helpdeskLookup', async ({ query }) => ({ results: await helpdesk.lookup(query) }));
   dispatcher.handle('setOutOfService', async ({ on }) => ({ on: await helpdesk.setOutOfService(on) }));
+  dispatcher.handle('startAssistedReset', async ({ staffId, reason }) => accounts.startAssistedReset(sessions, staffId, operators.require().uid, reason));
   dispatcher.handle('helpdeskConfirmContact', async ({ staffId, code }) => contacts.confirmByHelpdesk(operators.require().uid, staffId, code));
 
   const missing = dispatcher.missingHandlers();

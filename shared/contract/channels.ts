@@ -22,6 +22,7 @@ export const CHANNELS = {
   helpdeskLookup: 'helpdesk:lookup',
   setOutOfService: 'helpdesk:setOutOfService',
   helpdeskConfirmContact: 'helpdesk:confirmContact',
+  startAssistedReset: 'helpdesk:startAssistedReset',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

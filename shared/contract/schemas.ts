@@ -76,7 +76,7 @@ export const SessionProfile = z.object({
   id: z.string(),
   name: z.string(),
   nameEn: z.string(),
-  from: z.literal('AIS'),
+  from: z.enum(['AIS', 'helpdesk']),
   loginTime: z.string(),
   language: z.enum(['zh-TW', 'en']),
   condition: z.string(),
@@ -147,6 +147,10 @@ export const LookupResponse = z.object({
 export type LookupResponse = z.infer<typeof LookupResponse>;
 export const HelpdeskConfirmContactRequest = z.object({ staffId: z.string().max(32), code: z.string().max(12) }).strict();
 export const HelpdeskConfirmContactResponse = z.object({ masked: z.string(), account: z.string() });
+/** Why the helpdesk assists, for the audit. */
+export const AssistReason = z.enum(['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other']);
+export const StartAssistedResetRequest = z.object({ staffId: z.string().max(32), reason: AssistReason }).strict();
+export const StartAssistedResetResponse = z.object({ account: z.string() });
 export const OutOfServiceRequest = z.object({ on: z.boolean() }).strict();
 export const OutOfServiceResponse = z.object({ on: z.boolean() });
 
@@ -170,6 +174,7 @@ export const CONTRACT = {
   helpdeskHealth: { channel: CHANNELS.helpdeskHealth, request: NoPayload, response: HealthResponse },
   helpdeskLookup: { channel: CHANNELS.helpdeskLookup, request: LookupRequest, response: LookupResponse },
   setOutOfService: { channel: CHANNELS.setOutOfService, request: OutOfServiceRequest, response: OutOfServiceResponse },
+  startAssistedReset: { channel: CHANNELS.startAssistedReset, request: StartAssistedResetRequest, response: StartAssistedResetResponse },
   helpdeskConfirmContact: { channel: CHANNELS.helpdeskConfirmContact, request: HelpdeskConfirmContactRequest, response: HelpdeskConfirmContactResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;
 

@@ -16,7 +16,7 @@ const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
 describe('helpdesk console', () => {
   it('refuses everything until an operator signs in', async () => {
     const backend = backendOn(slapd);
-    for (const [channel, payload] of [['helpdesk:health', {}], ['helpdesk:lookup', { query: 'z10001' }], ['helpdesk:setOutOfService', { on: true }], ['helpdesk:confirmContact', { staffId: 'z10001', code: '123456' }]] as const) {
+    for (const [channel, payload] of [['helpdesk:health', {}], ['helpdesk:lookup', { query: 'z10001' }], ['helpdesk:setOutOfService', { on: true }], ['helpdesk:confirmContact', { staffId: 'z10001', code: '123456' }], ['helpdesk:startAssistedReset', { staffId: 'z10001', reason: 'forgot-password' }]] as const) {
       expect(await backend.dispatcher.dispatch(channel, payload, ctx)).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
     }
     await backend.close();
@@ -51,6 +51,23 @@ describe('helpdesk console', () => {
     expect(backend.auditLines.map((l) => l.detail).filter(Boolean)).toEqual(expect.arrayContaining(['out-of-service on', 'out-of-service off']));
     expect(await backend.dispatcher.dispatch('operator:signOut', {}, ctx)).toEqual({ ok: true, data: { signedOut: true } });
     expect(await backend.dispatcher.dispatch('helpdesk:health', {}, ctx)).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
+    await backend.close();
+  });
+
+  it('starts an assisted reset the applicant finishes, audited with both identities', async () => {
+    const backend = backendOn(slapd);
+    await backend.dispatcher.dispatch('operator:signIn', { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password }, ctx);
+    expect(await backend.dispatcher.dispatch('helpdesk:startAssistedReset', { staffId: 'z10002', reason: 'forgot-password' }, ctx)).toEqual({ ok: false, code: 'USER(-3)', account: 'cychen@mx.nthu.edu.tw' });
+    expect(await backend.dispatcher.dispatch('helpdesk:startAssistedReset', { staffId: 'z99999', reason: 'other' }, ctx)).toEqual({ ok: false, code: 'USER(-2)' });
+    expect(await backend.dispatcher.dispatch('helpdesk:startAssistedReset', { staffId: 'Z10001', reason: 'ais-unavailable' }, ctx)).toEqual({ ok: true, data: { account: 'hmwang@mx.nthu.edu.tw' } });
+    expect(await backend.dispatcher.dispatch('session:current', {}, ctx)).toMatchObject({ ok: true, data: { purpose: 'reset', profile: { id: 'z10001', name: '王小明', from: 'helpdesk' } } });
+    const password = 'Zx8$uYt!6qWe#3rP';
+    expect(await backend.dispatcher.dispatch('account:resetPassword', { password, confirm: password }, ctx)).toEqual({ ok: true, data: { address: 'hmwang@mx.nthu.edu.tw' } });
+    expect(backend.auditLines.filter((l) => l.action === 'reset' && l.result === 'ok').map((l) => [l.staffId, l.operator])).toEqual([
+      ['z10001', 'opchen (ais-unavailable)'],
+      ['z10001', 'opchen (ais-unavailable)'],
+    ]);
+    expect(JSON.stringify(backend.auditLines)).not.toContain(password);
     await backend.close();
   });
 });

@@ -16,7 +16,7 @@ import { KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
 import type { MailboxProvisioner, MailboxReport } from '../mailbox/mailbox-provisioner';
 import type { AccountNamer } from '../naming/account-namer';
-import type { KioskSession } from '../session/kiosk-session';
+import type { KioskSession, KioskSessions } from '../session/kiosk-session';
 import type { AccountDirectory, AccountState } from './account-directory';
 import { homeDirectoryFor, type DirectoryLayout } from './directory-layout';
 import { allocateUidNumber } from './uid-number-allocator';
@@ -69,6 +69,21 @@ export class MailboxAccounts {
 
   address(uid: string): string {
     return `${uid}@${this.deps.mailDomain}`;
+  }
+
+  /**
+   * The helpdesk starts a reset for someone whose identity it checked in person: the session is
+   * made from the account entry (no AIS token), and the person then types the password themselves.
+   */
+  async startAssistedReset(sessions: { startAssisted: KioskSessions['startAssisted'] }, staffId: string, operator: string, reason: string): Promise<{ account: string }> {
+    const id = staffId.trim().toLowerCase();
+    const state = await this.deps.directory.findByStaffId(id);
+    const account = this.resettable(state);
+    const { searchEntries } = await this.deps.connection.run((client) => client.search(account.dn, { scope: 'base', attributes: [this.deps.layout.attrs.name] }), { idempotent: true });
+    const name = String(([] as unknown[]).concat(searchEntries[0]?.[this.deps.layout.attrs.name] ?? [''])[0]);
+    const session = sessions.startAssisted({ id, name, nameEn: '', language: 'zh-TW', condition: '', role: 'staff' }, 'reset', { operator, reason });
+    await this.audit(session, 'reset', 'ok', undefined, account.uid, 'assisted reset started');
+    return { account: this.address(account.uid) };
   }
 
   /** For an apply session: may this person have a mailbox? For a reset session: which is theirs? */
@@ -317,7 +332,9 @@ export class MailboxAccounts {
   }
 
   private audit(session: KioskSession, action: Parameters<AuditLog['record']>[0]['action'], result: 'ok' | 'refused' | 'failed', code?: Parameters<AuditLog['record']>[0]['code'], account?: string, detail?: string) {
-    return this.deps.audit.record({ action, result, code, staffId: session.profile.id, account, detail }).catch((error: unknown) => {
+    // An assisted session names both: the person (staffId) and the operator who vouched for them.
+    const operator = session.assistedBy ? `${session.assistedBy.operator} (${session.assistedBy.reason})` : undefined;
+    return this.deps.audit.record({ action, result, code, staffId: session.profile.id, account, detail, operator }).catch((error: unknown) => {
       // An audit line that cannot be written must not be lost silently.
       this.deps.logger.error('audit write failed', { error, action, result, code });
     });

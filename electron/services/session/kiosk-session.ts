@@ -18,7 +18,8 @@ export interface SessionProfile {
   id: string;
   name: string;
   nameEn: string;
-  from: 'AIS';
+  /** Who vouched for the identity: AIS, or a helpdesk operator in person. */
+  from: 'AIS' | 'helpdesk';
   loginTime: string;
   language: 'zh-TW' | 'en';
   condition: string;
@@ -28,6 +29,8 @@ export interface SessionProfile {
 export interface KioskSession {
   readonly profile: SessionProfile;
   readonly purpose: SessionPurpose;
+  /** The helpdesk operator who checked the person's identity in person, for assisted sessions. */
+  readonly assistedBy?: { operator: string; reason: string };
   readonly startedAt: number;
   readonly expiresAt: number;
   /** Per-session data later steps keep (e.g. the offered account names); wiped on end. */
@@ -62,6 +65,22 @@ export class KioskSessions {
         role: handoff.role,
       },
       purpose,
+      startedAt: now,
+      expiresAt: now + this.settings.maxSeconds * 1000,
+      lastActivity: now,
+      scratch: new Map(),
+    };
+    return this.live;
+  }
+
+  /** A session the helpdesk opened after checking the person's ID in person (no AIS token). */
+  startAssisted(profile: Omit<SessionProfile, 'from' | 'loginTime'>, purpose: SessionPurpose, assistedBy: { operator: string; reason: string }): KioskSession {
+    if (this.live) this.end('replaced');
+    const now = this.clock.now();
+    this.live = {
+      profile: { ...profile, from: 'helpdesk', loginTime: new Date(now).toISOString() },
+      purpose,
+      assistedBy,
       startedAt: now,
       expiresAt: now + this.settings.maxSeconds * 1000,
       lastActivity: now,

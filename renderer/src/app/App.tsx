@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { ErrorScreen } from '../errors/ErrorScreen';
+import { AssistedHandover } from '../helpdesk/AssistedHandover';
 import { HelpdeskConsole } from '../helpdesk/HelpdeskConsole';
 import { OperatorSignIn } from '../helpdesk/OperatorSignIn';
 import { OutOfService } from '../out-of-service/OutOfService';
@@ -32,6 +33,8 @@ function CurrentScreen({ screen, outOfService }: { screen: Screen; outOfService:
       return <OperatorSignIn />;
     case 'helpdesk':
       return <HelpdeskConsole />;
+    case 'assisted-handover':
+      return <AssistedHandover />;
     case 'signing-in':
       return <SigningIn />;
     case 'profile':

@@ -27,6 +27,7 @@ export type Screen =
   | { name: 'rejected' }
   | { name: 'operator-sign-in' }
   | { name: 'helpdesk' }
+  | { name: 'assisted-handover' }
   | { name: 'error'; code: ResultCode; account?: string };
 
 /** The wizard's steps as the stepper numbers them. */

@@ -15,6 +15,8 @@ export function HelpdeskConsole() {
   const [results, setResults] = useState<LookupResponse['results'] | null>(null);
   const [contact, setContact] = useState({ staffId: '', code: '' });
   const [contactOutcome, setContactOutcome] = useState<string | null>(null);
+  const [assist, setAssist] = useState<{ staffId: string; reason: 'forgot-password' | 'ais-unavailable' | 'cannot-use-kiosk' | 'other' }>({ staffId: '', reason: 'forgot-password' });
+  const [assistProblem, setAssistProblem] = useState<string | null>(null);
   const outOfService = status.kind === 'known' && status.status.outOfService;
 
   useEffect(() => {
@@ -37,6 +39,15 @@ export function HelpdeskConsole() {
     const result = await api.helpdeskConfirmContact(contact);
     setContact({ staffId: contact.staffId, code: '' });
     setContactOutcome(result.ok ? t('helpdesk.contactDone', { masked: result.data.masked, account: result.data.account }) : `${t(`errors.${result.code}.title`)} (${result.code})`);
+  };
+  const startAssistedReset = async () => {
+    const result = await api.startAssistedReset(assist);
+    if (!result.ok) return setAssistProblem(`${t(`errors.${result.code}.title`)} (${result.code})`);
+    // The console must not stay reachable behind the applicant: the operator is signed out.
+    await api.operatorSignOut();
+    const session = await api.currentSession();
+    if (session.ok) useKioskStore.getState().signedIn(session.data);
+    useKioskStore.getState().showScreen({ name: 'assisted-handover' });
   };
   const signOut = async () => {
     await api.operatorSignOut();
@@ -112,6 +123,30 @@ export function HelpdeskConsole() {
         </table>
       )}
       {results?.length === 0 && <p>{t('helpdesk.noResults')}</p>}
+      <h2>{t('helpdesk.assistedReset')}</h2>
+      <p className="notes">{t('helpdesk.assistedResetExplain')}</p>
+      <form
+        className="lookup"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void startAssistedReset();
+        }}
+      >
+        <label htmlFor="assist-staff-id">{t('profile.id')}</label>
+        <input id="assist-staff-id" autoComplete="off" value={assist.staffId} onChange={(e) => setAssist({ ...assist, staffId: e.target.value })} />
+        <label htmlFor="assist-reason">{t('helpdesk.reason')}</label>
+        <select id="assist-reason" value={assist.reason} onChange={(e) => setAssist({ ...assist, reason: e.target.value as typeof assist.reason })}>
+          {(['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other'] as const).map((r) => (
+            <option key={r} value={r}>
+              {t(`helpdesk.reasons.${r}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="primary" disabled={!assist.staffId}>
+          {t('helpdesk.startAssisted')}
+        </button>
+      </form>
+      {assistProblem && <p role="alert">{assistProblem}</p>}
       <h2>{t('helpdesk.finishContact')}</h2>
       <form
         className="lookup"

@@ -2,7 +2,7 @@
 // and the out-of-service switch as the next person would see it.
 import { FIXTURE } from '../../../../dev/slapd/fixture-directory';
 import { expect, saveScreenshot, test } from '../../fixtures/kiosk-host';
-import { expectAccessible, screenshotsBothLanguages } from '../wizard/wizard';
+import { BASE_DN, canBind, expectAccessible, screenshotsBothLanguages } from '../wizard/wizard';
 
 const { member, outsider } = FIXTURE.operators;
 
@@ -46,4 +46,35 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await expect(page.getByRole('button', { name: '暫停服務' })).toBeVisible();
   await page.getByRole('button', { name: '登出' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
+});
+
+test('an assisted reset: the operator checks the ID, looks away, and the applicant sets the password', async ({ kioskPage: page, kioskHost }) => {
+  await page.keyboard.press('Control+Alt+h');
+  await page.getByLabel('帳號').fill(member.uid);
+  await page.getByLabel('密碼').fill(member.password);
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.locator('#assist-staff-id').fill('z10001');
+  await page.locator('#assist-reason').selectOption('ais-unavailable');
+  await page.getByRole('button', { name: '開始' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('請將螢幕交給申請人');
+  await expect(page.getByText('服務台人員：請轉開視線，不要看申請人輸入密碼。')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('服務台主控台');
+  await expect(page.locator('input[type=password]')).toHaveCount(0);
+  await expectAccessible(page, 'assisted handover');
+  await screenshotsBothLanguages(page, 'screen-assisted-handover');
+
+  await page.getByRole('button', { name: '我是申請人，繼續' }).click();
+  await expect(page.getByText('要重設密碼的信箱：hmwang@mx.nthu.edu.tw')).toBeVisible();
+  const password = 'Zx8$uYt!6qWe#3rP';
+  await page.getByLabel('新密碼').fill(password);
+  await page.getByLabel('確認密碼').fill(password);
+  await page.getByRole('button', { name: '重設密碼' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('密碼已重設');
+  expect(await canBind(kioskHost.ready, `uid=hmwang,ou=people,${BASE_DN}`, password)).toBe(true);
+
+  // The operator was signed out at the handover: the console needs a new sign-in.
+  await page.getByRole('button', { name: '完成' }).click();
+  const health = await page.evaluate(async () => (await fetch('/api/helpdesk:health', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json());
+  expect(health).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
 });
