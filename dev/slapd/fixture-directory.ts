@@ -23,6 +23,11 @@ export const FIXTURE = {
   },
   groupGid: 100,
   uidCounterDn: 'cn=uidNext,dc=mx,dc=nthu,dc=edu,dc=tw',
+  /** HR records (ou=staff) for assisted applications when AIS is down. */
+  staff: [
+    { id: 'z10030', name: '高淑慧', nameEn: 'KAO,SHU-HUI', condition: '一般' },
+    { id: 'z10031', name: '鄭文雄', nameEn: 'CHENG,WEN-HSIUNG', condition: '離職' },
+  ],
   /** The counter's first value: the next uidNumber to hand out. */
   uidCounterStart: 1010,
 } as const;
@@ -64,7 +69,18 @@ objectClass: organization
 dc: mx
 o: mx-kiosk test directory
 `,
-    ...['people', 'suspended', 'aliases', 'group', 'services', 'policies', 'operators'].map(ou),
+    ...['people', 'suspended', 'aliases', 'group', 'services', 'policies', 'operators', 'staff'].map(ou),
+    ...FIXTURE.staff.map(
+      (p) => `
+dn: employeeNumber=${p.id},ou=staff,${b}
+objectClass: inetOrgPerson
+employeeNumber: ${p.id}
+cn:: ${Buffer.from(p.name, 'utf8').toString('base64')}
+sn: ${p.nameEn.split(',')[0]}
+displayName: ${p.nameEn}
+employeeType:: ${Buffer.from(p.condition, 'utf8').toString('base64')}
+`,
+    ),
     ...Object.values(FIXTURE.operators).map(
       (op) => `
 dn: uid=${op.uid},ou=operators,${b}

@@ -154,14 +154,17 @@ access to dn.base="cn=Subschema" by * read
 # Passwords: only the kiosk service account may set them; anyone may use them to bind.
 access to attrs=userPassword
   by dn.exact="${FIXTURE.serviceDn}" write
+  by group.exact="cn=helpdesk,ou=group,${b}" write
   by self write
   by anonymous auth
   by * none
 access to dn.subtree="ou=people,${b}"
   by dn.exact="${FIXTURE.serviceDn}" write
+  by group.exact="cn=helpdesk,ou=group,${b}" write
   by users read
 access to dn.base="${FIXTURE.uidCounterDn}"
   by dn.exact="${FIXTURE.serviceDn}" write
+  by group.exact="cn=helpdesk,ou=group,${b}" write
   by users read
 access to *
   by dn.exact="${FIXTURE.serviceDn}" read

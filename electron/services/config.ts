@@ -155,6 +155,17 @@ export const ConfigSchema = z
         groupDn: z.string().optional(),
         /** groupOfNames lists member DNs; posixGroup lists memberUid names. */
         groupMembership: z.enum(['member', 'memberUid']).default('member'),
+        /** HR data in LDAP, for assisted applications when AIS is down (relative to baseDn). */
+        staffDirectory: z
+          .object({
+            base: z.string().default('ou=staff'),
+            id: z.string().default('employeeNumber'),
+            name: z.string().default('cn'),
+            nameEn: z.string().default('displayName'),
+            condition: z.string().default('employeeType'),
+          })
+          .strict()
+          .prefault({}),
         lockoutFailures: z.number().int().positive().default(5),
         lockoutMinutes: z.number().int().positive().default(5),
         idleMinutes: z.number().int().positive().default(5),

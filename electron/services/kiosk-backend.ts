@@ -180,6 +180,15 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   dispatcher.handle('helpdeskHealth', async () => helpdesk.health());
   dispatcher.handle('helpdeskLookup', async ({ query }) => ({ results: await helpdesk.lookup(query) }));
   dispatcher.handle('setOutOfService', async ({ on }) => ({ on: await helpdesk.setOutOfService(on) }));
+  dispatcher.handle('startAssistedApplication', async ({ staffId, reason, password }) => {
+    const operator = operators.require();
+    return accounts.startAssistedApplication(sessions, { ...operator, password }, staffId, reason, {
+      directory: config.helpdesk.staffDirectory,
+      eligibility: config.eligibility,
+      urls: config.directory.urls,
+      failbackMs: config.directory.failbackSeconds * 1000,
+    });
+  });
   dispatcher.handle('startAssistedReset', async ({ staffId, reason }) => accounts.startAssistedReset(sessions, staffId, operators.require().uid, reason));
   dispatcher.handle('helpdeskConfirmContact', async ({ staffId, code }) => contacts.confirmByHelpdesk(operators.require().uid, staffId, code));
 

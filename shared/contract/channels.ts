@@ -23,6 +23,7 @@ export const CHANNELS = {
   setOutOfService: 'helpdesk:setOutOfService',
   helpdeskConfirmContact: 'helpdesk:confirmContact',
   startAssistedReset: 'helpdesk:startAssistedReset',
+  startAssistedApplication: 'helpdesk:startAssistedApplication',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

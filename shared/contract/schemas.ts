@@ -151,6 +151,9 @@ export const HelpdeskConfirmContactResponse = z.object({ masked: z.string(), acc
 export const AssistReason = z.enum(['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other']);
 export const StartAssistedResetRequest = z.object({ staffId: z.string().max(32), reason: AssistReason }).strict();
 export const StartAssistedResetResponse = z.object({ account: z.string() });
+/** AIS is down: the operator enters the staff ID and re-enters their own password (the entry is written as them). */
+export const StartAssistedApplicationRequest = z.object({ staffId: z.string().max(32), reason: AssistReason, password: z.string().max(1024) }).strict();
+export const StartAssistedApplicationResponse = z.object({ name: z.string() });
 export const OutOfServiceRequest = z.object({ on: z.boolean() }).strict();
 export const OutOfServiceResponse = z.object({ on: z.boolean() });
 
@@ -174,6 +177,7 @@ export const CONTRACT = {
   helpdeskHealth: { channel: CHANNELS.helpdeskHealth, request: NoPayload, response: HealthResponse },
   helpdeskLookup: { channel: CHANNELS.helpdeskLookup, request: LookupRequest, response: LookupResponse },
   setOutOfService: { channel: CHANNELS.setOutOfService, request: OutOfServiceRequest, response: OutOfServiceResponse },
+  startAssistedApplication: { channel: CHANNELS.startAssistedApplication, request: StartAssistedApplicationRequest, response: StartAssistedApplicationResponse },
   startAssistedReset: { channel: CHANNELS.startAssistedReset, request: StartAssistedResetRequest, response: StartAssistedResetResponse },
   helpdeskConfirmContact: { channel: CHANNELS.helpdeskConfirmContact, request: HelpdeskConfirmContactRequest, response: HelpdeskConfirmContactResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;

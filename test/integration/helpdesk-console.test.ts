@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import { backendOn } from '../support/kiosk-people';
+import { asAdmin, backendOn } from '../support/kiosk-people';
 
 let slapd: RunningSlapd;
 beforeAll(async () => {
@@ -68,6 +68,35 @@ describe('helpdesk console', () => {
       ['z10001', 'opchen (ais-unavailable)'],
     ]);
     expect(JSON.stringify(backend.auditLines)).not.toContain(password);
+    await backend.close();
+  });
+
+  it('starts an application without AIS from the HR records, and the operator is the entry’s creator', async () => {
+    const backend = backendOn(slapd);
+    const op = FIXTURE.operators.member;
+    await backend.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx);
+    const start = (staffId: string, password: string = op.password) => backend.dispatcher.dispatch('helpdesk:startAssistedApplication', { staffId, reason: 'ais-unavailable', password }, ctx);
+    expect(await start('z10030', 'wrong')).toMatchObject({ ok: false, code: 'OPERATOR_DENIED' });
+    expect(await start('z10031')).toMatchObject({ ok: false, code: 'USER(-4)' });
+    expect(await start('z10039')).toMatchObject({ ok: false, code: 'USER(-2)' });
+    expect(await start('z10030')).toEqual({ ok: true, data: { name: '高淑慧' } });
+    expect(await backend.dispatcher.dispatch('session:current', {}, ctx)).toMatchObject({ ok: true, data: { purpose: 'apply', profile: { id: 'z10030', nameEn: 'KAO,SHU-HUI', from: 'helpdesk', condition: '一般' } } });
+
+    for (const id of ['network-usage', 'email-terms'] as const) {
+      const { version, hash } = backend.policies.get(id, 'zh-TW');
+      await backend.dispatcher.dispatch('policy:accept', { id, version, hash, language: 'zh-TW' }, ctx);
+    }
+    const names = await backend.dispatcher.dispatch('account:candidates', {}, ctx);
+    expect(names).toMatchObject({ ok: true, data: { candidates: expect.arrayContaining(['shkao']) } });
+    const password = 'Lk9#mQ2$wE7!rT4v';
+    expect(await backend.dispatcher.dispatch('account:create', { account: 'shkao', password, confirm: password }, ctx)).toMatchObject({ ok: true, data: { address: 'shkao@mx.nthu.edu.tw' } });
+
+    const [entry] = await asAdmin(slapd, async (c) => (await c.search(`uid=shkao,ou=people,${slapd.baseDn}`, { scope: 'base', attributes: ['creatorsName', 'sn', 'cn'] })).searchEntries);
+    expect(entry).toMatchObject({ creatorsName: `uid=${op.uid},ou=operators,${slapd.baseDn}`, sn: 'z10030', cn: '高淑慧' });
+    expect(backend.auditLines.find((l) => l.action === 'create' && l.result === 'ok')).toMatchObject({ staffId: 'z10030', account: 'shkao', operator: 'opchen (ais-unavailable)' });
+    expect(JSON.stringify(backend.auditLines)).not.toContain(password);
+    expect(JSON.stringify(backend.auditLines)).not.toContain(op.password);
+    await backend.dispatcher.dispatch('session:end', { reason: 'finish' }, ctx);
     await backend.close();
   });
 });

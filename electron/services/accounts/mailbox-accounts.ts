@@ -8,7 +8,12 @@ import { AlreadyExistsError, Attribute, ConstraintViolationError, NoSuchObjectEr
 import { enforcePasswordPolicy } from '../password/password-policy';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
-import { isOutage, type DirectoryConnection } from '../directory/directory-connection';
+import { DirectoryConnection, isOutage } from '../directory/directory-connection';
+import { Secret } from '../secret';
+import { foldDiacritics } from '../ais/handoff-payload';
+import { roleOf } from '../ais/handoff-verifier';
+import { equals } from '../directory/ldap-names';
+import type { KioskConfig } from '../config';
 import type { LdapConnector } from '../directory/ldap-connector';
 import { childDn } from '../directory/ldap-names';
 import { encodePasswordModifyRequest, PASSWORD_MODIFY_OID } from '../directory/password-modify';
@@ -48,6 +53,8 @@ export interface MailboxAccountsDeps {
 
 const OFFERED = 'offeredNames';
 const CREATION = 'creation';
+/** An assisted application's connection, bound as the operator: the entry's creator is the operator. */
+export const CREATOR_CONNECTION = 'creatorConnection';
 /** Another kiosk's entry without a password is only taken as abandoned after this long. */
 export const ABANDONED_AFTER_MS = 120_000;
 
@@ -84,6 +91,42 @@ export class MailboxAccounts {
     const session = sessions.startAssisted({ id, name, nameEn: '', language: 'zh-TW', condition: '', role: 'staff' }, 'reset', { operator, reason });
     await this.audit(session, 'reset', 'ok', undefined, account.uid, 'assisted reset started');
     return { account: this.address(account.uid) };
+  }
+
+  /**
+   * AIS is down and the helpdesk checked the person's ID in person: the profile comes from the HR
+   * subtree, the same eligibility rules apply, and the account will be written over a connection
+   * bound as the operator (re-authenticated here), so the directory records who made it.
+   */
+  async startAssistedApplication(
+    sessions: { startAssisted: KioskSessions['startAssisted'] },
+    operator: { uid: string; dn: string; password: string },
+    staffId: string,
+    reason: string,
+    hr: { directory: KioskConfig['helpdesk']['staffDirectory']; eligibility: KioskConfig['eligibility']; urls: readonly string[]; failbackMs: number },
+  ): Promise<{ name: string }> {
+    const id = staffId.trim().toLowerCase();
+    const role = roleOf(id);
+    if (!role) throw new KioskError('ROLE(0)', 'unknown ID format');
+    const { baseDn } = this.deps.layout;
+    const a = hr.directory;
+    const { searchEntries } = await this.deps.connection.run(
+      (client) => client.search(`${a.base},${baseDn}`, { scope: 'sub', filter: equals(a.id, id), attributes: [a.name, a.nameEn, a.condition] }),
+      { idempotent: true },
+    );
+    const record = searchEntries[0];
+    if (!record) throw new KioskError('USER(-2)', 'no HR record for that staff ID');
+    const text = (name: string) => String(([] as unknown[]).concat(record[name] ?? [''])[0]);
+    const profile = { id, name: text(a.name), nameEn: foldDiacritics(text(a.nameEn)).trim(), language: 'zh-TW' as const, condition: text(a.condition).trim(), role };
+    if (!hr.eligibility[role].includes(profile.condition)) throw new KioskError('USER(-4)', `condition "${profile.condition}" not eligible`);
+    // The operator proves themselves again; a connection bound as them writes the account.
+    if (!operator.password || !(await this.bindsAs(operator.dn, operator.password))) throw new KioskError('OPERATOR_DENIED', 'wrong operator password');
+    const creator = new DirectoryConnection({ urls: hr.urls, bindDn: operator.dn, bindPassword: new Secret(operator.password), failbackMs: hr.failbackMs }, this.deps.connect, this.deps.clock, this.deps.logger);
+    const session = sessions.startAssisted(profile, 'apply', { operator: operator.uid, reason });
+    session.scratch.set(CREATOR_CONNECTION, creator);
+    session.scratch.set('dispose:creator', () => creator.close());
+    await this.audit(session, 'eligibility', 'ok', undefined, undefined, 'assisted application started (AIS unavailable)');
+    return { name: profile.name };
   }
 
   /** For an apply session: may this person have a mailbox? For a reset session: which is theirs? */
@@ -149,11 +192,12 @@ export class MailboxAccounts {
     await enforcePasswordPolicy(request.password, request.confirm, { staffId: profile.id, nameEn: profile.nameEn, account: uid });
     await this.refuseUnlessFree(session, await this.stateOf(session));
 
-    const { layout, connection } = this.deps;
+    const { layout } = this.deps;
+    const connection = this.writerFor(session);
     const dn = childDn(layout.attrs.account, uid, layout.peopleDn);
     const uidNumber = await this.addEntry(session, dn, uid, clientIp);
     try {
-      await this.setPassword(dn, request.password);
+      await this.setPassword(dn, request.password, connection);
       // Reading back a server-made hash proves the set; a bind as the person would cost a second
       // ARGON2 run (measured: about 9 ms of 22) and is left to the reset path, where it is the proof.
       await this.verifyEntry(dn);
@@ -184,8 +228,14 @@ export class MailboxAccounts {
   }
 
   /** Adds the entry without a password. Returns its uidNumber. */
+  /** The connection that writes for this session: the operator's in an assisted application. */
+  private writerFor(session: KioskSession): DirectoryConnection {
+    return (session.scratch.get(CREATOR_CONNECTION) as DirectoryConnection | undefined) ?? this.deps.connection;
+  }
+
   private async addEntry(session: KioskSession, dn: string, uid: string, clientIp: string): Promise<number> {
-    const { layout, connection, clock } = this.deps;
+    const { layout, clock } = this.deps;
+    const connection = this.writerFor(session);
     const { profile } = session;
     // A clash on uidNumber (another tool used it meanwhile) just takes the next number.
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -232,8 +282,8 @@ export class MailboxAccounts {
     throw new KioskError('INTERNAL', 'uidNumber kept clashing');
   }
 
-  private async setPassword(dn: string, password: string): Promise<void> {
-    await this.deps.connection.run(
+  private async setPassword(dn: string, password: string, connection: DirectoryConnection = this.deps.connection): Promise<void> {
+    await connection.run(
       async (client: Client) => {
         try {
           await client.exop(PASSWORD_MODIFY_OID, encodePasswordModifyRequest(dn, password));
@@ -257,20 +307,24 @@ export class MailboxAccounts {
 
   /** Never report a success the person cannot use: bind as them with the new password. */
   private async proveBind(dn: string, password: string): Promise<void> {
+    if (!(await this.bindsAs(dn, password))) throw new KioskError('INTERNAL', 'the new password does not bind');
+  }
+
+  /** Whether dn binds with password; a refusal is final, only an outage moves on to the next server. */
+  private async bindsAs(dn: string, password: string): Promise<boolean> {
     for (const url of this.deps.urls) {
       let client: Client | undefined;
       try {
         client = await this.deps.connect(url);
         await client.bind(dn, password);
-        return;
+        return true;
       } catch (error) {
-        // A refusal from the server is final; only an outage moves on to the next server.
-        if (!isOutage(error)) throw new KioskError('INTERNAL', `the new password does not bind: ${(error as Error).message}`);
+        if (!isOutage(error)) return false;
       } finally {
         await client?.unbind().catch(() => undefined);
       }
     }
-    throw new KioskError('DIRECTORY_UNAVAILABLE', 'no server to prove the new password on');
+    throw new KioskError('DIRECTORY_UNAVAILABLE', 'no server to bind on');
   }
 
   /** Looks the person up, after first removing any entry an earlier failure left behind. */

@@ -111,6 +111,8 @@ export class KioskSessions {
     if (!session) return false;
     this.live = null;
     const id = session.profile.id;
+    // Resources a session holds (an operator-bound connection) are released with it.
+    for (const [key, value] of session.scratch) if (key.startsWith('dispose:') && typeof value === 'function') void (value as () => unknown)();
     // Overwrite rather than only drop the reference: nothing personal stays reachable.
     Object.assign(session.profile, { id: '', name: '', nameEn: '', condition: '' });
     session.scratch.clear();

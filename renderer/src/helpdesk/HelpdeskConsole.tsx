@@ -40,8 +40,10 @@ export function HelpdeskConsole() {
     setContact({ staffId: contact.staffId, code: '' });
     setContactOutcome(result.ok ? t('helpdesk.contactDone', { masked: result.data.masked, account: result.data.account }) : `${t(`errors.${result.code}.title`)} (${result.code})`);
   };
-  const startAssistedReset = async () => {
-    const result = await api.startAssistedReset(assist);
+  const [operatorPassword, setOperatorPassword] = useState('');
+  const startAssisted = async (kind: 'reset' | 'apply') => {
+    const result = kind === 'reset' ? await api.startAssistedReset(assist) : await api.startAssistedApplication({ ...assist, password: operatorPassword });
+    setOperatorPassword('');
     if (!result.ok) return setAssistProblem(`${t(`errors.${result.code}.title`)} (${result.code})`);
     // The console must not stay reachable behind the applicant: the operator is signed out.
     await api.operatorSignOut();
@@ -123,13 +125,13 @@ export function HelpdeskConsole() {
         </table>
       )}
       {results?.length === 0 && <p>{t('helpdesk.noResults')}</p>}
-      <h2>{t('helpdesk.assistedReset')}</h2>
+      <h2>{t('helpdesk.assisted')}</h2>
       <p className="notes">{t('helpdesk.assistedResetExplain')}</p>
       <form
         className="lookup"
         onSubmit={(e) => {
           e.preventDefault();
-          void startAssistedReset();
+          void startAssisted('reset');
         }}
       >
         <label htmlFor="assist-staff-id">{t('profile.id')}</label>
@@ -144,6 +146,20 @@ export function HelpdeskConsole() {
         </select>
         <button type="submit" className="primary" disabled={!assist.staffId}>
           {t('helpdesk.startAssisted')}
+        </button>
+      </form>
+      <p className="notes">{t('helpdesk.assistedApplyExplain')}</p>
+      <form
+        className="lookup"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void startAssisted('apply');
+        }}
+      >
+        <label htmlFor="assist-operator-password">{t('helpdesk.yourPassword')}</label>
+        <input id="assist-operator-password" type="password" autoComplete="off" value={operatorPassword} onChange={(e) => setOperatorPassword(e.target.value)} />
+        <button type="submit" className="secondary" disabled={!assist.staffId || !operatorPassword}>
+          {t('helpdesk.startAssistedApply')}
         </button>
       </form>
       {assistProblem && <p role="alert">{assistProblem}</p>}

@@ -2,7 +2,7 @@
 // and the out-of-service switch as the next person would see it.
 import { FIXTURE } from '../../../../dev/slapd/fixture-directory';
 import { expect, saveScreenshot, test } from '../../fixtures/kiosk-host';
-import { BASE_DN, canBind, expectAccessible, screenshotsBothLanguages } from '../wizard/wizard';
+import { BASE_DN, canBind, expectAccessible, screenshotsBothLanguages, withDirectory } from '../wizard/wizard';
 
 const { member, outsider } = FIXTURE.operators;
 
@@ -55,7 +55,7 @@ test('an assisted reset: the operator checks the ID, looks away, and the applica
   await page.getByRole('button', { name: '登入' }).click();
   await page.locator('#assist-staff-id').fill('z10001');
   await page.locator('#assist-reason').selectOption('ais-unavailable');
-  await page.getByRole('button', { name: '開始' }).click();
+  await page.getByRole('button', { name: '開始重設密碼' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('請將螢幕交給申請人');
   await expect(page.getByText('服務台人員：請轉開視線，不要看申請人輸入密碼。')).toBeVisible();
@@ -77,4 +77,34 @@ test('an assisted reset: the operator checks the ID, looks away, and the applica
   await page.getByRole('button', { name: '完成' }).click();
   const health = await page.evaluate(async () => (await fetch('/api/helpdesk:health', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json());
   expect(health).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
+});
+
+test('an application without AIS: the operator starts it from the HR records, the applicant goes on', async ({ kioskPage: page, kioskHost }) => {
+  await page.keyboard.press('Control+Alt+h');
+  await page.getByLabel('帳號').fill(member.uid);
+  await page.getByLabel('密碼').fill(member.password);
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.locator('#assist-staff-id').fill('z10030');
+  await page.locator('#assist-reason').selectOption('ais-unavailable');
+  await page.getByLabel('您的密碼').fill(member.password);
+  await page.getByRole('button', { name: '開始申請（不經校務資訊系統）' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('請將螢幕交給申請人');
+  await expect(page.locator('input[type=password]')).toHaveCount(0);
+  await page.getByRole('button', { name: '我是申請人，繼續' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('個人資料');
+  await expect(page.locator('dl.profile')).toContainText('高淑慧');
+  await expect(page.locator('dl.profile')).toContainText('KAO,SHU-HUI');
+  await page.getByRole('button', { name: '電子郵件帳號申請' }).click();
+  await page.getByRole('button', { name: '同意，繼續' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件信箱使用規範');
+  await page.getByRole('button', { name: '同意，繼續' }).click();
+  await page.getByLabel('shkao@mx.nthu.edu.tw', { exact: true }).check();
+  const password = 'Lk9#mQ2$wE7!rT4v';
+  await page.getByLabel('新密碼').fill(password);
+  await page.getByLabel('確認密碼').fill(password);
+  await page.getByRole('button', { name: '確定申請' }).click();
+  await expect(page.getByText('已建立新的 LDAP 帳號 shkao@mx.nthu.edu.tw')).toBeVisible();
+  const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(`uid=shkao,ou=people,${BASE_DN}`, { scope: 'base', attributes: ['creatorsName'] })).searchEntries);
+  expect(entry?.creatorsName).toBe(`uid=${member.uid},ou=operators,${BASE_DN}`);
 });
