@@ -3,7 +3,7 @@
 import type { StatusResponse } from '../../shared/contract/schemas';
 import { AccountDirectory } from './accounts/account-directory';
 import { layoutFromConfig } from './accounts/directory-layout';
-import { MailboxAccounts } from './accounts/mailbox-accounts';
+import { attachCreator, MailboxAccounts } from './accounts/mailbox-accounts';
 import { probeAis, type FetchLike } from './ais/ais-health';
 import { AisSignIn, type AisLauncher } from './ais/ais-sign-in';
 import { AisHandoffVerifier } from './ais/handoff-verifier';
@@ -84,7 +84,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     futureSkewSeconds: config.ais.futureSkewSeconds,
     eligibility: config.eligibility,
   });
-  const aisSignIn = new AisSignIn(verifier, sessions, logger);
+  const aisSignIn = new AisSignIn(verifier, sessions, logger, clock);
   const launcher = deps.makeAisLauncher(aisSignIn);
 
   const connection = new DirectoryConnection(
@@ -188,6 +188,20 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
       urls: config.directory.urls,
       failbackMs: config.directory.failbackSeconds * 1000,
     });
+  });
+  dispatcher.handle('expectAssistedApplication', async ({ reason, password }) => {
+    const operator = operators.require();
+    const creator = await accounts.operatorConnection({ dn: operator.dn, password }, { urls: config.directory.urls, failbackMs: config.directory.failbackSeconds * 1000 });
+    // The applicant signs in through AIS as usual; the next handoff here within 10 minutes is assisted.
+    aisSignIn.expectAssisted({
+      operator: operator.uid,
+      reason,
+      until: clock.now() + 10 * 60_000,
+      attach: (session) => attachCreator(session, creator),
+      discard: () => void creator.close(),
+    });
+    await audit.record({ action: 'operator', result: 'ok', operator: operator.uid, detail: `assisted application through AIS (${reason})` });
+    return { waiting: true as const };
   });
   dispatcher.handle('startAssistedReset', async ({ staffId, reason }) => accounts.startAssistedReset(sessions, staffId, operators.require().uid, reason));
   dispatcher.handle('helpdeskConfirmContact', async ({ staffId, code }) => contacts.confirmByHelpdesk(operators.require().uid, staffId, code));

@@ -24,6 +24,7 @@ export const CHANNELS = {
   helpdeskConfirmContact: 'helpdesk:confirmContact',
   startAssistedReset: 'helpdesk:startAssistedReset',
   startAssistedApplication: 'helpdesk:startAssistedApplication',
+  expectAssistedApplication: 'helpdesk:expectAssistedApplication',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

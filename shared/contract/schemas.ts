@@ -154,6 +154,9 @@ export const StartAssistedResetResponse = z.object({ account: z.string() });
 /** AIS is down: the operator enters the staff ID and re-enters their own password (the entry is written as them). */
 export const StartAssistedApplicationRequest = z.object({ staffId: z.string().max(32), reason: AssistReason, password: z.string().max(1024) }).strict();
 export const StartAssistedApplicationResponse = z.object({ name: z.string() });
+/** The applicant will sign in through AIS themselves; the operator stays the entry's creator. */
+export const ExpectAssistedApplicationRequest = z.object({ reason: AssistReason, password: z.string().max(1024) }).strict();
+export const ExpectAssistedApplicationResponse = z.object({ waiting: z.literal(true) });
 export const OutOfServiceRequest = z.object({ on: z.boolean() }).strict();
 export const OutOfServiceResponse = z.object({ on: z.boolean() });
 
@@ -178,6 +181,7 @@ export const CONTRACT = {
   helpdeskLookup: { channel: CHANNELS.helpdeskLookup, request: LookupRequest, response: LookupResponse },
   setOutOfService: { channel: CHANNELS.setOutOfService, request: OutOfServiceRequest, response: OutOfServiceResponse },
   startAssistedApplication: { channel: CHANNELS.startAssistedApplication, request: StartAssistedApplicationRequest, response: StartAssistedApplicationResponse },
+  expectAssistedApplication: { channel: CHANNELS.expectAssistedApplication, request: ExpectAssistedApplicationRequest, response: ExpectAssistedApplicationResponse },
   startAssistedReset: { channel: CHANNELS.startAssistedReset, request: StartAssistedResetRequest, response: StartAssistedResetResponse },
   helpdeskConfirmContact: { channel: CHANNELS.helpdeskConfirmContact, request: HelpdeskConfirmContactRequest, response: HelpdeskConfirmContactResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;

@@ -68,6 +68,12 @@ function passwordRefusal(error: unknown): KioskError | null {
   return new KioskError(recent ? 'PASSWORD_IN_HISTORY' : 'PASSWORD_REFUSED', reason, { reason });
 }
 
+/** Hands a session the operator-bound connection, closed when the session ends. */
+export function attachCreator(session: KioskSession, creator: DirectoryConnection): void {
+  session.scratch.set(CREATOR_CONNECTION, creator);
+  session.scratch.set('dispose:creator', () => creator.close());
+}
+
 export class MailboxAccounts {
   /** DNs of entries a failed creation could not remove yet; removed before the next directory work. */
   private readonly pendingCleanup = new Set<string>();
@@ -119,14 +125,20 @@ export class MailboxAccounts {
     const text = (name: string) => String(([] as unknown[]).concat(record[name] ?? [''])[0]);
     const profile = { id, name: text(a.name), nameEn: foldDiacritics(text(a.nameEn)).trim(), language: 'zh-TW' as const, condition: text(a.condition).trim(), role };
     if (!hr.eligibility[role].includes(profile.condition)) throw new KioskError('USER(-4)', `condition "${profile.condition}" not eligible`);
-    // The operator proves themselves again; a connection bound as them writes the account.
-    if (!operator.password || !(await this.bindsAs(operator.dn, operator.password))) throw new KioskError('OPERATOR_DENIED', 'wrong operator password');
-    const creator = new DirectoryConnection({ urls: hr.urls, bindDn: operator.dn, bindPassword: new Secret(operator.password), failbackMs: hr.failbackMs }, this.deps.connect, this.deps.clock, this.deps.logger);
+    const creator = await this.operatorConnection(operator, hr);
     const session = sessions.startAssisted(profile, 'apply', { operator: operator.uid, reason });
-    session.scratch.set(CREATOR_CONNECTION, creator);
-    session.scratch.set('dispose:creator', () => creator.close());
+    attachCreator(session, creator);
     await this.audit(session, 'eligibility', 'ok', undefined, undefined, 'assisted application started (AIS unavailable)');
     return { name: profile.name };
+  }
+
+  /**
+   * The operator proves themselves again (their password), and gets a connection bound as them:
+   * the account an assisted application makes is written by, and recorded as made by, the operator.
+   */
+  async operatorConnection(operator: { dn: string; password: string }, hr: { urls: readonly string[]; failbackMs: number }): Promise<DirectoryConnection> {
+    if (!operator.password || !(await this.bindsAs(operator.dn, operator.password))) throw new KioskError('OPERATOR_DENIED', 'wrong operator password');
+    return new DirectoryConnection({ urls: hr.urls, bindDn: operator.dn, bindPassword: new Secret(operator.password), failbackMs: hr.failbackMs }, this.deps.connect, this.deps.clock, this.deps.logger);
   }
 
   /** For an apply session: may this person have a mailbox? For a reset session: which is theirs? */

@@ -14,14 +14,32 @@ export interface AisLauncher {
   cancel(): boolean;
 }
 
+/** A helpdesk assist waiting for the applicant's own AIS sign-in at this kiosk. */
+export interface PendingAssist {
+  operator: string;
+  reason: string;
+  until: number;
+  /** Gives the new session what it needs from the operator (e.g. the operator-bound connection). */
+  attach(session: KioskSession): void;
+  discard(): void;
+}
+
 export class AisSignIn {
   private pendingPurpose: SessionPurpose | null = null;
+  private pendingAssist: PendingAssist | null = null;
 
   constructor(
     private readonly verifier: AisHandoffVerifier,
     private readonly sessions: KioskSessions,
     private readonly logger: Logger,
+    private readonly clock: { now(): number } = { now: () => Date.now() },
   ) {}
+
+  /** The next successful handoff (within the assist's time) becomes an assisted session. */
+  expectAssisted(assist: PendingAssist): void {
+    this.pendingAssist?.discard();
+    this.pendingAssist = assist;
+  }
 
   async begin(purpose: SessionPurpose, launcher: AisLauncher): Promise<LaunchOutcome> {
     // A new sign-in starts from nothing: the previous person's session must not survive it.
@@ -34,7 +52,11 @@ export class AisSignIn {
   completeHandoff(token: unknown, acceptableIps: readonly string[]): KioskSession {
     try {
       const verified = this.verifier.verify(token, acceptableIps);
-      const session = this.sessions.start(verified, this.pendingPurpose ?? 'apply');
+      const assist = this.pendingAssist && this.pendingAssist.until > this.clock.now() ? this.pendingAssist : null;
+      if (this.pendingAssist && !assist) this.pendingAssist.discard();
+      this.pendingAssist = null;
+      const session = this.sessions.start(verified, this.pendingPurpose ?? 'apply', assist ? { operator: assist.operator, reason: assist.reason } : undefined);
+      assist?.attach(session);
       this.logger.info('ais handoff accepted', { staffId: verified.id, role: verified.role });
       return session;
     } catch (error) {

@@ -50,7 +50,7 @@ export class KioskSessions {
     private readonly onEnd: (reason: SessionEndReason, profileId: string) => void = () => undefined,
   ) {}
 
-  start(handoff: VerifiedHandoff, purpose: SessionPurpose): KioskSession {
+  start(handoff: VerifiedHandoff, purpose: SessionPurpose, assistedBy?: { operator: string; reason: string }): KioskSession {
     if (this.live) this.end('replaced');
     const now = this.clock.now();
     this.live = {
@@ -65,6 +65,7 @@ export class KioskSessions {
         role: handoff.role,
       },
       purpose,
+      assistedBy,
       startedAt: now,
       expiresAt: now + this.settings.maxSeconds * 1000,
       lastActivity: now,

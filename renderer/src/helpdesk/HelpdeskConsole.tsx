@@ -51,6 +51,14 @@ export function HelpdeskConsole() {
     if (session.ok) useKioskStore.getState().signedIn(session.data);
     useKioskStore.getState().showScreen({ name: 'assisted-handover' });
   };
+  /** The usual way: the applicant signs in through AIS themselves, next, at this kiosk. */
+  const expectThroughAis = async () => {
+    const result = await api.expectAssistedApplication({ reason: assist.reason, password: operatorPassword });
+    setOperatorPassword('');
+    if (!result.ok) return setAssistProblem(`${t(`errors.${result.code}.title`)} (${result.code})`);
+    await api.operatorSignOut();
+    useKioskStore.getState().reset();
+  };
   const signOut = async () => {
     await api.operatorSignOut();
     useKioskStore.getState().reset();
@@ -160,6 +168,9 @@ export function HelpdeskConsole() {
         <input id="assist-operator-password" type="password" autoComplete="off" value={operatorPassword} onChange={(e) => setOperatorPassword(e.target.value)} />
         <button type="submit" className="secondary" disabled={!assist.staffId || !operatorPassword}>
           {t('helpdesk.startAssistedApply')}
+        </button>
+        <button type="button" className="secondary" disabled={!operatorPassword} onClick={() => void expectThroughAis()}>
+          {t('helpdesk.applicantUsesAis')}
         </button>
       </form>
       {assistProblem && <p role="alert">{assistProblem}</p>}

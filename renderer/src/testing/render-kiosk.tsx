@@ -60,6 +60,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     helpdeskLookup: async () => ({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001', name: '王小明', state: 'active', created: '2017-07-14T02:40:00.000Z', contact: 'none' }] } }),
     setOutOfService: async (request) => ({ ok: true, data: { on: request!.on } }),
     startAssistedApplication: async () => ({ ok: true, data: { name: '高淑慧' } }),
+    expectAssistedApplication: async () => ({ ok: true, data: { waiting: true } }),
     startAssistedReset: async () => ({ ok: true, data: { account: 'hmwang@mx.nthu.edu.tw' } }),
     helpdeskConfirmContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com', account: 'mzlin2' } }),
   };

@@ -2,6 +2,7 @@
 // and the out-of-service switch as the next person would see it.
 import { FIXTURE } from '../../../../dev/slapd/fixture-directory';
 import { expect, saveScreenshot, test } from '../../fixtures/kiosk-host';
+import { signInThroughAis } from '../sign-in/ais-simulator';
 import { BASE_DN, canBind, expectAccessible, screenshotsBothLanguages, withDirectory } from '../wizard/wizard';
 
 const { member, outsider } = FIXTURE.operators;
@@ -106,5 +107,31 @@ test('an application without AIS: the operator starts it from the HR records, th
   await page.getByRole('button', { name: '確定申請' }).click();
   await expect(page.getByText('已建立新的 LDAP 帳號 shkao@mx.nthu.edu.tw')).toBeVisible();
   const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(`uid=shkao,ou=people,${BASE_DN}`, { scope: 'base', attributes: ['creatorsName'] })).searchEntries);
+  expect(entry?.creatorsName).toBe(`uid=${member.uid},ou=operators,${BASE_DN}`);
+});
+
+test('an assisted application through AIS: the applicant signs in as usual, the operator is the creator', async ({ kioskPage: page, kioskHost }) => {
+  await page.keyboard.press('Control+Alt+h');
+  await page.getByLabel('帳號').fill(member.uid);
+  await page.getByLabel('密碼').fill(member.password);
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.locator('#assist-reason').selectOption('cannot-use-kiosk');
+  await page.getByLabel('您的密碼').fill(member.password);
+  await page.getByRole('button', { name: '申請人自行以校務資訊系統登入' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
+
+  await signInThroughAis(page, 'z10012');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your profile');
+  await page.getByRole('button', { name: 'New Email Account' }).click();
+  await page.getByRole('button', { name: 'Accept and Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Terms of Use for Email Accounts');
+  await page.getByRole('button', { name: 'Accept and Continue' }).click();
+  await page.locator('.candidate input').first().check();
+  const password = 'Pq7!vB3#nM8$kL2w';
+  await page.getByLabel('New Password').fill(password);
+  await page.getByLabel('Confirm').fill(password);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results');
+  const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(BASE_DN, { filter: '(&(objectClass=posixAccount)(sn=z10012))', attributes: ['creatorsName'] })).searchEntries);
   expect(entry?.creatorsName).toBe(`uid=${member.uid},ou=operators,${BASE_DN}`);
 });
