@@ -8,7 +8,8 @@ import { AlreadyExistsError, Attribute, ConstraintViolationError, NoSuchObjectEr
 import { enforcePasswordPolicy } from '../password/password-policy';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
-import { DirectoryConnection, isOutage } from '../directory/directory-connection';
+import { bindsAs } from '../directory/binds-as';
+import { DirectoryConnection } from '../directory/directory-connection';
 import { Secret } from '../secret';
 import { foldDiacritics } from '../ais/handoff-payload';
 import { roleOf } from '../ais/handoff-verifier';
@@ -137,7 +138,7 @@ export class MailboxAccounts {
    * the account an assisted application makes is written by, and recorded as made by, the operator.
    */
   async operatorConnection(operator: { dn: string; password: string }, hr: { urls: readonly string[]; failbackMs: number }): Promise<DirectoryConnection> {
-    if (!operator.password || !(await this.bindsAs(operator.dn, operator.password))) throw new KioskError('OPERATOR_DENIED', 'wrong operator password');
+    if (!(await this.bindsAs(operator.dn, operator.password))) throw new KioskError('OPERATOR_DENIED', 'wrong operator password');
     return new DirectoryConnection({ urls: hr.urls, bindDn: operator.dn, bindPassword: new Secret(operator.password), failbackMs: hr.failbackMs }, this.deps.connect, this.deps.clock, this.deps.logger);
   }
 
@@ -322,21 +323,8 @@ export class MailboxAccounts {
     if (!(await this.bindsAs(dn, password))) throw new KioskError('INTERNAL', 'the new password does not bind');
   }
 
-  /** Whether dn binds with password; a refusal is final, only an outage moves on to the next server. */
-  private async bindsAs(dn: string, password: string): Promise<boolean> {
-    for (const url of this.deps.urls) {
-      let client: Client | undefined;
-      try {
-        client = await this.deps.connect(url);
-        await client.bind(dn, password);
-        return true;
-      } catch (error) {
-        if (!isOutage(error)) return false;
-      } finally {
-        await client?.unbind().catch(() => undefined);
-      }
-    }
-    throw new KioskError('DIRECTORY_UNAVAILABLE', 'no server to bind on');
+  private bindsAs(dn: string, password: string): Promise<boolean> {
+    return bindsAs(this.deps.connect, this.deps.urls, dn, password);
   }
 
   /** Looks the person up, after first removing any entry an earlier failure left behind. */

@@ -5,8 +5,8 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { KioskConfig } from '../config';
+import { bindsAs } from '../directory/binds-as';
 import type { DirectoryConnection } from '../directory/directory-connection';
-import { isOutage } from '../directory/directory-connection';
 import type { LdapConnector } from '../directory/ldap-connector';
 import { equals } from '../directory/ldap-names';
 import { KioskError } from '../kiosk-error';
@@ -87,20 +87,8 @@ export class OperatorSignIn {
     return live !== null;
   }
 
-  private async bindsAs(dn: string, password: string): Promise<boolean> {
-    for (const url of this.deps.urls) {
-      let client: Awaited<ReturnType<LdapConnector>> | undefined;
-      try {
-        client = await this.deps.connect(url);
-        await client.bind(dn, password);
-        return true;
-      } catch (error) {
-        if (!isOutage(error)) return false;
-      } finally {
-        await client?.unbind().catch(() => undefined);
-      }
-    }
-    throw new KioskError('DIRECTORY_UNAVAILABLE', 'no server to check the operator on');
+  private bindsAs(dn: string, password: string): Promise<boolean> {
+    return bindsAs(this.deps.connect, this.deps.urls, dn, password);
   }
 
   private async fail(uid: string, code: 'OPERATOR_DENIED' | 'OPERATOR_NOT_AUTHORIZED', detail: string): Promise<never> {

@@ -51,35 +51,20 @@ export class KioskSessions {
   ) {}
 
   start(handoff: VerifiedHandoff, purpose: SessionPurpose, assistedBy?: { operator: string; reason: string }): KioskSession {
-    if (this.live) this.end('replaced');
-    const now = this.clock.now();
-    this.live = {
-      profile: {
-        id: handoff.id,
-        name: handoff.name,
-        nameEn: handoff.nameEn,
-        from: 'AIS',
-        loginTime: new Date(now).toISOString(),
-        language: handoff.language,
-        condition: handoff.condition,
-        role: handoff.role,
-      },
-      purpose,
-      assistedBy,
-      startedAt: now,
-      expiresAt: now + this.settings.maxSeconds * 1000,
-      lastActivity: now,
-      scratch: new Map(),
-    };
-    return this.live;
+    const { id, name, nameEn, language, condition, role } = handoff;
+    return this.open({ id, name, nameEn, language, condition, role, from: 'AIS' }, purpose, assistedBy);
   }
 
   /** A session the helpdesk opened after checking the person's ID in person (no AIS token). */
   startAssisted(profile: Omit<SessionProfile, 'from' | 'loginTime'>, purpose: SessionPurpose, assistedBy: { operator: string; reason: string }): KioskSession {
+    return this.open({ ...profile, from: 'helpdesk' }, purpose, assistedBy);
+  }
+
+  private open(profile: Omit<SessionProfile, 'loginTime'>, purpose: SessionPurpose, assistedBy?: { operator: string; reason: string }): KioskSession {
     if (this.live) this.end('replaced');
     const now = this.clock.now();
     this.live = {
-      profile: { ...profile, from: 'helpdesk', loginTime: new Date(now).toISOString() },
+      profile: { ...profile, loginTime: new Date(now).toISOString() },
       purpose,
       assistedBy,
       startedAt: now,
