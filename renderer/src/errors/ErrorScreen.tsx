@@ -2,24 +2,18 @@
 // large way on. Someone who already has a mailbox (USER(-1)) is offered the reset.
 import { useTranslation } from 'react-i18next';
 import type { ResultCode } from '../../../shared/contract/codes';
-import { useKioskApi } from '../api/api-context';
-import { useKioskStore } from '../app/kiosk-store';
+import { useEndSession } from '../app/use-end-session';
 import { useSignIn } from '../sign-in/use-sign-in';
 
 export function ErrorScreen({ code, account }: { code: ResultCode; account?: string }) {
   const { t, i18n } = useTranslation();
-  const api = useKioskApi();
   const signIn = useSignIn();
-  const reset = useKioskStore((s) => s.reset);
+  const endSession = useEndSession();
   // Codes without their own text fall back to the helpdesk guidance, still showing the code.
   const key = i18n.exists(`errors.${code}.title`) ? `errors.${code}` : 'errors.generic';
-  const backToStart = async () => {
-    await api.endSession({ reason: 'cancel' });
-    reset();
-  };
+  const backToStart = () => endSession('cancel');
   const resetInstead = async () => {
-    await api.endSession({ reason: 'cancel' });
-    reset();
+    await endSession('cancel');
     await signIn('reset');
   };
   return (

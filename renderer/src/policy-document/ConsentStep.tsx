@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PolicyId } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore, type Screen } from '../app/kiosk-store';
+import { useEndSession } from '../app/use-end-session';
 import { Stepper } from '../stepper/Stepper';
 import { PolicyDocument, usePolicy } from './PolicyDocument';
 
@@ -14,6 +15,7 @@ export function ConsentStep({ id, step, next }: { id: PolicyId; step: 1 | 2; nex
   const state = usePolicy(id);
   const showScreen = useKioskStore((s) => s.showScreen);
   const [busy, setBusy] = useState(false);
+  const endSession = useEndSession();
 
   const accept = async () => {
     if (state.kind !== 'loaded' || busy) return;
@@ -25,8 +27,7 @@ export function ConsentStep({ id, step, next }: { id: PolicyId; step: 1 | 2; nex
   };
   const reject = async () => {
     setBusy(true);
-    await api.endSession({ reason: 'reject' });
-    useKioskStore.getState().reset();
+    await endSession('reject');
     showScreen({ name: 'rejected' });
   };
 

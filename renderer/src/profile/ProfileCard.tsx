@@ -4,12 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { useEndSession } from '../app/use-end-session';
 
 export function ProfileCard() {
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
   const session = useKioskStore((s) => s.session);
-  const { reset, showScreen } = useKioskStore.getState();
+  const { showScreen } = useKioskStore.getState();
+  const endSession = useEndSession();
   const [busy, setBusy] = useState(false);
   if (!session) return null;
   const { profile } = session;
@@ -22,10 +24,7 @@ export function ProfileCard() {
     [t('profile.language'), t(`profile.languages.${profile.language}`)],
     [t('profile.condition'), profile.condition],
   ];
-  const finish = async () => {
-    await api.endSession({ reason: 'finish' });
-    reset();
-  };
+  const finish = () => endSession('finish');
   const goOn = async () => {
     if (session.purpose === 'reset') return showScreen({ name: 'reset' });
     setBusy(true);

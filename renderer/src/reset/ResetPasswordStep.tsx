@@ -5,8 +5,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
-import { PasswordFields, usePasswordVerdict } from '../password-meter/PasswordFields';
-import { PasswordNotices, type PasswordProblem } from '../password-meter/PasswordNotices';
+import { PasswordFields } from '../password-meter/PasswordFields';
+import { PasswordNotices } from '../password-meter/PasswordNotices';
+import { usePasswordEntry } from '../password-meter/use-password-entry';
 
 export function ResetPasswordStep() {
   const { t } = useTranslation();
@@ -14,12 +15,12 @@ export function ResetPasswordStep() {
   const session = useKioskStore((s) => s.session);
   const { showScreen, passwordReset } = useKioskStore.getState();
   const [address, setAddress] = useState<string | null>(null);
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<PasswordProblem | null>(null);
   const uid = address?.split('@')[0];
-  const verdict = usePasswordVerdict(password, confirm, { staffId: session?.profile.id ?? '', nameEn: session?.profile.nameEn ?? '', account: uid });
+  const { fields, verdict, busy, problem, setProblem, send, cancel } = usePasswordEntry({
+    staffId: session?.profile.id ?? '',
+    nameEn: session?.profile.nameEn ?? '',
+    account: uid,
+  });
 
   useEffect(() => {
     void api.checkAccount().then((result) => {
@@ -29,22 +30,11 @@ export function ResetPasswordStep() {
   }, [api, showScreen]);
 
   const submit = async () => {
-    if (!verdict.acceptable || busy) return;
-    setBusy(true);
-    setProblem(null);
-    const result = await api.resetPassword({ password, confirm });
-    setPassword('');
-    setConfirm('');
-    setBusy(false);
+    const result = await send((pair) => api.resetPassword(pair));
+    if (!result) return;
     if (result.ok) return passwordReset(result.data.address);
     if (result.code.startsWith('PASSWORD_')) setProblem({ code: result.code, reason: result.reason });
     else showScreen({ name: 'error', code: result.code, account: result.account });
-  };
-  const cancel = async () => {
-    setPassword('');
-    setConfirm('');
-    await api.endSession({ reason: 'cancel' });
-    useKioskStore.getState().reset();
   };
 
   return (
@@ -53,7 +43,7 @@ export function ResetPasswordStep() {
         {t('reset.title')}
       </h1>
       <p className="lead">{address ? t('reset.account', { address }) : t('reset.finding')}</p>
-      <PasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} verdict={verdict} disabled={busy || !address} />
+      <PasswordFields {...fields} disabled={busy || !address} />
       <PasswordNotices problem={problem} />
       <div className="actions">
         <button type="button" className="secondary large" onClick={() => void cancel()} disabled={busy}>

@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { ResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
-import { PasswordFields, usePasswordVerdict } from '../password-meter/PasswordFields';
-import { PasswordNotices, type PasswordProblem } from '../password-meter/PasswordNotices';
+import { PasswordFields } from '../password-meter/PasswordFields';
+import { PasswordNotices } from '../password-meter/PasswordNotices';
+import { usePasswordEntry } from '../password-meter/use-password-entry';
 import { Stepper } from '../stepper/Stepper';
 
 /** Codes this screen explains itself; everything else goes to the error screen. */
@@ -25,12 +26,12 @@ export function SetAccountStep() {
   const domain = useKioskStore((s) => s.settings.mailDomain);
   const { setCandidates, showScreen, accountCreated } = useKioskStore.getState();
   const [chosen, setChosen] = useState<string | null>(null);
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<PasswordProblem | null>(null);
   const profile = session?.profile;
-  const verdict = usePasswordVerdict(password, confirm, { staffId: profile?.id ?? '', nameEn: profile?.nameEn ?? '', account: chosen ?? undefined });
+  const { fields, verdict, busy, problem, setProblem, send, cancel } = usePasswordEntry({
+    staffId: profile?.id ?? '',
+    nameEn: profile?.nameEn ?? '',
+    account: chosen ?? undefined,
+  });
 
   const loadCandidates = useCallback(async () => {
     const result = await api.accountCandidates();
@@ -45,13 +46,9 @@ export function SetAccountStep() {
   if (!profile) return null;
 
   const submit = async () => {
-    if (!chosen || !verdict.acceptable || busy) return;
-    setBusy(true);
-    setProblem(null);
-    const result = await api.createAccount({ account: chosen, password, confirm });
-    setPassword('');
-    setConfirm('');
-    setBusy(false);
+    if (!chosen) return;
+    const result = await send((pair) => api.createAccount({ account: chosen, ...pair }));
+    if (!result) return;
     if (result.ok) return accountCreated(result.data);
     if (!INLINE.includes(result.code)) return showScreen({ name: 'error', code: result.code, account: result.account });
     setProblem({ code: result.code, reason: result.reason });
@@ -60,12 +57,6 @@ export function SetAccountStep() {
       setChosen(null);
       await loadCandidates();
     }
-  };
-  const cancel = async () => {
-    setPassword('');
-    setConfirm('');
-    await api.endSession({ reason: 'cancel' });
-    useKioskStore.getState().reset();
   };
 
   return (
@@ -101,7 +92,7 @@ export function SetAccountStep() {
         ))}
       </fieldset>
       <p className="warning">{t('setAccount.forever')}</p>
-      <PasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} verdict={verdict} disabled={busy} />
+      <PasswordFields {...fields} disabled={busy} />
       <p className="status-field">
         {t('setAccount.status')} <strong>{t('setAccount.newApply')}</strong>
       </p>
