@@ -46,20 +46,15 @@ export class DirectoryConnection {
    * connection after an outage; writes are not, since the first attempt may have reached the server.
    */
   async run<T>(fn: (client: Client) => Promise<T>, options: { idempotent: boolean }): Promise<T> {
-    const first = await this.acquire();
-    try {
-      return await fn(first.client);
-    } catch (error) {
-      if (!isOutage(error)) throw error;
-      this.drop(first, error);
-      if (!options.idempotent) throw new KioskError('DIRECTORY_UNAVAILABLE', `write interrupted: ${(error as Error).message}`);
-      const second = await this.acquire();
+    for (let attempt = 1; ; attempt++) {
+      const held = await this.acquire();
       try {
-        return await fn(second.client);
-      } catch (retryError) {
-        if (!isOutage(retryError)) throw retryError;
-        this.drop(second, retryError);
-        throw new KioskError('DIRECTORY_UNAVAILABLE', (retryError as Error).message);
+        return await fn(held.client);
+      } catch (error) {
+        if (!isOutage(error)) throw error;
+        this.drop(held, error);
+        if (!options.idempotent) throw new KioskError('DIRECTORY_UNAVAILABLE', `write interrupted: ${(error as Error).message}`);
+        if (attempt === 2) throw new KioskError('DIRECTORY_UNAVAILABLE', (error as Error).message);
       }
     }
   }

@@ -26,6 +26,17 @@ async function openStep3(overrides: Parameters<typeof fakeApi>[0] = {}) {
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const apply = () => screen.getByRole('button', { name: '確定申請' }) as HTMLButtonElement;
 
+/** Picks the name, types STRONG twice, waits for Apply to come alive and presses it. */
+async function applyWith(name: string) {
+  fireEvent.click(screen.getByLabelText(`${name}@mx.nthu.edu.tw`));
+  type('新密碼', STRONG);
+  type('確認密碼', STRONG);
+  await waitFor(() => expect(apply().disabled).toBe(false));
+  await act(async () => {
+    fireEvent.click(apply());
+  });
+}
+
 describe('Set account (step 3)', () => {
   it('shows the stepper at step 3, the read-only profile, the names with the domain and the warning', async () => {
     await openStep3();
@@ -61,13 +72,7 @@ describe('Set account (step 3)', () => {
 
   it('creates the account, clears both fields, and shows the results', async () => {
     const { calls } = await openStep3();
-    fireEvent.click(screen.getByLabelText('mzlin2@mx.nthu.edu.tw'));
-    type('新密碼', STRONG);
-    type('確認密碼', STRONG);
-    await waitFor(() => expect(apply().disabled).toBe(false));
-    await act(async () => {
-      fireEvent.click(apply());
-    });
+    await applyWith('mzlin2');
     expect(calls).toContainEqual(['createAccount', { account: 'mzlin2', password: STRONG, confirm: STRONG }]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('結果');
     expect(screen.getByText('已建立新的 LDAP 帳號 mzlin2@mx.nthu.edu.tw')).toBeTruthy();
@@ -80,13 +85,7 @@ describe('Set account (step 3)', () => {
       accountCandidates: async () => ({ ok: true, data: { candidates: round++ === 0 ? ['mzlin2', 'mingzhi'] : ['mzlin3', 'mingzhi'], domain: 'mx.nthu.edu.tw' } }),
       createAccount: async () => ({ ok: false, code: 'NAME_TAKEN' }),
     });
-    fireEvent.click(screen.getByLabelText('mzlin2@mx.nthu.edu.tw'));
-    type('新密碼', STRONG);
-    type('確認密碼', STRONG);
-    await waitFor(() => expect(apply().disabled).toBe(false));
-    await act(async () => {
-      fireEvent.click(apply());
-    });
+    await applyWith('mzlin2');
     expect(screen.getByRole('alert').textContent).toContain('NAME_TAKEN');
     expect(await screen.findByLabelText('mzlin3@mx.nthu.edu.tw')).toBeTruthy();
     expect(screen.queryByLabelText('mzlin2@mx.nthu.edu.tw')).toBeNull();
@@ -97,25 +96,13 @@ describe('Set account (step 3)', () => {
 
   it('shows the directory’s own words for a refused password', async () => {
     await openStep3({ createAccount: async () => ({ ok: false, code: 'PASSWORD_REFUSED', reason: 'Password fails quality checking policy' }) });
-    fireEvent.click(screen.getByLabelText('mingzhi@mx.nthu.edu.tw'));
-    type('新密碼', STRONG);
-    type('確認密碼', STRONG);
-    await waitFor(() => expect(apply().disabled).toBe(false));
-    await act(async () => {
-      fireEvent.click(apply());
-    });
+    await applyWith('mingzhi');
     expect(screen.getByRole('alert').textContent).toContain('目錄伺服器的說明：Password fails quality checking policy');
   });
 
   it('sends USER(-1) to the error screen that offers the reset', async () => {
     await openStep3({ createAccount: async () => ({ ok: false, code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' }) });
-    fireEvent.click(screen.getByLabelText('mingzhi@mx.nthu.edu.tw'));
-    type('新密碼', STRONG);
-    type('確認密碼', STRONG);
-    await waitFor(() => expect(apply().disabled).toBe(false));
-    await act(async () => {
-      fireEvent.click(apply());
-    });
+    await applyWith('mingzhi');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您已有電子郵件信箱');
   });
 
