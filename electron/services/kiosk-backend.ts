@@ -132,6 +132,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const helpdesk = new HelpdeskConsole({
     operators,
     connection,
+    layout,
     config,
     configPath: deps.configPath,
     appVersion: deps.appVersion,

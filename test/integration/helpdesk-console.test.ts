@@ -30,6 +30,8 @@ describe('helpdesk console', () => {
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'cychen' }, ctx)).toMatchObject({ ok: true, data: { results: [{ state: 'suspended' }] } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'lhhuang' }, ctx)).toMatchObject({ ok: true, data: { results: [{ state: 'password-suspended' }] } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: '小明' }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: 'hmwang' }] } });
+    // An HR record without a mailbox is not an account: it must not show up.
+    expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: '高淑慧' }, ctx)).toEqual({ ok: true, data: { results: [] } });
     for (const hostile of ['*', '*)(uid=*', '\\']) {
       expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: hostile }, ctx)).toMatchObject({ ok: true });
     }

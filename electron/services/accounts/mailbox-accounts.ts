@@ -26,6 +26,7 @@ import type { KioskSession, KioskSessions } from '../session/kiosk-session';
 import type { AccountDirectory, AccountState } from './account-directory';
 import { homeDirectoryFor, type DirectoryLayout } from './directory-layout';
 import { allocateUidNumber } from './uid-number-allocator';
+import { firstValue } from '../directory/ldap-values';
 
 export interface CreationResult {
   address: string;
@@ -94,7 +95,7 @@ export class MailboxAccounts {
     const state = await this.deps.directory.findByStaffId(id);
     const account = this.resettable(state);
     const { searchEntries } = await this.deps.connection.run((client) => client.search(account.dn, { scope: 'base', attributes: [this.deps.layout.attrs.name] }), { idempotent: true });
-    const name = String(([] as unknown[]).concat(searchEntries[0]?.[this.deps.layout.attrs.name] ?? [''])[0]);
+    const name = firstValue(searchEntries[0]?.[this.deps.layout.attrs.name]) ?? '';
     const session = sessions.startAssisted({ id, name, nameEn: '', language: 'zh-TW', condition: '', role: 'staff' }, 'reset', { operator, reason });
     await this.audit(session, 'reset', 'ok', undefined, account.uid, 'assisted reset started');
     return { account: this.address(account.uid) };
@@ -123,7 +124,7 @@ export class MailboxAccounts {
     );
     const record = searchEntries[0];
     if (!record) throw new KioskError('USER(-2)', 'no HR record for that staff ID');
-    const text = (name: string) => String(([] as unknown[]).concat(record[name] ?? [''])[0]);
+    const text = (name: string) => firstValue(record[name]) ?? '';
     const profile = { id, name: text(a.name), nameEn: foldDiacritics(text(a.nameEn)).trim(), language: 'zh-TW' as const, condition: text(a.condition).trim(), role };
     if (!hr.eligibility[role].includes(profile.condition)) throw new KioskError('USER(-4)', `condition "${profile.condition}" not eligible`);
     const creator = await this.operatorConnection(operator, hr);
@@ -240,12 +241,12 @@ export class MailboxAccounts {
     }
   }
 
-  /** Adds the entry without a password. Returns its uidNumber. */
   /** The connection that writes for this session: the operator's in an assisted application. */
   private writerFor(session: KioskSession): DirectoryConnection {
     return (session.scratch.get(CREATOR_CONNECTION) as DirectoryConnection | undefined) ?? this.deps.connection;
   }
 
+  /** Adds the entry without a password. Returns its uidNumber. */
   private async addEntry(session: KioskSession, dn: string, uid: string, clientIp: string): Promise<number> {
     const { layout, clock } = this.deps;
     const connection = this.writerFor(session);
@@ -308,13 +309,12 @@ export class MailboxAccounts {
     );
   }
 
-  /** The entry must read back with every attribute the kiosk wrote and a server-made hash. */
+  /** The password must read back as a hash the server made, never as the cleartext sent. */
   private async verifyEntry(dn: string): Promise<void> {
-    const { searchEntries } = await this.deps.connection.run((client) => client.search(dn, { scope: 'base', attributes: ['uidNumber', 'userPassword'] }), {
+    const { searchEntries } = await this.deps.connection.run((client) => client.search(dn, { scope: 'base', attributes: ['userPassword'] }), {
       idempotent: true,
     });
-    const stored = ([] as unknown[]).concat(searchEntries[0]?.userPassword ?? [])[0];
-    const text = Buffer.isBuffer(stored) ? stored.toString('utf8') : String(stored ?? '');
+    const text = firstValue(searchEntries[0]?.userPassword) ?? '';
     if (!/^\{[A-Z0-9.-]+\}/i.test(text)) throw new KioskError('INTERNAL', 'the password was not stored as a hash');
   }
 

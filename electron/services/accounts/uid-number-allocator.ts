@@ -5,6 +5,7 @@
 import { Attribute, Change, NoSuchAttributeError, type Client } from 'ldapts';
 import { KioskError } from '../kiosk-error';
 import { equals } from '../directory/ldap-names';
+import { firstValue } from '../directory/ldap-values';
 
 export interface UidRange {
   min: number;
@@ -16,7 +17,7 @@ const MAX_ATTEMPTS = 50;
 export async function allocateUidNumber(client: Client, counterDn: string, baseDn: string, range: UidRange): Promise<number> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const { searchEntries } = await client.search(counterDn, { scope: 'base', attributes: ['uidNumber'] });
-    const current = Number(([] as unknown[]).concat(searchEntries[0]?.uidNumber ?? [])[0]);
+    const current = Number(firstValue(searchEntries[0]?.uidNumber));
     if (!Number.isInteger(current)) throw new KioskError('INTERNAL', `uid counter ${counterDn} has no uidNumber`);
     const candidate = Math.max(current, range.min);
     if (candidate > range.max) throw new KioskError('INTERNAL', `uidNumber range ${range.min}-${range.max} is exhausted`);

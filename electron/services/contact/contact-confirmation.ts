@@ -13,6 +13,7 @@ import type { DirectoryConnection } from '../directory/directory-connection';
 import { KioskError } from '../kiosk-error';
 import type { KioskSession } from '../session/kiosk-session';
 import type { Mailer } from './smtp-mailer';
+import { allValues, firstValue } from '../directory/ldap-values';
 
 interface Pending {
   address: string;
@@ -164,10 +165,10 @@ export class ContactConfirmation {
   private async readPending(dn: string): Promise<Pending | undefined> {
     const { attributes } = this.deps.settings;
     const { searchEntries } = await this.deps.connection.run((client) => client.search(dn, { scope: 'base', attributes: [attributes.pending] }), { idempotent: true });
-    const raw = ([] as unknown[]).concat(searchEntries[0]?.[attributes.pending] ?? [])[0];
+    const raw = firstValue(searchEntries[0]?.[attributes.pending]);
     if (raw === undefined) return undefined;
     try {
-      return JSON.parse(String(raw)) as Pending;
+      return JSON.parse(raw) as Pending;
     } catch {
       return undefined;
     }
@@ -181,7 +182,7 @@ export class ContactConfirmation {
         if (first) {
           // The auxiliary class is added once; an entry that already has it says so, harmlessly.
           const { searchEntries } = await client.search(dn, { scope: 'base', attributes: ['objectClass'] });
-          const classes = ([] as unknown[]).concat(searchEntries[0]?.objectClass ?? []).map((c) => String(c).toLowerCase());
+          const classes = allValues(searchEntries[0]?.objectClass).map((c) => c.toLowerCase());
           if (!classes.includes(attributes.objectClass.toLowerCase())) {
             changes.unshift(new Change({ operation: 'add', modification: new Attribute({ type: 'objectClass', values: [attributes.objectClass] }) }));
           }

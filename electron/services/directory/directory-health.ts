@@ -2,6 +2,7 @@
 // it exercises TCP, TLS and the LDAP protocol without touching any account.
 import type { Clock } from '../clock';
 import type { LdapConnector } from './ldap-connector';
+import { allValues } from './ldap-values';
 
 export interface ServerHealth {
   url: string;
@@ -33,8 +34,7 @@ export class DirectoryHealth {
         filter: '(objectClass=*)',
         attributes: ['namingContexts'],
       });
-      const raw = searchEntries[0]?.namingContexts;
-      const namingContexts = raw === undefined ? [] : ([] as unknown[]).concat(raw).map(String);
+      const namingContexts = allValues(searchEntries[0]?.namingContexts);
       return { url, reachable: true, latencyMs: this.clock.now() - started, namingContexts };
     } catch (error) {
       return { url, reachable: false, latencyMs: this.clock.now() - started, error: (error as Error).message };

@@ -10,6 +10,7 @@ import type { LdapConnector } from '../directory/ldap-connector';
 import { layoutFromConfig } from '../accounts/directory-layout';
 import { PolicyLibrary } from '../policies/policy-library';
 import { POLICY_ORDER } from '../policies/consents';
+import { firstValue } from '../directory/ldap-values';
 
 export interface DoctorCheck {
   status: 'OK' | 'FAIL' | 'SKIP';
@@ -54,9 +55,9 @@ export async function runDoctor(config: KioskConfig, deps: DoctorDeps): Promise<
       add('OK', `ldap ${url} bind`, `bound as ${directory.bindDn}`);
       const counterDn = layoutFromConfig(directory).uidCounterDn;
       const { searchEntries } = await client.search(counterDn, { scope: 'base', attributes: ['uidNumber'] });
-      const next = ([] as unknown[]).concat(searchEntries[0]?.uidNumber ?? [])[0];
+      const next = firstValue(searchEntries[0]?.uidNumber);
       if (next === undefined) add('FAIL', `ldap ${url} uid counter`, `${counterDn} has no uidNumber (docs/directory.md)`);
-      else add('OK', `ldap ${url} uid counter`, `${counterDn}: next uidNumber ${String(next)}`);
+      else add('OK', `ldap ${url} uid counter`, `${counterDn}: next uidNumber ${next}`);
     } catch (error) {
       add('FAIL', `ldap ${url}`, message(error));
     } finally {

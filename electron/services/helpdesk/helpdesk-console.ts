@@ -1,14 +1,14 @@
 // What a signed-in helpdesk operator can see and do at the counter: the kiosk's health (the same
 // checks as mx-kiosk doctor, plus today's counts), account lookup (never a password hash), and the
 // out-of-service switch. Every action is audited with the operator's uid.
-import { SubstringFilter, type Entry } from 'ldapts';
+import { OrFilter, SubstringFilter, type Entry } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
 import type { KioskConfig } from '../config';
 import type { DirectoryConnection } from '../directory/directory-connection';
-import { equals } from '../directory/ldap-names';
+import { allOf, equals } from '../directory/ldap-names';
+import { firstValue } from '../directory/ldap-values';
 import { runDoctor, type DoctorCheck, type DoctorDeps } from '../health/kiosk-doctor';
-import { isUnder, layoutFromConfig } from '../accounts/directory-layout';
-import { OrFilter } from 'ldapts';
+import { isUnder, type DirectoryLayout } from '../accounts/directory-layout';
 import type { OperatorSignIn } from './operator-sign-in';
 
 export interface LookupResult {
@@ -20,11 +20,6 @@ export interface LookupResult {
   contact: 'confirmed' | 'pending' | 'none';
 }
 
-const one = (value: Entry[string] | undefined) => {
-  const v = ([] as unknown[]).concat(value ?? [])[0];
-  return v === undefined ? undefined : Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
-};
-
 export class HelpdeskConsole {
   private outOfService = false;
   /** Today's counts by action and result, since this kiosk started (UTC day). */
@@ -34,6 +29,7 @@ export class HelpdeskConsole {
     private readonly deps: {
       operators: OperatorSignIn;
       connection: DirectoryConnection;
+      layout: DirectoryLayout;
       config: KioskConfig;
       configPath: string;
       appVersion: string;
@@ -77,12 +73,16 @@ export class HelpdeskConsole {
     const operator = this.deps.operators.require();
     const text = query.trim().toLowerCase();
     if (text.length < 2) return [];
-    const layout = layoutFromConfig(this.deps.config.directory);
+    const { layout } = this.deps;
     const { attrs, passwordSuspended } = layout;
     const contact = this.deps.config.contact.attributes;
-    const filter = new OrFilter({
-      filters: [equals(attrs.staffId, text), equals(attrs.account, text), new SubstringFilter({ attribute: attrs.name, any: [query.trim()] })],
-    });
+    // Only mailbox entries: HR records share names with them and would crowd the 20 results out.
+    const filter = allOf(
+      equals('objectClass', 'posixAccount'),
+      new OrFilter({
+        filters: [equals(attrs.staffId, text), equals(attrs.account, text), new SubstringFilter({ attribute: attrs.name, any: [query.trim()] })],
+      }),
+    );
     const entries = await this.deps.connection.run(
       async (client) =>
         (
@@ -91,7 +91,7 @@ export class HelpdeskConsole {
             filter,
             sizeLimit: 20,
             // Asked for by name: never userPassword, and "userPassword present?" is not shown either.
-            attributes: [attrs.account, attrs.staffId, attrs.name, 'description', 'objectClass', passwordSuspended.attribute, contact.address, contact.confirmed, contact.pending],
+            attributes: [attrs.account, attrs.staffId, attrs.name, 'description', passwordSuspended.attribute, contact.address, contact.confirmed, contact.pending],
           }).catch((error: unknown) => {
             if ((error as { code?: number }).code === 4) return { searchEntries: [] as Entry[] }; // more than 20: ask for more detail
             throw error;
@@ -100,20 +100,18 @@ export class HelpdeskConsole {
       { idempotent: true },
     );
     await this.record(operator.uid, 'lookup', 'ok', `${entries.length} result(s)`);
-    return entries
-      .filter((e) => ([] as unknown[]).concat(e.objectClass ?? []).map(String).some((c) => c.toLowerCase() === 'posixaccount'))
-      .map((e) => {
-        const created = /^create\((\d+),/.exec(one(e.description) ?? '')?.[1];
-        const marker = one(e[passwordSuspended.attribute]);
-        return {
-          account: one(e[attrs.account]) ?? '',
-          staffId: one(e[attrs.staffId]) ?? '',
-          name: one(e[attrs.name]) ?? '',
-          state: isUnder(e.dn, layout.suspendedDn) ? 'suspended' : marker !== undefined ? 'password-suspended' : 'active',
-          created: created ? new Date(Number(created) * 1000).toISOString() : null,
-          contact: one(e[contact.confirmed]) === 'TRUE' ? 'confirmed' : one(e[contact.pending]) !== undefined ? 'pending' : 'none',
-        } satisfies LookupResult;
-      });
+    return entries.map((e) => {
+      const created = /^create\((\d+),/.exec(firstValue(e.description) ?? '')?.[1];
+      const marker = firstValue(e[passwordSuspended.attribute]);
+      return {
+        account: firstValue(e[attrs.account]) ?? '',
+        staffId: firstValue(e[attrs.staffId]) ?? '',
+        name: firstValue(e[attrs.name]) ?? '',
+        state: isUnder(e.dn, layout.suspendedDn) ? 'suspended' : marker !== undefined ? 'password-suspended' : 'active',
+        created: created ? new Date(Number(created) * 1000).toISOString() : null,
+        contact: firstValue(e[contact.confirmed]) === 'TRUE' ? 'confirmed' : firstValue(e[contact.pending]) !== undefined ? 'pending' : 'none',
+      } satisfies LookupResult;
+    });
   }
 
   async setOutOfService(on: boolean): Promise<boolean> {
