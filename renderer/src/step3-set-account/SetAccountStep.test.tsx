@@ -49,6 +49,30 @@ describe('Set account (step 3)', () => {
     expect(screen.getByText('請勿將密碼告訴任何人，也不要用電子郵件寄送密碼。')).toBeTruthy();
   });
 
+  it('announces the names while they load, and keeps the focus of a person who moved on', async () => {
+    let deliver: () => void = () => undefined;
+    const fake = fakeApi({
+      accountCandidates: () =>
+        new Promise((resolve) => {
+          deliver = () => resolve({ ok: true, data: { candidates: ['mzlin2', 'mingzhi'], domain: 'mx.nthu.edu.tw' } });
+        }),
+    });
+    renderKiosk(fake.api);
+    act(() => {
+      useKioskStore.getState().signedIn(SESSION);
+      useKioskStore.getState().showScreen({ name: 'step3' });
+    });
+    expect(screen.getByRole('status').textContent).toBe('正在產生帳號名稱…');
+    expect(screen.getByRole('group', { name: '請選擇帳號名稱' }).getAttribute('aria-busy')).toBe('true');
+    const password = screen.getByLabelText('新密碼');
+    password.focus();
+    await act(async () => deliver());
+    await screen.findByLabelText('mzlin2@mx.nthu.edu.tw');
+    expect(document.activeElement).toBe(password);
+    expect(screen.getByRole('status').textContent).toBe('');
+    expect(screen.getByRole('group', { name: '請選擇帳號名稱' }).getAttribute('aria-busy')).toBe('false');
+  });
+
   it('keeps Apply disabled until a name, a GOOD or STRONG password and a matching confirmation', async () => {
     await openStep3();
     expect(apply().disabled).toBe(true);

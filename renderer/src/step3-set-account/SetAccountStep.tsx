@@ -44,6 +44,7 @@ export function SetAccountStep() {
   }, [loadCandidates]);
 
   if (!profile) return null;
+  const loading = candidates.length === 0;
 
   const submit = async () => {
     if (!chosen) return;
@@ -79,9 +80,13 @@ export function SetAccountStep() {
           <dd>{profile.nameEn}</dd>
         </div>
       </dl>
-      <fieldset className="candidates" disabled={busy}>
+      <fieldset className="candidates" disabled={busy} aria-busy={loading}>
         <legend>{t('setAccount.chooseName')}</legend>
-        {candidates.length === 0 && <p aria-busy="true">{t('setAccount.loadingNames')}</p>}
+        {/* The live region stays in the page so that screen readers announce the change; the list
+            arrives without taking the focus from a person who has already moved on. */}
+        <p role="status" className={loading ? 'loading-names' : 'visually-hidden'}>
+          {loading ? t('setAccount.loadingNames') : ''}
+        </p>
         {candidates.map((name) => (
           <label key={name} className={`candidate${chosen === name ? ' chosen' : ''}`}>
             <input type="radio" name="account" value={name} checked={chosen === name} onChange={() => setChosen(name)} />

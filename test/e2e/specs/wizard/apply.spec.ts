@@ -148,12 +148,20 @@ test.describe('applying for a mailbox', () => {
     await tabTo(/^同意，繼續$/);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('設定帳號');
+    // The names arrive after the heading: wait for the radio group itself, never for time.
+    const firstName = page.getByRole('radio').first();
+    await expect(firstName).toBeEnabled();
     await page.keyboard.press('Tab'); // into the radio group: the first name
+    await expect(firstName).toBeFocused();
     await page.keyboard.press('Space');
+    await expect(firstName).toBeChecked();
     await page.keyboard.press('Tab');
+    await expect(page.getByLabel('新密碼')).toBeFocused();
     await page.keyboard.type(STRONG);
     await page.keyboard.press('Tab');
+    await expect(page.getByLabel('確認密碼')).toBeFocused();
     await page.keyboard.type(STRONG);
+    await expect(page.locator('.meter strong')).toHaveText('很強');
     await expect(page.getByRole('button', { name: '確定申請' })).toBeEnabled();
     await tabTo(/^確定申請$/);
     await page.keyboard.press('Enter');
