@@ -37,8 +37,8 @@ try {
   const kiosk: number[] = [];
   for (let i = 0; i < RUNS + 5; i += 1) {
     const session = await signIn(backend, { id: `z8${String(i).padStart(4, '0')}`, name_en: `TEST,USER-${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}` });
-    const [name] = await backend.accounts.candidates(session);
-    const t = await timed(() => backend.accounts.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'));
+    const [name] = await backend.creation.candidates(session);
+    const t = await timed(() => backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'));
     if (i >= 5) kiosk.push(t);
   }
   await backend.close();

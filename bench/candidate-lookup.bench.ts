@@ -5,7 +5,7 @@
 import { Client } from 'ldapts';
 import { FIXTURE } from '../dev/slapd/fixture-directory';
 import { startSlapd } from '../dev/slapd/throwaway-slapd';
-import { foldDiacritics } from '../electron/services/ais/handoff-payload';
+import { foldDiacritics } from '../electron/services/identity/person-identity';
 import { equals } from '../electron/services/directory/ldap-names';
 import { namingWords } from '../electron/services/kiosk-backend';
 import { isValidAccountName, offlineCandidates, suffixRounds } from '../electron/services/naming/account-name-rules';

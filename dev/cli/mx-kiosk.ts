@@ -10,6 +10,8 @@ import { ConfigError, loadConfigFile, resolveConfigPath, type KioskConfig } from
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
 import { KioskError } from '../../electron/services/kiosk-error';
 import { createKioskBackend } from '../../electron/services/kiosk-backend';
+import { usedTokensFile } from '../../electron/services/ais/ais-settings';
+import { UsedTokenJournal } from '../../electron/services/ais/used-token-journal';
 import { createJsonLogger } from '../../electron/services/logger';
 import { startDemoProfile } from '../demo/demo-profile';
 import { PORTAL_PATH, startBrowserHost } from '../host/browser-host';
@@ -80,6 +82,7 @@ async function serve(argv: string[]): Promise<void> {
     // In a browser the whole page goes to AIS and comes back through the portal route.
     makeAisLauncher: () => ({ launch: async () => ({ kind: 'redirect', url: config.ais.loginUrl }), cancel: () => false }),
     auditWriter: chainedAuditWriter(config.audit.file, systemClock),
+    usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
     readTextFile: (path) => readFileSync(path, 'utf8'),
     bundledPoliciesDir: join(rendererDir, 'policies'),
     configPath,

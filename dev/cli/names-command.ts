@@ -2,7 +2,7 @@
 // order. --offline applies the rules only; --demo or --config F also checks availability.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { foldDiacritics } from '../../electron/services/ais/handoff-payload';
+import { foldDiacritics } from '../../electron/services/identity/person-identity';
 import { systemClock } from '../../electron/services/clock';
 import { loadConfigFile, type KioskConfig } from '../../electron/services/config';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';

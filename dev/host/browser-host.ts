@@ -128,7 +128,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (typeof payload !== 'object' || payload === null) {
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, code: 'BAD_REQUEST' }));
       }
-      const channel = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+      } catch {
+        // A malformed %-escape is a bad request like any other, answered in the API's own shape.
+        return send(res, 400, 'application/json', JSON.stringify({ ok: false, code: 'BAD_REQUEST' }));
+      }
       const result = await dispatcher.dispatch(channel, payload, {
         clientIp: req.socket.remoteAddress ?? '',
         transport: 'http',

@@ -69,7 +69,7 @@ objectClass: organization
 dc: mx
 o: mx-kiosk test directory
 `,
-    ...['people', 'suspended', 'aliases', 'group', 'services', 'policies', 'operators', 'staff'].map(ou),
+    ...['people', 'suspended', 'aliases', 'group', 'services', 'policies', 'operators', 'staff', 'claims'].map(ou),
     ...FIXTURE.staff.map(
       (p) => `
 dn: employeeNumber=${p.id},ou=staff,${b}

@@ -162,6 +162,12 @@ access to dn.subtree="ou=people,${b}"
   by dn.exact="${FIXTURE.serviceDn}" write
   by group.exact="cn=helpdesk,ou=group,${b}" write
   by users read
+# Claims (one per staff ID with an account) make "one account each" atomic: only the kiosk and
+# the helpdesk write them, and nobody else needs to read them.
+access to dn.subtree="ou=claims,${b}"
+  by dn.exact="${FIXTURE.serviceDn}" write
+  by group.exact="cn=helpdesk,ou=group,${b}" write
+  by * none
 access to dn.base="${FIXTURE.uidCounterDn}"
   by dn.exact="${FIXTURE.serviceDn}" write
   by group.exact="cn=helpdesk,ou=group,${b}" write

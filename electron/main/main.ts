@@ -5,6 +5,8 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { egressAddresses } from '../services/ais/egress-addresses';
+import { usedTokensFile } from '../services/ais/ais-settings';
+import { UsedTokenJournal } from '../services/ais/used-token-journal';
 import { chainedAuditWriter } from '../services/audit/audit-chain';
 import { systemClock } from '../services/clock';
 import { ConfigError, loadConfigFile, resolveConfigPath } from '../services/config';
@@ -41,6 +43,7 @@ function start(): void {
     makeAisLauncher: (signIn) =>
       new AisView(electron, () => window, config.ais, signIn, () => egressAddresses(config.ais.egressAddresses, networkInterfaces), logger),
     auditWriter: chainedAuditWriter(config.audit.file, systemClock),
+    usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
     readTextFile: (path) => readFileSync(path, 'utf8'),
     bundledPoliciesDir: join(paths.rendererDir, 'policies'),
     configPath,

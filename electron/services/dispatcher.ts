@@ -24,12 +24,21 @@ const METHOD_BY_CHANNEL = new Map<string, ApiMethod>(
 
 export class Dispatcher {
   private readonly handlers = new Map<ApiMethod, Handler<ApiMethod>>();
+  private readonly guards = new Map<ApiMethod, () => void>();
 
   constructor(private readonly logger: Logger) {}
 
   handle<M extends ApiMethod>(method: M, handler: Handler<M>): void {
     if (this.handlers.has(method)) throw new Error(`handler for ${method} registered twice`);
     this.handlers.set(method, handler as unknown as Handler<ApiMethod>);
+  }
+
+  /**
+   * Runs check before every call of these methods; what it throws (a KioskError such as
+   * OUT_OF_SERVICE) is the answer, and the handler does not run.
+   */
+  guard(methods: readonly ApiMethod[], check: () => void): void {
+    for (const method of methods) this.guards.set(method, check);
   }
 
   /** Methods of the contract that have no handler yet; main refuses to start while any is missing. */
@@ -53,6 +62,7 @@ export class Dispatcher {
       return { ok: false, code: 'BAD_REQUEST' };
     }
     try {
+      this.guards.get(method)?.();
       const value = await handler(request.data, context);
       // Parsing the response strips any field the contract does not name.
       return { ok: true, data: spec.response.parse(value) };

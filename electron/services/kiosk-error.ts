@@ -7,6 +7,8 @@ export interface PublicFacts {
   account?: string;
   /** The directory's own words when its password policy refuses (English, from the server). */
   reason?: string;
+  /** Seconds after which trying again makes sense (APPLICATION_IN_PROGRESS). */
+  retryAfterSeconds?: number;
 }
 
 export class KioskError extends Error {

@@ -1,6 +1,13 @@
 // Structured JSON-lines logger with redaction: a secret must not reach a log even by mistake.
 
+import { z } from 'zod';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export const LogSettings = z
+  .object({ level: z.enum(['debug', 'info', 'warn', 'error']).default('info') })
+  .strict()
+  .prefault({});
 export type LogFields = Record<string, unknown>;
 
 export interface Logger {

@@ -12,6 +12,8 @@ export type Failure = {
   account?: string;
   /** The directory's own words when its password policy refused. */
   reason?: string;
+  /** When trying again makes sense (APPLICATION_IN_PROGRESS). */
+  retryAfterSeconds?: number;
 };
 export type Result<T> = Ok<T> | Failure;
 

@@ -52,6 +52,10 @@ export const KIOSK_CODES = [
   'OPERATOR_NOT_AUTHORIZED', // signed in, but not a member of the helpdesk group
   'OPERATOR_LOCKED', // too many failures on this kiosk; wait
   'OPERATOR_SESSION(0)', // no operator signed in (or the operator session ended)
+  'APPLICATION_IN_PROGRESS', // this staff ID's account is being made right now (another counter, or an interrupted try); try again shortly
+  'OUT_OF_SERVICE', // a helpdesk operator switched this kiosk out of service
+  'AUDIT_UNAVAILABLE', // the audit line a consent needs could not be written; nothing was accepted
+  'PASSWORD_MAY_BE_SET', // the directory stopped answering just after the new password was sent: try the new password first
 ] as const;
 
 export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;

@@ -155,7 +155,8 @@ export const StartAssistedResetResponse = z.object({ account: z.string() });
 export const StartAssistedApplicationRequest = z.object({ staffId: z.string().max(32), reason: AssistReason, password: z.string().max(1024) }).strict();
 export const StartAssistedApplicationResponse = z.object({ name: z.string() });
 /** The applicant will sign in through AIS themselves; the operator stays the entry's creator. */
-export const ExpectAssistedApplicationRequest = z.object({ reason: AssistReason, password: z.string().max(1024) }).strict();
+/** Only this staff ID's own sign-in is taken as assisted: anyone else's discards the assist. */
+export const ExpectAssistedApplicationRequest = z.object({ staffId: z.string().max(32), reason: AssistReason, password: z.string().max(1024) }).strict();
 export const ExpectAssistedApplicationResponse = z.object({ waiting: z.literal(true) });
 export const OutOfServiceRequest = z.object({ on: z.boolean() }).strict();
 export const OutOfServiceResponse = z.object({ on: z.boolean() });

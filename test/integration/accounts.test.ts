@@ -12,6 +12,7 @@ import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { createLdapConnector, type LdapConnector } from '../../electron/services/directory/ldap-connector';
 import { childDn, equals } from '../../electron/services/directory/ldap-names';
 import { asAdmin, backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { checkAccount } from '../../electron/services/accounts/account-handlers';
 
 let slapd: RunningSlapd;
 beforeAll(async () => {
@@ -30,13 +31,13 @@ describe('eligibility', () => {
   ])('apply: %s is refused with %s, naming the account', async (id, code) => {
     const backend = backendOn(slapd);
     const session = await signIn(backend, person(id, 'WANG,HSIAO-MING'));
-    await expect(backend.accounts.check(session)).rejects.toMatchObject({ code, facts: { account: expect.stringMatching(/@mx\.nthu\.edu\.tw$/) } });
+    await expect(checkAccount(backend, session)).rejects.toMatchObject({ code, facts: { account: expect.stringMatching(/@mx\.nthu\.edu\.tw$/) } });
     await backend.close();
   });
 
   it('apply: someone without an account may go on', async () => {
     const backend = backendOn(slapd);
-    await expect(backend.accounts.check(await signIn(backend, person('z20001', 'LEE,AN')))).resolves.toEqual({ purpose: 'apply' });
+    await expect(checkAccount(backend, await signIn(backend, person('z20001', 'LEE,AN')))).resolves.toEqual({ purpose: 'apply' });
     await backend.close();
   });
 
@@ -48,7 +49,7 @@ describe('eligibility', () => {
   ])('reset: %s → %s', async (id, code) => {
     const backend = backendOn(slapd);
     const session = await signIn(backend, person(id, 'WANG,HSIAO-MING'), 'reset');
-    expect(await codeOf(backend.accounts.check(session))).toBe(code);
+    expect(await codeOf(checkAccount(backend, session))).toBe(code);
     await backend.close();
   });
 });
@@ -74,7 +75,7 @@ describe('offered names', () => {
     const backend = backendOn(slapd, { connectLdap: connect });
     const session = await signIn(backend, person('z20010', 'WANG,HSIAO-MING'));
     counter.searches = 0;
-    const names = await backend.accounts.candidates(session);
+    const names = await backend.creation.candidates(session);
     expect(counter.searches).toBe(2);
     expect(names).toContain('hmwang2'); // hmwang exists
     expect(names).not.toContain('hmwang');
@@ -84,35 +85,35 @@ describe('offered names', () => {
 
   it('offers the 2 variant of a mail alias, the 3 variant when 2 is taken too, and skips system accounts', async () => {
     const backend = backendOn(slapd);
-    const lin = await backend.accounts.candidates(await signIn(backend, person('z20011', 'Ming-Zhi Lin')));
+    const lin = await backend.creation.candidates(await signIn(backend, person('z20011', 'Ming-Zhi Lin')));
     expect(lin).toContain('mzlin2'); // mzlin is an alias
     expect(lin).toEqual(expect.arrayContaining(['mingzhi', 'lin.mingzhi']));
     await asAdmin(slapd, (c) => c.add(`cn=mzlin2,ou=aliases,${FIXTURE.baseDn}`, { objectClass: 'nisMailAlias', cn: 'mzlin2', rfc822MailMember: 'x@example.org' }));
-    const again = await backend.accounts.candidates(await signIn(backend, person('z20011', 'Ming-Zhi Lin')));
+    const again = await backend.creation.candidates(await signIn(backend, person('z20011', 'Ming-Zhi Lin')));
     expect(again).toContain('mzlin3');
     expect(again).not.toContain('mzlin2');
-    const mail = await backend.accounts.candidates(await signIn(backend, person('z20012', 'MAIL')));
+    const mail = await backend.creation.candidates(await signIn(backend, person('z20012', 'MAIL')));
     expect(mail).toEqual(['mail2']);
     await backend.close();
   });
 
   it('makes only plain, valid names out of a hostile passport name', async () => {
     const backend = backendOn(slapd);
-    const names = await backend.accounts.candidates(await signIn(backend, person('z20015', '*)(uid=*')));
+    const names = await backend.creation.candidates(await signIn(backend, person('z20015', '*)(uid=*')));
     expect(names).toEqual(['uid']);
     await backend.close();
   });
 
   it('folds the accented name AIS sent: GÖDEL,KURT offers kgodel', async () => {
     const backend = backendOn(slapd);
-    expect(await backend.accounts.candidates(await signIn(backend, person('z20013', 'GÖDEL,KURT')))).toContain('kgodel');
+    expect(await backend.creation.candidates(await signIn(backend, person('z20013', 'GÖDEL,KURT')))).toContain('kgodel');
     await backend.close();
   });
 
   it('sends a person without a usable passport name to the helpdesk with NAME_UNUSABLE', async () => {
     const backend = backendOn(slapd);
     for (const name_en of ['', '  ', '123', '王小明', '😀😀', ')(*\\']) {
-      expect({ name_en, code: await codeOf(backend.accounts.candidates(await signIn(backend, person('z20014', name_en)))) }).toEqual({ name_en, code: 'NAME_UNUSABLE' });
+      expect({ name_en, code: await codeOf(backend.creation.candidates(await signIn(backend, person('z20014', name_en)))) }).toEqual({ name_en, code: 'NAME_UNUSABLE' });
     }
     await backend.close();
   });
@@ -122,10 +123,10 @@ describe('creating an account', () => {
   it('adds the legacy entry shape, lets the server hash the password, and proves it binds', async () => {
     const backend = backendOn(slapd);
     const session = await signIn(backend, person('z20020', 'Ou Yang, Fei Fei', '歐陽菲菲'));
-    const names = await backend.accounts.candidates(session);
+    const names = await backend.creation.candidates(session);
     expect(names).toContain('ffouyang');
     const before = Math.floor(Date.now() / 1000);
-    const result = await backend.accounts.create(session, { account: 'ffouyang', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+    const result = await backend.creation.create(session, { account: 'ffouyang', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
     expect(result).toEqual({ address: 'ffouyang@mx.nthu.edu.tw', uid: 'ffouyang', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null }, effectiveInMinutes: 10 });
 
     const [entry] = await entriesForStaffId(slapd, 'z20020');
@@ -153,9 +154,9 @@ describe('creating an account', () => {
   it('accepts only a name the session offered', async () => {
     const backend = backendOn(slapd);
     const session = await signIn(backend, person('z20021', 'CHANG,WEI'));
-    await backend.accounts.candidates(session);
+    await backend.creation.candidates(session);
     for (const account of ['hmwang', 'root', 'zzzzzz']) {
-      expect(await codeOf(backend.accounts.create(session, { account, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'))).toBe('NAME_NOT_OFFERED');
+      expect(await codeOf(backend.creation.create(session, { account, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'))).toBe('NAME_NOT_OFFERED');
     }
     expect(await entriesForStaffId(slapd, 'z20021')).toEqual([]);
     await backend.close();
@@ -164,10 +165,10 @@ describe('creating an account', () => {
   it('refuses a weak password before touching the directory, then accepts a strong one', async () => {
     const backend = backendOn(slapd);
     const session = await signIn(backend, person('z20022', 'CHANG,WEI'));
-    const [name] = await backend.accounts.candidates(session);
-    expect(await codeOf(backend.accounts.create(session, { account: name!, password: 'password1234', confirm: 'password1234' }, '127.0.0.1'))).toBe('PASSWORD_WEAK');
+    const [name] = await backend.creation.candidates(session);
+    expect(await codeOf(backend.creation.create(session, { account: name!, password: 'password1234', confirm: 'password1234' }, '127.0.0.1'))).toBe('PASSWORD_WEAK');
     expect(await entriesForStaffId(slapd, 'z20022')).toEqual([]);
-    await backend.accounts.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+    await backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
     expect(await entriesForStaffId(slapd, 'z20022')).toHaveLength(1);
     await backend.close();
   });
@@ -175,14 +176,14 @@ describe('creating an account', () => {
   it('answers NAME_TAKEN with a fresh list when the name went to someone else meanwhile', async () => {
     const backend = backendOn(slapd);
     const session = await signIn(backend, person('z20023', 'HSU,CHIA-JUNG'));
-    expect(await backend.accounts.candidates(session)).toContain('cjhsu');
+    expect(await backend.creation.candidates(session)).toContain('cjhsu');
     await asAdmin(slapd, (c) =>
       c.add(people('cjhsu'), { objectClass: ['inetOrgPerson', 'posixAccount'], uid: 'cjhsu', cn: 'x', sn: 'z88888', uidNumber: '5001', gidNumber: '100', homeDirectory: '/x' }),
     );
-    await expect(backend.accounts.create(session, { account: 'cjhsu', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')).rejects.toMatchObject({ code: 'NAME_TAKEN' });
-    const fresh = await backend.accounts.candidates(session);
+    await expect(backend.creation.create(session, { account: 'cjhsu', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')).rejects.toMatchObject({ code: 'NAME_TAKEN' });
+    const fresh = await backend.creation.candidates(session);
     expect(fresh).toContain('cjhsu2');
-    await backend.accounts.create(session, { account: 'cjhsu2', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+    await backend.creation.create(session, { account: 'cjhsu2', password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
     expect((await entriesForStaffId(slapd, 'z20023')).map((e) => e.uid)).toEqual(['cjhsu2']);
     await backend.close();
   });
@@ -190,11 +191,11 @@ describe('creating an account', () => {
   it('treats a double submit as one creation with one outcome', async () => {
     const backend = backendOn(slapd);
     const session = await signIn(backend, person('z20024', 'KAO,YU'));
-    const [name] = await backend.accounts.candidates(session);
+    const [name] = await backend.creation.candidates(session);
     const request = { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD };
-    const [a, b] = await Promise.all([backend.accounts.create(session, request, '127.0.0.1'), backend.accounts.create(session, request, '127.0.0.1')]);
+    const [a, b] = await Promise.all([backend.creation.create(session, request, '127.0.0.1'), backend.creation.create(session, request, '127.0.0.1')]);
     expect(a).toEqual(b);
-    await expect(backend.accounts.create(session, request, '127.0.0.1')).resolves.toEqual(a);
+    await expect(backend.creation.create(session, request, '127.0.0.1')).resolves.toEqual(a);
     expect(await entriesForStaffId(slapd, 'z20024')).toHaveLength(1);
     await backend.close();
   });
@@ -206,19 +207,19 @@ describe('creating an account', () => {
     const backend = backendOn(slapd, { config: { mailbox: campus } });
     try {
       const session = await signIn(backend, person('z20025', 'TSAI,MEI'));
-      const [name] = await backend.accounts.candidates(session);
-      const result = await backend.accounts.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+      const [name] = await backend.creation.candidates(session);
+      const result = await backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
       expect(result.mailbox).toEqual({ mode: 'campus', homeCreated: true, quota: { usedKB: 2, quotaKB: 62914560 }, mbox: { sizeKB: 2, files: 3 } });
       expect(store.homeOf(name!)).toBe(join(root, 'mx', 'u', name!.slice(0, 2), name!));
 
       // A mail-store failure rolls the whole account back, and a retry then succeeds.
       const next = await signIn(backend, person('z20026', 'TSAI,LING'));
-      const [other] = await backend.accounts.candidates(next);
+      const [other] = await backend.creation.candidates(next);
       store.failNext(1);
-      await expect(backend.accounts.create(next, { account: other!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')).rejects.toMatchObject({ code: 'MAILBOX_FAILED' });
+      await expect(backend.creation.create(next, { account: other!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')).rejects.toMatchObject({ code: 'MAILBOX_FAILED' });
       expect(await entriesForStaffId(slapd, 'z20026')).toEqual([]);
       expect(backend.auditLines.at(-1)).toMatchObject({ action: 'create', result: 'failed', code: 'MAILBOX_FAILED', detail: expect.stringContaining('rolled back') });
-      await backend.accounts.create(next, { account: other!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+      await backend.creation.create(next, { account: other!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
       expect(await entriesForStaffId(slapd, 'z20026')).toHaveLength(1);
     } finally {
       await backend.close();
@@ -245,15 +246,15 @@ describe('creating an account', () => {
     };
     const backend = backendOn(slapd, { connectLdap: connect });
     const session = await signIn(backend, person('z20027', 'PAN,CHIEN'));
-    const [name] = await backend.accounts.candidates(session);
+    const [name] = await backend.creation.candidates(session);
     const request = { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD };
-    await expect(backend.accounts.create(session, request, '127.0.0.1')).rejects.toMatchObject({ code: 'ACCOUNT_INCOMPLETE', facts: { account: `${name}@mx.nthu.edu.tw` } });
+    await expect(backend.creation.create(session, request, '127.0.0.1')).rejects.toMatchObject({ code: 'ACCOUNT_INCOMPLETE', facts: { account: `${name}@mx.nthu.edu.tw` } });
     expect(backend.auditLines.at(-1)).toMatchObject({ code: 'ACCOUNT_INCOMPLETE', detail: expect.stringContaining('without a usable password') });
 
     await slapd.resume();
     const [leftover] = await entriesForStaffId(slapd, 'z20027');
     expect(leftover?.userPassword ?? []).toEqual([]); // left without a password while slapd was down...
-    await backend.accounts.create(session, request, '127.0.0.1');
+    await backend.creation.create(session, request, '127.0.0.1');
     const entries = await entriesForStaffId(slapd, 'z20027');
     expect(entries).toHaveLength(1); // ...removed, then created properly
     expect(String(entries[0]!.userPassword)).toMatch(/^\{ARGON2\}/);
@@ -266,16 +267,16 @@ describe('resetting a password', () => {
   it('sets the new password on the account found by staff ID, and refuses a recent one with the directory’s reason', async () => {
     const backend = backendOn(slapd);
     const session = await signIn(backend, person('z10001', 'WANG,HSIAO-MING'), 'reset');
-    await expect(backend.accounts.resetPassword(session, { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD })).resolves.toEqual({ address: 'hmwang@mx.nthu.edu.tw' });
+    await expect(backend.reset.resetPassword(session, { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD })).resolves.toEqual({ address: 'hmwang@mx.nthu.edu.tw' });
     expect(await canBind(slapd, people('hmwang'), STRONG_PASSWORD)).toBe(true);
     expect(await canBind(slapd, people('hmwang'), FIXTURE.accounts.active.password)).toBe(false);
 
     // The current password again, then a remembered one: both refused by the directory's policy.
-    const same = backend.accounts.resetPassword(session, { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
+    const same = backend.reset.resetPassword(session, { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
     await expect(same).rejects.toMatchObject({ code: 'PASSWORD_IN_HISTORY', facts: { reason: 'Password is not being changed from existing value' } });
     const second = 'Qw9!rTz#4kLp@2mN';
-    await backend.accounts.resetPassword(session, { password: second, confirm: second });
-    const old = backend.accounts.resetPassword(session, { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
+    await backend.reset.resetPassword(session, { password: second, confirm: second });
+    const old = backend.reset.resetPassword(session, { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
     await expect(old).rejects.toMatchObject({ code: 'PASSWORD_IN_HISTORY', facts: { reason: expect.stringMatching(/history/i) } });
     expect(await canBind(slapd, people('hmwang'), second)).toBe(true);
     expect(backend.auditLines.map((l) => [l.action, l.result, l.code])).toEqual([
@@ -289,8 +290,8 @@ describe('resetting a password', () => {
 
   it('refuses to reset in an apply session, and to create in a reset session', async () => {
     const backend = backendOn(slapd);
-    expect(await codeOf(backend.accounts.resetPassword(await signIn(backend, person('z10001', 'W')), { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }))).toBe('WRONG_STEP');
-    expect(await codeOf(backend.accounts.candidates(await signIn(backend, person('z10001', 'W'), 'reset')))).toBe('WRONG_STEP');
+    expect(await codeOf(backend.reset.resetPassword(await signIn(backend, person('z10001', 'W')), { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }))).toBe('WRONG_STEP');
+    expect(await codeOf(backend.creation.candidates(await signIn(backend, person('z10001', 'W'), 'reset')))).toBe('WRONG_STEP');
     await backend.close();
   });
 });
@@ -300,7 +301,7 @@ describe('hostile input against the real directory', () => {
 
   it('finds nothing, and fails nothing, for hostile staff IDs and names', async () => {
     const backend = backendOn(slapd);
-    const directory = (backend.accounts as unknown as { deps: { directory: { findByStaffId(id: string): Promise<unknown>; takenNames(n: string[]): Promise<Set<string>> } } }).deps.directory;
+    const directory = (backend.creation as unknown as { deps: { directory: { findByStaffId(id: string): Promise<unknown>; takenNames(n: string[]): Promise<Set<string>> } } }).deps.directory;
     for (const value of [...HOSTILE, 'a\0b']) expect(await directory.findByStaffId(value)).toEqual({ state: 'none' });
     expect(await directory.takenNames([...HOSTILE, 'hmwang'])).toEqual(new Set(['hmwang']));
     await backend.close();

@@ -26,8 +26,8 @@ function kiosk(clock?: { now(): number }) {
 /** Creates an account for the person, so a contact address can be registered for it. */
 async function withAccount(backend: ReturnType<typeof kiosk>, id: string, nameEn: string, nowMs = Date.now()) {
   const session = await signIn(backend, { id, name_en: nameEn }, 'apply', nowMs);
-  const [name] = await backend.accounts.candidates(session);
-  await backend.accounts.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+  const [name] = await backend.creation.candidates(session);
+  await backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
   return { session, uid: name! };
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { createLdapConnector, type LdapConnector } from '../../electron/services/directory/ldap-connector';
 import { backendOn, codeOf, signIn } from '../support/kiosk-people';
+import { checkAccount } from '../../electron/services/accounts/account-handlers';
 
 let primary: RunningSlapd;
 let secondary: RunningSlapd;
@@ -32,21 +33,21 @@ const person = { id: 'z50001', name_en: 'WU,AN-NA', name: '吳安娜' };
 describe('directory failover', () => {
   it('skips a dead first server and works on the next', async () => {
     const backend = backendOn(primary, { urls: ['ldaps://127.0.0.1:1', primary.ldapsUrl] });
-    await expect(backend.accounts.check(await signIn(backend, person))).resolves.toEqual({ purpose: 'apply' });
+    await expect(checkAccount(backend, await signIn(backend, person))).resolves.toEqual({ purpose: 'apply' });
     await backend.close();
   });
 
   it('reports DIRECTORY_UNAVAILABLE while every server is down and recovers when one is back', async () => {
     const backend = backendOn(primary);
     const session = await signIn(backend, person);
-    await backend.accounts.check(session);
+    await checkAccount(backend, session);
     await primary.pause();
     try {
-      expect(await codeOf(backend.accounts.check(session))).toBe('DIRECTORY_UNAVAILABLE');
+      expect(await codeOf(checkAccount(backend, session))).toBe('DIRECTORY_UNAVAILABLE');
     } finally {
       await primary.resume();
     }
-    await expect(backend.accounts.check(session)).resolves.toEqual({ purpose: 'apply' });
+    await expect(checkAccount(backend, session)).resolves.toEqual({ purpose: 'apply' });
     await backend.close();
   });
 
@@ -60,19 +61,19 @@ describe('directory failover', () => {
       config: { directory: { failbackSeconds: 60 } },
     });
     const session = await signIn(backend, person, 'apply', clock.t);
-    await backend.accounts.check(session);
+    await checkAccount(backend, session);
     expect(opened).toEqual([primary.ldapsUrl]);
 
     await primary.pause();
-    await backend.accounts.check(session);
+    await checkAccount(backend, session);
     expect(opened.slice(1)).toEqual([primary.ldapsUrl, secondary.ldapsUrl]);
     await primary.resume();
 
     clock.t += 30_000; // still within the fail-back delay: stays on the second server
-    await backend.accounts.check(session);
+    await checkAccount(backend, session);
     expect(opened).toHaveLength(3);
     clock.t += 31_000;
-    await backend.accounts.check(session);
+    await checkAccount(backend, session);
     expect(opened.at(-1)).toBe(primary.ldapsUrl);
     await backend.close();
   });

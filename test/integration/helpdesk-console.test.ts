@@ -107,21 +107,21 @@ describe('helpdesk console', () => {
     const backend = backendOn(slapd, { clock });
     const op = FIXTURE.operators.member;
     await backend.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx);
-    expect(await backend.dispatcher.dispatch('helpdesk:expectAssistedApplication', { reason: 'cannot-use-kiosk', password: 'wrong' }, ctx)).toMatchObject({ ok: false, code: 'OPERATOR_DENIED' });
-    expect(await backend.dispatcher.dispatch('helpdesk:expectAssistedApplication', { reason: 'cannot-use-kiosk', password: op.password }, ctx)).toEqual({ ok: true, data: { waiting: true } });
+    expect(await backend.dispatcher.dispatch('helpdesk:expectAssistedApplication', { staffId: 'z10032', reason: 'cannot-use-kiosk', password: 'wrong' }, ctx)).toMatchObject({ ok: false, code: 'OPERATOR_DENIED' });
+    expect(await backend.dispatcher.dispatch('helpdesk:expectAssistedApplication', { staffId: 'z10032', reason: 'cannot-use-kiosk', password: op.password }, ctx)).toEqual({ ok: true, data: { waiting: true } });
     await backend.dispatcher.dispatch('operator:signOut', {}, ctx);
 
     const session = await signIn(backend, { id: 'z10032', name_en: 'WEI,CHUN', name: '魏群' }, 'apply', clock.t);
     expect(session.assistedBy).toEqual({ operator: 'opchen', reason: 'cannot-use-kiosk' });
-    const [name] = await backend.accounts.candidates(session);
-    await backend.accounts.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+    const [name] = await backend.creation.candidates(session);
+    await backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
     const [entry] = await asAdmin(slapd, async (c) => (await c.search(`uid=${name},ou=people,${slapd.baseDn}`, { scope: 'base', attributes: ['creatorsName'] })).searchEntries);
     expect(entry?.creatorsName).toBe(`uid=${op.uid},ou=operators,${slapd.baseDn}`);
     expect(backend.auditLines.find((l) => l.action === 'create' && l.result === 'ok')).toMatchObject({ staffId: 'z10032', operator: 'opchen (cannot-use-kiosk)' });
 
     // An assist nobody used within 10 minutes does not carry over to the next person.
     await backend.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx);
-    await backend.dispatcher.dispatch('helpdesk:expectAssistedApplication', { reason: 'other', password: op.password }, ctx);
+    await backend.dispatcher.dispatch('helpdesk:expectAssistedApplication', { staffId: 'z10033', reason: 'other', password: op.password }, ctx);
     clock.t += 10 * 60_000 + 1;
     const later = await signIn(backend, { id: 'z10033', name_en: 'YU,TING', name: '余婷' }, 'apply', clock.t);
     expect(later.assistedBy).toBeUndefined();

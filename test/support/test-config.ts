@@ -11,6 +11,7 @@ import { createLdapConnector, type LdapConnector } from '../../electron/services
 import type { MailboxProvisioner } from '../../electron/services/mailbox/mailbox-provisioner';
 import { createKioskBackend } from '../../electron/services/kiosk-backend';
 import { silentLogger, type Logger } from '../../electron/services/logger';
+import { createWorkerStrengthRater, type StrengthRater } from '../../electron/services/password/strength-rater';
 
 export const TEST_AIS_KEY_HEX = '0f1e2d3c4b5a69788796a5b4c3d2e1f0' + '00112233445566778899aabbccddeeff';
 export const TEST_SECRETS = { TEST_LDAP_PASSWORD: 'test-ldap-secret', TEST_AIS_KEY: TEST_AIS_KEY_HEX };
@@ -41,6 +42,10 @@ export function testConfig(overrides: Overrides = {}, env: Record<string, string
   return resolveConfig(testConfigFile(overrides), { readFile: (p) => readFileSync(p, 'utf8'), env: { ...TEST_SECRETS, ...env } });
 }
 
+/** One strength worker for every backend a test process builds (twenty counters need not mean twenty workers). */
+const sharedRater = createWorkerStrengthRater();
+const testRater: StrengthRater = { score: (password, inputs) => sharedRater.score(password, inputs), close: async () => undefined };
+
 export const noAisLauncher: AisLauncher = { launch: async () => ({ kind: 'cancelled' }), cancel: () => false };
 
 export interface TestBackendOptions {
@@ -67,6 +72,7 @@ export function testBackend(config: KioskConfig, options: TestBackendOptions = {
     },
     readTextFile: (path) => readFileSync(path, 'utf8'),
     mailbox: options.mailbox,
+    rater: testRater,
     bundledPoliciesDir: SOURCE_POLICIES_DIR,
     fetch: options.fetch,
     configPath: 'test-config',

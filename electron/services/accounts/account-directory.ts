@@ -1,17 +1,42 @@
-// Reading accounts: a person's account by staff ID (and what state it is in), and which of a list
-// of names are taken, in at most two round trips for the whole list.
-import type { Client, Entry } from 'ldapts';
+// Reading accounts: a person's account by staff ID (what state it is in, with its claim), and which
+// of a list of names are taken, in at most two round trips for the whole list.
+import { InvalidDNSyntaxError, NoSuchObjectError, type Client, type Entry } from 'ldapts';
 import type { DirectoryConnection } from '../directory/directory-connection';
-import { allOf, anyEquals, equals } from '../directory/ldap-names';
+import { allOf, anyEquals, childDn, equals } from '../directory/ldap-names';
+import { CLAIM_ATTRIBUTES, readClaim, type Claim } from './account-claims';
 import { isUnder, type DirectoryLayout } from './directory-layout';
 
-export type AccountState =
+type Found =
   | { state: 'none' }
   | { state: 'active'; dn: string; uid: string; uidNumber: number }
   | { state: 'suspended'; dn: string; uid: string }
   | { state: 'password-suspended'; dn: string; uid: string }
   /** An entry left without a password by an interrupted creation: safe to remove and start over. */
-  | { state: 'incomplete'; dn: string; uid: string; createdAt: number };
+  | { state: 'incomplete'; dn: string; uid: string; uidNumber: number; createdAt: number };
+
+/** The person's account as the directory shows it, with the claim on their staff ID (if any). */
+export type AccountState = Found & { claim?: Claim };
+
+/**
+ * How far a creation got, as the directory shows it (docs/directory.md): claimed (a claim, no
+ * entry), added (an entry without a password), password-set (the mailbox still to be made, in
+ * campus mode), complete. A retry or the sweeper finishes or undoes a creation from here.
+ */
+export type CreationStage = 'none' | 'claimed' | 'added' | 'password-set' | 'complete';
+
+export function creationStage(account: AccountState, mailboxMode: 'none' | 'campus'): CreationStage {
+  switch (account.state) {
+    case 'none':
+      return account.claim ? 'claimed' : 'none';
+    case 'incomplete':
+      return 'added';
+    case 'active':
+      // Accounts older than claims have none: they were finished by whoever made them.
+      return mailboxMode === 'campus' && account.claim && !account.claim.mailboxMade ? 'password-set' : 'complete';
+    default:
+      return 'complete';
+  }
+}
 
 const first = (value: Entry[string] | undefined): string | undefined => {
   const v = Array.isArray(value) ? value[0] : value;
@@ -24,21 +49,32 @@ export class AccountDirectory {
     private readonly layout: DirectoryLayout,
   ) {}
 
-  async findByStaffId(staffId: string): Promise<AccountState> {
+  async findByStaffId(staffId: string, connection: DirectoryConnection = this.connection): Promise<AccountState> {
     const { attrs, passwordSuspended } = this.layout;
-    const entries = await this.connection.run(
-      async (client) =>
-        (
-          await client.search(this.layout.baseDn, {
-            scope: 'sub',
-            filter: allOf(equals('objectClass', 'posixAccount'), equals(attrs.staffId, staffId)),
-            // userPassword is requested only to see whether it is set; its value is never kept.
-            attributes: [attrs.account, 'uidNumber', 'description', 'userPassword', passwordSuspended.attribute],
-          })
-        ).searchEntries,
+    // The account search and the claim read are sent together: one round trip for both.
+    const [entries, claims] = await connection.run(
+      (client) =>
+        Promise.all([
+          client
+            .search(this.layout.baseDn, {
+              scope: 'sub',
+              filter: allOf(equals('objectClass', 'posixAccount'), equals(attrs.staffId, staffId)),
+              // userPassword is requested only to see whether it is set; its value is never kept.
+              attributes: [attrs.account, 'uidNumber', 'description', 'userPassword', passwordSuspended.attribute],
+            })
+            .then((r) => r.searchEntries),
+          client.search(childDn('cn', staffId, this.layout.claimsDn), { scope: 'base', attributes: CLAIM_ATTRIBUTES }).then(
+            (r) => r.searchEntries,
+            (error: unknown) => {
+              // No claims container, or a staff ID no DN can name: either way there is no claim.
+              if (error instanceof NoSuchObjectError || error instanceof InvalidDNSyntaxError) return [] as Entry[];
+              throw error;
+            },
+          ),
+        ]),
       { idempotent: true },
     );
-    return classify(entries, this.layout);
+    return claims[0] ? { ...classify(entries, this.layout), claim: readClaim(claims[0]) } : classify(entries, this.layout);
   }
 
   /** The subset of names that are accounts (active or suspended) or mail aliases. */
@@ -59,7 +95,7 @@ export class AccountDirectory {
   }
 }
 
-function classify(entries: Entry[], layout: DirectoryLayout): AccountState {
+function classify(entries: Entry[], layout: DirectoryLayout): Found {
   if (entries.length === 0) return { state: 'none' };
   const { attrs, passwordSuspended } = layout;
   const view = entries.map((entry) => ({
@@ -80,5 +116,5 @@ function classify(entries: Entry[], layout: DirectoryLayout): AccountState {
   const active = view.find((e) => e.hasPassword || !e.madeByKiosk);
   if (active) return { state: 'active', dn: active.dn, uid: active.uid, uidNumber: active.uidNumber };
   const incomplete = view[0]!;
-  return { state: 'incomplete', dn: incomplete.dn, uid: incomplete.uid, createdAt: incomplete.createdAt };
+  return { state: 'incomplete', dn: incomplete.dn, uid: incomplete.uid, uidNumber: incomplete.uidNumber, createdAt: incomplete.createdAt };
 }

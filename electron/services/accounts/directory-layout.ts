@@ -1,5 +1,7 @@
 // Where things live in the directory and what they are called, from the configuration.
-import type { KioskConfig } from '../config';
+import type { ResolvedDirectorySettings } from '../directory/directory-settings';
+
+type Directory = Pick<ResolvedDirectorySettings, 'baseDn' | 'subtrees' | 'attributes' | 'account' | 'passwordSuspended'>;
 
 export interface DirectoryLayout {
   baseDn: string;
@@ -7,12 +9,14 @@ export interface DirectoryLayout {
   suspendedDn: string;
   aliasesDn: string;
   uidCounterDn: string;
-  attrs: KioskConfig['directory']['attributes'];
-  account: KioskConfig['directory']['account'];
-  passwordSuspended: KioskConfig['directory']['passwordSuspended'];
+  /** Where the claims live: one entry per staff ID with an account (account-claims.ts). */
+  claimsDn: string;
+  attrs: Directory['attributes'];
+  account: Directory['account'];
+  passwordSuspended: Directory['passwordSuspended'];
 }
 
-export function layoutFromConfig(directory: KioskConfig['directory']): DirectoryLayout {
+export function layoutFromConfig(directory: Directory): DirectoryLayout {
   const under = (rdn: string) => `${rdn},${directory.baseDn}`;
   return {
     baseDn: directory.baseDn,
@@ -20,6 +24,7 @@ export function layoutFromConfig(directory: KioskConfig['directory']): Directory
     suspendedDn: under(directory.subtrees.suspended),
     aliasesDn: under(directory.subtrees.aliases),
     uidCounterDn: directory.account.uidCounterDn ?? under('cn=uidNext'),
+    claimsDn: under(directory.subtrees.claims),
     attrs: directory.attributes,
     account: directory.account,
     passwordSuspended: directory.passwordSuspended,

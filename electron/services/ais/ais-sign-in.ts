@@ -18,6 +18,8 @@ export interface AisLauncher {
 export interface PendingAssist {
   operator: string;
   reason: string;
+  /** Only this person's handoff is assisted; anyone else's discards the assist. */
+  staffId: string;
   until: number;
   /** Gives the new session what it needs from the operator (e.g. the operator-bound connection). */
   attach(session: KioskSession): void;
@@ -33,12 +35,22 @@ export class AisSignIn {
     private readonly sessions: KioskSessions,
     private readonly logger: Logger,
     private readonly clock: { now(): number } = { now: () => Date.now() },
+    /** Throws while the kiosk must not start sessions (out of service): the handoff is refused too. */
+    private readonly refuseNewSessions: () => void = () => undefined,
   ) {}
 
   /** The next successful handoff (within the assist's time) becomes an assisted session. */
   expectAssisted(assist: PendingAssist): void {
     this.pendingAssist?.discard();
     this.pendingAssist = assist;
+  }
+
+  /** Drops a waiting assist and closes what it held; true when there was one. */
+  cancelAssist(): boolean {
+    const assist = this.pendingAssist;
+    this.pendingAssist = null;
+    assist?.discard();
+    return assist !== null;
   }
 
   async begin(purpose: SessionPurpose, launcher: AisLauncher): Promise<LaunchOutcome> {
@@ -51,8 +63,10 @@ export class AisSignIn {
   /** Verifies the token AIS handed back and starts the session; throws KioskError with the code. */
   completeHandoff(token: unknown, acceptableIps: readonly string[]): KioskSession {
     try {
+      this.refuseNewSessions();
       const verified = this.verifier.verify(token, acceptableIps);
-      const assist = this.pendingAssist && this.pendingAssist.until > this.clock.now() ? this.pendingAssist : null;
+      const pending = this.pendingAssist;
+      const assist = pending && pending.until > this.clock.now() && pending.staffId === verified.id ? pending : null;
       if (this.pendingAssist && !assist) this.pendingAssist.discard();
       this.pendingAssist = null;
       const session = this.sessions.start(verified, this.pendingPurpose ?? 'apply', assist ? { operator: assist.operator, reason: assist.reason } : undefined);

@@ -1,6 +1,7 @@
 // The handoff payload AIS seals: `key = value` lines. Parsing is strict (an unknown line shape or
 // a repeated key is refused); normalising makes names and IDs comparable the way the portal did.
 import { isIP } from 'node:net';
+import { cleanChineseName, cleanPassportName } from '../identity/person-identity';
 
 export const PAYLOAD_KEYS = ['charset', 'name', 'name_en', 'id', 'ip', 'timestamp', 'language', 'condition'] as const;
 export type PayloadKey = (typeof PAYLOAD_KEYS)[number];
@@ -51,17 +52,6 @@ export function decodeNumericEntities(text: string): string {
   });
 }
 
-// Letters NFD does not split into base + accent.
-const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', þ: 'th', Þ: 'TH', ð: 'd', Ð: 'D', ı: 'i' };
-
-/** Gödel → Godel: passport names must become plain letters before account names are made. */
-export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[ßæÆøØœŒđĐłŁþÞðÐı]/g, (c) => FOLD[c] ?? c);
-}
-
 export function mapLanguage(value: string | undefined): KioskLanguage {
   return value?.trim().toLowerCase() === 'en' ? 'en' : 'zh-TW';
 }
@@ -82,9 +72,9 @@ export function normaliseHandoff(fields: HandoffFields): HandoffPayload | null {
   if (!id || !timestampText || !/^[0-9]{1,12}$/.test(timestampText) || isIP(ip) === 0) return null;
   return {
     id,
-    // Chinese names arrive with half- and full-width spaces that are not part of the name.
-    name: decodeNumericEntities(fields.name ?? '').replace(/[\s\u3000]+/g, ''),
-    nameEn: foldDiacritics(decodeNumericEntities(fields.name_en ?? '')).replace(/\s+/g, ' ').trim(),
+    // Decoded first, then cleaned: an entity must not smuggle in a control or bidi character.
+    name: cleanChineseName(decodeNumericEntities(fields.name ?? '')),
+    nameEn: cleanPassportName(decodeNumericEntities(fields.name_en ?? '')),
     ip,
     timestamp: Number(timestampText),
     language: mapLanguage(fields.language),

@@ -1,17 +1,19 @@
 // The contact address for account notices (Email-2): a 6-digit code is mailed to the address and
 // typed at the counter. The code is stored on the account entry only as a salted hash, with its
 // expiry (one day, so the helpdesk can finish later) and the recent sends (at most 3 an hour).
-// At the counter, 5 tries within 10 minutes. Audited at every step, never with the code.
+// At the counter, 5 tries within 10 minutes. Audited at every step, never with the code. Every
+// step for one person runs under that person's key, so a burst cannot outrun a limit.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { Attribute, Change } from 'ldapts';
 import { contactRuleViolation, maskAddress, normaliseAddress } from '../../../shared/contact/contact-rules';
 import type { AccountDirectory } from '../accounts/account-directory';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
-import type { KioskConfig } from '../config';
+import type { KeyedLock } from '../concurrency/keyed-lock';
+import type { ContactSettings } from './contact-settings';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import { KioskError } from '../kiosk-error';
-import type { KioskSession } from '../session/kiosk-session';
+import type { ContactAtCounter, KioskSession } from '../session/kiosk-session';
 import type { Mailer } from './smtp-mailer';
 import { allValues, firstValue } from '../directory/ldap-values';
 
@@ -23,14 +25,6 @@ interface Pending {
   /** Unix seconds of recent sends, for the hourly limit. */
   sends: number[];
 }
-
-interface AtCounter {
-  dn: string;
-  sentAt: number;
-  tries: number;
-}
-
-const COUNTER = 'contactAtCounter';
 
 const hashCode = (salt: string, code: string) => createHash('sha256').update(salt).update(code).digest('hex');
 
@@ -64,24 +58,41 @@ export class ContactConfirmation {
       mailer: Mailer;
       audit: AuditLog;
       clock: Clock;
-      settings: KioskConfig['contact'];
+      settings: ContactSettings;
       mailDomain: string;
+      /** Serialises each person's register and confirm steps (keyed by staff ID). */
+      lock: KeyedLock;
     },
   ) {}
 
+  register(session: KioskSession, rawAddress: string): Promise<{ masked: string }> {
+    const staffId = session.profile.id;
+    return this.deps.lock.run(`contact:${staffId}`, () => this.registerNow(session, staffId, rawAddress));
+  }
+
+  confirm(session: KioskSession, code: string): Promise<{ masked: string }> {
+    const staffId = session.profile.id;
+    return this.deps.lock.run(`contact:${staffId}`, () => this.confirmNow(session, staffId, code));
+  }
+
+  confirmByHelpdesk(operator: string, staffId: string, code: string): Promise<{ masked: string; account: string }> {
+    const id = staffId.trim().toLowerCase();
+    return this.deps.lock.run(`contact:${id}`, () => this.confirmByHelpdeskNow(operator, id, code));
+  }
+
   /** Validates the address, stores a fresh code's hash on the account, and mails the code. */
-  async register(session: KioskSession, rawAddress: string): Promise<{ masked: string }> {
+  private async registerNow(session: KioskSession, staffId: string, rawAddress: string): Promise<{ masked: string }> {
     const { settings, clock } = this.deps;
     const violation = contactRuleViolation(rawAddress, settings.institutionDomains);
     if (violation) throw new KioskError(violation);
     const address = normaliseAddress(rawAddress);
-    const account = await this.deps.directory.findByStaffId(session.profile.id);
+    const account = await this.deps.directory.findByStaffId(staffId);
     if (account.state !== 'active') throw new KioskError('WRONG_STEP', 'no active account for a contact address');
     const now = Math.floor(clock.now() / 1000);
     const previous = await this.readPending(account.dn);
     const recent = (previous?.sends ?? []).filter((t) => now - t < 3600);
     if (recent.length >= settings.maxCodesPerHour) {
-      await this.audit(session, account.uid, 'refused', 'CONTACT_RATE_LIMITED');
+      await this.audit(staffId, account.uid, 'refused', 'CONTACT_RATE_LIMITED');
       throw new KioskError('CONTACT_RATE_LIMITED', `${recent.length} codes in the last hour`);
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -93,35 +104,35 @@ export class ContactConfirmation {
     } catch (error) {
       // The code never left: it must not wait on the entry. The account itself is untouched.
       await this.clearPending(account.dn).catch(() => undefined);
-      await this.audit(session, account.uid, 'failed', 'SMTP_UNAVAILABLE', (error as Error).message);
+      await this.audit(staffId, account.uid, 'failed', 'SMTP_UNAVAILABLE', (error as Error).message);
       throw new KioskError('SMTP_UNAVAILABLE', (error as Error).message);
     }
-    session.scratch.set(COUNTER, { dn: account.dn, sentAt: clock.now(), tries: 0 } satisfies AtCounter);
-    await this.audit(session, account.uid, 'ok', undefined, `code sent to ${maskAddress(address)}`);
+    if (session.live) session.holdings.contactAtCounter = { dn: account.dn, sentAt: clock.now(), tries: 0 } satisfies ContactAtCounter;
+    await this.audit(staffId, account.uid, 'ok', undefined, `code sent to ${maskAddress(address)}`);
     return { masked: maskAddress(address) };
   }
 
-  async confirm(session: KioskSession, code: string): Promise<{ masked: string }> {
+  private async confirmNow(session: KioskSession, staffId: string, code: string): Promise<{ masked: string }> {
     const { settings, clock } = this.deps;
-    const counter = session.scratch.get(COUNTER) as AtCounter | undefined;
+    const counter = session.holdings.contactAtCounter;
     if (!counter) throw new KioskError('WRONG_STEP', 'no code was sent in this session');
     if (counter.tries >= settings.counterTries) throw new KioskError('CONTACT_TOO_MANY_TRIES');
     if (clock.now() - counter.sentAt > settings.counterMinutes * 60_000) throw new KioskError('CONTACT_COUNTER_TIMEOUT');
     const pending = await this.readPending(counter.dn);
     const uid = /^[^=]+=([^,]+)/.exec(counter.dn)?.[1];
     if (!pending || Math.floor(clock.now() / 1000) > pending.expires) {
-      await this.audit(session, uid, 'refused', 'CONTACT_CODE_EXPIRED');
+      await this.audit(staffId, uid, 'refused', 'CONTACT_CODE_EXPIRED');
       throw new KioskError('CONTACT_CODE_EXPIRED');
     }
     const given = Buffer.from(hashCode(pending.salt, code.trim()), 'hex');
     if (!/^\d{6}$/.test(code.trim()) || !timingSafeEqual(given, Buffer.from(pending.hash, 'hex'))) {
       counter.tries += 1;
-      await this.audit(session, uid, 'refused', 'CONTACT_CODE_WRONG', `try ${counter.tries} of ${settings.counterTries}`);
+      await this.audit(staffId, uid, 'refused', 'CONTACT_CODE_WRONG', `try ${counter.tries} of ${settings.counterTries}`);
       throw new KioskError(counter.tries >= settings.counterTries ? 'CONTACT_TOO_MANY_TRIES' : 'CONTACT_CODE_WRONG');
     }
     await this.store(counter.dn, pending.address);
-    session.scratch.delete(COUNTER);
-    await this.audit(session, uid, 'ok', undefined, `confirmed ${maskAddress(pending.address)}`);
+    if (session.holdings.contactAtCounter === counter) session.holdings.contactAtCounter = null;
+    await this.audit(staffId, uid, 'ok', undefined, `confirmed ${maskAddress(pending.address)}`);
     return { masked: maskAddress(pending.address) };
   }
 
@@ -129,12 +140,12 @@ export class ContactConfirmation {
    * The helpdesk finishes a confirmation the counter could not (time ran out, too many tries):
    * the person reads the code from their mail; it is checked against the stored hash within its day.
    */
-  async confirmByHelpdesk(operator: string, staffId: string, code: string): Promise<{ masked: string; account: string }> {
-    const account = await this.deps.directory.findByStaffId(staffId.trim().toLowerCase());
+  private async confirmByHelpdeskNow(operator: string, staffId: string, code: string): Promise<{ masked: string; account: string }> {
+    const account = await this.deps.directory.findByStaffId(staffId);
     if (account.state !== 'active') throw new KioskError('USER(-2)', 'no active account for that staff ID');
     const pending = await this.readPending(account.dn);
     const audit = (result: 'ok' | 'refused', failure?: Parameters<AuditLog['record']>[0]['code'], detail?: string) =>
-      this.deps.audit.record({ action: 'contact', result, code: failure, staffId: staffId.trim().toLowerCase(), account: account.uid, operator, detail }).catch(() => undefined);
+      this.deps.audit.note({ action: 'contact', result, code: failure, staffId, account: account.uid, operator, detail });
     if (!pending || Math.floor(this.deps.clock.now() / 1000) > pending.expires) {
       await audit('refused', 'CONTACT_CODE_EXPIRED', 'at the helpdesk');
       throw new KioskError('CONTACT_CODE_EXPIRED');
@@ -199,7 +210,7 @@ export class ContactConfirmation {
     });
   }
 
-  private audit(session: KioskSession, account: string | undefined, result: 'ok' | 'refused' | 'failed', code?: Parameters<AuditLog['record']>[0]['code'], detail?: string) {
-    return this.deps.audit.record({ action: 'contact', result, code, staffId: session.profile.id, account, detail }).catch(() => undefined);
+  private audit(staffId: string, account: string | undefined, result: 'ok' | 'refused' | 'failed', code?: Parameters<AuditLog['record']>[0]['code'], detail?: string) {
+    return this.deps.audit.note({ action: 'contact', result, code, staffId, account, detail });
   }
 }

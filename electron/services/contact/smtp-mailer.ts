@@ -1,7 +1,7 @@
 // Sending mail through the configured SMTP relay with nodemailer: implicit TLS or required
 // STARTTLS with certificate checks, or plain SMTP only where the configuration allows it explicitly.
 import nodemailer from 'nodemailer';
-import type { KioskConfig } from '../config';
+import type { ResolvedSmtpSettings } from './contact-settings';
 
 export interface OutgoingMail {
   to: string;
@@ -11,7 +11,7 @@ export interface OutgoingMail {
 
 export type Mailer = (mail: OutgoingMail) => Promise<void>;
 
-function transportFor(smtp: NonNullable<KioskConfig['smtp']>) {
+function transportFor(smtp: ResolvedSmtpSettings) {
   return nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
@@ -26,7 +26,7 @@ function transportFor(smtp: NonNullable<KioskConfig['smtp']>) {
   });
 }
 
-export function createSmtpMailer(smtp: NonNullable<KioskConfig['smtp']>): Mailer {
+export function createSmtpMailer(smtp: ResolvedSmtpSettings): Mailer {
   const transport = transportFor(smtp);
   return async (mail) => {
     await transport.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
@@ -34,7 +34,7 @@ export function createSmtpMailer(smtp: NonNullable<KioskConfig['smtp']>): Mailer
 }
 
 /** Connects, upgrades to TLS as configured and authenticates, without sending anything. */
-export async function verifySmtp(smtp: NonNullable<KioskConfig['smtp']>): Promise<void> {
+export async function verifySmtp(smtp: ResolvedSmtpSettings): Promise<void> {
   const transport = transportFor(smtp);
   try {
     await transport.verify();

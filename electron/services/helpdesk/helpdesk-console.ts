@@ -9,6 +9,7 @@ import { allOf, equals } from '../directory/ldap-names';
 import { firstValue } from '../directory/ldap-values';
 import { runDoctor, type DoctorCheck, type DoctorDeps } from '../health/kiosk-doctor';
 import { isUnder, type DirectoryLayout } from '../accounts/directory-layout';
+import type { KioskStatus } from '../health/kiosk-status';
 import type { OperatorSignIn } from './operator-sign-in';
 
 export interface LookupResult {
@@ -20,9 +21,7 @@ export interface LookupResult {
   contact: 'confirmed' | 'pending' | 'none';
 }
 
-export class HelpdeskConsole {
-  private outOfService = false;
-  /** Today's counts by action and result, since this kiosk started (UTC day). */
+export class HelpdeskConsole {  /** Today's counts by action and result, since this kiosk started (UTC day). */
   private counts = { day: '', byKey: new Map<string, number>() };
 
   constructor(
@@ -36,12 +35,11 @@ export class HelpdeskConsole {
       doctor: DoctorDeps;
       audit: AuditLog;
       clock: { now(): number };
+      /** The switch itself, and what switching off does to a person at the counter right now. */
+      status: KioskStatus;
+      endSession: (reason: 'out-of-service') => void;
     },
   ) {}
-
-  isOutOfService(): boolean {
-    return this.outOfService;
-  }
 
   /** Called for every audit line, so the console can show today's counts without reading files. */
   count(action: string, result: string): void {
@@ -53,7 +51,12 @@ export class HelpdeskConsole {
 
   async health(): Promise<{ checks: DoctorCheck[]; counts: Array<{ action: string; result: string; count: number }>; appVersion: string; configPath: string; aisMode: 'simulator' | 'ais' }> {
     const operator = this.deps.operators.require();
-    const checks = await runDoctor(this.deps.config, this.deps.doctor);
+    const failedWrites = this.deps.audit.failedWrites;
+    const checks = [
+      ...(await runDoctor(this.deps.config, this.deps.doctor)),
+      // The audit policy (audit-log.ts): a line that could not be written is counted and shown here.
+      { status: failedWrites > 0 ? ('FAIL' as const) : ('OK' as const), name: 'audit writes', detail: failedWrites > 0 ? `${failedWrites} line(s) could not be written since start-up` : 'every line written' },
+    ];
     await this.record(operator.uid, 'health', 'ok');
     const login = new URL(this.deps.config.ais.loginUrl);
     return {
@@ -116,12 +119,14 @@ export class HelpdeskConsole {
 
   async setOutOfService(on: boolean): Promise<boolean> {
     const operator = this.deps.operators.require();
-    this.outOfService = on;
+    this.deps.status.setOutOfService(on);
+    // Nobody is left half-way through a flow the kiosk will now refuse to continue.
+    if (on) this.deps.endSession('out-of-service');
     await this.record(operator.uid, on ? 'out-of-service on' : 'out-of-service off', 'ok');
     return on;
   }
 
   private record(operator: string, what: string, result: 'ok', detail?: string) {
-    return this.deps.audit.record({ action: 'operator', result, operator, detail: detail ? `${what}: ${detail}` : what }).catch(() => undefined);
+    return this.deps.audit.note({ action: 'operator', result, operator, detail: detail ? `${what}: ${detail}` : what });
   }
 }

@@ -1,15 +1,19 @@
 // Helpdesk operators sign in with their own directory credentials: found by uid under the
 // operators subtree, proven by a bind as themselves, and admitted only as members of the helpdesk
 // group. Five failures lock operator sign-in on this kiosk for five minutes; an operator session
-// ends after five idle minutes. Every attempt is audited with the operator's uid.
+// ends after five idle minutes. Every attempt is audited with the operator's uid, normalised the
+// way the directory compares it. Attempts run one at a time, so a burst cannot outrun the count.
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
-import type { KioskConfig } from '../config';
+import type { HelpdeskSettings } from './helpdesk-settings';
 import { bindsAs } from '../directory/binds-as';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import type { LdapConnector } from '../directory/ldap-connector';
 import { equals } from '../directory/ldap-names';
 import { KioskError } from '../kiosk-error';
+import { KeyedLock } from '../concurrency/keyed-lock';
+
+export type OperatorSignOutReason = 'operator' | 'idle' | 'handover';
 
 export interface OperatorSession {
   uid: string;
@@ -21,6 +25,8 @@ export class OperatorSignIn {
   private failures: number[] = [];
   private lockedUntil = 0;
   private live: (OperatorSession & { lastActivity: number }) | null = null;
+  private readonly attempts = new KeyedLock();
+  private readonly signOutListeners: Array<(why: OperatorSignOutReason) => void> = [];
 
   constructor(
     private readonly deps: {
@@ -28,7 +34,7 @@ export class OperatorSignIn {
       connect: LdapConnector;
       urls: readonly string[];
       baseDn: string;
-      settings: KioskConfig['helpdesk'];
+      settings: HelpdeskSettings;
       audit: AuditLog;
       clock: Clock;
     },
@@ -38,7 +44,20 @@ export class OperatorSignIn {
     return this.deps.settings.groupDn ?? `cn=helpdesk,ou=group,${this.deps.baseDn}`;
   }
 
-  async signIn(uid: string, password: string): Promise<OperatorSession> {
+  /** Told whenever an operator session ends, and why (assisted starts cancel what was waiting). */
+  onSignOut(listener: (why: OperatorSignOutReason) => void): void {
+    this.signOutListeners.push(listener);
+  }
+
+  signIn(rawUid: string, password: string): Promise<OperatorSession> {
+    // uid is compared case-insensitively by the directory: "OPCHEN " and "opchen" are one operator.
+    const uid = rawUid.trim().toLowerCase();
+    // The lockout is this kiosk's, so every attempt queues behind the one before it: the check, the
+    // bind and the count of one attempt never interleave with another's.
+    return this.attempts.run('sign-in', () => this.attempt(uid, password));
+  }
+
+  private async attempt(uid: string, password: string): Promise<OperatorSession> {
     const now = this.deps.clock.now();
     if (now < this.lockedUntil) {
       await this.audit(uid, 'refused', 'OPERATOR_LOCKED');
@@ -80,11 +99,14 @@ export class OperatorSignIn {
     return { uid: live.uid, dn: live.dn, since: live.since };
   }
 
-  signOut(why: 'operator' | 'idle' = 'operator'): boolean {
+  signOut(why: OperatorSignOutReason = 'operator'): boolean {
     const live = this.live;
     this.live = null;
-    if (live) void this.audit(live.uid, 'ok', undefined, `signed out (${why})`);
-    return live !== null;
+    if (!live) return false;
+    void this.audit(live.uid, 'ok', undefined, `signed out (${why})`);
+    // Only an operator session that was live ends anything: after a handover there is none left.
+    for (const listener of this.signOutListeners) listener(why);
+    return true;
   }
 
   private bindsAs(dn: string, password: string): Promise<boolean> {
@@ -104,6 +126,6 @@ export class OperatorSignIn {
   }
 
   private audit(operator: string, result: 'ok' | 'refused', code?: Parameters<AuditLog['record']>[0]['code'], detail?: string) {
-    return this.deps.audit.record({ action: 'operator', result, code, operator: operator.slice(0, 64), detail }).catch(() => undefined);
+    return this.deps.audit.note({ action: 'operator', result, code, operator: operator.slice(0, 64), detail });
   }
 }

@@ -1,6 +1,7 @@
 // Words no account name may contain, and local system accounts no name may equal. These are the
 // built-in defaults; operators extend them with files named in the configuration (naming.*File),
 // one word per line, # for comments.
+import type { NamingSettings } from './naming-settings';
 
 /** System and role names (the legacy portal's list). */
 export const RESERVED_ROLE_WORDS = [
@@ -25,4 +26,13 @@ export function parseWordList(text: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.replace(/#.*/, '').trim().toLowerCase())
     .filter((word) => word !== '');
+}
+
+/** The built-in lists with the operator's files (naming.*File) added. */
+export function namingWords(config: NamingSettings, readTextFile: (path: string) => string) {
+  const extra = (path: string | undefined) => (path ? parseWordList(readTextFile(path)) : []);
+  return {
+    reserved: [...RESERVED_ROLE_WORDS, ...RESERVED_OFFENSIVE_WORDS, ...extra(config.reservedWordsFile)],
+    systemAccounts: new Set([...SYSTEM_ACCOUNTS, ...extra(config.systemAccountsFile)]),
+  };
 }

@@ -1,7 +1,9 @@
 // The main side's password decision. The renderer's meter is advice; this is the rule: the shared
-// limits, then zxcvbn's score with the person's own words, then the confirmation.
+// limits, then zxcvbn's score with the person's own words, then the confirmation. The score comes
+// from a StrengthRater (a worker in main and the browser host), never from the calling thread.
 import { GOOD_SCORE, passwordRuleViolation, personalInputs, PASSWORD_MAX_LENGTH, type PasswordPerson } from '../../../shared/password/password-rules';
 import { KioskError } from '../kiosk-error';
+import type { StrengthRater } from './strength-rater';
 
 type Zxcvbn = (password: string, userInputs?: string[]) => { score: number };
 let zxcvbn: Promise<Zxcvbn> | undefined;
@@ -17,10 +19,17 @@ export async function passwordScore(password: string, person: PasswordPerson): P
   return (await loadZxcvbn())(password.slice(0, PASSWORD_MAX_LENGTH), personalInputs(person)).score;
 }
 
+/** Scores on the calling thread: for tools and tests, never on a path that serves requests. */
+export const inThreadRater: StrengthRater = {
+  score: async (password, userInputs) => (await loadZxcvbn())(password, [...userInputs]).score,
+  close: async () => undefined,
+};
+
 /** Throws KioskError with the first failed rule's code; resolves when the password may be set. */
-export async function enforcePasswordPolicy(password: string, confirm: string, person: PasswordPerson): Promise<void> {
+export async function enforcePasswordPolicy(password: string, confirm: string, person: PasswordPerson, rater: StrengthRater = inThreadRater): Promise<void> {
   const violation = passwordRuleViolation(password, person);
   if (violation) throw new KioskError(violation);
-  if ((await passwordScore(password, person)) < GOOD_SCORE) throw new KioskError('PASSWORD_WEAK');
+  // zxcvbn's cost grows steeply with length; nothing past the maximum is allowed anyway.
+  if ((await rater.score(password.slice(0, PASSWORD_MAX_LENGTH), personalInputs(person))) < GOOD_SCORE) throw new KioskError('PASSWORD_WEAK');
   if (password !== confirm) throw new KioskError('PASSWORD_MISMATCH');
 }

@@ -1,21 +1,15 @@
 // Consent receipts: which policy text (id, version, content hash, language) the person accepted,
 // in order, kept in the session and written to the audit. Creation requires both.
-import type { PolicyId, PolicyLanguage } from '../../../shared/contract/schemas';
+import type { PolicyId } from '../../../shared/contract/schemas';
 import type { AuditLog } from '../audit/audit-log';
 import { KioskError } from '../kiosk-error';
-import type { KioskSession } from '../session/kiosk-session';
+import type { ConsentReceipt, KioskSession } from '../session/kiosk-session';
 import type { PolicyLibrary } from './policy-library';
 
-export interface ConsentReceipt {
-  id: PolicyId;
-  version: string;
-  hash: string;
-  language: PolicyLanguage;
-}
+export type { ConsentReceipt };
 
 /** The order of the wizard: step 1, then step 2. */
 export const POLICY_ORDER: readonly PolicyId[] = ['network-usage', 'email-terms'];
-const RECEIPTS = 'consents';
 
 export class Consents {
   constructor(
@@ -31,15 +25,16 @@ export class Consents {
     const served = this.library.get(receipt.id, receipt.language);
     // Accepting a text that is no longer the one served (an operator updated it) accepts nothing.
     if (served.version !== receipt.version || served.hash !== receipt.hash) throw new KioskError('POLICY_CHANGED', `${receipt.id} is now ${served.version}`);
-    receipts.set(receipt.id, { ...receipt });
-    await this.audit.record({ action: 'consent', result: 'ok', staffId: session.profile.id, document: receipt });
+    // The receipt's audit line comes first: a consent that was not recorded was not given.
+    await this.audit.receipt({ action: 'consent', result: 'ok', staffId: session.profile.id, document: receipt });
+    if (session.live) receipts.set(receipt.id, { ...receipt });
   }
 
   /** Step 1 or 2 rejected: recorded before the session ends. */
   async rejected(session: KioskSession): Promise<void> {
     const receipts = this.receipts(session);
     const refused = POLICY_ORDER.find((id) => !receipts.has(id));
-    await this.audit.record({ action: 'consent', result: 'refused', staffId: session.profile.id, detail: `rejected ${refused ?? 'after accepting both'}` });
+    await this.audit.note({ action: 'consent', result: 'refused', staffId: session.profile.id, detail: `rejected ${refused ?? 'after accepting both'}` });
   }
 
   requireAll(session: KioskSession): ConsentReceipt[] {
@@ -50,11 +45,6 @@ export class Consents {
   }
 
   private receipts(session: KioskSession): Map<PolicyId, ConsentReceipt> {
-    let receipts = session.scratch.get(RECEIPTS) as Map<PolicyId, ConsentReceipt> | undefined;
-    if (!receipts) {
-      receipts = new Map();
-      session.scratch.set(RECEIPTS, receipts);
-    }
-    return receipts;
+    return session.holdings.consents;
   }
 }

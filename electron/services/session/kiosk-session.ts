@@ -1,18 +1,26 @@
-// The one kiosk session: created from a verified AIS handoff, it holds the person's profile for
-// at most 20 minutes. Ending it, for whatever reason, wipes what it held.
+// The one kiosk session: created from a verified AIS handoff (or by the helpdesk), it holds the
+// person's profile for at most 20 minutes. Everything a session can hold is declared once, in
+// SessionHoldings; ending the session, for whatever reason, wipes exactly that.
+import { z } from 'zod';
+import type { AcceptPolicyRequest, CreateAccountResponse, PolicyId } from '../../../shared/contract/schemas';
 import type { Clock } from '../clock';
+import type { DirectoryConnection } from '../directory/directory-connection';
+import type { Role } from '../identity/person-identity';
 import { KioskError } from '../kiosk-error';
-import type { VerifiedHandoff } from '../ais/handoff-verifier';
 
 export type SessionPurpose = 'apply' | 'reset';
-export type SessionEndReason = 'cancel' | 'reject' | 'finish' | 'idle' | 'expired' | 'replaced' | 'crash';
+export type SessionEndReason = 'cancel' | 'reject' | 'finish' | 'idle' | 'expired' | 'replaced' | 'crash' | 'operator' | 'out-of-service' | 'shutdown';
 
-export interface SessionSettings {
-  /** Absolute lifetime; the legacy portal's sessions also lasted 20 minutes. */
-  maxSeconds: number;
-  /** Main's own backstop behind the renderer's idle countdown. */
-  idleSeconds: number;
-}
+export const SessionSettings = z
+  .object({
+    /** Absolute lifetime; the legacy portal's sessions also lasted 20 minutes. */
+    maxSeconds: z.number().int().positive().default(1200),
+    /** Main's own backstop behind the renderer's idle countdown. */
+    idleSeconds: z.number().int().positive().default(300),
+  })
+  .strict()
+  .prefault({});
+export type SessionSettings = z.output<typeof SessionSettings>;
 
 export interface SessionProfile {
   id: string;
@@ -23,7 +31,31 @@ export interface SessionProfile {
   loginTime: string;
   language: 'zh-TW' | 'en';
   condition: string;
-  role: 'staff' | 'student';
+  role: Role;
+}
+
+/** Which policy text, in which language, the person accepted (the consent receipt). */
+export type ConsentReceipt = z.infer<typeof AcceptPolicyRequest>;
+export type CreationResult = z.infer<typeof CreateAccountResponse>;
+
+/** The contact code sent at this counter: which entry, when, and how many tries so far. */
+export interface ContactAtCounter {
+  dn: string;
+  sentAt: number;
+  tries: number;
+}
+
+/** Everything a session holds besides its profile. end() empties every field of it. */
+export interface SessionHoldings {
+  /** The account names offered in this session: creation accepts only one of these. */
+  offeredNames: readonly string[];
+  /** Accepted policies, by id, in the order of the wizard. */
+  consents: Map<PolicyId, ConsentReceipt>;
+  /** The creation in flight or done: a double submit gets the same outcome. */
+  creation: Promise<CreationResult> | null;
+  /** An assisted application writes as the operator: their bound connection, closed at the end. */
+  creator: DirectoryConnection | null;
+  contactAtCounter: ContactAtCounter | null;
 }
 
 export interface KioskSession {
@@ -33,16 +65,28 @@ export interface KioskSession {
   readonly assistedBy?: { operator: string; reason: string };
   readonly startedAt: number;
   readonly expiresAt: number;
-  /** Per-session data later steps keep (e.g. the offered account names); wiped on end. */
-  readonly scratch: Map<string, unknown>;
+  readonly holdings: SessionHoldings;
+  /** False once the session has ended: work that outlives it must not start anything new. */
+  readonly live: boolean;
 }
+
+/**
+ * Work for a session that must finish even if the session ends meanwhile (a creation, a reset):
+ * it runs on what it captured when it started, and the session's end waits for it to settle,
+ * at most this long, before it releases what the work still uses (the operator's connection).
+ */
+export const IN_FLIGHT_BOUND_MS = 30_000;
 
 interface LiveSession extends KioskSession {
+  live: boolean;
   lastActivity: number;
+  readonly inFlight: Set<Promise<unknown>>;
 }
 
+const emptyHoldings = (): SessionHoldings => ({ offeredNames: [], consents: new Map(), creation: null, creator: null, contactAtCounter: null });
+
 export class KioskSessions {
-  private live: LiveSession | null = null;
+  private current: LiveSession | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -50,7 +94,9 @@ export class KioskSessions {
     private readonly onEnd: (reason: SessionEndReason, profileId: string) => void = () => undefined,
   ) {}
 
-  start(handoff: VerifiedHandoff, purpose: SessionPurpose, assistedBy?: { operator: string; reason: string }): KioskSession {
+  /** A session made from an AIS handoff. */
+  start<H extends Omit<SessionProfile, 'from' | 'loginTime'>>(handoff: H, purpose: SessionPurpose, assistedBy?: { operator: string; reason: string }): KioskSession {
+    // Picked field by field: the handoff also carries its ip and timestamp, which a profile does not.
     const { id, name, nameEn, language, condition, role } = handoff;
     return this.open({ id, name, nameEn, language, condition, role, from: 'AIS' }, purpose, assistedBy);
   }
@@ -61,23 +107,25 @@ export class KioskSessions {
   }
 
   private open(profile: Omit<SessionProfile, 'loginTime'>, purpose: SessionPurpose, assistedBy?: { operator: string; reason: string }): KioskSession {
-    if (this.live) this.end('replaced');
+    if (this.current) this.end('replaced');
     const now = this.clock.now();
-    this.live = {
+    this.current = {
       profile: { ...profile, loginTime: new Date(now).toISOString() },
       purpose,
       assistedBy,
       startedAt: now,
       expiresAt: now + this.settings.maxSeconds * 1000,
       lastActivity: now,
-      scratch: new Map(),
+      holdings: emptyHoldings(),
+      live: true,
+      inFlight: new Set(),
     };
-    return this.live;
+    return this.current;
   }
 
   /** The live session, refreshed as active; SESSION(0) without one, SESSION(-1) once it expired. */
   require(): KioskSession {
-    const session = this.live;
+    const session = this.current;
     if (!session) throw new KioskError('SESSION(0)', 'no session');
     const now = this.clock.now();
     if (now >= session.expiresAt || now - session.lastActivity >= this.settings.idleSeconds * 1000) {
@@ -89,20 +137,50 @@ export class KioskSessions {
   }
 
   hasLive(): boolean {
-    return this.live !== null;
+    return this.current !== null;
   }
 
+  /**
+   * Registers work that must settle before the session's resources are released. The work itself
+   * must already hold copies of what it reads: the profile is blanked the moment the session ends.
+   */
+  track<T>(session: KioskSession, work: Promise<T>): Promise<T> {
+    const live = session as LiveSession;
+    live.inFlight.add(work);
+    const done = () => live.inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  /**
+   * Ends the session now: no request can use it any more, and its profile and holdings are wiped.
+   * Work already running (tracked) finishes on its own copies; only the operator's connection
+   * waits for it, at most IN_FLIGHT_BOUND_MS, before it is closed. Returns false without a session.
+   */
   end(reason: SessionEndReason): boolean {
-    const session = this.live;
+    const session = this.current;
     if (!session) return false;
-    this.live = null;
+    this.current = null;
+    session.live = false;
     const id = session.profile.id;
-    // Resources a session holds (an operator-bound connection) are released with it.
-    for (const [key, value] of session.scratch) if (key.startsWith('dispose:') && typeof value === 'function') void (value as () => unknown)();
+    const creator = session.holdings.creator;
+    if (creator) void this.settled(session).then(() => creator.close());
     // Overwrite rather than only drop the reference: nothing personal stays reachable.
     Object.assign(session.profile, { id: '', name: '', nameEn: '', condition: '' });
-    session.scratch.clear();
+    Object.assign(session.holdings, emptyHoldings());
     this.onEnd(reason, id);
     return true;
+  }
+
+  /** Resolves once the session's tracked work has settled, or after the bound. */
+  settled(session: KioskSession): Promise<void> {
+    const work = [...(session as LiveSession).inFlight];
+    if (work.length === 0) return Promise.resolve();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, IN_FLIGHT_BOUND_MS);
+      timer.unref?.();
+    });
+    return Promise.race([Promise.allSettled(work).then(() => undefined), bound]).finally(() => clearTimeout(timer));
   }
 }

@@ -1,7 +1,8 @@
 // Parsing and normalising the payload exactly as FACTS.md describes the legacy fields.
 import { describe, expect, it } from 'vitest';
+import { foldDiacritics } from '../../../../../electron/services/identity/person-identity';
 import {
-  decodeNumericEntities, foldDiacritics, mapLanguage, normaliseHandoff, normaliseIp, parseHandoffFields, serializeHandoffFields,
+  decodeNumericEntities, mapLanguage, normaliseHandoff, normaliseIp, parseHandoffFields, serializeHandoffFields,
 } from '../../../../../electron/services/ais/handoff-payload';
 import { fields, T0 } from '../../../../support/ais-tokens';
 

@@ -1,7 +1,8 @@
 // Every code the verifier can return, the time boundaries, replay, and a 100,000-case property.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AisHandoffVerifier, roleOf } from '../../../../../electron/services/ais/handoff-verifier';
+import { AisHandoffVerifier } from '../../../../../electron/services/ais/handoff-verifier';
+import { roleOf } from '../../../../../electron/services/identity/person-identity';
 import { createAesGcmCodec } from '../../../../../electron/services/ais/token-codec';
 import { KioskError } from '../../../../../electron/services/kiosk-error';
 import { mint, T0, testCodec } from '../../../../support/ais-tokens';

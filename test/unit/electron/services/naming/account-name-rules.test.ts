@@ -5,7 +5,7 @@ import {
   candidatePatterns, isValidAccountName, offlineCandidates, parsePassportName, sortCandidates, suffixRounds,
 } from '../../../../../electron/services/naming/account-name-rules';
 import { RESERVED_OFFENSIVE_WORDS, RESERVED_ROLE_WORDS, parseWordList } from '../../../../../electron/services/naming/reserved-words';
-import { foldDiacritics } from '../../../../../electron/services/ais/handoff-payload';
+import { foldDiacritics } from '../../../../../electron/services/identity/person-identity';
 
 const words = { reserved: [...RESERVED_ROLE_WORDS, ...RESERVED_OFFENSIVE_WORDS] };
 // The AIS handoff folds diacritics before names are made; the table's input goes the same way.

@@ -73,11 +73,31 @@ describe('KioskSessions', () => {
   it('wipes what it held when it ends, even through references kept elsewhere', () => {
     const { sessions } = setup();
     const session = sessions.start(handoff, 'apply');
-    session.scratch.set('offeredNames', ['hmwang']);
+    session.holdings.offeredNames = ['hmwang'];
+    session.holdings.consents.set('network-usage', { id: 'network-usage', version: '1', hash: 'a'.repeat(64), language: 'zh-TW' });
+    session.holdings.contactAtCounter = { dn: 'uid=x', sentAt: 1, tries: 0 };
+    const consents = session.holdings.consents;
     expect(sessions.end('cancel')).toBe(true);
     expect(session.profile).toMatchObject({ id: '', name: '', nameEn: '', condition: '' });
-    expect(session.scratch.size).toBe(0);
+    expect(session.holdings).toEqual({ offeredNames: [], consents: new Map(), creation: null, creator: null, contactAtCounter: null });
+    expect(session.holdings.consents).not.toBe(consents);
+    expect(session.live).toBe(false);
     expect(sessions.end('cancel')).toBe(false);
     expect(sessions.hasLive()).toBe(false);
+  });
+
+  it('closes an assisted session\'s operator connection only after its tracked work has settled', async () => {
+    const { sessions } = setup();
+    const session = sessions.start(handoff, 'apply');
+    let closed = 0;
+    session.holdings.creator = { close: async () => void (closed += 1) } as never;
+    let finish: () => void = () => undefined;
+    void sessions.track(session, new Promise<void>((resolve) => (finish = resolve)));
+    sessions.end('idle');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(closed).toBe(0);
+    finish();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(closed).toBe(1);
   });
 });

@@ -1,0 +1,258 @@
+// Creating a mailbox account for the signed-in person: to the renderer one call, behind it the
+// stages docs/directory.md names. The checks (consent, an offered name, the password policy, the
+// person's standing), then the claim on the staff ID, the entry without a password, the password
+// set by the server, and the mailbox. A creation runs on what it captured when it started, so the
+// session may end meanwhile; every attempt ends in exactly one audit line with the stage reached.
+import { NoSuchObjectError } from 'ldapts';
+import type { AuditLog } from '../audit/audit-log';
+import type { DirectoryConnection } from '../directory/directory-connection';
+import { childDn } from '../directory/ldap-names';
+import { KioskError } from '../kiosk-error';
+import type { Logger } from '../logger';
+import type { MailboxProvisioner } from '../mailbox/mailbox-provisioner';
+import type { AccountNamer } from '../naming/account-namer';
+import { enforcePasswordPolicy } from '../password/password-policy';
+import type { StrengthRater } from '../password/strength-rater';
+import type { CreationResult, KioskSession } from '../session/kiosk-session';
+import type { AccountClaims } from './account-claims';
+import { creationStage, type AccountDirectory, type AccountState, type CreationStage } from './account-directory';
+import type { AccountStanding } from './account-standing';
+import { addAccountEntry } from './account-entry';
+import { homeDirectoryFor, type DirectoryLayout } from './directory-layout';
+import type { IncompleteEntrySweeper } from './incomplete-entry-sweeper';
+import { type PasswordSetter } from './password-setter';
+
+export interface AccountCreationDeps {
+  connection: DirectoryConnection;
+  directory: AccountDirectory;
+  standing: AccountStanding;
+  claims: AccountClaims;
+  sweeper: IncompleteEntrySweeper;
+  passwords: PasswordSetter;
+  layout: DirectoryLayout;
+  namer: AccountNamer;
+  mailbox: MailboxProvisioner;
+  mailboxMode: 'none' | 'campus';
+  rater: StrengthRater;
+  audit: AuditLog;
+  logger: Logger;
+  clock: { now(): number };
+  effectiveInMinutes: number;
+  /** Throws CONSENT_MISSING unless both policies were accepted in this session. */
+  requireConsent: (session: KioskSession) => unknown;
+  /** Keeps the session's end from releasing what a running creation still uses. */
+  track: <T>(session: KioskSession, work: Promise<T>) => Promise<T>;
+}
+
+/** What a creation captured from its session when it started: ending the session changes none of it. */
+interface Applicant {
+  staffId: string;
+  name: string;
+  nameEn: string;
+  operator?: string;
+  offeredNames: readonly string[];
+  /** Why the session may not create, decided at the start (wrong purpose, consent missing). */
+  refusal: KioskError | null;
+  /** Who writes: the operator's own connection in an assisted application. */
+  writer: DirectoryConnection;
+}
+
+/** Codes that are the person's or the situation's answer, not a failure of the kiosk. */
+const REFUSALS = new Set(['USER(-1)', 'USER(-3)', 'USER(-5)', 'APPLICATION_IN_PROGRESS', 'NAME_TAKEN', 'NAME_NOT_OFFERED', 'CONSENT_MISSING', 'WRONG_STEP']);
+
+export class AccountCreation {
+  constructor(private readonly deps: AccountCreationDeps) {}
+
+  /** May this person apply? Refusals are audited as eligibility lines. */
+  async check(session: KioskSession): Promise<{ purpose: 'apply' }> {
+    const staffId = session.profile.id;
+    const state = await this.deps.standing.of(staffId);
+    const refusal = this.resumable(state) ? null : this.deps.standing.refusalToApply(state);
+    if (refusal) {
+      await this.note(session, { action: 'eligibility', result: 'refused', code: refusal.code, account: refusal.facts.account });
+      throw refusal;
+    }
+    return { purpose: 'apply' };
+  }
+
+  /** The offered names, kept in the session: creation accepts only one of these. */
+  async candidates(session: KioskSession): Promise<string[]> {
+    if (session.purpose !== 'apply') throw new KioskError('WRONG_STEP', 'candidates outside an apply session');
+    try {
+      // A creation that stopped after the password (a stage only campus mode has): the person
+      // finishes the account they have, under its name.
+      const state = this.deps.mailboxMode === 'campus' ? await this.deps.directory.findByStaffId(session.profile.id) : null;
+      const names = state?.state === 'active' && this.resumable(state) ? [state.uid] : await this.deps.namer.available(session.profile.nameEn);
+      if (session.live) session.holdings.offeredNames = names;
+      return names;
+    } catch (error) {
+      if (error instanceof KioskError) await this.note(session, { action: 'candidates', result: 'refused', code: error.code });
+      throw error;
+    }
+  }
+
+  /** One creation per session: a double submit waits for, and then returns, the same outcome. */
+  create(session: KioskSession, request: { account: string; password: string; confirm: string }, clientIp: string): Promise<CreationResult> {
+    const running = session.holdings.creation;
+    if (running) return running;
+    const attempt = this.deps.track(session, this.attempt(this.capture(session), request, clientIp));
+    session.holdings.creation = attempt;
+    // A failed attempt may be retried (a fresh name, a better password); a success stays.
+    attempt.catch(() => {
+      if (session.holdings.creation === attempt) session.holdings.creation = null;
+    });
+    return attempt;
+  }
+
+  private capture(session: KioskSession): Applicant {
+    const { profile, holdings } = session;
+    let refusal: KioskError | null = null;
+    if (session.purpose !== 'apply') refusal = new KioskError('WRONG_STEP', 'create outside an apply session');
+    else {
+      try {
+        this.deps.requireConsent(session);
+      } catch (error) {
+        refusal = error instanceof KioskError ? error : new KioskError('CONSENT_MISSING');
+      }
+    }
+    return {
+      staffId: profile.id,
+      name: profile.name,
+      nameEn: profile.nameEn,
+      operator: session.assistedBy && `${session.assistedBy.operator} (${session.assistedBy.reason})`,
+      offeredNames: [...holdings.offeredNames],
+      refusal,
+      writer: holdings.creator ?? this.deps.connection,
+    };
+  }
+
+  private async attempt(person: Applicant, request: { account: string; password: string; confirm: string }, clientIp: string): Promise<CreationResult> {
+    const progress: { stage: CreationStage; detail?: string } = { stage: 'none' };
+    try {
+      const result = await this.stages(person, request, clientIp, progress);
+      await this.deps.audit.note({ action: 'create', result: 'ok', staffId: person.staffId, account: request.account, operator: person.operator, stage: 'complete', detail: progress.detail });
+      return result;
+    } catch (error) {
+      const known = error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message);
+      await this.deps.audit.note({
+        action: 'create',
+        result: REFUSALS.has(known.code) ? 'refused' : 'failed',
+        code: known.code,
+        staffId: person.staffId,
+        account: request.account,
+        operator: person.operator,
+        stage: progress.stage,
+        detail: progress.detail ?? known.detail,
+      });
+      throw known;
+    }
+  }
+
+  private async stages(person: Applicant, request: { account: string; password: string; confirm: string }, clientIp: string, progress: { stage: CreationStage; detail?: string }): Promise<CreationResult> {
+    const { deps } = this;
+    if (person.refusal) throw person.refusal;
+    if (!person.offeredNames.includes(request.account)) throw new KioskError('NAME_NOT_OFFERED', 'the name was not offered in this session');
+    const uid = request.account;
+    const dn = childDn(deps.layout.attrs.account, uid, deps.layout.peopleDn);
+    await enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: uid }, deps.rater);
+    const state = await deps.standing.of(person.staffId);
+    if (state.state === 'active' && this.resumable(state) && state.uid === uid) {
+      progress.stage = 'password-set';
+      if (!(await deps.passwords.binds(state.dn, request.password))) throw new KioskError('USER(-1)', 'resume refused: the password does not match', { account: deps.standing.address(uid) });
+      progress.detail = 'resumed after the password was set';
+      return this.finishMailbox(person, uid, state.uidNumber, progress);
+    }
+    const refusal = deps.standing.refusalToApply(state);
+    if (refusal) throw refusal;
+    // A claim older than the abandon age, with no account behind it, is released before ours.
+    if (state.claim) await deps.claims.release(person.writer, person.staffId);
+
+    const existing = await deps.claims.take(person.writer, person.staffId, dn);
+    if (existing) {
+      // Another counter won the race for this staff ID: finished, or still in progress.
+      const now = await deps.directory.findByStaffId(person.staffId);
+      throw now.state === 'active' ? deps.standing.refusalToApply(now)! : (deps.standing.inProgress(now) ?? new KioskError('APPLICATION_IN_PROGRESS', 'another claim on this staff ID', { retryAfterSeconds: 5 }));
+    }
+    progress.stage = 'claimed';
+    const uidNumber = await this.addEntry(person, dn, uid, clientIp, progress);
+    progress.stage = 'added';
+    await this.setPassword(person, dn, uid, request.password, progress);
+    progress.stage = 'password-set';
+    return this.finishMailbox(person, uid, uidNumber, progress);
+  }
+
+  /** The entry without a password; a refusal before it exists gives the claim back. */
+  private async addEntry(person: Applicant, dn: string, uid: string, clientIp: string, progress: { detail?: string }): Promise<number> {
+    const { deps } = this;
+    try {
+      return await addAccountEntry(person.writer, deps.layout, { dn, uid, staffId: person.staffId, name: person.name || person.nameEn || uid, clientIp, now: deps.clock.now() });
+    } catch (error) {
+      if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') {
+        // The add may have reached the server before the connection broke: the sweeper decides.
+        deps.sweeper.remember(dn, person.staffId);
+        progress.detail = `add interrupted; ${dn} is removed once the directory answers if it was made`;
+        throw error;
+      }
+      await deps.claims.release(person.writer, person.staffId).catch((releaseError: unknown) => deps.logger.warn('claim not released', { error: releaseError }));
+      if (error instanceof KioskError && error.code === 'NAME_TAKEN') {
+        // Someone took the name meanwhile: the next list the person sees will not offer it.
+        throw new KioskError('NAME_TAKEN', `${uid} was taken meanwhile`, { account: deps.standing.address(uid) });
+      }
+      throw error;
+    }
+  }
+
+  /** Sets the password truthfully; a creation whose password did not take is undone. */
+  private async setPassword(person: Applicant, dn: string, uid: string, password: string, progress: { detail?: string }): Promise<void> {
+    const { deps } = this;
+    const outcome = await deps.passwords.set(person.writer, dn, password).catch((error: unknown) => (error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message)));
+    if (outcome === undefined) return;
+    if (outcome.code === 'PASSWORD_MAY_BE_SET') {
+      // The directory stayed away: whether the password took is unknown, and nothing can be undone now.
+      deps.sweeper.remember(dn, person.staffId);
+      progress.detail = `entry ${dn} may be without a usable password; removed automatically once the directory answers if it has none`;
+      throw new KioskError('ACCOUNT_INCOMPLETE', progress.detail, { account: deps.standing.address(uid) });
+    }
+    const removed = await person.writer.run((client) => client.del(dn), { idempotent: false }).then(
+      () => true,
+      (error: unknown) => error instanceof NoSuchObjectError,
+    );
+    if (removed) {
+      await deps.claims.release(person.writer, person.staffId).catch(() => deps.sweeper.remember(dn, person.staffId));
+      progress.detail = `rolled back: ${outcome.detail ?? outcome.code}`;
+      throw outcome;
+    }
+    deps.sweeper.remember(dn, person.staffId);
+    progress.detail = `entry ${dn} without a usable password; removed automatically once the directory answers`;
+    throw new KioskError('ACCOUNT_INCOMPLETE', `${outcome.detail ?? outcome.code}; ${progress.detail}`, { account: deps.standing.address(uid) });
+  }
+
+  /** The last stage: the mailbox, then the claim marked. A mail store that fails withdraws the account. */
+  private async finishMailbox(person: Applicant, uid: string, uidNumber: number, progress: { detail?: string }): Promise<CreationResult> {
+    const { deps } = this;
+    const dn = childDn(deps.layout.attrs.account, uid, deps.layout.peopleDn);
+    try {
+      const mailbox = await deps.mailbox.provision({ uid, uidNumber, gidNumber: deps.layout.account.gidNumber, homeDirectory: homeDirectoryFor(deps.layout.account.homeDirectory, uid) });
+      if (deps.mailboxMode === 'campus') await deps.claims.markMailboxMade(person.writer, person.staffId);
+      return { address: deps.standing.address(uid), uid, mailbox, effectiveInMinutes: deps.effectiveInMinutes };
+    } catch (error) {
+      const cause = error instanceof KioskError ? error : new KioskError('DIRECTORY_UNAVAILABLE', (error as Error).message);
+      if (cause.code !== 'MAILBOX_FAILED') throw cause;
+      // No mailbox: the account is withdrawn whole, so the person can apply again later.
+      await person.writer.run((client) => client.del(dn), { idempotent: false }).catch(() => deps.sweeper.remember(dn, person.staffId));
+      await deps.claims.release(person.writer, person.staffId).catch(() => undefined);
+      progress.detail = `rolled back: ${cause.detail ?? cause.code}`;
+      throw cause;
+    }
+  }
+
+  /** The person's own account stopped after its password, before the mailbox (campus mode). */
+  private resumable(state: AccountState): boolean {
+    return creationStage(state, this.deps.mailboxMode) === 'password-set';
+  }
+
+  private note(session: KioskSession, event: { action: 'eligibility' | 'candidates'; result: 'refused'; code: KioskError['code']; account?: string }) {
+    const operator = session.assistedBy && `${session.assistedBy.operator} (${session.assistedBy.reason})`;
+    return this.deps.audit.note({ ...event, staffId: session.profile.id, operator });
+  }
+}

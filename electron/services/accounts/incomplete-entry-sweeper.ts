@@ -1,0 +1,141 @@
+// Owns the entries an interrupted creation left without a password, and the claims left without
+// an account. It finds them in the directory itself (so a restart forgets nothing), removes only
+// what is still unfinished and old enough to be abandoned, and audits each removal under the staff
+// ID the entry carries. Entries a failure in this process could not remove are retried first.
+import { NotFilter, SubstringFilter, type Entry } from 'ldapts';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { DirectoryConnection } from '../directory/directory-connection';
+import { allOf, equals, present } from '../directory/ldap-names';
+import { allValues, firstValue } from '../directory/ldap-values';
+import { KioskError } from '../kiosk-error';
+import type { Logger } from '../logger';
+import { CLAIM_ATTRIBUTES, readClaim, type AccountClaims } from './account-claims';
+import type { DirectoryLayout } from './directory-layout';
+
+/** Another kiosk's entry without a password is only taken as abandoned after this long. */
+export const ABANDONED_AFTER_MS = 120_000;
+
+const createdAt = (entry: Entry) => Number(/^create\((\d+),/.exec(firstValue(entry.description) ?? '')?.[1] ?? 0) * 1000;
+
+export class IncompleteEntrySweeper {
+  /** DNs a failed creation in this process could not remove yet: no need to wait for their age. */
+  private readonly pending = new Map<string, string>();
+
+  constructor(
+    private readonly deps: {
+      connection: DirectoryConnection;
+      claims: AccountClaims;
+      layout: DirectoryLayout;
+      audit: AuditLog;
+      clock: Clock;
+      logger: Logger;
+    },
+  ) {}
+
+  /** A creation here failed and could not remove its entry: removed before the next directory work. */
+  remember(dn: string, staffId: string): void {
+    this.pending.set(dn, staffId);
+  }
+
+  /** True when this process knows dn's creation has ended (so the entry is abandoned whatever its age). */
+  knowsAbandoned(dn: string): boolean {
+    return this.pending.has(dn);
+  }
+
+  /** Removes what this process left behind; throws DIRECTORY_UNAVAILABLE while the directory is down. */
+  async retryPending(): Promise<void> {
+    for (const [dn, staffId] of [...this.pending]) {
+      try {
+        await this.removeIncomplete(dn, staffId, 'an interrupted creation at this kiosk');
+        this.pending.delete(dn);
+      } catch (error) {
+        this.deps.logger.warn('cleanup of an incomplete entry failed; will retry', { dn, error });
+        if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') throw error;
+      }
+    }
+  }
+
+  /**
+   * Finds and removes, across the directory, every abandoned entry without a password and every
+   * abandoned claim whose account never appeared. Returns how many of each it removed.
+   */
+  async sweep(): Promise<{ entries: number; claims: number }> {
+    await this.retryPending();
+    const { connection, layout, clock } = this.deps;
+    const now = clock.now();
+    const [entries, claims] = await connection.run(
+      (client) =>
+        Promise.all([
+          client
+            .search(layout.peopleDn, {
+              scope: 'sub',
+              filter: allOf(equals('objectClass', 'posixAccount'), new NotFilter({ filter: present('userPassword') }), new SubstringFilter({ attribute: 'description', initial: 'create(' })),
+              attributes: [layout.attrs.staffId, 'description'],
+            })
+            .then((r) => r.searchEntries),
+          client
+            .search(layout.claimsDn, { scope: 'one', filter: present('cn'), attributes: ['cn', ...CLAIM_ATTRIBUTES] })
+            .then((r) => r.searchEntries)
+            .catch(() => [] as Entry[]),
+        ]),
+      { idempotent: true },
+    );
+    let removedEntries = 0;
+    for (const entry of entries.filter((e) => now - createdAt(e) >= ABANDONED_AFTER_MS)) {
+      if (await this.removeIncomplete(entry.dn, firstValue(entry[layout.attrs.staffId]) ?? '', 'found by the sweep')) removedEntries += 1;
+    }
+    let removedClaims = 0;
+    for (const entry of claims) {
+      const claim = readClaim(entry);
+      if (now - claim.createdAt < ABANDONED_AFTER_MS) continue;
+      const staffId = firstValue(entry.cn) ?? '';
+      if (claim.accountDn && (await this.exists(claim.accountDn))) continue;
+      await this.deps.claims.release(connection, staffId);
+      await this.deps.audit.note({ action: 'cleanup', result: 'ok', staffId, detail: `removed a claim whose account was never made (${allValues(entry.description).join(' ')})` });
+      removedClaims += 1;
+    }
+    return { entries: removedEntries, claims: removedClaims };
+  }
+
+  /**
+   * Deletes dn only while it still has no password (a finished account is never touched), then the
+   * claim that pointed at it. Returns whether it removed the entry.
+   */
+  async removeIncomplete(dn: string, staffId: string, why: string): Promise<boolean> {
+    const { connection, claims } = this.deps;
+    const removed = await connection.run(
+      async (client) => {
+        const { searchEntries } = await client.search(dn, { scope: 'base', attributes: ['userPassword'] }).catch((error: unknown) => {
+          if ((error as { code?: number }).code === 32) return { searchEntries: [] }; // already gone
+          throw error;
+        });
+        const entry = searchEntries[0];
+        // ldapts reports a requested attribute the entry lacks as an empty list.
+        if (!entry || allValues(entry.userPassword).length > 0) return entry ? 'kept' : 'gone';
+        await client.del(dn);
+        return 'removed';
+      },
+      { idempotent: false },
+    );
+    if (removed === 'kept') return false;
+    const claim = await claims.read(connection, staffId);
+    if (claim && (claim.accountDn === null || claim.accountDn.toLowerCase() === dn.toLowerCase())) await claims.release(connection, staffId);
+    if (removed === 'removed') await this.deps.audit.note({ action: 'cleanup', result: 'ok', staffId, account: dn, detail: `removed an entry left without a password (${why})` });
+    return removed === 'removed';
+  }
+
+  private async exists(dn: string): Promise<boolean> {
+    return this.deps.connection.run(
+      (client) =>
+        client.search(dn, { scope: 'base', attributes: ['dn'] }).then(
+          (r) => r.searchEntries.length > 0,
+          (error: unknown) => {
+            if ((error as { code?: number }).code === 32) return false;
+            throw error;
+          },
+        ),
+      { idempotent: true },
+    );
+  }
+}

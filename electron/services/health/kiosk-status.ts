@@ -1,0 +1,49 @@
+// What the Welcome screen's small print shows and what the out-of-service switch decides: whether
+// the directory and AIS answer, and whether a helpdesk operator has switched this kiosk off. While
+// it is off, every person-facing request is refused with OUT_OF_SERVICE.
+import type { StatusResponse } from '../../../shared/contract/schemas';
+import { probeAis, type FetchLike } from '../ais/ais-health';
+import type { DirectoryHealth } from '../directory/directory-health';
+import { KioskError } from '../kiosk-error';
+import type { Logger } from '../logger';
+
+export class KioskStatus {
+  private outOfService = false;
+
+  constructor(
+    private readonly deps: {
+      directoryHealth: DirectoryHealth;
+      aisLoginUrl: string;
+      fetch: FetchLike;
+      appVersion: string;
+      kioskId: string;
+      logger: Logger;
+    },
+  ) {}
+
+  isOutOfService(): boolean {
+    return this.outOfService;
+  }
+
+  setOutOfService(on: boolean): void {
+    this.outOfService = on;
+  }
+
+  /** Throws OUT_OF_SERVICE while the kiosk is switched off (a guard for person-facing requests). */
+  refuseWhileOutOfService(): void {
+    if (this.outOfService) throw new KioskError('OUT_OF_SERVICE', 'switched out of service by a helpdesk operator');
+  }
+
+  async status(): Promise<StatusResponse> {
+    const [servers, ais] = await Promise.all([this.deps.directoryHealth.probeAll(), probeAis(this.deps.aisLoginUrl, this.deps.fetch)]);
+    const reachable = servers.filter((s) => s.reachable).length;
+    for (const s of servers.filter((x) => !x.reachable)) this.deps.logger.warn('directory server unreachable', { url: s.url, error: s.error });
+    return {
+      appVersion: this.deps.appVersion,
+      kioskId: this.deps.kioskId,
+      directory: { state: reachable > 0 ? 'online' : 'offline', serversConfigured: servers.length, serversReachable: reachable },
+      ais: { state: ais },
+      outOfService: this.outOfService,
+    };
+  }
+}

@@ -1,0 +1,16 @@
+// The kiosk block of the configuration: the renderer's timing at the counter (the idle question,
+// its countdown, the result screen), sent to the renderer as it is.
+import { z } from 'zod';
+
+export const CounterTimingSettings = z
+  .object({
+    /** Seconds without a touch or key before "Are you still there?". */
+    idleSeconds: z.number().int().min(15).default(90),
+    /** Seconds the question counts down before everything is wiped. */
+    idleWarningSeconds: z.number().int().min(5).default(20),
+    /** Seconds the result screen stays before returning to Welcome. */
+    resultSeconds: z.number().int().min(10).default(60),
+  })
+  .strict()
+  .prefault({});
+export type CounterTimingSettings = z.output<typeof CounterTimingSettings>;

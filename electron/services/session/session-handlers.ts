@@ -1,0 +1,16 @@
+// The session channels: the profile card's data, and ending the session for whatever reason the
+// renderer has. A rejection is recorded (by the caller's hook) before the session ends.
+import type { Dispatcher } from '../dispatcher';
+import type { KioskSession, KioskSessions } from './kiosk-session';
+
+export function registerSessionHandlers(dispatcher: Dispatcher, deps: { sessions: KioskSessions; onReject: (session: KioskSession) => Promise<void> }): void {
+  const { sessions } = deps;
+  dispatcher.handle('currentSession', async () => {
+    const session = sessions.require();
+    return { profile: session.profile, purpose: session.purpose, expiresAt: session.expiresAt };
+  });
+  dispatcher.handle('endSession', async ({ reason }) => {
+    if (reason === 'reject' && sessions.hasLive()) await deps.onReject(sessions.require());
+    return { ended: sessions.end(reason) };
+  });
+}
