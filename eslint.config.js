@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import local from './.eslint-plugin-local/index.js';
 
 const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
 
@@ -20,6 +21,7 @@ const to = {
   nodeBuiltin: { regex: '^node:', message: 'Node built-ins are not available here.' },
   react: { regex: '^react(-dom)?(/.*)?$', message: 'shared/ must not depend on React.' },
   serverOnly: { regex: '^(ldapts|nodemailer|yaml)$', message: 'Server-side libraries belong to main.' },
+  ops: { regex: '(^|/)ops/', message: 'Services must not depend on the operator commands built on them.' },
 };
 
 const restrict = (...patterns) => [
@@ -66,23 +68,31 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
+    plugins: { local },
     rules: {
-      'no-restricted-imports': restrict(to.electron, to.electronFolder, to.renderer, to.dev, to.nodeBuiltin, to.react, to.serverOnly),
+      'local/classified-packages': ['error', 'shared'],
+      'no-restricted-imports': restrict(to.electron, to.electronFolder, to.renderer, to.dev, to.nodeBuiltin, to.react),
       'no-restricted-globals': ['error', ...DOM_GLOBALS, { name: 'process', message: 'shared/ must not touch the Node process.' }],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, local },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrict(to.electron, to.electronFolder, to.dev, to.nodeBuiltin, to.serverOnly),
+      'local/classified-packages': ['error', 'renderer'],
+      'no-restricted-imports': restrict(to.electron, to.electronFolder, to.dev, to.nodeBuiltin),
     },
   },
   {
     files: ['electron/services/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict(to.electron, to.mainShell, to.preload, to.renderer, to.dev) },
+    plugins: { local },
+    rules: {
+      'no-restricted-imports': restrict(to.electron, to.mainShell, to.preload, to.renderer, to.dev, to.ops),
+      'local/service-layers': 'error',
+      'local/classified-packages': ['error', 'main'],
+    },
   },
   {
     files: ['electron/preload/**/*.ts'],

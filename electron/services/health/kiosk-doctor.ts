@@ -5,7 +5,12 @@ import { connect as tcpConnect } from 'node:net';
 import { dirname } from 'node:path';
 import { probeAis, type FetchLike } from '../ais/ais-health';
 import { verifySmtp } from '../contact/smtp-mailer';
-import type { KioskConfig } from '../config';
+import type { ResolvedAisSettings } from '../ais/ais-settings';
+import type { AuditSettings } from '../audit/audit-settings';
+import type { ResolvedSmtpSettings } from '../contact/contact-settings';
+import type { ResolvedDirectorySettings } from '../directory/directory-settings';
+import type { MailboxSettings } from '../mailbox/mailbox-settings';
+import type { PolicySettings } from '../policies/policy-settings';
 import type { LdapConnector } from '../directory/ldap-connector';
 import { layoutFromConfig } from '../accounts/directory-layout';
 import { PolicyLibrary } from '../policies/policy-library';
@@ -16,6 +21,16 @@ export interface DoctorCheck {
   status: 'OK' | 'FAIL' | 'SKIP';
   name: string;
   detail: string;
+}
+
+/** The parts of the configuration the doctor checks (the whole KioskConfig fits). */
+export interface DoctorConfig {
+  directory: ResolvedDirectorySettings;
+  ais: Pick<ResolvedAisSettings, 'key' | 'loginUrl'>;
+  mailbox: MailboxSettings;
+  smtp?: ResolvedSmtpSettings;
+  policies: PolicySettings;
+  audit: AuditSettings;
 }
 
 export interface DoctorDeps {
@@ -40,7 +55,7 @@ export function tcpReachable(host: string, port: number, timeoutMs: number): Pro
 
 const message = (error: unknown) => (error as Error).message.split('\n')[0]!;
 
-export async function runDoctor(config: KioskConfig, deps: DoctorDeps): Promise<DoctorCheck[]> {
+export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
   const add = (status: DoctorCheck['status'], name: string, detail: string) => checks.push({ status, name, detail });
   const { directory } = config;

@@ -3,11 +3,11 @@
 // out-of-service switch. Every action is audited with the operator's uid.
 import { OrFilter, SubstringFilter, type Entry } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
-import type { KioskConfig } from '../config';
+import type { ContactSettings } from '../contact/contact-settings';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import { allOf, equals } from '../directory/ldap-names';
 import { firstValue } from '../directory/ldap-values';
-import { runDoctor, type DoctorCheck, type DoctorDeps } from '../health/kiosk-doctor';
+import { runDoctor, type DoctorCheck, type DoctorConfig, type DoctorDeps } from '../health/kiosk-doctor';
 import { isUnder, type DirectoryLayout } from '../accounts/directory-layout';
 import type { KioskStatus } from '../health/kiosk-status';
 import type { OperatorSignIn } from './operator-sign-in';
@@ -29,7 +29,7 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
       operators: OperatorSignIn;
       connection: DirectoryConnection;
       layout: DirectoryLayout;
-      config: KioskConfig;
+      config: DoctorConfig & { contact: Pick<ContactSettings, 'attributes'> };
       configPath: string;
       appVersion: string;
       doctor: DoctorDeps;

@@ -1,8 +1,12 @@
 // AccountNamer: the names a person is offered, by the legacy portal's rules, each checked to be
 // free (accounts, aliases, local system accounts) in at most two directory round trips.
 import { KioskError } from '../kiosk-error';
-import type { AccountDirectory } from '../accounts/account-directory';
 import { isValidAccountName, offlineCandidates, sortCandidates, suffixRounds, type NameWords } from './account-name-rules';
+
+/** What the namer needs of the directory: which of these names are taken (accounts/account-directory.ts). */
+export interface TakenNames {
+  takenNames(names: readonly string[]): Promise<Set<string>>;
+}
 
 export interface NamingWords extends NameWords {
   systemAccounts: ReadonlySet<string>;
@@ -10,7 +14,7 @@ export interface NamingWords extends NameWords {
 
 export class AccountNamer {
   constructor(
-    private readonly directory: AccountDirectory,
+    private readonly directory: TakenNames,
     private readonly words: NamingWords,
   ) {}
 

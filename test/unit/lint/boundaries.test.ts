@@ -12,7 +12,8 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? `fatal: ${m.message}`);
 }
 
-describe('boundary rules', () => {
+// The first lint loads the TypeScript parser, which takes seconds on a busy machine.
+describe('boundary rules', { timeout: 60_000 }, () => {
   it.each([
     ['a service importing electron', 'electron/services/ais-handoff.ts', `import { app } from '${E}';\nexport const a = app;\n`],
     ['a service importing the shell', 'electron/services/x.ts', "import { startShell } from '../main/shell';\nexport const a = startShell;\n"],
@@ -24,12 +25,31 @@ describe('boundary rules', () => {
     ['shared importing main code', 'shared/contract/x.ts', "import { Dispatcher } from '../../electron/services/dispatcher';\nexport const a = Dispatcher;\n"],
     ['the renderer importing electron', 'renderer/src/x.ts', `import { ipcRenderer } from '${E}';\nexport const a = ipcRenderer;\n`],
     ['the renderer importing electron/', 'renderer/src/welcome/x.ts', "import { Dispatcher } from '../../../electron/services/dispatcher';\nexport const a = Dispatcher;\n"],
-    ['the renderer importing ldapts', 'renderer/src/x.ts', "import { Client } from 'ldapts';\nexport const a = Client;\n"],
     ['the preload importing a service', 'electron/preload/x.ts', "import { Dispatcher } from '../services/dispatcher';\nexport const a = Dispatcher;\n"],
     ['a shell module importing electron at runtime', 'electron/main/window.ts', `import { BrowserWindow } from '${E}';\nexport const a = BrowserWindow;\n`],
     ['a test importing electron at runtime', 'test/unit/x.test.ts', `import { app } from '${E}';\nexport const a = app;\n`],
   ])('fails lint for %s', async (_label, file, code) => {
     expect(await ruleIds(file, code)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['directory importing accounts (a layer up)', 'electron/services/directory/x.ts', "import { AccountDirectory } from '../accounts/account-directory';\nexport const a = AccountDirectory;\n"],
+    ['a type-only import a layer up', 'electron/services/session/x.ts', "import type { AccountCreation } from '../accounts/account-creation';\nexport type A = AccountCreation;\n"],
+    ['accounts importing the helpdesk', 'electron/services/accounts/x.ts', "export { AssistedStarts } from '../helpdesk/assisted-starts';\n"],
+    ['a room reaching the composition root', 'electron/services/helpdesk/x.ts', "import { createKioskBackend } from '../kiosk-backend';\nexport const a = createKioskBackend;\n"],
+    ['a room nobody placed in the table', 'electron/services/newroom/x.ts', "import { KioskError } from '../kiosk-error';\nexport const a = KioskError;\n"],
+  ])('fails the service layering for %s', async (_label, file, code) => {
+    expect(await ruleIds(file, code)).toContain('local/service-layers');
+  });
+
+  it.each([
+    ['the renderer importing ldapts', 'renderer/src/x.ts', "import { Client } from 'ldapts';\nexport const a = Client;\n"],
+    ['the renderer importing a package nobody classified', 'renderer/src/x.ts', "import leftPad from 'left-pad';\nexport const a = leftPad;\n"],
+    ['shared importing react-i18next', 'shared/contract/x.ts', "import { useTranslation } from 'react-i18next';\nexport const a = useTranslation;\n"],
+    ['a service importing zustand', 'electron/services/x.ts', "import { create } from 'zustand';\nexport const a = create;\n"],
+    ['a scoped package nobody classified', 'renderer/src/x.ts', "import { x } from '@scope/thing/deep';\nexport const a = x;\n"],
+  ])('fails the package classification for %s', async (_label, file, code) => {
+    expect(await ruleIds(file, code)).toContain('local/classified-packages');
   });
 
   it('fails lint for ipcMain outside the IPC door', async () => {
@@ -47,6 +67,9 @@ describe('boundary rules', () => {
     ['the composition root importing electron', 'electron/main/main.ts', `import { app } from '${E}';\nexport const a = app;\n`],
     ['the preload using electron and shared', 'electron/preload/x.ts', `import { contextBridge } from '${E}';\nimport { CHANNELS } from '../../shared/contract/channels';\nexport const a = [contextBridge, CHANNELS];\n`],
     ['the renderer importing shared', 'renderer/src/x.ts', "import { CHANNELS } from '../../shared/contract/channels';\nexport const a = CHANNELS;\n"],
+    ['accounts importing a lower layer', 'electron/services/accounts/x.ts', "import { DirectoryConnection } from '../directory/directory-connection';\nimport { KioskError } from '../kiosk-error';\nexport const a = [DirectoryConnection, KioskError];\n"],
+    ['the composition root importing every room', 'electron/services/kiosk-backend.ts', "import { AssistedStarts } from './helpdesk/assisted-starts';\nexport const a = AssistedStarts;\n"],
+    ['the renderer importing classified packages', 'renderer/src/x.ts', "import { useState } from 'react';\nimport { create } from 'zustand';\nexport const a = [useState, create];\n"],
   ])('passes lint for %s', async (_label, file, code) => {
     expect(await ruleIds(file, code)).toEqual([]);
   });
