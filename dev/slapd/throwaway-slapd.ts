@@ -44,6 +44,8 @@ export interface RunningSlapd {
   pause(): Promise<void>;
   /** Starts the server again on the same ports and data after pause(). */
   resume(): Promise<void>;
+  /** SIGKILL by PID, as a crash would: no clean shutdown. resume() starts it again on the same data. */
+  kill(): Promise<void>;
 }
 
 export const SLAPD_BINARY = process.env.SLAPD_BINARY ?? '/usr/sbin/slapd';
@@ -265,6 +267,14 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<RunningSla
       passwordHash: hash,
       pause: halt,
       resume: launch,
+      async kill() {
+        const proc = child;
+        child = undefined;
+        if (!proc || proc.exitCode !== null) return;
+        const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+        proc.kill('SIGKILL');
+        await exited;
+      },
       async stop() {
         await halt();
         await rm(dir, { recursive: true, force: true });

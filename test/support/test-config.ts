@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { FetchLike } from '../../electron/services/ais/ais-health';
 import type { AisLauncher } from '../../electron/services/ais/ais-sign-in';
+import type { UsedTokens } from '../../electron/services/ais/used-token-journal';
 import { SOURCE_POLICIES_DIR } from '../../dev/cli/source-paths';
 import type { Clock } from '../../electron/services/clock';
 import { systemClock } from '../../electron/services/clock';
@@ -55,6 +56,7 @@ export interface TestBackendOptions {
   connectLdap?: LdapConnector;
   mailbox?: MailboxProvisioner;
   fetch?: FetchLike;
+  usedTokens?: UsedTokens;
 }
 
 /** A backend whose audit lines are kept in memory, as parsed records, for assertions. */
@@ -73,6 +75,7 @@ export function testBackend(config: KioskConfig, options: TestBackendOptions = {
     readTextFile: (path) => readFileSync(path, 'utf8'),
     mailbox: options.mailbox,
     rater: testRater,
+    usedTokens: options.usedTokens,
     bundledPoliciesDir: SOURCE_POLICIES_DIR,
     fetch: options.fetch,
     configPath: 'test-config',

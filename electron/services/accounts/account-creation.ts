@@ -167,7 +167,11 @@ export class AccountCreation {
     // A claim older than the abandon age, with no account behind it, is released before ours.
     if (state.claim) await deps.claims.release(person.writer, person.staffId);
 
-    const existing = await deps.claims.take(person.writer, person.staffId, dn);
+    const existing = await deps.claims.take(person.writer, person.staffId, dn).catch((error: unknown) => {
+      // Cut off: the claim may exist now. This creation has ended, so the next try may release it.
+      if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') deps.sweeper.rememberClaim(person.staffId, dn);
+      throw error;
+    });
     if (existing) {
       // Another counter won the race for this staff ID: finished, or still in progress.
       const now = await deps.directory.findByStaffId(person.staffId);

@@ -21,6 +21,8 @@ const createdAt = (entry: Entry) => Number(/^create\((\d+),/.exec(firstValue(ent
 export class IncompleteEntrySweeper {
   /** DNs a failed creation in this process could not remove yet: no need to wait for their age. */
   private readonly pending = new Map<string, string>();
+  /** Claims whose add was cut off here (staff ID → the account DN it named): released unless that account exists. */
+  private readonly pendingClaims = new Map<string, string>();
 
   constructor(
     private readonly deps: {
@@ -38,6 +40,11 @@ export class IncompleteEntrySweeper {
     this.pending.set(dn, staffId);
   }
 
+  /** A claim add was cut off: it may or may not have been made, and its creation has ended. */
+  rememberClaim(staffId: string, accountDn: string): void {
+    this.pendingClaims.set(staffId, accountDn);
+  }
+
   /** True when this process knows dn's creation has ended (so the entry is abandoned whatever its age). */
   knowsAbandoned(dn: string): boolean {
     return this.pending.has(dn);
@@ -53,6 +60,13 @@ export class IncompleteEntrySweeper {
         this.deps.logger.warn('cleanup of an incomplete entry failed; will retry', { dn, error });
         if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') throw error;
       }
+    }
+    for (const [staffId, accountDn] of [...this.pendingClaims]) {
+      if (!(await this.exists(accountDn))) {
+        const claim = await this.deps.claims.read(this.deps.connection, staffId);
+        if (claim && (claim.accountDn ?? '').toLowerCase() === accountDn.toLowerCase()) await this.deps.claims.release(this.deps.connection, staffId);
+      }
+      this.pendingClaims.delete(staffId);
     }
   }
 

@@ -1,0 +1,123 @@
+// slapd SIGKILLed at each step of a creation and of a reset, aimed by step (before the request,
+// right after it left, after its answer), then restarted on the same data. Every answer must be
+// the truth (never INTERNAL, never "failed" for an account that works), the audit must have the
+// attempt under the right staff ID, and the person's retry must end with a working account.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
+import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
+import { asAdmin, backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { StepFaults, type Phase, type Step } from '../support/step-faults';
+
+let slapd: RunningSlapd;
+beforeAll(async () => {
+  slapd = await startSlapd();
+});
+afterAll(async () => {
+  await slapd?.stop();
+});
+
+const PHASES: Phase[] = ['before', 'sent', 'answered'];
+const CREATION_STEPS: Step[] = ['counter', 'claim', 'add', 'password', 'read-back'];
+const RESET_STEPS: Step[] = ['password', 'bind'];
+
+function faultyBackend() {
+  const faults = new StepFaults();
+  const connect = faults.wrap(createLdapConnector({ startTls: false, caPem: slapd.caPem, connectTimeoutMs: 1000, timeoutMs: 3000 }));
+  return { faults, backend: backendOn(slapd, { connectLdap: connect }) };
+}
+
+/** Kills slapd now and starts it again shortly after, as a crash and a supervisor restart would. */
+function crash(): { fire: () => Promise<void>; restarted: () => Promise<void> } {
+  let restarted: Promise<void> = Promise.resolve();
+  return {
+    fire: async () => {
+      await slapd.kill();
+      restarted = new Promise((resolve, reject) => setTimeout(() => slapd.resume().then(resolve, reject), 150));
+    },
+    restarted: () => restarted,
+  };
+}
+
+async function everyone() {
+  return asAdmin(slapd, async (c) => (await c.search(slapd.baseDn, { filter: '(objectClass=posixAccount)', attributes: ['uid', 'uidNumber', 'sn'] })).searchEntries);
+}
+
+const people = (uid: string) => `uid=${uid},ou=people,${slapd.baseDn}`;
+let serial = 0;
+
+describe('slapd killed at each step of a creation', () => {
+  for (const step of CREATION_STEPS) {
+    for (const phase of PHASES) {
+      it(`${step}, ${phase}: the answer is the truth and the retry ends with a working account`, async () => {
+        serial += 1;
+        const staffId = `z7${String(serial).padStart(4, '0')}`;
+        const person = { id: staffId, name_en: `FAULT,CASE ${String.fromCharCode(64 + serial)}`, name: '測試' };
+        const { faults, backend } = faultyBackend();
+        const session = await signIn(backend, person);
+        const [name] = await backend.creation.candidates(session);
+        const { fire, restarted } = crash();
+        faults.arm(step, phase, fire);
+        const code = await codeOf(backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'));
+        await restarted();
+        expect(faults.fired).toBe(true);
+        expect(code).not.toBe('INTERNAL');
+        const [entry] = await entriesForStaffId(slapd, staffId);
+        const works = entry ? await canBind(slapd, entry.dn, STRONG_PASSWORD) : false;
+        // Told "ok" exactly when the account works.
+        expect({ code, works }).toEqual({ code: works ? 'ok' : code, works: code === 'ok' });
+        const outcome = backend.auditLines.filter((l) => l.action === 'create').at(-1);
+        expect({ staffId: outcome?.staffId, code: outcome?.code ?? 'ok' }).toEqual({ staffId, code });
+
+        if (code !== 'ok') {
+          const again = await signIn(backend, person);
+          const [retryName] = await backend.creation.candidates(again);
+          await expect(backend.creation.create(again, { account: retryName!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')).resolves.toMatchObject({ uid: retryName });
+        }
+        const accounts = await entriesForStaffId(slapd, staffId);
+        expect(accounts).toHaveLength(1);
+        expect(await canBind(slapd, people(String(accounts[0]!.uid)), STRONG_PASSWORD)).toBe(true);
+        const all = await everyone();
+        expect(new Set(all.map((e) => String(e.uidNumber))).size).toBe(all.length);
+        expect(new Set(all.map((e) => String(e.uid))).size).toBe(all.length);
+        await backend.close();
+      });
+    }
+  }
+});
+
+describe('slapd killed at each step of a reset', () => {
+  for (const step of RESET_STEPS) {
+    for (const phase of PHASES) {
+      it(`${step}, ${phase}: success only when the new password binds, and the retry ends with it`, async () => {
+        serial += 1;
+        const staffId = `z7${String(serial).padStart(4, '0')}`;
+        const person = { id: staffId, name_en: `RESET,CASE ${String.fromCharCode(64 + serial)}`, name: '重設' };
+        const { faults, backend } = faultyBackend();
+        const applied = await signIn(backend, person);
+        const [name] = await backend.creation.candidates(applied);
+        await backend.creation.create(applied, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+
+        const fresh = `Qw9!rTz#4kLp@${serial}mN`;
+        const session = await signIn(backend, person, 'reset');
+        const { fire, restarted } = crash();
+        faults.arm(step, phase, fire);
+        const code = await codeOf(backend.reset.resetPassword(session, { password: fresh, confirm: fresh }));
+        await restarted();
+        expect(faults.fired).toBe(true);
+        expect(code).not.toBe('INTERNAL');
+        const works = await canBind(slapd, people(name!), fresh);
+        expect({ code, works }).toEqual({ code: works ? 'ok' : code, works: code === 'ok' });
+        const outcome = backend.auditLines.filter((l) => l.action === 'reset').at(-1);
+        expect({ staffId: outcome?.staffId, code: outcome?.code ?? 'ok' }).toEqual({ staffId, code });
+
+        if (code !== 'ok') {
+          const again = await signIn(backend, person, 'reset');
+          await expect(backend.reset.resetPassword(again, { password: fresh, confirm: fresh })).resolves.toEqual({ address: `${name}@mx.nthu.edu.tw` });
+        }
+        expect(await canBind(slapd, people(name!), fresh)).toBe(true);
+        expect(await canBind(slapd, people(name!), STRONG_PASSWORD)).toBe(false);
+        await backend.close();
+      });
+    }
+  }
+});
