@@ -83,6 +83,7 @@ async function serve(argv: string[]): Promise<void> {
     makeAisLauncher: () => ({ launch: async () => ({ kind: 'redirect', url: config.ais.loginUrl }), cancel: () => false }),
     auditWriter: chainedAuditWriter(config.audit.file, systemClock),
     usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
+    sweepEveryMs: 5 * 60_000,
     readTextFile: (path) => readFileSync(path, 'utf8'),
     bundledPoliciesDir: join(rendererDir, 'policies'),
     configPath,

@@ -44,6 +44,7 @@ function start(): void {
       new AisView(electron, () => window, config.ais, signIn, () => egressAddresses(config.ais.egressAddresses, networkInterfaces), logger),
     auditWriter: chainedAuditWriter(config.audit.file, systemClock),
     usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
+    sweepEveryMs: 5 * 60_000,
     readTextFile: (path) => readFileSync(path, 'utf8'),
     bundledPoliciesDir: join(paths.rendererDir, 'policies'),
     configPath,

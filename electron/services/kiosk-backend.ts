@@ -76,6 +76,11 @@ export interface KioskBackendDeps {
   rater?: StrengthRater;
   /** Shown on the helpdesk's health view. */
   configPath: string;
+  /**
+   * How often the sweeper looks for abandoned entries and claims across the directory (and once at
+   * start-up). The shells set it; tests call the sweeper themselves.
+   */
+  sweepEveryMs?: number;
 }
 
 export interface KioskBackend {
@@ -204,6 +209,14 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   registerHelpdeskHandlers(dispatcher, { operators, console: helpdesk, assisted, contacts });
   dispatcher.guard(PERSON_FACING, () => status.refuseWhileOutOfService());
 
+  let sweeping: ReturnType<typeof setInterval> | undefined;
+  if (deps.sweepEveryMs) {
+    const sweep = () => void sweeper.sweep().catch((error: unknown) => logger.warn('sweep of abandoned entries failed; will retry', { error }));
+    setTimeout(sweep, 0).unref?.();
+    sweeping = setInterval(sweep, deps.sweepEveryMs);
+    sweeping.unref?.();
+  }
+
   const missing = dispatcher.missingHandlers();
   if (missing.length > 0) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
   return {
@@ -219,6 +232,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     contacts,
     status,
     close: async () => {
+      clearInterval(sweeping);
       sessions.end('shutdown');
       await Promise.all([connection.close(), rater.close()]);
     },

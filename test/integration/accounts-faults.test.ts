@@ -121,3 +121,50 @@ describe('slapd killed at each step of a reset', () => {
     }
   }
 });
+
+describe('the sweeper after a restart', () => {
+  it('finds abandoned entries without a password and orphan claims in the directory, and touches nothing finished or young', async () => {
+    const old = Math.floor(Date.now() / 1000) - 600;
+    const young = Math.floor(Date.now() / 1000);
+    const entry = (uid: string, staffId: string, created: number, password?: string) =>
+      asAdmin(slapd, (c) =>
+        c.add(people(uid), {
+          objectClass: ['inetOrgPerson', 'posixAccount', 'shadowAccount'],
+          uid,
+          cn: uid,
+          sn: staffId,
+          uidNumber: String(59000 + Number(staffId.slice(-3))),
+          gidNumber: '100',
+          homeDirectory: `/mx/u/${uid}`,
+          description: `create(${created},127.0.0.1);`,
+          ...(password ? { userPassword: password } : {}),
+        }),
+      );
+    const claim = (staffId: string, uid: string, created: number) =>
+      asAdmin(slapd, (c) => c.add(`cn=${staffId},ou=claims,${slapd.baseDn}`, { objectClass: 'applicationProcess', cn: staffId, seeAlso: people(uid), description: `claimed(${created},other-counter)` }));
+    await entry('sweepold', 'z79001', old);
+    await claim('z79001', 'sweepold', old);
+    await entry('sweepyoung', 'z79002', young);
+    await claim('z79002', 'sweepyoung', young);
+    await entry('sweepdone', 'z79003', old, STRONG_PASSWORD);
+    await claim('z79004', 'nobodyever', old);
+
+    // A kiosk that never saw these creations: everything it knows comes from the directory.
+    const backend = backendOn(slapd);
+    await expect(backend.sweeper.sweep()).resolves.toEqual({ entries: 1, claims: 1 });
+    expect(await entriesForStaffId(slapd, 'z79001')).toHaveLength(0);
+    expect(await entriesForStaffId(slapd, 'z79002')).toHaveLength(1);
+    expect(await entriesForStaffId(slapd, 'z79003')).toHaveLength(1);
+    const claims = await asAdmin(slapd, async (c) => (await c.search(`ou=claims,${slapd.baseDn}`, { scope: 'one', attributes: ['cn'] })).searchEntries.map((e) => String(e.cn)));
+    expect(claims).toContain('z79002');
+    expect(claims).not.toContain('z79001');
+    expect(claims).not.toContain('z79004');
+    expect(backend.auditLines.filter((l) => l.action === 'cleanup').map((l) => l.staffId).sort()).toEqual(['z79001', 'z79004']);
+    // The young one is another counter's creation in progress: its person is told so, not refused.
+    const session = await signIn(backend, { id: 'z79002', name_en: 'SWEEP,YOUNG' });
+    await expect(backend.creation.check(session)).rejects.toMatchObject({ code: 'APPLICATION_IN_PROGRESS', facts: { retryAfterSeconds: expect.any(Number) } });
+    const reset = await signIn(backend, { id: 'z79002', name_en: 'SWEEP,YOUNG' }, 'reset');
+    await expect(backend.reset.check(reset)).rejects.toMatchObject({ code: 'APPLICATION_IN_PROGRESS' });
+    await backend.close();
+  });
+});

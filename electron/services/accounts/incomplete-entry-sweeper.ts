@@ -78,27 +78,30 @@ export class IncompleteEntrySweeper {
     await this.retryPending();
     const { connection, layout, clock } = this.deps;
     const now = clock.now();
-    const [entries, claims] = await connection.run(
-      (client) =>
-        Promise.all([
-          client
-            .search(layout.peopleDn, {
-              scope: 'sub',
-              filter: allOf(equals('objectClass', 'posixAccount'), new NotFilter({ filter: present('userPassword') }), new SubstringFilter({ attribute: 'description', initial: 'create(' })),
-              attributes: [layout.attrs.staffId, 'description'],
-            })
-            .then((r) => r.searchEntries),
-          client
-            .search(layout.claimsDn, { scope: 'one', filter: present('cn'), attributes: ['cn', ...CLAIM_ATTRIBUTES] })
-            .then((r) => r.searchEntries)
-            .catch(() => [] as Entry[]),
-        ]),
+    const entries = await connection.run(
+      async (client) =>
+        (
+          await client.search(layout.peopleDn, {
+            scope: 'sub',
+            filter: allOf(equals('objectClass', 'posixAccount'), new NotFilter({ filter: present('userPassword') }), new SubstringFilter({ attribute: 'description', initial: 'create(' })),
+            attributes: [layout.attrs.staffId, 'description'],
+          })
+        ).searchEntries,
       { idempotent: true },
     );
     let removedEntries = 0;
     for (const entry of entries.filter((e) => now - createdAt(e) >= ABANDONED_AFTER_MS)) {
       if (await this.removeIncomplete(entry.dn, firstValue(entry[layout.attrs.staffId]) ?? '', 'found by the sweep')) removedEntries += 1;
     }
+    // Read after the entries are gone: their own claims went with them.
+    const claims = await connection.run(
+      (client) =>
+        client
+          .search(layout.claimsDn, { scope: 'one', filter: present('cn'), attributes: ['cn', ...CLAIM_ATTRIBUTES] })
+          .then((r) => r.searchEntries)
+          .catch(() => [] as Entry[]),
+      { idempotent: true },
+    );
     let removedClaims = 0;
     for (const entry of claims) {
       const claim = readClaim(entry);
