@@ -2,9 +2,11 @@
 // a password hash), and the out-of-service switch. Everything here is audited with the operator's uid.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ResultCode } from '../../../shared/contract/codes';
 import type { HealthResponse, LookupResponse } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { expectApplicantThroughAis, loadHealth, signOutOperator, startAssistedApplication, startAssistedReset, switchOutOfService } from '../flows/helpdesk';
 
 export function HelpdeskConsole() {
   const { t } = useTranslation();
@@ -20,9 +22,8 @@ export function HelpdeskConsole() {
   const outOfService = status.kind === 'known' && status.status.outOfService;
 
   useEffect(() => {
-    void api.helpdeskHealth().then((result) => {
-      if (result.ok) setHealth(result.data);
-      else useKioskStore.getState().showScreen({ name: 'error', code: result.code });
+    void loadHealth(api).then((loaded) => {
+      if (loaded) setHealth(loaded);
     });
   }, [api]);
 
@@ -30,39 +31,28 @@ export function HelpdeskConsole() {
     const result = await api.helpdeskLookup({ query });
     if (result.ok) setResults(result.data.results);
   };
-  const toggle = async () => {
-    const result = await api.setOutOfService({ on: !outOfService });
-    const refreshed = await api.status();
-    if (result.ok && refreshed.ok) useKioskStore.getState().setStatus({ kind: 'known', status: refreshed.data });
-  };
+  const toggle = () => switchOutOfService(api, !outOfService);
   const finishContact = async () => {
     const result = await api.helpdeskConfirmContact(contact);
     setContact({ staffId: contact.staffId, code: '' });
     setContactOutcome(result.ok ? t('helpdesk.contactDone', { masked: result.data.masked, account: result.data.account }) : `${t(`errors.${result.code}.title`)} (${result.code})`);
   };
   const [operatorPassword, setOperatorPassword] = useState('');
+  const showRefusal = (code: ResultCode | null) => {
+    if (code) setAssistProblem(`${t(`errors.${code}.title`)} (${code})`);
+  };
   const startAssisted = async (kind: 'reset' | 'apply') => {
-    const result = kind === 'reset' ? await api.startAssistedReset(assist) : await api.startAssistedApplication({ ...assist, password: operatorPassword });
+    const sent = kind === 'reset' ? startAssistedReset(api, assist) : startAssistedApplication(api, assist, operatorPassword);
+    // Sent once: the field lets go of the password at once, whatever main answers.
     setOperatorPassword('');
-    if (!result.ok) return setAssistProblem(`${t(`errors.${result.code}.title`)} (${result.code})`);
-    // The console must not stay reachable behind the applicant: the operator is signed out.
-    await api.operatorSignOut();
-    const session = await api.currentSession();
-    if (session.ok) useKioskStore.getState().signedIn(session.data);
-    useKioskStore.getState().showScreen({ name: 'assisted-handover' });
+    showRefusal(await sent);
   };
-  /** The usual way: the applicant signs in through AIS themselves, next, at this kiosk. */
   const expectThroughAis = async () => {
-    const result = await api.expectAssistedApplication({ reason: assist.reason, password: operatorPassword });
+    const sent = expectApplicantThroughAis(api, assist.reason, operatorPassword);
     setOperatorPassword('');
-    if (!result.ok) return setAssistProblem(`${t(`errors.${result.code}.title`)} (${result.code})`);
-    await api.operatorSignOut();
-    useKioskStore.getState().reset();
+    showRefusal(await sent);
   };
-  const signOut = async () => {
-    await api.operatorSignOut();
-    useKioskStore.getState().reset();
-  };
+  const signOut = () => signOutOperator(api);
 
   return (
     <section className="screen helpdesk" aria-labelledby="helpdesk-title">
