@@ -2,11 +2,20 @@
 // a password hash), and the out-of-service switch. Everything here is audited with the operator's uid.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { RequestOf } from '../../../shared/contract/api';
 import type { ResultCode } from '../../../shared/contract/codes';
-import type { HealthResponse, LookupResponse } from '../../../shared/contract/schemas';
+import type { AssistReason as AssistReasonSchema, HealthResponse, LookupResponse, Purpose } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { expectApplicantThroughAis, loadHealth, signOutOperator, startAssistedApplication, startAssistedReset, switchOutOfService } from '../flows/helpdesk';
+
+type AssistReason = z.output<typeof AssistReasonSchema>;
+
+/** The reasons in the order the console offers them; `satisfies` refuses one the contract lacks. */
+const REASONS = ['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other'] as const satisfies readonly AssistReason[];
+// A reason the contract adds, and the console does not offer yet, fails the typecheck here.
+const _everyReasonOffered: Exclude<AssistReason, (typeof REASONS)[number]> extends never ? true : never = true;
 
 export function HelpdeskConsole() {
   const { t } = useTranslation();
@@ -17,7 +26,7 @@ export function HelpdeskConsole() {
   const [results, setResults] = useState<LookupResponse['results'] | null>(null);
   const [contact, setContact] = useState({ staffId: '', code: '' });
   const [contactOutcome, setContactOutcome] = useState<string | null>(null);
-  const [assist, setAssist] = useState<{ staffId: string; reason: 'forgot-password' | 'ais-unavailable' | 'cannot-use-kiosk' | 'other' }>({ staffId: '', reason: 'forgot-password' });
+  const [assist, setAssist] = useState<RequestOf<'startAssistedReset'>>({ staffId: '', reason: 'forgot-password' });
   const [assistProblem, setAssistProblem] = useState<string | null>(null);
   const outOfService = status.kind === 'known' && status.status.outOfService;
 
@@ -41,8 +50,8 @@ export function HelpdeskConsole() {
   const showRefusal = (code: ResultCode | null) => {
     if (code) setAssistProblem(`${t(`errors.${code}.title`)} (${code})`);
   };
-  const startAssisted = async (kind: 'reset' | 'apply') => {
-    const sent = kind === 'reset' ? startAssistedReset(api, assist) : startAssistedApplication(api, assist, operatorPassword);
+  const startAssisted = async (purpose: Purpose) => {
+    const sent = purpose === 'reset' ? startAssistedReset(api, assist) : startAssistedApplication(api, assist, operatorPassword);
     // Sent once: the field lets go of the password at once, whatever main answers.
     setOperatorPassword('');
     showRefusal(await sent);
@@ -135,8 +144,8 @@ export function HelpdeskConsole() {
         <label htmlFor="assist-staff-id">{t('profile.id')}</label>
         <input id="assist-staff-id" autoComplete="off" value={assist.staffId} onChange={(e) => setAssist({ ...assist, staffId: e.target.value })} />
         <label htmlFor="assist-reason">{t('helpdesk.reason')}</label>
-        <select id="assist-reason" value={assist.reason} onChange={(e) => setAssist({ ...assist, reason: e.target.value as typeof assist.reason })}>
-          {(['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other'] as const).map((r) => (
+        <select id="assist-reason" value={assist.reason} onChange={(e) => setAssist({ ...assist, reason: e.target.value as AssistReason })}>
+          {REASONS.map((r) => (
             <option key={r} value={r}>
               {t(`helpdesk.reasons.${r}`)}
             </option>
