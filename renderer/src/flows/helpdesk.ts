@@ -54,7 +54,7 @@ export async function startAssistedReset(api: KioskApi, request: RequestOf<'star
  * AIS is down: the entry is written as the operator, who re-enters their own password. It is sent
  * once and not kept. Resolves like startAssistedReset.
  */
-export async function startAssistedApplication(api: KioskApi, request: RequestOf<'startAssistedReset'>, operatorPassword: string): Promise<ResultCode | null> {
+export async function startAssistedApplication(api: KioskApi, request: Omit<RequestOf<'startAssistedApplication'>, 'password'>, operatorPassword: string): Promise<ResultCode | null> {
   const result = await api.startAssistedApplication({ staffId: request.staffId, reason: request.reason, password: operatorPassword });
   if (!result.ok) return result.code;
   await handOver(api);
