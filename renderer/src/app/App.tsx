@@ -1,9 +1,10 @@
 // The kiosk's frame: the center's name, the language switch (on every screen) and the current screen.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { ErrorScreen } from '../errors/ErrorScreen';
+import { loadSettings } from '../flows/kiosk';
+import { returnFromAis } from '../flows/sign-in';
 import { AssistedHandover } from '../helpdesk/AssistedHandover';
 import { HelpdeskConsole } from '../helpdesk/HelpdeskConsole';
 import { OperatorSignIn } from '../helpdesk/OperatorSignIn';
@@ -19,7 +20,7 @@ import { NetworkPolicyStep } from '../step1-network-policy/NetworkPolicyStep';
 import { EmailTermsStep } from '../step2-email-terms/EmailTermsStep';
 import { SetAccountStep } from '../step3-set-account/SetAccountStep';
 import { ResultsStep } from '../step4-results/ResultsStep';
-import { loadSession, takeHandoffReturn } from '../sign-in/use-sign-in';
+import { takeHandoffReturn } from '../sign-in/handoff-return';
 import { Welcome } from '../welcome/Welcome';
 import { useKioskStore, type Screen } from './kiosk-store';
 
@@ -74,7 +75,7 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey && event.altKey && event.key.toLowerCase() === 'h') {
         event.preventDefault();
-        useKioskStore.getState().showScreen({ name: 'operator-sign-in' });
+        useKioskStore.getState().helpdeskRequested();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -85,7 +86,7 @@ export function App() {
     taps.current = [...taps.current.filter((t0) => now - t0 < 3000), now];
     if (taps.current.length >= 5) {
       taps.current = [];
-      useKioskStore.getState().showScreen({ name: 'operator-sign-in' });
+      useKioskStore.getState().helpdeskRequested();
     }
   };
 
@@ -95,9 +96,7 @@ export function App() {
   }, [i18n, language]);
 
   useEffect(() => {
-    void api.settings().then((result) => {
-      if (result.ok) useKioskStore.getState().setSettings(result.data);
-    });
+    void loadSettings(api);
   }, [api]);
 
   // A new screen takes the focus to its heading, so keyboard and screen-reader users start there.
@@ -113,8 +112,7 @@ export function App() {
   // Coming back from AIS through the browser host's portal route.
   useEffect(() => {
     const outcome = takeHandoffReturn();
-    if (outcome === 'ok') void loadSession(api);
-    else if (outcome !== null) useKioskStore.getState().showScreen({ name: 'error', code: isResultCode(outcome) ? outcome : 'INTERNAL' });
+    if (outcome !== null) void returnFromAis(api, outcome);
   }, [api]);
 
   return (

@@ -1,9 +1,10 @@
-// The renderer's state: which screen, which language, and what main last reported.
-// It never holds a password (those live only in the password fields), and reset() returns it to
-// a state with nothing personal in it.
+// The renderer's state and its named transitions: each says which screen follows an event. Only
+// the flows in ../flows/ turn main's answers into these events; components draw the state.
+// It never holds a password (those live only in the password fields), and sessionEnded() returns
+// it to a state with nothing personal in it.
 import { create } from 'zustand';
 import type { ResultCode } from '../../../shared/contract/codes';
-import type { CreateAccountResponse, CurrentSessionResponse, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
+import type { CreateAccountResponse, CurrentSessionResponse, PolicyId, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
 
 export type Language = 'zh-TW' | 'en';
 export const DEFAULT_LANGUAGE: Language = 'zh-TW';
@@ -35,10 +36,9 @@ export const STEP_OF: Partial<Record<Screen['name'], 1 | 2 | 3 | 4>> = { step1: 
 
 export const DEFAULT_SETTINGS: SettingsResponse = { idleSeconds: 90, idleWarningSeconds: 20, resultSeconds: 60, mailDomain: 'mx.nthu.edu.tw', institutionDomains: ['nthu.edu.tw'] };
 
-interface KioskState {
+/** Everything this side may know about the person at the counter; ending the session wipes exactly this. */
+export interface PersonalState {
   language: Language;
-  status: StatusView;
-  settings: SettingsResponse;
   screen: Screen;
   /** The signed-in person's session as main reported it; null between people. */
   session: CurrentSessionResponse | null;
@@ -46,39 +46,87 @@ interface KioskState {
   created: CreateAccountResponse | null;
   /** The reset account's address once the reset succeeded. */
   resetAddress: string | null;
-  setLanguage(language: Language): void;
-  setStatus(status: StatusView): void;
-  setSettings(settings: SettingsResponse): void;
-  showScreen(screen: Screen): void;
-  /** The AIS language preselects the kiosk's. */
-  signedIn(session: CurrentSessionResponse): void;
-  setCandidates(candidates: string[]): void;
-  accountCreated(result: CreateAccountResponse): void;
-  passwordReset(address: string): void;
-  /** Back to Welcome with nothing of the person left; settings and status are not personal. */
-  reset(): void;
 }
 
-const personal = {
+export const NOTHING_PERSONAL: PersonalState = {
   language: DEFAULT_LANGUAGE,
-  screen: { name: 'welcome' } as Screen,
+  screen: { name: 'welcome' },
   session: null,
-  candidates: [] as string[],
+  candidates: [],
   created: null,
   resetAddress: null,
 };
 
-export const useKioskStore = create<KioskState>()((set) => ({
-  ...personal,
+/** What the kiosk itself knows from main; it outlives every person. */
+export interface KioskWideState {
+  status: StatusView;
+  settings: SettingsResponse;
+}
+
+/** Each accepted policy leads on: the email terms after the network policy, then Set account. */
+const AFTER_POLICY: Record<PolicyId, Screen> = { 'network-usage': { name: 'step2' }, 'email-terms': { name: 'step3' } };
+
+export interface KioskTransitions {
+  setLanguage(language: Language): void;
+  setStatus(status: StatusView): void;
+  setSettings(settings: SettingsResponse): void;
+  policiesOpened(): void;
+  policiesClosed(): void;
+  signInStarted(): void;
+  /** The person closed AIS without signing in. */
+  signInCancelled(): void;
+  /** The AIS language preselects the kiosk's. */
+  signedIn(session: CurrentSessionResponse): void;
+  /** Main refused or failed: the code's own screen, naming the account when main named one. */
+  failed(code: ResultCode, account?: string): void;
+  resetChosen(): void;
+  /** Eligible (no mailbox yet): the four steps begin. */
+  applicationAllowed(): void;
+  policyAccepted(id: PolicyId): void;
+  /** Rejecting a policy has ended the session; only the explanation stays. */
+  policyRejected(): void;
+  candidatesOffered(candidates: string[]): void;
+  accountCreated(result: CreateAccountResponse): void;
+  passwordReset(address: string): void;
+  helpdeskRequested(): void;
+  operatorSignedIn(): void;
+  /** main opened a session for the applicant (null if it could not be read back); the handover screen comes first. */
+  assistedSessionStarted(session: CurrentSessionResponse | null): void;
+  /** After the operator looked away: the applicant's own next screen. */
+  applicantTookOver(): void;
+  /** The operator left the helpdesk (signed out, cancelled, or handed over to AIS); nothing of anyone stays. */
+  helpdeskLeft(): void;
+  /** Back to Welcome with nothing of the person left; status and settings are not personal. */
+  sessionEnded(): void;
+}
+
+export type KioskState = PersonalState & KioskWideState & KioskTransitions;
+
+export const useKioskStore = create<KioskState>()((set, get) => ({
+  ...NOTHING_PERSONAL,
   status: { kind: 'checking' },
   settings: DEFAULT_SETTINGS,
   setLanguage: (language) => set({ language }),
   setStatus: (status) => set({ status }),
   setSettings: (settings) => set({ settings }),
-  showScreen: (screen) => set({ screen }),
+  policiesOpened: () => set({ screen: { name: 'policies' } }),
+  policiesClosed: () => set({ screen: { name: 'welcome' } }),
+  signInStarted: () => set({ screen: { name: 'signing-in' } }),
+  signInCancelled: () => set({ screen: { name: 'welcome' } }),
   signedIn: (session) => set({ session, language: session.profile.language, screen: { name: 'profile' } }),
-  setCandidates: (candidates) => set({ candidates }),
+  failed: (code, account) => set({ screen: { name: 'error', code, account } }),
+  resetChosen: () => set({ screen: { name: 'reset' } }),
+  applicationAllowed: () => set({ screen: { name: 'step1' } }),
+  policyAccepted: (id) => set({ screen: AFTER_POLICY[id] }),
+  policyRejected: () => set({ ...NOTHING_PERSONAL, screen: { name: 'rejected' } }),
+  candidatesOffered: (candidates) => set({ candidates }),
   accountCreated: (created) => set({ created, candidates: [], screen: { name: 'step4' } }),
   passwordReset: (resetAddress) => set({ resetAddress, screen: { name: 'reset-done' } }),
-  reset: () => set({ ...personal }),
+  helpdeskRequested: () => set({ screen: { name: 'operator-sign-in' } }),
+  operatorSignedIn: () => set({ screen: { name: 'helpdesk' } }),
+  assistedSessionStarted: (session) =>
+    set(session ? { session, language: session.profile.language, screen: { name: 'assisted-handover' } } : { screen: { name: 'assisted-handover' } }),
+  applicantTookOver: () => set({ screen: { name: get().session?.purpose === 'apply' ? 'profile' : 'reset' } }),
+  helpdeskLeft: () => set({ ...NOTHING_PERSONAL }),
+  sessionEnded: () => set({ ...NOTHING_PERSONAL }),
 }));

@@ -6,7 +6,7 @@ import { fakeApi, renderKiosk, SESSION } from '../testing/render-kiosk';
 
 afterEach(() => {
   cleanup();
-  useKioskStore.getState().reset();
+  useKioskStore.getState().sessionEnded();
 });
 
 async function onResults(overrides: Parameters<typeof fakeApi>[0] = {}) {

@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RESULT_CODES, type ResultCode } from '../../../shared/contract/codes';
 import { useKioskStore } from '../app/kiosk-store';
 import { LOCALES } from '../i18n/i18n';
-import { fakeApi, renderKiosk } from '../testing/render-kiosk';
+import { fakeApi, openScreen, renderKiosk } from '../testing/render-kiosk';
 
 afterEach(() => {
   cleanup();
-  useKioskStore.getState().reset();
+  useKioskStore.getState().sessionEnded();
 });
 
 const SIGN_IN_CODES: ResultCode[] = ['DECRYPT(-1)', 'DECRYPT(-2)', 'DECRYPT(-3)', 'SESSION(0)', 'SESSION(-1)', 'SESSION(-2)', 'ROLE(0)', 'USER(-4)'];
@@ -24,14 +24,14 @@ describe('ErrorScreen', () => {
 
   it('tells an expired link to go back to AIS and click Division of Network Systems', () => {
     renderKiosk(fakeApi().api);
-    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'DECRYPT(-2)' }));
+    act(() => openScreen({ name: 'error', code: 'DECRYPT(-2)' }));
     expect(screen.getByRole('alert').textContent).toContain('DECRYPT(-2)');
     expect(screen.getByText(/網路系統組線上服務/)).toBeTruthy();
   });
 
   it('tells an ineligible person who may apply', () => {
     renderKiosk(fakeApi().api);
-    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'USER(-4)' }));
+    act(() => openScreen({ name: 'error', code: 'USER(-4)' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您沒有申請電子郵件帳號的權限');
     expect(screen.getByText(/一般、出國、借調或退休/)).toBeTruthy();
   });
@@ -45,14 +45,14 @@ describe('ErrorScreen', () => {
 
   it('falls back to the helpdesk text for a code newer than the locale files, still showing the code', () => {
     renderKiosk(fakeApi().api);
-    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'FUTURE_CODE' as ResultCode }));
+    act(() => openScreen({ name: 'error', code: 'FUTURE_CODE' as ResultCode }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('發生錯誤');
     expect(screen.getByText('FUTURE_CODE')).toBeTruthy();
   });
 
   it('offers the reset to someone who already has a mailbox, naming it', () => {
     renderKiosk(fakeApi().api);
-    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' }));
+    act(() => openScreen({ name: 'error', code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' }));
     expect(screen.getByText('相關帳號：hmwang@mx.nthu.edu.tw')).toBeTruthy();
     expect(screen.getByRole('button', { name: '重設信箱密碼' })).toBeTruthy();
   });
@@ -60,7 +60,7 @@ describe('ErrorScreen', () => {
   it('goes back to the start with one large button, ending any session', async () => {
     const { api, calls } = fakeApi();
     renderKiosk(api);
-    act(() => useKioskStore.getState().showScreen({ name: 'error', code: 'SESSION(-2)' }));
+    act(() => openScreen({ name: 'error', code: 'SESSION(-2)' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '回到首頁' }));
     });

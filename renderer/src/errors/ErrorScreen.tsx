@@ -2,20 +2,16 @@
 // large way on. Someone who already has a mailbox (USER(-1)) is offered the reset.
 import { useTranslation } from 'react-i18next';
 import type { ResultCode } from '../../../shared/contract/codes';
-import { useEndSession } from '../app/use-end-session';
-import { useSignIn } from '../sign-in/use-sign-in';
+import { useKioskApi, useNavigate } from '../api/api-context';
+import { endSession, resetInstead } from '../flows/session';
 
 export function ErrorScreen({ code, account }: { code: ResultCode; account?: string }) {
   const { t, i18n } = useTranslation();
-  const signIn = useSignIn();
-  const endSession = useEndSession();
+  const api = useKioskApi();
+  const navigate = useNavigate();
   // Codes without their own text fall back to the helpdesk guidance, still showing the code.
   const key = i18n.exists(`errors.${code}.title`) ? `errors.${code}` : 'errors.generic';
-  const backToStart = () => endSession('cancel');
-  const resetInstead = async () => {
-    await endSession('cancel');
-    await signIn('reset');
-  };
+  const backToStart = () => endSession(api, 'cancel');
   return (
     <section className="screen error-screen" role="alert" aria-labelledby="error-title">
       <h1 id="error-title" tabIndex={-1}>
@@ -29,7 +25,7 @@ export function ErrorScreen({ code, account }: { code: ResultCode; account?: str
       <div className="actions">
         {code === 'USER(-1)' ? (
           <>
-            <button type="button" className="primary large" onClick={() => void resetInstead()}>
+            <button type="button" className="primary large" onClick={() => void resetInstead(api, navigate)}>
               {t('welcome.reset')}
             </button>
             <button type="button" className="secondary large" onClick={() => void backToStart()}>

@@ -6,7 +6,7 @@ import { useKioskStore } from '../app/kiosk-store';
 
 export function AssistedHandover() {
   const { t } = useTranslation();
-  const purpose = useKioskStore((s) => s.session?.purpose);
+  const applicantTookOver = useKioskStore((s) => s.applicantTookOver);
   return (
     <section className="screen" aria-labelledby="handover-title">
       <h1 id="handover-title" tabIndex={-1}>
@@ -15,7 +15,7 @@ export function AssistedHandover() {
       <p className="lead">{t('helpdesk.handoverOperator')}</p>
       <p className="lead">{t('helpdesk.handoverApplicant')}</p>
       <div className="actions">
-        <button type="button" className="primary large" onClick={() => useKioskStore.getState().showScreen({ name: purpose === 'apply' ? 'profile' : 'reset' })}>
+        <button type="button" className="primary large" onClick={applicantTookOver}>
           {t('helpdesk.handoverContinue')}
         </button>
       </div>

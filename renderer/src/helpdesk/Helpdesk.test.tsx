@@ -2,11 +2,11 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
-import { fakeApi, ONLINE, renderKiosk } from '../testing/render-kiosk';
+import { fakeApi, ONLINE, openScreen, renderKiosk } from '../testing/render-kiosk';
 
 afterEach(() => {
   cleanup();
-  useKioskStore.getState().reset();
+  useKioskStore.getState().sessionEnded();
 });
 
 describe('helpdesk', () => {
@@ -28,7 +28,7 @@ describe('helpdesk', () => {
   it('signs in, shows health and looks an account up', async () => {
     const fake = fakeApi();
     renderKiosk(fake.api);
-    act(() => useKioskStore.getState().showScreen({ name: 'operator-sign-in' }));
+    act(() => openScreen({ name: 'operator-sign-in' }));
     fireEvent.change(screen.getByLabelText('帳號'), { target: { value: 'opchen' } });
     fireEvent.change(screen.getByLabelText('密碼'), { target: { value: 'secret' } });
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '登入' })));

@@ -2,9 +2,20 @@
 // a password hash), and the out-of-service switch. Everything here is audited with the operator's uid.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HealthResponse, LookupResponse } from '../../../shared/contract/schemas';
+import type { z } from 'zod';
+import type { RequestOf } from '../../../shared/contract/api';
+import type { ResultCode } from '../../../shared/contract/codes';
+import type { AssistReason as AssistReasonSchema, HealthResponse, LookupResponse, Purpose } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { expectApplicantThroughAis, loadHealth, signOutOperator, startAssistedApplication, startAssistedReset, switchOutOfService } from '../flows/helpdesk';
+
+type AssistReason = z.output<typeof AssistReasonSchema>;
+
+/** The reasons in the order the console offers them; `satisfies` refuses one the contract lacks. */
+const REASONS = ['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other'] as const satisfies readonly AssistReason[];
+// A reason the contract adds, and the console does not offer yet, fails the typecheck here.
+const _everyReasonOffered: Exclude<AssistReason, (typeof REASONS)[number]> extends never ? true : never = true;
 
 export function HelpdeskConsole() {
   const { t } = useTranslation();
@@ -15,14 +26,13 @@ export function HelpdeskConsole() {
   const [results, setResults] = useState<LookupResponse['results'] | null>(null);
   const [contact, setContact] = useState({ staffId: '', code: '' });
   const [contactOutcome, setContactOutcome] = useState<string | null>(null);
-  const [assist, setAssist] = useState<{ staffId: string; reason: 'forgot-password' | 'ais-unavailable' | 'cannot-use-kiosk' | 'other' }>({ staffId: '', reason: 'forgot-password' });
+  const [assist, setAssist] = useState<RequestOf<'startAssistedReset'>>({ staffId: '', reason: 'forgot-password' });
   const [assistProblem, setAssistProblem] = useState<string | null>(null);
   const outOfService = status.kind === 'known' && status.status.outOfService;
 
   useEffect(() => {
-    void api.helpdeskHealth().then((result) => {
-      if (result.ok) setHealth(result.data);
-      else useKioskStore.getState().showScreen({ name: 'error', code: result.code });
+    void loadHealth(api).then((loaded) => {
+      if (loaded) setHealth(loaded);
     });
   }, [api]);
 
@@ -30,39 +40,28 @@ export function HelpdeskConsole() {
     const result = await api.helpdeskLookup({ query });
     if (result.ok) setResults(result.data.results);
   };
-  const toggle = async () => {
-    const result = await api.setOutOfService({ on: !outOfService });
-    const refreshed = await api.status();
-    if (result.ok && refreshed.ok) useKioskStore.getState().setStatus({ kind: 'known', status: refreshed.data });
-  };
+  const toggle = () => switchOutOfService(api, !outOfService);
   const finishContact = async () => {
     const result = await api.helpdeskConfirmContact(contact);
     setContact({ staffId: contact.staffId, code: '' });
     setContactOutcome(result.ok ? t('helpdesk.contactDone', { masked: result.data.masked, account: result.data.account }) : `${t(`errors.${result.code}.title`)} (${result.code})`);
   };
   const [operatorPassword, setOperatorPassword] = useState('');
-  const startAssisted = async (kind: 'reset' | 'apply') => {
-    const result = kind === 'reset' ? await api.startAssistedReset(assist) : await api.startAssistedApplication({ ...assist, password: operatorPassword });
-    setOperatorPassword('');
-    if (!result.ok) return setAssistProblem(`${t(`errors.${result.code}.title`)} (${result.code})`);
-    // The console must not stay reachable behind the applicant: the operator is signed out.
-    await api.operatorSignOut();
-    const session = await api.currentSession();
-    if (session.ok) useKioskStore.getState().signedIn(session.data);
-    useKioskStore.getState().showScreen({ name: 'assisted-handover' });
+  const showRefusal = (code: ResultCode | null) => {
+    if (code) setAssistProblem(`${t(`errors.${code}.title`)} (${code})`);
   };
-  /** The usual way: the applicant signs in through AIS themselves, next, at this kiosk. */
+  const startAssisted = async (purpose: Purpose) => {
+    const sent = purpose === 'reset' ? startAssistedReset(api, assist) : startAssistedApplication(api, assist, operatorPassword);
+    // Sent once: the field lets go of the password at once, whatever main answers.
+    setOperatorPassword('');
+    showRefusal(await sent);
+  };
   const expectThroughAis = async () => {
-    const result = await api.expectAssistedApplication({ reason: assist.reason, password: operatorPassword });
+    const sent = expectApplicantThroughAis(api, assist.reason, operatorPassword);
     setOperatorPassword('');
-    if (!result.ok) return setAssistProblem(`${t(`errors.${result.code}.title`)} (${result.code})`);
-    await api.operatorSignOut();
-    useKioskStore.getState().reset();
+    showRefusal(await sent);
   };
-  const signOut = async () => {
-    await api.operatorSignOut();
-    useKioskStore.getState().reset();
-  };
+  const signOut = () => signOutOperator(api);
 
   return (
     <section className="screen helpdesk" aria-labelledby="helpdesk-title">
@@ -145,8 +144,8 @@ export function HelpdeskConsole() {
         <label htmlFor="assist-staff-id">{t('profile.id')}</label>
         <input id="assist-staff-id" autoComplete="off" value={assist.staffId} onChange={(e) => setAssist({ ...assist, staffId: e.target.value })} />
         <label htmlFor="assist-reason">{t('helpdesk.reason')}</label>
-        <select id="assist-reason" value={assist.reason} onChange={(e) => setAssist({ ...assist, reason: e.target.value as typeof assist.reason })}>
-          {(['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other'] as const).map((r) => (
+        <select id="assist-reason" value={assist.reason} onChange={(e) => setAssist({ ...assist, reason: e.target.value as AssistReason })}>
+          {REASONS.map((r) => (
             <option key={r} value={r}>
               {t(`helpdesk.reasons.${r}`)}
             </option>

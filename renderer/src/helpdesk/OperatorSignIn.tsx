@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { signInOperator } from '../flows/helpdesk';
 
 export function OperatorSignIn() {
   const { t } = useTranslation();
@@ -15,11 +16,11 @@ export function OperatorSignIn() {
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
-    const result = await api.operatorSignIn({ uid, password });
+    const sent = signInOperator(api, uid, password);
+    // Sent once: the field lets go of the password at once, whatever main answers.
     setPassword('');
+    setProblem(await sent);
     setBusy(false);
-    if (result.ok) useKioskStore.getState().showScreen({ name: 'helpdesk' });
-    else setProblem(result.code);
   };
   return (
     <section className="screen" aria-labelledby="operator-title">
@@ -38,7 +39,7 @@ export function OperatorSignIn() {
         <label htmlFor="operator-password">{t('helpdesk.password')}</label>
         <input id="operator-password" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
         <div className="actions">
-          <button type="button" className="secondary" onClick={() => useKioskStore.getState().reset()}>
+          <button type="button" className="secondary" onClick={() => useKioskStore.getState().helpdeskLeft()}>
             {t('helpdesk.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy || !uid || !password}>

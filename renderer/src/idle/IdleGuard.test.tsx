@@ -10,7 +10,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
-  useKioskStore.getState().reset();
+  useKioskStore.getState().sessionEnded();
 });
 
 async function onProfile() {

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { wipeAfterIdle } from '../flows/session';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'input', 'wheel'] as const;
 
@@ -22,16 +23,7 @@ export function IdleGuard() {
 
   const wipe = useCallback(async () => {
     setRemaining(null);
-    useKioskStore.getState().reset();
-    try {
-      window.localStorage.clear();
-      window.sessionStorage.clear();
-    } catch {
-      // storage may be unavailable; the kiosk never writes to it anyway
-    }
-    await api.endSession({ reason: 'idle' });
-    // An operator who walked away is signed out too.
-    await api.operatorSignOut();
+    await wipeAfterIdle(api);
   }, [api]);
 
   useEffect(() => {

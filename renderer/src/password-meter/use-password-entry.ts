@@ -3,7 +3,8 @@
 // both fields whatever the outcome, so a password never outlives the attempt that used it.
 import { useState } from 'react';
 import type { PasswordPerson } from '../../../shared/password/password-rules';
-import { useEndSession } from '../app/use-end-session';
+import { useKioskApi } from '../api/api-context';
+import { endSession } from '../flows/session';
 import { usePasswordVerdict } from './PasswordFields';
 import type { PasswordProblem } from './PasswordNotices';
 
@@ -13,7 +14,7 @@ export function usePasswordEntry(person: PasswordPerson) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<PasswordProblem | null>(null);
   const verdict = usePasswordVerdict(password, confirm, person);
-  const endSession = useEndSession();
+  const api = useKioskApi();
 
   const clear = () => {
     setPassword('');
@@ -33,7 +34,7 @@ export function usePasswordEntry(person: PasswordPerson) {
   };
   const cancel = async () => {
     clear();
-    await endSession('cancel');
+    await endSession(api, 'cancel');
   };
   const fields = { password, confirm, onPassword: setPassword, onConfirm: setConfirm, verdict };
   return { fields, verdict, busy, problem, setProblem, send, cancel };

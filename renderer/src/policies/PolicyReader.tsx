@@ -8,7 +8,7 @@ export function PolicyReader() {
   const { t } = useTranslation();
   const network = usePolicy('network-usage');
   const email = usePolicy('email-terms');
-  const showScreen = useKioskStore((s) => s.showScreen);
+  const policiesClosed = useKioskStore((s) => s.policiesClosed);
   return (
     <section className="screen" aria-labelledby="policies-title">
       <h1 id="policies-title" tabIndex={-1}>
@@ -17,7 +17,7 @@ export function PolicyReader() {
       <PolicyDocument state={network} />
       <PolicyDocument state={email} />
       <div className="actions">
-        <button type="button" className="primary large" onClick={() => showScreen({ name: 'welcome' })}>
+        <button type="button" className="primary large" onClick={policiesClosed}>
           {t('policies.back')}
         </button>
       </div>

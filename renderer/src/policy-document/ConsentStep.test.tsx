@@ -2,11 +2,11 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
-import { fakeApi, renderKiosk, SESSION } from '../testing/render-kiosk';
+import { fakeApi, openScreen, renderKiosk, SESSION } from '../testing/render-kiosk';
 
 afterEach(() => {
   cleanup();
-  useKioskStore.getState().reset();
+  useKioskStore.getState().sessionEnded();
 });
 
 async function openStep1() {
@@ -14,7 +14,7 @@ async function openStep1() {
   renderKiosk(fake.api);
   act(() => {
     useKioskStore.getState().signedIn(SESSION);
-    useKioskStore.getState().showScreen({ name: 'step1' });
+    openScreen({ name: 'step1' });
   });
   await screen.findByText('point one');
   return fake;

@@ -4,31 +4,26 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyId } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
-import { useKioskStore, type Screen } from '../app/kiosk-store';
-import { useEndSession } from '../app/use-end-session';
+import { acceptPolicy, rejectPolicy } from '../flows/application';
 import { Stepper } from '../stepper/Stepper';
 import { PolicyDocument, usePolicy } from './PolicyDocument';
 
-export function ConsentStep({ id, step, next }: { id: PolicyId; step: 1 | 2; next: Screen }) {
+export function ConsentStep({ id, step }: { id: PolicyId; step: 1 | 2 }) {
   const { t } = useTranslation();
   const api = useKioskApi();
   const state = usePolicy(id);
-  const showScreen = useKioskStore((s) => s.showScreen);
   const [busy, setBusy] = useState(false);
-  const endSession = useEndSession();
 
   const accept = async () => {
     if (state.kind !== 'loaded' || busy) return;
     setBusy(true);
     const { version, hash, language } = state.policy;
-    const result = await api.acceptPolicy({ id, version, hash, language });
+    await acceptPolicy(api, { id, version, hash, language });
     setBusy(false);
-    showScreen(result.ok ? next : { name: 'error', code: result.code });
   };
   const reject = async () => {
     setBusy(true);
-    await endSession('reject');
-    showScreen({ name: 'rejected' });
+    await rejectPolicy(api);
   };
 
   return (

@@ -4,14 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
-import { useEndSession } from '../app/use-end-session';
+import { proceedFromProfile } from '../flows/application';
+import { endSession } from '../flows/session';
 
 export function ProfileCard() {
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
   const session = useKioskStore((s) => s.session);
-  const { showScreen } = useKioskStore.getState();
-  const endSession = useEndSession();
   const [busy, setBusy] = useState(false);
   if (!session) return null;
   const { profile } = session;
@@ -24,14 +23,11 @@ export function ProfileCard() {
     [t('profile.language'), t(`profile.languages.${profile.language}`)],
     [t('profile.condition'), profile.condition],
   ];
-  const finish = () => endSession('finish');
+  const finish = () => endSession(api, 'finish');
   const goOn = async () => {
-    if (session.purpose === 'reset') return showScreen({ name: 'reset' });
     setBusy(true);
-    // Eligibility first: someone with a mailbox is offered the reset instead of four steps in vain.
-    const result = await api.checkAccount();
+    await proceedFromProfile(api);
     setBusy(false);
-    showScreen(result.ok ? { name: 'step1' } : { name: 'error', code: result.code, account: result.account });
   };
   return (
     <section className="screen" aria-labelledby="profile-title">

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { findAccountToReset, resetPassword } from '../flows/password-reset';
 import { PasswordFields } from '../password-meter/PasswordFields';
 import { PasswordNotices } from '../password-meter/PasswordNotices';
 import { usePasswordEntry } from '../password-meter/use-password-entry';
@@ -13,7 +14,6 @@ export function ResetPasswordStep() {
   const { t } = useTranslation();
   const api = useKioskApi();
   const session = useKioskStore((s) => s.session);
-  const { showScreen, passwordReset } = useKioskStore.getState();
   const [address, setAddress] = useState<string | null>(null);
   const uid = address?.split('@')[0];
   const { fields, verdict, busy, problem, setProblem, send, cancel } = usePasswordEntry({
@@ -23,18 +23,14 @@ export function ResetPasswordStep() {
   });
 
   useEffect(() => {
-    void api.checkAccount().then((result) => {
-      if (result.ok && result.data.account) setAddress(result.data.account);
-      else if (!result.ok) showScreen({ name: 'error', code: result.code, account: result.account });
+    void findAccountToReset(api).then((found) => {
+      if (found) setAddress(found);
     });
-  }, [api, showScreen]);
+  }, [api]);
 
   const submit = async () => {
-    const result = await send((pair) => api.resetPassword(pair));
-    if (!result) return;
-    if (result.ok) return passwordReset(result.data.address);
-    if (result.code.startsWith('PASSWORD_')) setProblem({ code: result.code, reason: result.reason });
-    else showScreen({ name: 'error', code: result.code, account: result.account });
+    const refusal = await send((pair) => resetPassword(api, pair));
+    if (refusal) setProblem(refusal);
   };
 
   return (

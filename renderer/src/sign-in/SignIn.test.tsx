@@ -7,7 +7,7 @@ import { fakeApi, renderKiosk, SESSION } from '../testing/render-kiosk';
 
 afterEach(() => {
   cleanup();
-  useKioskStore.getState().reset();
+  useKioskStore.getState().sessionEnded();
   window.history.replaceState(null, '', '/');
 });
 
@@ -64,7 +64,7 @@ describe('signing in', () => {
     });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('無法取得檢查碼或連結已過期');
     cleanup();
-    useKioskStore.getState().reset();
+    useKioskStore.getState().sessionEnded();
     window.history.replaceState(null, '', '/?handoff=<script>');
     await act(async () => {
       renderKiosk(fakeApi().api);

@@ -2,5 +2,5 @@
 import { ConsentStep } from '../policy-document/ConsentStep';
 
 export function NetworkPolicyStep() {
-  return <ConsentStep id="network-usage" step={1} next={{ name: 'step2' }} />;
+  return <ConsentStep id="network-usage" step={1} />;
 }

@@ -2,5 +2,5 @@
 import { ConsentStep } from '../policy-document/ConsentStep';
 
 export function EmailTermsStep() {
-  return <ConsentStep id="email-terms" step={2} next={{ name: 'step3' }} />;
+  return <ConsentStep id="email-terms" step={2} />;
 }

@@ -3,11 +3,11 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
-import { fakeApi, renderKiosk, SESSION } from '../testing/render-kiosk';
+import { fakeApi, openScreen, renderKiosk, SESSION } from '../testing/render-kiosk';
 
 afterEach(() => {
   cleanup();
-  useKioskStore.getState().reset();
+  useKioskStore.getState().sessionEnded();
 });
 
 const STRONG = 'Vb7#qLm2!xTr9wKz';
@@ -17,7 +17,7 @@ async function openStep3(overrides: Parameters<typeof fakeApi>[0] = {}) {
   renderKiosk(fake.api);
   act(() => {
     useKioskStore.getState().signedIn(SESSION);
-    useKioskStore.getState().showScreen({ name: 'step3' });
+    openScreen({ name: 'step3' });
   });
   await screen.findByLabelText('mzlin2@mx.nthu.edu.tw');
   return fake;
@@ -60,7 +60,7 @@ describe('Set account (step 3)', () => {
     renderKiosk(fake.api);
     act(() => {
       useKioskStore.getState().signedIn(SESSION);
-      useKioskStore.getState().showScreen({ name: 'step3' });
+      openScreen({ name: 'step3' });
     });
     expect(screen.getByRole('status').textContent).toBe('正在產生帳號名稱…');
     expect(screen.getByRole('group', { name: '請選擇帳號名稱' }).getAttribute('aria-busy')).toBe('true');

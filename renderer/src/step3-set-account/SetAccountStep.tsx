@@ -2,21 +2,15 @@
 // warning that a name is forever, New Password and Confirm with the live strength, Status: New
 // Apply, and Cancel / Apply (取消申請 / 確定申請). The passwords live only in this component and are
 // cleared after every submit, whatever its outcome.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { createAccount, offerCandidates } from '../flows/application';
 import { PasswordFields } from '../password-meter/PasswordFields';
 import { PasswordNotices } from '../password-meter/PasswordNotices';
 import { usePasswordEntry } from '../password-meter/use-password-entry';
 import { Stepper } from '../stepper/Stepper';
-
-/** Codes this screen explains itself; everything else goes to the error screen. */
-const INLINE: ResultCode[] = [
-  'NAME_TAKEN', 'NAME_NOT_OFFERED', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_CHARACTERS', 'PASSWORD_PERSONAL',
-  'PASSWORD_WEAK', 'PASSWORD_MISMATCH', 'PASSWORD_IN_HISTORY', 'PASSWORD_REFUSED',
-];
 
 export function SetAccountStep() {
   const { t } = useTranslation();
@@ -24,7 +18,6 @@ export function SetAccountStep() {
   const session = useKioskStore((s) => s.session);
   const candidates = useKioskStore((s) => s.candidates);
   const domain = useKioskStore((s) => s.settings.mailDomain);
-  const { setCandidates, showScreen, accountCreated } = useKioskStore.getState();
   const [chosen, setChosen] = useState<string | null>(null);
   const profile = session?.profile;
   const { fields, verdict, busy, problem, setProblem, send, cancel } = usePasswordEntry({
@@ -33,31 +26,19 @@ export function SetAccountStep() {
     account: chosen ?? undefined,
   });
 
-  const loadCandidates = useCallback(async () => {
-    const result = await api.accountCandidates();
-    if (result.ok) setCandidates(result.data.candidates);
-    else showScreen({ name: 'error', code: result.code });
-  }, [api, setCandidates, showScreen]);
-
   useEffect(() => {
-    void loadCandidates();
-  }, [loadCandidates]);
+    void offerCandidates(api);
+  }, [api]);
 
   if (!profile) return null;
   const loading = candidates.length === 0;
 
   const submit = async () => {
     if (!chosen) return;
-    const result = await send((pair) => api.createAccount({ account: chosen, ...pair }));
-    if (!result) return;
-    if (result.ok) return accountCreated(result.data);
-    if (!INLINE.includes(result.code)) return showScreen({ name: 'error', code: result.code, account: result.account });
-    setProblem({ code: result.code, reason: result.reason });
-    if (result.code === 'NAME_TAKEN' || result.code === 'NAME_NOT_OFFERED') {
-      // A fresh list: the taken name is gone from it.
-      setChosen(null);
-      await loadCandidates();
-    }
+    const refusal = await send((pair) => createAccount(api, chosen, pair));
+    if (!refusal) return;
+    setProblem(refusal.problem);
+    if (refusal.nameWithdrawn) setChosen(null);
   };
 
   return (

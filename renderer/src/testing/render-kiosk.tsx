@@ -6,6 +6,7 @@ import type { KioskApi } from '../../../shared/contract/api';
 import type { CurrentSessionResponse, StatusResponse } from '../../../shared/contract/schemas';
 import { ApiProvider } from '../api/api-context';
 import { App } from '../app/App';
+import { useKioskStore, type Screen } from '../app/kiosk-store';
 import { createI18n } from '../i18n/i18n';
 import zxcvbn from 'zxcvbn';
 import { ScorerProvider, type StrengthScorer } from '../password-meter/strength-scorer';
@@ -74,6 +75,11 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     ]),
   ) as KioskApi;
   return { api, calls };
+}
+
+/** Opens a screen directly, as if the flows had led there: a test may skip the way in, the kiosk never does. */
+export function openScreen(screen: Screen): void {
+  useKioskStore.setState({ screen });
 }
 
 export function renderKiosk(api: KioskApi, navigate: (url: string) => void = () => undefined, scorer: StrengthScorer = zxcvbnScorer) {

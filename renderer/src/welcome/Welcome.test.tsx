@@ -12,7 +12,7 @@ async function statusLine(index: 0 | 1) {
 
 afterEach(() => {
   cleanup();
-  useKioskStore.getState().reset();
+  useKioskStore.getState().sessionEnded();
 });
 
 describe('Welcome', () => {

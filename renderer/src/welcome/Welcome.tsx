@@ -1,9 +1,10 @@
 // The Welcome screen: what the kiosk does, the ways in, and the directory's status in small print.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useKioskApi } from '../api/api-context';
+import { useKioskApi, useNavigate } from '../api/api-context';
 import { useKioskStore, type StatusView } from '../app/kiosk-store';
-import { useSignIn } from '../sign-in/use-sign-in';
+import { checkStatus } from '../flows/kiosk';
+import { signIn } from '../flows/sign-in';
 
 function StatusLine({ status, part = 'directory' }: { status: StatusView; part?: 'directory' | 'ais' }) {
   const { t } = useTranslation();
@@ -16,33 +17,25 @@ function StatusLine({ status, part = 'directory' }: { status: StatusView; part?:
 export function Welcome() {
   const { t } = useTranslation();
   const api = useKioskApi();
-  const signIn = useSignIn();
+  const navigate = useNavigate();
   const status = useKioskStore((s) => s.status);
-  const setStatus = useKioskStore((s) => s.setStatus);
 
   useEffect(() => {
-    let live = true;
-    void api.status().then((result) => {
-      if (!live) return;
-      setStatus(result.ok ? { kind: 'known', status: result.data } : { kind: 'failed', code: result.code });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, setStatus]);
+    void checkStatus(api);
+  }, [api]);
 
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('welcome.title')}</h1>
       <p className="lead">{t('welcome.lead')}</p>
       <div className="welcome-actions">
-        <button type="button" className="primary large" onClick={() => void signIn('apply')}>
+        <button type="button" className="primary large" onClick={() => void signIn(api, navigate, 'apply')}>
           {t('welcome.apply')}
         </button>
-        <button type="button" className="primary large" onClick={() => void signIn('reset')}>
+        <button type="button" className="primary large" onClick={() => void signIn(api, navigate, 'reset')}>
           {t('welcome.reset')}
         </button>
-        <button type="button" className="secondary large" onClick={() => useKioskStore.getState().showScreen({ name: 'policies' })}>
+        <button type="button" className="secondary large" onClick={() => useKioskStore.getState().policiesOpened()}>
           {t('welcome.policies')}
         </button>
       </div>

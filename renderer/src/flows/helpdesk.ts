@@ -1,0 +1,73 @@
+// The helpdesk's sequences: the operator's sign-in and sign-out, the console's health, the
+// out-of-service switch, and the assisted sessions that hand the kiosk from operator to applicant.
+import type { KioskApi, RequestOf } from '../../../shared/contract/api';
+import type { ResultCode } from '../../../shared/contract/codes';
+import type { HealthResponse } from '../../../shared/contract/schemas';
+import { useKioskStore } from '../app/kiosk-store';
+
+const store = () => useKioskStore.getState();
+
+/** Resolves to the refusal's code to show beside the form, or null once the console is open. */
+export async function signInOperator(api: KioskApi, uid: string, password: string): Promise<ResultCode | null> {
+  const result = await api.operatorSignIn({ uid, password });
+  if (!result.ok) return result.code;
+  store().operatorSignedIn();
+  return null;
+}
+
+export async function signOutOperator(api: KioskApi): Promise<void> {
+  await api.operatorSignOut();
+  store().helpdeskLeft();
+}
+
+/** The console's health, or null when main refused (then its error screen shows). */
+export async function loadHealth(api: KioskApi): Promise<HealthResponse | null> {
+  const result = await api.helpdeskHealth();
+  if (result.ok) return result.data;
+  store().failed(result.code);
+  return null;
+}
+
+/** The status shown on Welcome changes only once main has both switched and reported it. */
+export async function switchOutOfService(api: KioskApi, on: boolean): Promise<void> {
+  const result = await api.setOutOfService({ on });
+  const refreshed = await api.status();
+  if (result.ok && refreshed.ok) store().setStatus({ kind: 'known', status: refreshed.data });
+}
+
+async function handOver(api: KioskApi): Promise<void> {
+  // The console must not stay reachable behind the applicant: the operator is signed out.
+  await api.operatorSignOut();
+  const session = await api.currentSession();
+  store().assistedSessionStarted(session.ok ? session.data : null);
+}
+
+/** Resolves to the refusal's code to show in the console, or null once the applicant's handover shows. */
+export async function startAssistedReset(api: KioskApi, request: RequestOf<'startAssistedReset'>): Promise<ResultCode | null> {
+  const result = await api.startAssistedReset(request);
+  if (!result.ok) return result.code;
+  await handOver(api);
+  return null;
+}
+
+/**
+ * AIS is down: the entry is written as the operator, who re-enters their own password. It is sent
+ * once and not kept. Resolves like startAssistedReset.
+ */
+export async function startAssistedApplication(api: KioskApi, request: Omit<RequestOf<'startAssistedApplication'>, 'password'>, operatorPassword: string): Promise<ResultCode | null> {
+  const result = await api.startAssistedApplication({ staffId: request.staffId, reason: request.reason, password: operatorPassword });
+  if (!result.ok) return result.code;
+  await handOver(api);
+  return null;
+}
+
+/**
+ * The usual way: the applicant signs in through AIS themselves, next, at this kiosk. The operator
+ * is signed out and Welcome waits for them. Resolves to the refusal's code, or null.
+ */
+export async function expectApplicantThroughAis(api: KioskApi, reason: RequestOf<'expectAssistedApplication'>['reason'], operatorPassword: string): Promise<ResultCode | null> {
+  const result = await api.expectAssistedApplication({ reason, password: operatorPassword });
+  if (!result.ok) return result.code;
+  await signOutOperator(api);
+  return null;
+}

@@ -1,0 +1,37 @@
+// Every way a person's session ends (cancel, reject, finish, idle, an error's way back): main
+// forgets the token and the person, and the store forgets them on this side.
+import type { KioskApi, RequestOf } from '../../../shared/contract/api';
+import { useKioskStore } from '../app/kiosk-store';
+import { signIn } from './sign-in';
+
+export type EndReason = RequestOf<'endSession'>['reason'];
+
+const store = () => useKioskStore.getState();
+
+export async function endSession(api: KioskApi, reason: EndReason): Promise<void> {
+  await api.endSession({ reason });
+  store().sessionEnded();
+}
+
+/** Someone who already has a mailbox asked for the reset instead: a fresh sign-in, for the reset. */
+export async function resetInstead(api: KioskApi, navigate: (url: string) => void): Promise<void> {
+  await endSession(api, 'cancel');
+  await signIn(api, navigate, 'reset');
+}
+
+/**
+ * Nobody answered "還在嗎？". The page is wiped before main is asked, so nothing personal stays on
+ * the screen while main answers (or if it never does).
+ */
+export async function wipeAfterIdle(api: KioskApi): Promise<void> {
+  store().sessionEnded();
+  try {
+    window.localStorage.clear();
+    window.sessionStorage.clear();
+  } catch {
+    // storage may be unavailable; the kiosk never writes to it anyway
+  }
+  await api.endSession({ reason: 'idle' });
+  // An operator who walked away is signed out too.
+  await api.operatorSignOut();
+}

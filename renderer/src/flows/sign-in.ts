@@ -1,0 +1,39 @@
+// Signing in through AIS, from the renderer's side: main begins it, and its answer decides what
+// follows (the page leaves for AIS, Welcome again, the profile card, or the code's error screen).
+import type { KioskApi } from '../../../shared/contract/api';
+import { isResultCode } from '../../../shared/contract/codes';
+import type { Purpose } from '../../../shared/contract/schemas';
+import { useKioskStore } from '../app/kiosk-store';
+
+const store = () => useKioskStore.getState();
+
+/** Loads the session main holds and shows the profile card, or the code's error screen. */
+export async function loadSession(api: KioskApi): Promise<void> {
+  const result = await api.currentSession();
+  if (result.ok) store().signedIn(result.data);
+  else store().failed(result.code);
+}
+
+/** navigate sends the whole page elsewhere: the browser host's sign-in happens on AIS's own page. */
+export async function signIn(api: KioskApi, navigate: (url: string) => void, purpose: Purpose): Promise<void> {
+  store().signInStarted();
+  const result = await api.beginSignIn({ purpose });
+  if (!result.ok) return store().failed(result.code);
+  if (result.data.kind === 'redirect') return navigate(result.data.url);
+  if (result.data.kind === 'cancelled') return store().signInCancelled();
+  await loadSession(api);
+}
+
+/** Closes Electron's AIS view; the sign-in waiting on it then answers 'cancelled' and leads on. */
+export async function cancelSignIn(api: KioskApi): Promise<void> {
+  await api.cancelSignIn();
+}
+
+/**
+ * The browser host brings the page back from AIS as /?handoff=ok or /?handoff=<code>. The outcome
+ * comes from the address bar, so anything that is not a known code is shown as INTERNAL.
+ */
+export async function returnFromAis(api: KioskApi, outcome: string): Promise<void> {
+  if (outcome === 'ok') return loadSession(api);
+  store().failed(isResultCode(outcome) ? outcome : 'INTERNAL');
+}
