@@ -149,6 +149,7 @@ export const HelpdeskConfirmContactRequest = z.object({ staffId: z.string().max(
 export const HelpdeskConfirmContactResponse = z.object({ masked: z.string(), account: z.string() });
 /** Why the helpdesk assists, for the audit. */
 export const AssistReason = z.enum(['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other']);
+export type AssistReason = z.infer<typeof AssistReason>;
 export const StartAssistedResetRequest = z.object({ staffId: z.string().max(32), reason: AssistReason }).strict();
 export const StartAssistedResetResponse = z.object({ account: z.string() });
 /** AIS is down: the operator enters the staff ID and re-enters their own password (the entry is written as them). */

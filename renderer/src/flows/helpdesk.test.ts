@@ -41,9 +41,9 @@ describe('helpdesk flows', () => {
   it('an applicant who signs in through AIS finds Welcome, with the operator signed out', async () => {
     const { api, calls } = fakeApi();
     openScreen({ name: 'helpdesk' });
-    await expect(expectApplicantThroughAis(api, 'cannot-use-kiosk', 'Operator-Passw0rd!')).resolves.toBeNull();
+    await expect(expectApplicantThroughAis(api, { staffId: 'z10012', reason: 'cannot-use-kiosk' }, 'Operator-Passw0rd!')).resolves.toBeNull();
     expect(calls).toEqual([
-      ['expectAssistedApplication', { reason: 'cannot-use-kiosk', password: 'Operator-Passw0rd!' }],
+      ['expectAssistedApplication', { staffId: 'z10012', reason: 'cannot-use-kiosk', password: 'Operator-Passw0rd!' }],
       ['operatorSignOut', undefined],
     ]);
     expect(store().screen).toEqual({ name: 'welcome' });

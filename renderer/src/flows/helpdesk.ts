@@ -65,8 +65,9 @@ export async function startAssistedApplication(api: KioskApi, request: Omit<Requ
  * The usual way: the applicant signs in through AIS themselves, next, at this kiosk. The operator
  * is signed out and Welcome waits for them. Resolves to the refusal's code, or null.
  */
-export async function expectApplicantThroughAis(api: KioskApi, reason: RequestOf<'expectAssistedApplication'>['reason'], operatorPassword: string): Promise<ResultCode | null> {
-  const result = await api.expectAssistedApplication({ reason, password: operatorPassword });
+export async function expectApplicantThroughAis(api: KioskApi, assist: Omit<RequestOf<'expectAssistedApplication'>, 'password'>, operatorPassword: string): Promise<ResultCode | null> {
+  // Only this staff ID's own sign-in becomes assisted: anyone else who signs in meanwhile does not.
+  const result = await api.expectAssistedApplication({ ...assist, password: operatorPassword });
   if (!result.ok) return result.code;
   await signOutOperator(api);
   return null;

@@ -2,15 +2,12 @@
 // a password hash), and the out-of-service switch. Everything here is audited with the operator's uid.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import type { RequestOf } from '../../../shared/contract/api';
 import type { ResultCode } from '../../../shared/contract/codes';
-import type { AssistReason as AssistReasonSchema, HealthResponse, LookupResponse, Purpose } from '../../../shared/contract/schemas';
+import type { AssistReason, HealthResponse, LookupResponse, Purpose } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { expectApplicantThroughAis, loadHealth, signOutOperator, startAssistedApplication, startAssistedReset, switchOutOfService } from '../flows/helpdesk';
-
-type AssistReason = z.output<typeof AssistReasonSchema>;
 
 /** The reasons in the order the console offers them; `satisfies` refuses one the contract lacks. */
 const REASONS = ['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other'] as const satisfies readonly AssistReason[];
@@ -57,7 +54,7 @@ export function HelpdeskConsole() {
     showRefusal(await sent);
   };
   const expectThroughAis = async () => {
-    const sent = expectApplicantThroughAis(api, assist.reason, operatorPassword);
+    const sent = expectApplicantThroughAis(api, assist, operatorPassword);
     setOperatorPassword('');
     showRefusal(await sent);
   };
@@ -168,7 +165,7 @@ export function HelpdeskConsole() {
         <button type="submit" className="secondary" disabled={!assist.staffId || !operatorPassword}>
           {t('helpdesk.startAssistedApply')}
         </button>
-        <button type="button" className="secondary" disabled={!operatorPassword} onClick={() => void expectThroughAis()}>
+        <button type="button" className="secondary" disabled={!assist.staffId || !operatorPassword} onClick={() => void expectThroughAis()}>
           {t('helpdesk.applicantUsesAis')}
         </button>
       </form>

@@ -115,6 +115,8 @@ test('an assisted application through AIS: the applicant signs in as usual, the 
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
+  // The assist is for this applicant only: anyone else signing in meanwhile is not assisted.
+  await page.locator('#assist-staff-id').fill('z10012');
   await page.locator('#assist-reason').selectOption('cannot-use-kiosk');
   await page.getByLabel('您的密碼').fill(member.password);
   await page.getByRole('button', { name: '申請人自行以校務資訊系統登入' }).click();
