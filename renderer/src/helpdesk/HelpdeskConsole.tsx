@@ -6,6 +6,7 @@ import type { RequestOf } from '../../../shared/contract/api';
 import type { ResultCode } from '../../../shared/contract/codes';
 import type { AssistReason, HealthResponse, LookupResponse, Purpose } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
+import { SecretInput } from '../password-meter/SecretInput';
 import { useKioskStore } from '../app/kiosk-store';
 import { expectApplicantThroughAis, loadHealth, signOutOperator, startAssistedApplication, startAssistedReset, switchOutOfService } from '../flows/helpdesk';
 
@@ -161,7 +162,7 @@ export function HelpdeskConsole() {
         }}
       >
         <label htmlFor="assist-operator-password">{t('helpdesk.yourPassword')}</label>
-        <input id="assist-operator-password" type="password" autoComplete="off" value={operatorPassword} onChange={(e) => setOperatorPassword(e.target.value)} />
+        <SecretInput id="assist-operator-password" autoComplete="off" value={operatorPassword} onValue={setOperatorPassword} />
         <button type="submit" className="secondary" disabled={!assist.staffId || !operatorPassword}>
           {t('helpdesk.startAssistedApply')}
         </button>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
+import { SecretInput } from '../password-meter/SecretInput';
 import { useKioskStore } from '../app/kiosk-store';
 import { signInOperator } from '../flows/helpdesk';
 
@@ -37,7 +38,7 @@ export function OperatorSignIn() {
         <label htmlFor="operator-uid">{t('helpdesk.uid')}</label>
         <input id="operator-uid" autoComplete="off" value={uid} onChange={(e) => setUid(e.target.value)} />
         <label htmlFor="operator-password">{t('helpdesk.password')}</label>
-        <input id="operator-password" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <SecretInput id="operator-password" autoComplete="off" value={password} onValue={setPassword} />
         <div className="actions">
           <button type="button" className="secondary" onClick={() => useKioskStore.getState().helpdeskLeft()}>
             {t('helpdesk.cancel')}

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GOOD_SCORE, passwordRuleViolation, personalInputs, type PasswordPerson } from '../../../shared/password/password-rules';
+import { SecretInput } from './SecretInput';
 import { useScorer } from './strength-scorer';
 
 export type StrengthLevel = 'weak' | 'fair' | 'good' | 'strong';
@@ -56,7 +57,7 @@ export function PasswordFields({ password, confirm, onPassword, onConfirm, verdi
   return (
     <div className="password-fields">
       <label htmlFor={`${id}-new`}>{t('password.new')}</label>
-      <input id={`${id}-new`} type="password" autoComplete="new-password" maxLength={128} value={password} disabled={disabled} onChange={(e) => onPassword(e.target.value)} aria-describedby={`${id}-meter`} />
+      <SecretInput id={`${id}-new`} autoComplete="new-password" maxLength={128} value={password} disabled={disabled} onValue={onPassword} aria-describedby={`${id}-meter`} />
       <div id={`${id}-meter`} className="meter" aria-live="polite">
         <span>{t('password.strength')}</span>
         <meter min={0} max={4} value={shown ? { weak: 1, fair: 2, good: 3, strong: 4 }[shown] : 0} data-level={shown ?? 'none'} aria-label={t('password.strength')} />
@@ -64,7 +65,7 @@ export function PasswordFields({ password, confirm, onPassword, onConfirm, verdi
         {verdict.rule && <span className="rule">{t(`codes.${verdict.rule}`)}</span>}
       </div>
       <label htmlFor={`${id}-confirm`}>{t('password.confirm')}</label>
-      <input id={`${id}-confirm`} type="password" autoComplete="new-password" maxLength={128} value={confirm} disabled={disabled} onChange={(e) => onConfirm(e.target.value)} />
+      <SecretInput id={`${id}-confirm`} autoComplete="new-password" maxLength={128} value={confirm} disabled={disabled} onValue={onConfirm} />
       {confirm !== '' && !verdict.matches && <p className="rule">{t('codes.PASSWORD_MISMATCH')}</p>}
     </div>
   );
