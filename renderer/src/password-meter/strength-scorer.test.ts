@@ -1,7 +1,7 @@
 // The worker scorer's scheduling: one job at a time, only the latest text waits, and the answer
 // for the latest text always arrives.
 import { describe, expect, it } from 'vitest';
-import { createWorkerScorer } from './strength-scorer';
+import { createWorkerScorer, STALE_AFTER_MS } from './strength-scorer';
 
 function fakeWorker() {
   const posted: Array<{ id: number; password: string }> = [];
@@ -29,6 +29,22 @@ describe('createWorkerScorer', () => {
     expect(posted.map((p) => p.password)).toEqual(['a', 'abcd']); // 'ab' and 'abc' were never sent
     worker.answer(posted[1]!.id, 4);
     await expect(latest).resolves.toBe(4);
+  });
+
+  it('ends a stale job that keeps the latest text waiting, so the label follows the last key', async () => {
+    const made: Array<ReturnType<typeof fakeWorker> & { ended: boolean }> = [];
+    const score = createWorkerScorer(() => {
+      const fake = { ...fakeWorker(), ended: false };
+      made.push(fake);
+      return Object.assign(fake.worker, { terminate: () => void (fake.ended = true) });
+    });
+    void score('a-very-long-password-that-takes-zxcvbn-a-while', []);
+    const latest = score('short', []);
+    await new Promise((resolve) => setTimeout(resolve, STALE_AFTER_MS + 30));
+    expect(made[0]!.ended).toBe(true);
+    expect(made[1]!.posted.map((p) => p.password)).toEqual(['short']);
+    made[1]!.worker.answer(made[1]!.posted[0]!.id, 2);
+    await expect(latest).resolves.toBe(2);
   });
 
   it('starts the worker only on the first password', () => {

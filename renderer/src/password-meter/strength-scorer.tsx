@@ -3,42 +3,93 @@ import { createContext, useContext, type ReactNode } from 'react';
 
 export type StrengthScorer = (password: string, inputs: string[]) => Promise<number>;
 
-type WorkerLike = Pick<Worker, 'postMessage'> & { onmessage: ((event: MessageEvent<{ id: number; score: number }>) => void) | null };
+type WorkerLike = Pick<Worker, 'postMessage'> & Partial<Pick<Worker, 'terminate'>> & { onmessage: ((event: MessageEvent<{ id: number; score: number }>) => void) | null };
+
+/** How long a stale job may keep the latest text waiting before its worker is ended. */
+export const STALE_AFTER_MS = 120;
+
+interface Job {
+  id: number;
+  password: string;
+  inputs: string[];
+  resolve: (score: number) => void;
+}
 
 /**
  * Scores in a worker, latest text only: at most one job runs and one waits. Typing faster than
- * zxcvbn can score (long inputs take hundreds of ms) replaces the waiting job instead of queueing
- * a backlog, so the meter always catches up with what is in the field. A superseded request never
- * resolves; callers only ever wait for the latest one.
+ * zxcvbn can score replaces the waiting job instead of queueing a backlog; a running job that
+ * keeps the latest text waiting longer than STALE_AFTER_MS is ended with its worker, so the label
+ * follows the last key. A superseded request never resolves; callers only wait for the latest.
+ *
+ * The jobs live in this object's fields, never in a closure made while a password was in scope:
+ * such a closure (the worker's message handler) would keep the first password, and the staff ID
+ * among the inputs, reachable for as long as the page lives.
  */
+class WorkerScorer {
+  private worker: WorkerLike | undefined;
+  private nextId = 0;
+  private running: { id: number; resolve: (score: number) => void } | null = null;
+  private waiting: Job | null = null;
+  private staleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly makeWorker: () => WorkerLike) {}
+
+  score(password: string, inputs: string[]): Promise<number> {
+    return new Promise((resolve) => this.enqueue({ id: (this.nextId += 1), password, inputs, resolve }));
+  }
+
+  private enqueue(job: Job): void {
+    if (!this.running) return this.start(job);
+    this.waiting = job;
+    clearTimeout(this.staleTimer);
+    const stale = this.running.id;
+    this.staleTimer = setTimeout(() => this.endStale(stale), STALE_AFTER_MS);
+  }
+
+  private start(job: Job): void {
+    this.running = { id: job.id, resolve: job.resolve };
+    this.ensureWorker().postMessage({ id: job.id, password: job.password, inputs: job.inputs });
+  }
+
+  private ensureWorker(): WorkerLike {
+    if (!this.worker) {
+      const worker = this.makeWorker();
+      worker.onmessage = (event) => this.answered(event.data);
+      this.worker = worker;
+    }
+    return this.worker;
+  }
+
+  private answered(data: { id: number; score: number }): void {
+    if (this.running?.id !== data.id) return;
+    clearTimeout(this.staleTimer);
+    const done = this.running;
+    this.running = null;
+    done.resolve(data.score);
+    this.startWaiting();
+  }
+
+  private endStale(id: number): void {
+    if (this.running?.id !== id || !this.waiting || !this.worker?.terminate) return;
+    // The old text's answer no longer matters: end it with its worker and score the latest now.
+    this.worker.terminate();
+    this.worker = undefined;
+    this.running = null;
+    this.startWaiting();
+  }
+
+  private startWaiting(): void {
+    const next = this.waiting;
+    this.waiting = null;
+    if (next) this.start(next);
+  }
+}
+
 export function createWorkerScorer(
   makeWorker: () => WorkerLike = () => new Worker(new URL('./strength.worker.ts', import.meta.url), { type: 'module' }),
 ): StrengthScorer {
-  let worker: WorkerLike | undefined;
-  let nextId = 0;
-  let running: { id: number; resolve: (score: number) => void } | null = null;
-  let waiting: { id: number; password: string; inputs: string[]; resolve: (score: number) => void } | null = null;
-  const start = (job: NonNullable<typeof waiting>) => {
-    running = { id: job.id, resolve: job.resolve };
-    worker!.postMessage({ id: job.id, password: job.password, inputs: job.inputs });
-  };
-  return (password, inputs) => {
-    if (!worker) {
-      worker = makeWorker();
-      worker.onmessage = ({ data }) => {
-        if (running?.id === data.id) running.resolve(data.score);
-        running = null;
-        const next = waiting;
-        waiting = null;
-        if (next) start(next);
-      };
-    }
-    return new Promise((resolve) => {
-      const job = { id: (nextId += 1), password, inputs, resolve };
-      if (running) waiting = job;
-      else start(job);
-    });
-  };
+  const scorer = new WorkerScorer(makeWorker);
+  return (password, inputs) => scorer.score(password, inputs);
 }
 
 const ScorerContext = createContext<StrengthScorer | null>(null);
