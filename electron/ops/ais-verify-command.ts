@@ -11,6 +11,11 @@ interface KeyAndSettings {
   settings: VerifierSettings;
 }
 
+interface UnusableConfig {
+  configPath: string;
+  problems: string[];
+}
+
 function parsedKey(hex: string): Buffer {
   try {
     return parseAisKey(hex);
@@ -24,7 +29,7 @@ function parsedKey(hex: string): Buffer {
  * without one, the configuration's key and settings are used, so the answer is the one this
  * counter machine would give.
  */
-function keyAndSettings(values: { key?: string; demo?: boolean; config?: string }, host: OperatorHost): KeyAndSettings | string[] {
+function keyAndSettings(values: { key?: string; demo?: boolean; config?: string }, host: OperatorHost): KeyAndSettings | UnusableConfig {
   if ([values.key !== undefined, values.demo === true, values.config !== undefined].filter(Boolean).length > 1) {
     throw new UsageError('give one of --key, --demo or --config');
   }
@@ -50,7 +55,7 @@ function keyAndSettings(values: { key?: string; demo?: boolean; config?: string 
     };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return error.problems.map((problem) => `FAIL  config  ${path}: ${problem}`);
+    return { configPath: path, problems: error.problems };
   }
 }
 
@@ -62,8 +67,8 @@ export function runAisVerifyCommand(argv: string[], io: CliIo, host: OperatorHos
   requireOptions(values, ['data', 'ip']);
   const nowSeconds = wholeSeconds(values.now, '--now');
   const chosen = keyAndSettings(values, host);
-  if (Array.isArray(chosen)) {
-    for (const line of chosen) io.err(line);
+  if ('problems' in chosen) {
+    for (const problem of chosen.problems) io.err(`FAIL  config  ${chosen.configPath}: ${problem}`);
     return 2;
   }
   const clock = { now: () => (nowSeconds === undefined ? io.now() : nowSeconds * 1000) };
