@@ -13,7 +13,8 @@ const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
 const to = {
   electron: { regex: '^electron(/.*)?$', message: 'Only the Electron shell (electron/main, electron/preload) may import electron.' },
   electronFolder: { regex: '(^|/)electron/', message: 'This code must not reach into electron/.' },
-  mainShell: { regex: '(^|/)main/', message: 'Services must not depend on the Electron shell.' },
+  mainShell: { regex: '(^|/)main/', message: 'Services and operator commands must not depend on the Electron shell.' },
+  ops: { regex: '(^|/)ops/', message: 'Services are below the operator commands (electron/ops) and must not import them.' },
   preload: { regex: '(^|/)preload/', message: 'Nothing may import the preload.' },
   services: { regex: '(^|/)services/', message: 'The preload must stay a thin bridge; services belong to main.' },
   renderer: { regex: '(^|/)renderer/', message: 'Only the renderer imports renderer code.' },
@@ -21,7 +22,6 @@ const to = {
   nodeBuiltin: { regex: '^node:', message: 'Node built-ins are not available here.' },
   react: { regex: '^react(-dom)?(/.*)?$', message: 'shared/ must not depend on React.' },
   serverOnly: { regex: '^(ldapts|nodemailer|yaml)$', message: 'Server-side libraries belong to main.' },
-  ops: { regex: '(^|/)ops/', message: 'Services must not depend on the operator commands built on them.' },
 };
 
 const restrict = (...patterns) => [
@@ -89,10 +89,15 @@ export default tseslint.config(
     files: ['electron/services/**/*.ts'],
     plugins: { local },
     rules: {
-      'no-restricted-imports': restrict(to.electron, to.mainShell, to.preload, to.renderer, to.dev, to.ops),
+      'no-restricted-imports': restrict(to.electron, to.mainShell, to.ops, to.preload, to.renderer, to.dev),
       'local/service-layers': 'error',
       'local/classified-packages': ['error', 'main'],
     },
+  },
+  {
+    // Packaged with main, run on counter machines: the services' rules, and never the shell.
+    files: ['electron/ops/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(to.electron, to.mainShell, to.preload, to.renderer, to.dev) },
   },
   {
     files: ['electron/preload/**/*.ts'],

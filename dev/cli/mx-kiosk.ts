@@ -1,5 +1,5 @@
-// The `mx-kiosk` command: operator and developer tools that run in plain Node from a checkout.
-// Each subcommand is a function here; `serve` is the browser host's composition root.
+// The `mx-kiosk` command in a checkout: the developer tools, and the operator commands that the
+// installed app also answers (electron/ops/). `serve` is the browser host's composition root.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,11 +15,10 @@ import { UsedTokenJournal } from '../../electron/services/ais/used-token-journal
 import { createJsonLogger } from '../../electron/services/logger';
 import { startDemoProfile } from '../demo/demo-profile';
 import { PORTAL_PATH, startBrowserHost } from '../host/browser-host';
-import { AIS_USAGE, runAisCommand, type CliIo } from './ais-commands';
-import { AUDIT_USAGE, runAuditCommand } from './audit-command';
-import { DOCTOR_USAGE, runDoctorCommand } from './doctor-command';
+import type { CliIo } from '../../electron/ops/operator-command';
+import { AIS_USAGE, runAisCommand } from './ais-commands';
 import { NAMES_USAGE, runNamesCommand } from './names-command';
-
+import { AUDIT_USAGE, DOCTOR_USAGE, auditSubcommand, doctorSubcommand } from './operator-commands';
 import { PROJECT_ROOT } from './source-paths';
 
 const USAGE = `usage: mx-kiosk <command> [options]
@@ -160,8 +159,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   'electron-demo': electronDemo,
   ais: async (argv) => process.exit(runAisCommand(argv, stdio)),
   names: async (argv) => process.exit(await runNamesCommand(argv, stdio)),
-  doctor: async (argv) => process.exit(await runDoctorCommand(argv, stdio)),
-  audit: async (argv) => process.exit(await runAuditCommand(argv, stdio)),
+  doctor: async (argv) => process.exit(await doctorSubcommand(argv, stdio)),
+  audit: async (argv) => process.exit(await auditSubcommand(argv, stdio)),
 };
 
 export async function main(argv: string[]): Promise<void> {

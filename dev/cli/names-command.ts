@@ -11,7 +11,7 @@ import { KioskError } from '../../electron/services/kiosk-error';
 import { silentLogger } from '../../electron/services/logger';
 import { offlineCandidates } from '../../electron/services/naming/account-name-rules';
 import { startDemoProfile } from '../demo/demo-profile';
-import type { CliIo } from './ais-commands';
+import type { CliIo } from '../../electron/ops/operator-command';
 import { SOURCE_POLICIES_DIR } from './source-paths';
 
 export const NAMES_USAGE = `  names "<ENGLISH NAME>" [--offline | --demo | --config FILE]

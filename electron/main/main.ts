@@ -14,16 +14,18 @@ import { createLdapConnector } from '../services/directory/ldap-connector';
 import { createKioskBackend } from '../services/kiosk-backend';
 import { createJsonLogger } from '../services/logger';
 import { AisView } from './ais-view';
-import { defaultShellPaths, registerAppScheme, startOutOfService, startShell } from './shell';
+import { launch } from './launch';
+import { defaultShellPaths, startOutOfService, startShell } from './shell';
 
 const { app } = electron;
-registerAppScheme(electron);
+const paths = defaultShellPaths(dirname(fileURLToPath(import.meta.url)));
+const readTextFile = (path: string) => readFileSync(path, 'utf8');
 
 function start(): void {
   const configPath = resolveConfigPath(process.argv, process.env, process.platform);
   let config;
   try {
-    config = loadConfigFile(configPath, { readFile: (path) => readFileSync(path, 'utf8'), env: process.env });
+    config = loadConfigFile(configPath, { readFile: readTextFile, env: process.env });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const logger = createJsonLogger((line) => process.stderr.write(`${line}\n`), systemClock);
@@ -31,7 +33,6 @@ function start(): void {
     startOutOfService(electron, { title: `Invalid configuration (${configPath})`, lines: error.problems }, logger);
     return;
   }
-  const paths = defaultShellPaths(dirname(fileURLToPath(import.meta.url)));
   const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`), systemClock, config.log.level);
   let window: electron.BrowserWindow | null = null;
   const backend = createKioskBackend({
@@ -45,15 +46,19 @@ function start(): void {
     auditWriter: chainedAuditWriter(config.audit.file, systemClock),
     usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
     sweepEveryMs: 5 * 60_000,
-    readTextFile: (path) => readFileSync(path, 'utf8'),
+    readTextFile,
     bundledPoliciesDir: join(paths.rendererDir, 'policies'),
     configPath,
   });
   window = startShell(electron, backend, logger, paths);
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  void app.whenReady().then(start);
-}
+launch(electron, {
+  argv: process.argv,
+  defaultApp: process.defaultApp === true,
+  operatorHost: { env: process.env, platform: process.platform, readTextFile, bundledPoliciesDir: join(paths.rendererDir, 'policies') },
+  stdout: process.stdout,
+  stderr: process.stderr,
+  now: () => Date.now(),
+  startKiosk: start,
+});

@@ -53,7 +53,7 @@ export function createKioskWindow(BrowserWindow: ShellElectron['BrowserWindow'],
 }
 
 /** Must run before app 'ready': privileged schemes cannot be registered later. */
-export function registerAppScheme(electron: ShellElectron): void {
+export function registerAppScheme(electron: Pick<ShellElectron, 'protocol'>): void {
   electron.protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);

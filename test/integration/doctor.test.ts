@@ -3,11 +3,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDoctorCommand } from '../../dev/cli/doctor-command';
+import { CHECKOUT_HOST } from '../../dev/cli/checkout-host';
+import { doctorSubcommand } from '../../dev/cli/operator-commands';
 
 async function doctor(argv: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
-  const code = await runDoctorCommand(argv, { out: (l) => out.push(l), err: (l) => out.push(l), now: () => Date.now() }, env);
+  const code = await doctorSubcommand(argv, { out: (l) => out.push(l), err: (l) => out.push(l), now: () => Date.now() }, { ...CHECKOUT_HOST, env });
   return { code, out };
 }
 

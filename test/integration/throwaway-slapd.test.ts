@@ -1,10 +1,12 @@
 // The test harness itself, against the real slapd it starts: what later tests rely on must hold.
 import { existsSync } from 'node:fs';
-import { Client, NoSuchObjectError } from 'ldapts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Attribute, Change, Client, InsufficientAccessError, NoSuchObjectError } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePasswordModifyRequest, PASSWORD_MODIFY_OID } from '../../electron/services/directory/password-modify';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
-import { startSlapd, type PasswordHash, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
+import { ACCESS_LDIF, ldifAccessToConf, startSlapd, type PasswordHash, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 
 async function bound(url: string, dn: string, password: string, caPem?: string): Promise<Client> {
   const client = new Client({ url, tlsOptions: caPem ? { ca: [caPem] } : undefined });
@@ -71,6 +73,26 @@ describe.each<PasswordHash>(['ARGON2', 'SSHA'])('throwaway slapd with {%s}', (ha
     expect(await one('ou=aliases', '(&(objectClass=nisMailAlias)(cn=webmaster))')).toBe(1);
     expect(await one('ou=group', `(&(objectClass=posixGroup)(gidNumber=${FIXTURE.groupGid}))`)).toBe(1);
     await service.unbind();
+  });
+
+  it('runs the access rules shipped in build/ldap/mx-kiosk-access.ldif', async () => {
+    const conf = await readFile(join(slapd.dir, 'slapd.conf'), 'utf8');
+    expect(conf).toContain(ldifAccessToConf(await readFile(ACCESS_LDIF, 'utf8'), FIXTURE.baseDn));
+  });
+
+  it('lets the kiosk and helpdesk operators write accounts, and other users only read them', async () => {
+    const { member } = FIXTURE.operators;
+    const change = new Change({ operation: 'replace', modification: new Attribute({ type: 'description', values: ['acl check'] }) });
+    for (const [dn, password] of [[slapd.serviceDn, slapd.servicePassword], [`uid=${member.uid},ou=operators,${FIXTURE.baseDn}`, member.password]] as const) {
+      const writer = await bound(slapd.ldapUrl, dn, password);
+      await writer.modify(activeDn, change);
+      await writer.unbind();
+    }
+    const { legacy } = FIXTURE.accounts;
+    const reader = await bound(slapd.ldapUrl, `uid=${legacy.uid},ou=people,${FIXTURE.baseDn}`, legacy.password);
+    expect((await reader.search(activeDn, { scope: 'base', attributes: ['uid'] })).searchEntries).toHaveLength(1);
+    await expect(reader.modify(activeDn, change)).rejects.toBeInstanceOf(InsufficientAccessError);
+    await reader.unbind();
   });
 
   it('lets an anonymous client read the root DSE but not the people', async () => {

@@ -1,5 +1,5 @@
 // Making the mailbox once the directory entry exists. 'none': the mail server creates it on first
-// delivery. 'campus': the mail store's line protocols (mkhomedir, setquota, getquota; FACTS.md).
+// delivery. 'campus': the mail store's line protocols (docs/legacy-service.md).
 import { Socket } from 'node:net';
 import { KioskError } from '../kiosk-error';
 

@@ -1,4 +1,4 @@
-// The account-name rules of the legacy portal (FACTS.md "Account-name candidates"), as pure
+// The account-name rules of the legacy portal (docs/legacy-service.md "Account names"), as pure
 // functions: parsing the passport name, the candidate patterns, and validity.
 
 export const NAME_MIN = 3;

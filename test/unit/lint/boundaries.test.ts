@@ -18,6 +18,10 @@ describe('boundary rules', { timeout: 60_000 }, () => {
     ['a service importing electron', 'electron/services/ais-handoff.ts', `import { app } from '${E}';\nexport const a = app;\n`],
     ['a service importing the shell', 'electron/services/x.ts', "import { startShell } from '../main/shell';\nexport const a = startShell;\n"],
     ['a service importing dev code', 'electron/services/x.ts', "import { startSlapd } from '../../dev/slapd/throwaway-slapd';\nexport const a = startSlapd;\n"],
+    ['a service importing an operator command', 'electron/services/health/x.ts', "import { runDoctorCommand } from '../../ops/doctor-command';\nexport const a = runDoctorCommand;\n"],
+    ['an operator command importing electron', 'electron/ops/x.ts', `import { app } from '${E}';\nexport const a = app;\n`],
+    ['an operator command importing dev code', 'electron/ops/x.ts', "import { startDemoProfile } from '../../dev/demo/demo-profile';\nexport const a = startDemoProfile;\n"],
+    ['an operator command importing the shell', 'electron/ops/x.ts', "import { startShell } from '../main/shell';\nexport const a = startShell;\n"],
     ['shared importing electron', 'shared/contract/x.ts', `import { ipcRenderer } from '${E}';\nexport const a = ipcRenderer;\n`],
     ['shared importing a Node built-in', 'shared/contract/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
     ['shared importing a bare Node built-in', 'shared/contract/x.ts', "import { join } from 'path';\nexport const a = join;\n"],
@@ -63,6 +67,8 @@ describe('boundary rules', { timeout: 60_000 }, () => {
 
   it.each([
     ['a service using Node and ldapts', 'electron/services/x.ts', "import { readFileSync } from 'node:fs';\nimport { Client } from 'ldapts';\nexport const a = [readFileSync, Client];\n"],
+    ['an operator command using Node and the services', 'electron/ops/x.ts', "import { existsSync } from 'node:fs';\nimport { runDoctor } from '../services/health/kiosk-doctor';\nexport const a = [existsSync, runDoctor];\n"],
+    ['the shell importing an operator command', 'electron/main/launch.ts', "import { runDoctorCommand } from '../ops/doctor-command';\nexport const a = runDoctorCommand;\n"],
     ['a shell module importing electron types', 'electron/main/window.ts', `import type { BrowserWindow } from '${E}';\nexport type A = BrowserWindow;\n`],
     ['the composition root importing electron', 'electron/main/main.ts', `import { app } from '${E}';\nexport const a = app;\n`],
     ['the preload using electron and shared', 'electron/preload/x.ts', `import { contextBridge } from '${E}';\nimport { CHANNELS } from '../../shared/contract/channels';\nexport const a = [contextBridge, CHANNELS];\n`],

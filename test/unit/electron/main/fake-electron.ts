@@ -78,7 +78,28 @@ export function createFakeElectron() {
   const windows: FakeBrowserWindow[] = [];
   const views: FakeWebContentsView[] = [];
   const sessions = new Map<string, FakeSession>();
-  const app = Object.assign(new EventEmitter(), { isPackaged: true });
+  const exits: number[] = [];
+  const switches = new Map<string, string | undefined>();
+  const lifecycle = { lockRequests: 0, lockGranted: true, quits: 0 };
+  let ready: () => void = () => undefined;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    exit: (code = 0) => exits.push(code),
+    quit: () => (lifecycle.quits += 1),
+    requestSingleInstanceLock: () => {
+      lifecycle.lockRequests += 1;
+      return lifecycle.lockGranted;
+    },
+    whenReady: () => whenReady,
+    // Like Chromium's: appending keeps a switch that already has a value.
+    commandLine: {
+      appendSwitch: (name: string, value?: string) => {
+        if (!switches.has(name)) switches.set(name, value);
+      },
+      removeSwitch: (name: string) => switches.delete(name),
+    },
+  });
   const powerSaveBlocks: string[] = [];
   let menu: unknown = 'default';
   const fromPartition = (name: string) => {
@@ -146,5 +167,12 @@ export function createFakeElectron() {
     partitions: () => [...sessions.keys()],
     menu: () => menu,
     powerSaveBlocks,
+    /** Codes passed to app.exit, in order. */
+    exits,
+    /** Chromium switches as the app left them. */
+    switches,
+    lifecycle,
+    /** Resolves app.whenReady(), as Electron does once it has started. */
+    ready: () => ready(),
   };
 }

@@ -1,4 +1,4 @@
-// Parsing and normalising the payload exactly as FACTS.md describes the legacy fields.
+// Parsing and normalising the payload exactly as docs/ais-handoff.md describes the legacy fields.
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../../../../../electron/services/identity/person-identity';
 import {

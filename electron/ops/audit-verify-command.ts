@@ -1,20 +1,11 @@
-// `mx-kiosk audit verify PATH...`: checks the audit trail's hash chain and names the first bad line.
+// The audit-verify command: checks the audit trail's hash chain and names the first bad line.
 // A PATH may be a daily file, or the configured audit.file (then every daily file and the head).
 import { existsSync } from 'node:fs';
-import { auditFiles, verifyAuditChain } from '../../electron/services/audit/audit-chain';
-import type { CliIo } from './ais-commands';
+import { auditFiles, verifyAuditChain } from '../services/audit/audit-chain';
+import { UsageError, type CliIo } from './operator-command';
 
-export const AUDIT_USAGE = `  audit verify PATH...
-      Verify the audit trail's hash chain (daily files, or the configured audit.file for all of
-      them and the head); print OK and the line count, or the first bad line; exit 1 if bad.
-`;
-
-export async function runAuditCommand(argv: string[], io: CliIo): Promise<number> {
-  const [sub, ...paths] = argv;
-  if (sub !== 'verify' || paths.length === 0) {
-    io.err(`usage:\n${AUDIT_USAGE}`);
-    return 2;
-  }
+export async function runAuditVerifyCommand(paths: string[], io: CliIo): Promise<number> {
+  if (paths.length === 0) throw new UsageError('give at least one PATH');
   let files: string[] = [];
   let head: string | undefined;
   for (const path of paths) {

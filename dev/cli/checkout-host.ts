@@ -1,0 +1,14 @@
+// The operator commands' host in a checkout: the source tree's policy summaries, and the demo
+// systems behind `--demo`, which the installed app does not have.
+import { readFileSync } from 'node:fs';
+import type { OperatorHost } from '../../electron/ops/operator-command';
+import { DEMO_AIS_KEY_HEX, startDemoProfile } from '../demo/demo-profile';
+import { SOURCE_POLICIES_DIR } from './source-paths';
+
+export const CHECKOUT_HOST: OperatorHost = {
+  env: process.env,
+  platform: process.platform,
+  readTextFile: (path) => readFileSync(path, 'utf8'),
+  bundledPoliciesDir: SOURCE_POLICIES_DIR,
+  demo: { start: () => startDemoProfile(), aisKeyHex: DEMO_AIS_KEY_HEX },
+};

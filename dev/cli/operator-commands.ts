@@ -1,0 +1,38 @@
+// `mx-kiosk doctor` and `mx-kiosk audit verify` in a checkout: this spelling and its usage text
+// around the same commands the installed app answers as `--doctor` and `--audit-verify`.
+import { runAuditVerifyCommand } from '../../electron/ops/audit-verify-command';
+import { runDoctorCommand } from '../../electron/ops/doctor-command';
+import { UsageError, type CliIo, type OperatorHost } from '../../electron/ops/operator-command';
+import { CHECKOUT_HOST } from './checkout-host';
+
+export const DOCTOR_USAGE = `  doctor [--config FILE | --demo]
+      Check the configuration, each LDAP server (reachable, bind, uid counter), the AIS key and
+      login page, the mail store, the policy files and the audit file; exit 1 on any FAIL.
+`;
+
+export const AUDIT_USAGE = `  audit verify PATH...
+      Verify the audit trail's hash chain (daily files, or the configured audit.file for all of
+      them and the head); print OK and the line count, or the first bad line; exit 1 if bad.
+`;
+
+async function withUsage(io: CliIo, name: string, usage: string, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`mx-kiosk ${name}: ${error.message}\n\nusage:\n${usage}`);
+    return 2;
+  }
+}
+
+export function doctorSubcommand(argv: string[], io: CliIo, host: OperatorHost = CHECKOUT_HOST): Promise<number> {
+  return withUsage(io, 'doctor', DOCTOR_USAGE, () => runDoctorCommand(argv, io, host));
+}
+
+export function auditSubcommand(argv: string[], io: CliIo): Promise<number> {
+  const [sub, ...paths] = argv;
+  return withUsage(io, 'audit', AUDIT_USAGE, async () => {
+    if (sub !== 'verify') throw new UsageError(`unknown audit command: ${sub ?? '(none)'}`);
+    return runAuditVerifyCommand(paths, io);
+  });
+}

@@ -1,0 +1,43 @@
+// Reads the main process's arguments: an operator command, answered without a window, or the
+// kiosk itself. Pure, so every layout Electron can start us in is tested without Electron.
+
+export const OPERATOR_FLAGS = ['--doctor', '--audit-verify', '--ais-verify'] as const;
+export type OperatorFlag = (typeof OPERATOR_FLAGS)[number];
+
+export type Launch = { mode: 'kiosk' } | { mode: 'operator'; flag: OperatorFlag; args: string[] };
+
+export const OPERATOR_USAGE = `usage: mx-kiosk [--config FILE]
+      Run the kiosk.
+  mx-kiosk --doctor [--config FILE]
+      Check the configuration, each LDAP server (reachable, bind, uid counter), the AIS key and
+      login page, the mail store, the policy files and the audit file; exit 1 on any FAIL.
+  mx-kiosk --audit-verify PATH...
+      Verify the audit trail's hash chain (daily files, or the configured audit.file for all of
+      them and the head); print OK and the line count, or the first bad line; exit 1 if bad.
+  mx-kiosk --ais-verify --data HEX --ip ADDR [--config FILE | --key HEX] [--now UNIX]
+      Print an AIS token's decoded fields as JSON (exit 0), or its error code (exit 1), with the
+      configuration's key and settings unless --key is given.
+Options for Electron itself go before the command flag; everything after it is the command's.
+`;
+
+/**
+ * The user's arguments. A packaged app is started as `mx-kiosk ARGS`; in development Electron is
+ * started as `electron APP ARGS` (process.defaultApp), so the app path comes first.
+ */
+export function userArguments(argv: readonly string[], defaultApp: boolean): string[] {
+  return argv.slice(defaultApp ? 2 : 1);
+}
+
+const isOperatorFlag = (arg: string): arg is OperatorFlag => (OPERATOR_FLAGS as readonly string[]).includes(arg);
+
+/**
+ * The first operator flag anywhere among the user's arguments chooses the command, and what
+ * follows it is the command's. What precedes it is left to Electron and Chromium (for example
+ * --no-sandbox), so such a switch can never turn an operator's check into a kiosk window.
+ */
+export function parseLaunch(argv: readonly string[], defaultApp: boolean): Launch {
+  const args = userArguments(argv, defaultApp);
+  const at = args.findIndex(isOperatorFlag);
+  if (at < 0) return { mode: 'kiosk' };
+  return { mode: 'operator', flag: args[at] as OperatorFlag, args: args.slice(at + 1) };
+}

@@ -1,0 +1,85 @@
+// The ais-verify command: tells the helpdesk why an AIS handoff failed, with the codec and the
+// verifier the kiosk itself uses. Installed as `mx-kiosk --ais-verify`.
+import { AisHandoffVerifier, type VerifierSettings } from '../services/ais/handoff-verifier';
+import { createAesGcmCodec, parseAisKey } from '../services/ais/token-codec';
+import { ConfigError, ConfigSchema, loadConfigFile, resolveConfigPath } from '../services/config';
+import { KioskError } from '../services/kiosk-error';
+import { parseOptions, requireOptions, UsageError, wholeSeconds, type CliIo, type OperatorHost } from './operator-command';
+
+interface KeyAndSettings {
+  key: Buffer;
+  settings: VerifierSettings;
+}
+
+interface UnusableConfig {
+  configPath: string;
+  problems: string[];
+}
+
+function parsedKey(hex: string): Buffer {
+  try {
+    return parseAisKey(hex);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/**
+ * A key given on the command line is checked with the kiosk's default window and eligibility;
+ * without one, the configuration's key and settings are used, so the answer is the one this
+ * counter machine would give.
+ */
+function keyAndSettings(values: { key?: string; demo?: boolean; config?: string }, host: OperatorHost): KeyAndSettings | UnusableConfig {
+  if ([values.key !== undefined, values.demo === true, values.config !== undefined].filter(Boolean).length > 1) {
+    throw new UsageError('give one of --key, --demo or --config');
+  }
+  if (values.demo && !host.demo) throw new UsageError('--demo needs a checkout of the project: the demo key is not installed');
+  const hex = values.demo ? host.demo!.aisKeyHex : values.key;
+  if (hex !== undefined) {
+    const ais = ConfigSchema.shape.ais.shape;
+    return {
+      key: parsedKey(hex),
+      settings: {
+        validitySeconds: ais.validitySeconds.parse(undefined),
+        futureSkewSeconds: ais.futureSkewSeconds.parse(undefined),
+        eligibility: ConfigSchema.shape.eligibility.parse(undefined),
+      },
+    };
+  }
+  const path = resolveConfigPath(values.config ? ['--config', values.config] : [], host.env, host.platform);
+  try {
+    const config = loadConfigFile(path, { readFile: host.readTextFile, env: host.env });
+    return {
+      key: parseAisKey(config.ais.key.reveal()),
+      settings: { validitySeconds: config.ais.validitySeconds, futureSkewSeconds: config.ais.futureSkewSeconds, eligibility: config.eligibility },
+    };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { configPath: path, problems: error.problems };
+  }
+}
+
+/** Options: `--data HEX --ip ADDR [--key HEX | --demo | --config FILE] [--now UNIX]`. */
+export function runAisVerifyCommand(argv: string[], io: CliIo, host: OperatorHost): number {
+  const values = parseOptions(argv, {
+    key: { type: 'string' }, demo: { type: 'boolean' }, config: { type: 'string' }, data: { type: 'string' }, ip: { type: 'string' }, now: { type: 'string' },
+  });
+  requireOptions(values, ['data', 'ip']);
+  const nowSeconds = wholeSeconds(values.now, '--now');
+  const chosen = keyAndSettings(values, host);
+  if ('problems' in chosen) {
+    for (const problem of chosen.problems) io.err(`FAIL  config  ${chosen.configPath}: ${problem}`);
+    return 2;
+  }
+  const clock = { now: () => (nowSeconds === undefined ? io.now() : nowSeconds * 1000) };
+  const verifier = new AisHandoffVerifier(createAesGcmCodec(chosen.key), clock, chosen.settings);
+  try {
+    io.out(JSON.stringify(verifier.verify(values.data, [values.ip!]), null, 2));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof KioskError)) throw error;
+    io.out(error.code);
+    if (error.detail) io.err(error.detail);
+    return 1;
+  }
+}
