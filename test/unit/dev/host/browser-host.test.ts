@@ -122,4 +122,10 @@ describe('browser host', () => {
     expect((await api('kiosk:status', JSON.stringify({ pad: 'x'.repeat(70_000) }))).status).toBe(413);
     expect((await call('/api/kiosk:status', { headers: { Cookie: cookie } })).status).toBe(403);
   });
+
+  it('answers a malformed %-escape in an API path with a JSON 400, not a plain-text 500', async () => {
+    const bad = await api('kiosk%E0%A4%A:status');
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toEqual({ ok: false, code: 'BAD_REQUEST' });
+  });
 });

@@ -42,7 +42,7 @@ describe('resolveRendererFile', () => {
       }),
       { numRuns: 5000 },
     );
-  });
+  }, 60_000);
 });
 
 describe('renderer policy', () => {
