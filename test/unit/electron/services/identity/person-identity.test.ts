@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanChineseName, cleanPassportName, normaliseStaffId, requireEligible, requireRole, roleOf, withoutHiddenCharacters } from '../../../../../electron/services/identity/person-identity';
 import { normaliseHandoff } from '../../../../../electron/services/ais/handoff-payload';
 
+// eslint-disable-next-line no-control-regex -- the characters a clean name must not contain
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('person identity', () => {
