@@ -57,7 +57,7 @@ function CurrentScreen({ screen, outOfService }: { screen: Screen; outOfService:
     case 'rejected':
       return <Rejected />;
     case 'error':
-      return <ErrorScreen code={screen.code} account={screen.account} />;
+      return <ErrorScreen code={screen.code} account={screen.account} retryAfterSeconds={screen.retryAfterSeconds} />;
   }
 }
 

@@ -29,7 +29,7 @@ export type Screen =
   | { name: 'operator-sign-in' }
   | { name: 'helpdesk' }
   | { name: 'assisted-handover' }
-  | { name: 'error'; code: ResultCode; account?: string };
+  | { name: 'error'; code: ResultCode; account?: string; retryAfterSeconds?: number };
 
 /** The wizard's steps as the stepper numbers them. */
 export const STEP_OF: Partial<Record<Screen['name'], 1 | 2 | 3 | 4>> = { step1: 1, step2: 2, step3: 3, step4: 4 };
@@ -77,8 +77,8 @@ export interface KioskTransitions {
   signInCancelled(): void;
   /** The AIS language preselects the kiosk's. */
   signedIn(session: CurrentSessionResponse): void;
-  /** Main refused or failed: the code's own screen, naming the account when main named one. */
-  failed(code: ResultCode, account?: string): void;
+  /** Main refused or failed: the code's own screen, naming the account, and when to try again, when main said. */
+  failed(code: ResultCode, account?: string, retryAfterSeconds?: number): void;
   resetChosen(): void;
   /** Eligible (no mailbox yet): the four steps begin. */
   applicationAllowed(): void;
@@ -114,7 +114,7 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
   signInStarted: () => set({ screen: { name: 'signing-in' } }),
   signInCancelled: () => set({ screen: { name: 'welcome' } }),
   signedIn: (session) => set({ session, language: session.profile.language, screen: { name: 'profile' } }),
-  failed: (code, account) => set({ screen: { name: 'error', code, account } }),
+  failed: (code, account, retryAfterSeconds) => set({ screen: { name: 'error', code, account, retryAfterSeconds } }),
   resetChosen: () => set({ screen: { name: 'reset' } }),
   applicationAllowed: () => set({ screen: { name: 'step1' } }),
   policyAccepted: (id) => set({ screen: AFTER_POLICY[id] }),

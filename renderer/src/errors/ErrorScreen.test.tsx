@@ -29,6 +29,13 @@ describe('ErrorScreen', () => {
     expect(screen.getByText(/網路系統組線上服務/)).toBeTruthy();
   });
 
+  it('tells someone whose application is in progress elsewhere when to try again', () => {
+    renderKiosk(fakeApi().api);
+    act(() => openScreen({ name: 'error', code: 'APPLICATION_IN_PROGRESS', retryAfterSeconds: 42 }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您的信箱正在建立中');
+    expect(screen.getByText('請約 42 秒後再試。')).toBeTruthy();
+  });
+
   it('tells an ineligible person who may apply', () => {
     renderKiosk(fakeApi().api);
     act(() => openScreen({ name: 'error', code: 'USER(-4)' }));

@@ -5,7 +5,7 @@ import type { ResultCode } from '../../../shared/contract/codes';
 import { useKioskApi, useNavigate } from '../api/api-context';
 import { endSession, resetInstead } from '../flows/session';
 
-export function ErrorScreen({ code, account }: { code: ResultCode; account?: string }) {
+export function ErrorScreen({ code, account, retryAfterSeconds }: { code: ResultCode; account?: string; retryAfterSeconds?: number }) {
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
   const navigate = useNavigate();
@@ -22,6 +22,7 @@ export function ErrorScreen({ code, account }: { code: ResultCode; account?: str
       </p>
       {account && <p className="lead">{t('errors.account', { account })}</p>}
       <p className="lead">{t(`${key}.guidance`)}</p>
+      {retryAfterSeconds !== undefined && <p className="lead">{t('errors.retryAfter', { seconds: retryAfterSeconds })}</p>}
       <div className="actions">
         {code === 'USER(-1)' ? (
           <>

@@ -16,7 +16,7 @@ export async function proceedFromProfile(api: KioskApi): Promise<void> {
   // Eligibility first: someone with a mailbox is offered the reset instead of four steps in vain.
   const result = await api.checkAccount();
   if (result.ok) store().applicationAllowed();
-  else store().failed(result.code, result.account);
+  else store().failed(result.code, result.account, result.retryAfterSeconds);
 }
 
 /** Accepting tells main exactly which text was shown (version, hash, language). */
@@ -64,7 +64,7 @@ export async function createAccount(api: KioskApi, account: string, pair: Reques
     return null;
   }
   if (!EXPLAINED_INLINE.includes(result.code)) {
-    store().failed(result.code, result.account);
+    store().failed(result.code, result.account, result.retryAfterSeconds);
     return null;
   }
   const nameWithdrawn = NAME_GONE.includes(result.code);

@@ -48,4 +48,18 @@ describe('password reset flows', () => {
     await expect(resetPassword(down.api, PAIR)).resolves.toBeNull();
     expect(store().screen).toEqual({ name: 'error', code: 'DIRECTORY_UNAVAILABLE' });
   });
+
+  it('sends "the new password may already be in place" to its own screen, not beside the fields', async () => {
+    onReset();
+    const unsure = fakeApi({ resetPassword: async () => ({ ok: false, code: 'PASSWORD_MAY_BE_SET' }) });
+    await expect(resetPassword(unsure.api, PAIR)).resolves.toBeNull();
+    expect(store().screen).toEqual({ name: 'error', code: 'PASSWORD_MAY_BE_SET' });
+  });
+
+  it('carries when to try again to the error screen of an application in progress', async () => {
+    const { api } = fakeApi({ checkAccount: async () => ({ ok: false, code: 'APPLICATION_IN_PROGRESS', retryAfterSeconds: 37 }) });
+    onReset();
+    await expect(findAccountToReset(api)).resolves.toBeNull();
+    expect(store().screen).toEqual({ name: 'error', code: 'APPLICATION_IN_PROGRESS', retryAfterSeconds: 37 });
+  });
 });

@@ -10,7 +10,7 @@ const store = () => useKioskStore.getState();
 export async function findAccountToReset(api: KioskApi): Promise<string | null> {
   const result = await api.checkAccount();
   if (!result.ok) {
-    store().failed(result.code, result.account);
+    store().failed(result.code, result.account, result.retryAfterSeconds);
     return null;
   }
   return result.data.account ?? null;
@@ -23,7 +23,9 @@ export async function resetPassword(api: KioskApi, pair: RequestOf<'resetPasswor
     store().passwordReset(result.data.address);
     return null;
   }
-  if (result.code.startsWith('PASSWORD_')) return { code: result.code, reason: result.reason };
-  store().failed(result.code, result.account);
+  // The password's own refusals are explained beside the fields; "it may already be set" is not
+  // a refusal of the password, and gets its own screen.
+  if (result.code.startsWith('PASSWORD_') && result.code !== 'PASSWORD_MAY_BE_SET') return { code: result.code, reason: result.reason };
+  store().failed(result.code, result.account, result.retryAfterSeconds);
   return null;
 }
