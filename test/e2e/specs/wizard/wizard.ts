@@ -12,7 +12,10 @@ export const STRONG = 'Vb7#qLm2!xTr9wKz';
 
 /** axe-core over the whole page: the kiosk ships with zero violations on every screen. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  // Legacy mode runs axe in the page itself instead of opening a blank page to merge the results
+  // of frames; the kiosk has no frames, so the verdict is the same at half the cost, which under
+  // load kept the eight-screen application spec over its time budget (docs/TESTING.md).
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   expect(violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
 }
 
