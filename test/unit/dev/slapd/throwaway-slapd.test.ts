@@ -12,6 +12,7 @@ describe('ldifAccessToConf', () => {
     expect(lines.map((l) => /^access to (\S+)/.exec(l)?.[1])).toEqual([
       'attrs=userPassword',
       `dn.subtree="ou=people,${SUFFIX}"`,
+      `dn.subtree="ou=claims,${SUFFIX}"`,
       `dn.base="cn=uidNext,${SUFFIX}"`,
       '*',
     ]);

@@ -1,0 +1,50 @@
+// An assisted application through AIS belongs to one applicant and one wait: only the named staff
+// ID's own sign-in is assisted, anyone else's discards it, and the helpdesk coming back to the
+// console (signing in, then out) cancels a wait nobody used. So the operator's bind can never
+// write an unrelated person's account.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE } from '../../dev/slapd/fixture-directory';
+import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
+import { CHANNELS } from '../../shared/contract/channels';
+import { asAdmin, backendOn, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+
+let slapd: RunningSlapd;
+beforeAll(async () => {
+  slapd = await startSlapd();
+});
+afterAll(() => slapd?.stop());
+
+const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
+const op = FIXTURE.operators.member;
+
+async function expectFor(backend: ReturnType<typeof backendOn>, staffId: string) {
+  expect(await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx)).toMatchObject({ ok: true });
+  expect(await backend.dispatcher.dispatch(CHANNELS.expectAssistedApplication, { staffId, reason: 'cannot-use-kiosk', password: op.password }, ctx)).toEqual({ ok: true, data: { waiting: true } });
+  // The hand-over signed the operator out: the console is not reachable behind the applicant.
+  expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskHealth, {}, ctx)).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
+}
+
+describe('assisted starts end with their operator', () => {
+  it('assists only the named applicant: someone else signing in meanwhile is not assisted and ends the wait', async () => {
+    const backend = backendOn(slapd);
+    await expectFor(backend, 'z85001');
+    const stranger = await signIn(backend, { id: 'z85002', name_en: 'STRANGER,SOME ONE' });
+    expect(stranger.assistedBy).toBeUndefined();
+    const [name] = await backend.creation.candidates(stranger);
+    await backend.creation.create(stranger, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+    const [entry] = await asAdmin(slapd, async (c) => (await c.search(`uid=${name},ou=people,${slapd.baseDn}`, { scope: 'base', attributes: ['creatorsName'] })).searchEntries);
+    expect(entry?.creatorsName).toBe(slapd.serviceDn);
+    expect((await signIn(backend, { id: 'z85001', name_en: 'LATE,APPLICANT' })).assistedBy).toBeUndefined();
+    await backend.close();
+  });
+
+  it('cancels a wait nobody used when the helpdesk signs in and out again', async () => {
+    const backend = backendOn(slapd);
+    await expectFor(backend, 'z85003');
+    await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx);
+    await backend.dispatcher.dispatch(CHANNELS.operatorSignOut, {}, ctx);
+    expect((await signIn(backend, { id: 'z85003', name_en: 'AFTER,THE WAIT' })).assistedBy).toBeUndefined();
+    expect(backend.auditLines.some((l) => l.action === 'operator' && String(l.detail).includes('pending assisted application cancelled'))).toBe(true);
+    await backend.close();
+  });
+});
