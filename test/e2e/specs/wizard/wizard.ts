@@ -2,7 +2,6 @@
 // screen in both languages.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import { Client } from 'ldapts';
 import { saveScreenshot } from '../../fixtures/kiosk-host';
 import type { DemoReadyLine } from '../../../support/demo-host-process';
 import { signInThroughAis } from '../sign-in/ais-simulator';
@@ -38,15 +37,7 @@ export async function reachStep3(page: Page, id: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/設定帳號|Set account/);
 }
 
-export async function withDirectory<T>(ready: DemoReadyLine, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ url: ready.ldap.url });
-  await client.bind(ready.ldap.bindDn, ready.ldap.password);
-  try {
-    return await fn(client);
-  } finally {
-    await client.unbind();
-  }
-}
+export { withDirectory } from '../../fixtures/demo-directory';
 
 /** The demo directory's plain loopback URL, for binding as a person in assertions. */
 export const canBind = (ready: DemoReadyLine, dn: string, password: string) => canBindAt(ready.ldap.url, dn, password);
