@@ -139,6 +139,8 @@ export const LookupResponse = z.object({
       staffId: z.string(),
       name: z.string(),
       state: z.enum(['active', 'suspended', 'password-suspended']),
+      /** How far its creation got (docs/directory.md); anything but complete needs a retry or the sweeper. */
+      stage: z.enum(['added', 'password-set', 'complete']),
       created: z.string().nullable(),
       contact: z.enum(['confirmed', 'pending', 'none']),
     }),

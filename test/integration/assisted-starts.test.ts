@@ -48,3 +48,25 @@ describe('assisted starts end with their operator', () => {
     await backend.close();
   });
 });
+
+describe('the helpdesk lookup shows how far a creation got', () => {
+  it('names an entry without a password as being made, and a finished one as complete', async () => {
+    const backend = backendOn(slapd);
+    await asAdmin(slapd, (c) =>
+      c.add(`uid=stagehalf,ou=people,${slapd.baseDn}`, {
+        objectClass: ['inetOrgPerson', 'posixAccount'],
+        uid: 'stagehalf',
+        cn: 'stagehalf',
+        sn: 'z85010',
+        uidNumber: '58010',
+        gidNumber: '100',
+        homeDirectory: '/mx/u/st/stagehalf',
+        description: `create(${Math.floor(Date.now() / 1000)},127.0.0.1);`,
+      }),
+    );
+    await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx);
+    expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskLookup, { query: 'z85010' }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: 'stagehalf', stage: 'added' }] } });
+    expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskLookup, { query: 'z10001' }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: 'hmwang', stage: 'complete' }] } });
+    await backend.close();
+  });
+});

@@ -26,7 +26,7 @@ describe('helpdesk console', () => {
     const backend = backendOn(slapd);
     await backend.dispatcher.dispatch('operator:signIn', { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password }, ctx);
     const byId = await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'z10001' }, ctx);
-    expect(byId).toEqual({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001', name: '王小明', state: 'active', created: '2017-07-14T02:40:00.000Z', contact: 'none' }] } });
+    expect(byId).toEqual({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001', name: '王小明', state: 'active', stage: 'complete', created: '2017-07-14T02:40:00.000Z', contact: 'none' }] } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'cychen' }, ctx)).toMatchObject({ ok: true, data: { results: [{ state: 'suspended' }] } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'lhhuang' }, ctx)).toMatchObject({ ok: true, data: { results: [{ state: 'password-suspended' }] } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: '小明' }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: 'hmwang' }] } });

@@ -1,12 +1,12 @@
 // What a signed-in helpdesk operator can see and do at the counter: the kiosk's health (the same
 // checks as mx-kiosk doctor, plus today's counts), account lookup (never a password hash), and the
 // out-of-service switch. Every action is audited with the operator's uid.
-import { OrFilter, SubstringFilter, type Entry } from 'ldapts';
+import { NotFilter, OrFilter, SubstringFilter, type Entry } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
 import type { ContactSettings } from '../contact/contact-settings';
 import type { DirectoryConnection } from '../directory/directory-connection';
-import { allOf, equals } from '../directory/ldap-names';
-import { firstValue } from '../directory/ldap-values';
+import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
+import { allValues, firstValue } from '../directory/ldap-values';
 import { runDoctor, type DoctorCheck, type DoctorConfig, type DoctorDeps } from '../health/kiosk-doctor';
 import { isUnder, type DirectoryLayout } from '../accounts/directory-layout';
 import type { KioskStatus } from '../health/kiosk-status';
@@ -17,6 +17,8 @@ export interface LookupResult {
   staffId: string;
   name: string;
   state: 'active' | 'suspended' | 'password-suspended';
+  /** How far its creation got (docs/directory.md): without a password, without a mailbox, or complete. */
+  stage: 'added' | 'password-set' | 'complete';
   created: string | null;
   contact: 'confirmed' | 'pending' | 'none';
 }
@@ -93,7 +95,7 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
             scope: 'sub',
             filter,
             sizeLimit: 20,
-            // Asked for by name: never userPassword, and "userPassword present?" is not shown either.
+            // Asked for by name: never userPassword (whether one is set is asked below, by a filter).
             attributes: [attrs.account, attrs.staffId, attrs.name, 'description', passwordSuspended.attribute, contact.address, contact.confirmed, contact.pending],
           }).catch((error: unknown) => {
             if ((error as { code?: number }).code === 4) return { searchEntries: [] as Entry[] }; // more than 20: ask for more detail
@@ -102,6 +104,7 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
         ).searchEntries,
       { idempotent: true },
     );
+    const stages = await this.stagesOf(entries);
     await this.record(operator.uid, 'lookup', 'ok', `${entries.length} result(s)`);
     return entries.map((e) => {
       const created = /^create\((\d+),/.exec(firstValue(e.description) ?? '')?.[1];
@@ -111,10 +114,38 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
         staffId: firstValue(e[attrs.staffId]) ?? '',
         name: firstValue(e[attrs.name]) ?? '',
         state: isUnder(e.dn, layout.suspendedDn) ? 'suspended' : marker !== undefined ? 'password-suspended' : 'active',
+        stage: stages.get(e.dn.toLowerCase()) ?? 'complete',
         created: created ? new Date(Number(created) * 1000).toISOString() : null,
         contact: firstValue(e[contact.confirmed]) === 'TRUE' ? 'confirmed' : firstValue(e[contact.pending]) !== undefined ? 'pending' : 'none',
       } satisfies LookupResult;
     });
+  }
+
+  /**
+   * The stage of each entry found: which have no password yet (asked by a filter, so no hash is
+   * ever read), and in campus mode which claims have no mailbox mark. Complete is not listed.
+   */
+  private async stagesOf(entries: Entry[]): Promise<Map<string, LookupResult['stage']>> {
+    const stages = new Map<string, LookupResult['stage']>();
+    if (entries.length === 0) return stages;
+    const { layout } = this.deps;
+    const staffIds = entries.map((e) => firstValue(e[layout.attrs.staffId]) ?? '').filter(Boolean);
+    const [withoutPassword, claims] = await this.deps.connection.run(
+      (client) =>
+        Promise.all([
+          client
+            .search(layout.baseDn, { scope: 'sub', filter: allOf(anyEquals('entryDN', entries.map((e) => e.dn)), new NotFilter({ filter: present('userPassword') })), attributes: ['dn'] })
+            .then((r) => r.searchEntries),
+          this.deps.config.mailbox.mode === 'campus' && staffIds.length > 0
+            ? client.search(layout.claimsDn, { scope: 'one', filter: anyEquals('cn', staffIds), attributes: ['cn', 'description'] }).then((r) => r.searchEntries, () => [] as Entry[])
+            : Promise.resolve([] as Entry[]),
+        ]),
+      { idempotent: true },
+    );
+    const noMailbox = new Set(claims.filter((c) => !allValues(c.description).some((d) => d.startsWith('mailbox('))).map((c) => (firstValue(c.cn) ?? '').toLowerCase()));
+    for (const e of entries) if (noMailbox.has((firstValue(e[layout.attrs.staffId]) ?? '').toLowerCase())) stages.set(e.dn.toLowerCase(), 'password-set');
+    for (const e of withoutPassword) stages.set(e.dn.toLowerCase(), 'added');
+    return stages;
   }
 
   async setOutOfService(on: boolean): Promise<boolean> {

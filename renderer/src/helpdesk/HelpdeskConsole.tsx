@@ -121,7 +121,10 @@ export function HelpdeskConsole() {
                 <td>{r.account}</td>
                 <td>{r.staffId}</td>
                 <td>{r.name}</td>
-                <td>{t(`helpdesk.states.${r.state}`)}</td>
+                <td>
+                  {t(`helpdesk.states.${r.state}`)}
+                  {r.stage !== 'complete' && <> · {t(`helpdesk.stages.${r.stage}`)}</>}
+                </td>
                 <td>{r.created ? r.created.slice(0, 10) : '—'}</td>
                 <td>{t(`helpdesk.contact.${r.contact}`)}</td>
               </tr>

@@ -58,7 +58,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
       ok: true,
       data: { checks: [{ status: 'OK', name: 'ldap ldaps://x', detail: 'reachable' }], counts: [{ action: 'create', result: 'ok', count: 2 }], appVersion: '0.1.0', configPath: '/etc/mx-kiosk/config.yaml', aisMode: 'ais' },
     }),
-    helpdeskLookup: async () => ({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001', name: '王小明', state: 'active', created: '2017-07-14T02:40:00.000Z', contact: 'none' }] } }),
+    helpdeskLookup: async () => ({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001', name: '王小明', state: 'active', stage: 'complete', created: '2017-07-14T02:40:00.000Z', contact: 'none' }] } }),
     setOutOfService: async (request) => ({ ok: true, data: { on: request!.on } }),
     startAssistedApplication: async () => ({ ok: true, data: { name: '高淑慧' } }),
     expectAssistedApplication: async () => ({ ok: true, data: { waiting: true } }),
