@@ -237,7 +237,9 @@ export class AccountCreation {
     const dn = childDn(deps.layout.attrs.account, uid, deps.layout.peopleDn);
     try {
       const mailbox = await deps.mailbox.provision({ uid, uidNumber, gidNumber: deps.layout.account.gidNumber, homeDirectory: homeDirectoryFor(deps.layout.account.homeDirectory, uid) });
-      if (deps.mailboxMode === 'campus') await deps.claims.markMailboxMade(person.writer, person.staffId);
+      // The mark is bookkeeping for a later retry: the mailbox exists, so a lost mark must not turn
+      // a working account into a reported failure.
+      if (deps.mailboxMode === 'campus') await deps.claims.markMailboxMade(person.writer, person.staffId).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { error }));
       return { address: deps.standing.address(uid), uid, mailbox, effectiveInMinutes: deps.effectiveInMinutes };
     } catch (error) {
       const cause = error instanceof KioskError ? error : new KioskError('DIRECTORY_UNAVAILABLE', (error as Error).message);
