@@ -37,19 +37,44 @@ if (target === 'e2e' && !existsSync(join(root, 'out', 'renderer', 'index.html'))
 const maxMinutes = Number(process.env.STRESS_LOAD_MAX_MINUTES ?? (target === 'e2e' ? 20 : 15) * repeat);
 
 let child = null;
+let exited = Promise.resolve();
+let stopping = false;
 function runner(command, args) {
+  // Once interrupted, the loop below must not start the next run while this one is stopped.
+  if (stopping) return new Promise(() => {});
   process.stdout.write(`\n=== stress ${target}: ${[command, ...args].join(' ')}\n`);
   return new Promise((resolve) => {
-    child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+    // Its own process group: what its workers start (slapd, Chromium, demo hosts) can be found
+    // and stopped as a group if the run is interrupted.
+    child = spawn(command, args, { cwd: root, env, stdio: 'inherit', detached: true });
+    exited = new Promise((done) => child.on('exit', done));
     child.on('exit', (code, signal) => {
       child = null;
       resolve(code ?? signal);
     });
   });
 }
+const within = (ms, promise) => Promise.race([promise, new Promise((done) => setTimeout(done, ms).unref())]);
+const signalGroup = (pgid, signal) => {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // ESRCH: nothing of the group is left.
+  }
+};
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    child?.kill(signal);
+  process.on(signal, async () => {
+    stopping = true;
+    const running = child;
+    if (running) {
+      // The runner first, alone, so it stops its workers and servers its own way; whatever
+      // outlives it in its group (a slapd a worker started during that shutdown) goes after.
+      running.kill(signal);
+      await within(15_000, exited);
+      signalGroup(running.pid, 'SIGTERM');
+      await new Promise((done) => setTimeout(done, 2_000));
+      signalGroup(running.pid, 'SIGKILL');
+    }
     process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
   });
 }
