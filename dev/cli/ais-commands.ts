@@ -2,22 +2,24 @@
 // verify is the operator command the installed app also has (electron/ops/ais-verify-command.ts).
 import { serializeHandoffFields } from '../../electron/services/ais/handoff-payload';
 import { createAesGcmCodec, parseAisKey } from '../../electron/services/ais/token-codec';
-import { runAisVerifyCommand } from '../../electron/ops/ais-verify-command';
+import { KEY_ON_COMMAND_LINE, keyHexFromFile, runAisVerifyCommand } from '../../electron/ops/ais-verify-command';
 import { parseOptions, requireOptions, UsageError, wholeSeconds, type CliIo, type OperatorHost } from '../../electron/ops/operator-command';
 import { CHECKOUT_HOST } from './checkout-host';
 
-export const AIS_USAGE = `  ais mint [--key HEX | --demo] --id ID --name NAME --name-en NAME --ip ADDR
+export const AIS_USAGE = `  ais mint [--key-file PATH | --demo] --id ID --name NAME --name-en NAME --ip ADDR
            [--language C|zh|en] [--condition COND] [--timestamp UNIX | --age SECONDS]
       Print a sealed handoff token (lowercase hex).
-  ais verify [--key HEX | --demo | --config FILE] --data HEX --ip ADDR [--now UNIX]
+  ais verify [--key-file PATH | --demo | --config FILE] --data HEX --ip ADDR [--now UNIX]
       Print the token's decoded fields as JSON (exit 0), or its error code (exit 1). Without
-      --key or --demo, the configuration's key and settings are used.
+      --key-file or --demo, the configuration's key and settings are used.
+  The key file holds the 64 hex characters; a key is never given on the command line.
 `;
 
-function keyFrom(values: { key?: string; demo?: boolean }, host: OperatorHost): Buffer {
-  if (values.demo && values.key) throw new UsageError('give --key or --demo, not both');
-  const hex = values.demo ? host.demo?.aisKeyHex : values.key;
-  if (!hex) throw new UsageError('--key HEX (64 hex characters) or --demo is required');
+function keyFrom(values: { key?: string; 'key-file'?: string; demo?: boolean }, host: OperatorHost): Buffer {
+  if (values.key !== undefined) throw new UsageError(KEY_ON_COMMAND_LINE);
+  if (values.demo && values['key-file'] !== undefined) throw new UsageError('give --key-file or --demo, not both');
+  const hex = values.demo ? host.demo?.aisKeyHex : values['key-file'] !== undefined ? keyHexFromFile(values['key-file'], host) : undefined;
+  if (!hex) throw new UsageError('--key-file PATH (a file with the 64 hex characters) or --demo is required');
   try {
     return parseAisKey(hex);
   } catch (error) {
@@ -27,7 +29,7 @@ function keyFrom(values: { key?: string; demo?: boolean }, host: OperatorHost): 
 
 function mint(argv: string[], io: CliIo, host: OperatorHost): number {
   const values = parseOptions(argv, {
-    key: { type: 'string' }, demo: { type: 'boolean' }, id: { type: 'string' }, name: { type: 'string' },
+    key: { type: 'string' }, 'key-file': { type: 'string' }, demo: { type: 'boolean' }, id: { type: 'string' }, name: { type: 'string' },
     'name-en': { type: 'string' }, ip: { type: 'string' }, language: { type: 'string' }, condition: { type: 'string' },
     timestamp: { type: 'string' }, age: { type: 'string' },
   });

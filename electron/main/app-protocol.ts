@@ -22,21 +22,24 @@ export function createAppProtocolHandler(
   rendererDir: string,
   readFile: (path: string) => Promise<Uint8Array>,
 ): (request: Request) => Promise<Response> {
+  // Refusals carry the same CSP and nosniff as pages: a 404's body is never run or sniffed.
+  const refuse = (status: 400 | 404) =>
+    new Response(status === 404 ? 'not found' : 'bad request', { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
   return async (request) => {
     let url: URL;
     try {
       url = new URL(request.url);
     } catch {
-      return new Response('bad request', { status: 400 });
+      return refuse(400);
     }
-    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return new Response('not found', { status: 404 });
+    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return refuse(404);
     const file = resolveRendererFile(rendererDir, url.pathname);
-    if (!file) return new Response('not found', { status: 404 });
+    if (!file) return refuse(404);
     try {
       const body = await readFile(file);
       return new Response(body, { headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) } });
     } catch {
-      return new Response('not found', { status: 404 });
+      return refuse(404);
     }
   };
 }

@@ -5,7 +5,7 @@ import { runAisVerifyCommand } from '../ops/ais-verify-command';
 import { runAuditVerifyCommand } from '../ops/audit-verify-command';
 import { runDoctorCommand } from '../ops/doctor-command';
 import { UsageError, type CliIo, type OperatorHost } from '../ops/operator-command';
-import { OPERATOR_USAGE, parseLaunch, type OperatorFlag } from './command-line';
+import { OPERATOR_USAGE, parseLaunch, refusedSwitches, type OperatorFlag } from './command-line';
 import { registerAppScheme } from './shell';
 
 export type LaunchElectron = Pick<typeof ElectronModule, 'app' | 'protocol'>;
@@ -25,6 +25,11 @@ export interface LaunchOptions {
   now(): number;
   /** Runs once the app is ready, only in kiosk mode and only in the first instance. */
   startKiosk(): void;
+  /**
+   * Runs instead of startKiosk when a counter build was started with switches it refuses: the
+   * kiosk shows out of service and loads no configuration or secret.
+   */
+  refuseToServe(refused: string[]): void;
 }
 
 const COMMANDS: Record<OperatorFlag, (args: string[], io: CliIo, host: OperatorHost) => number | Promise<number>> = {
@@ -66,6 +71,16 @@ async function answerOperatorCommand(app: LaunchElectron['app'], flag: OperatorF
 export function launch(electron: LaunchElectron, options: LaunchOptions): Promise<number> | 'kiosk' {
   const { app } = electron;
   const chosen = parseLaunch(options.argv, options.defaultApp);
+  // DevTools are off in a packaged build; its debugging switches are refused here too.
+  const refused = app.isPackaged ? refusedSwitches(options.argv, options.defaultApp) : [];
+  // Chromium starts its debugging server only after this script ran (that is why appending the
+  // switch here works in development); removing it now keeps the port closed, too.
+  for (const name of refused) app.commandLine.removeSwitch(name.replace(/^-+/, ''));
+  if (chosen.mode === 'operator' && refused.length > 0) {
+    options.stderr.write(`mx-kiosk: refused in a counter build: ${refused.join(' ')}\n`);
+    app.exit(2);
+    return Promise.resolve(2);
+  }
   if (chosen.mode === 'operator') {
     // Operator commands draw nothing, and an operator on SSH has no display: Chromium's headless
     // platform lets the app start without one. Electron has already resolved a platform into
@@ -81,7 +96,7 @@ export function launch(electron: LaunchElectron, options: LaunchOptions): Promis
   if (!app.requestSingleInstanceLock()) {
     app.quit();
   } else {
-    void app.whenReady().then(options.startKiosk);
+    void app.whenReady().then(() => (refused.length > 0 ? options.refuseToServe(refused) : options.startKiosk()));
   }
   return 'kiosk';
 }

@@ -15,11 +15,23 @@ import { createKioskBackend } from '../services/kiosk-backend';
 import { createJsonLogger } from '../services/logger';
 import { AisView } from './ais-view';
 import { launch } from './launch';
+import { outOfServiceReference } from './out-of-service';
 import { defaultShellPaths, startOutOfService, startShell } from './shell';
 
 const { app } = electron;
 const paths = defaultShellPaths(dirname(fileURLToPath(import.meta.url)));
 const readTextFile = (path: string) => readFileSync(path, 'utf8');
+
+/** Before a configuration is read, lines go to stderr at the default level. */
+const startupLogger = () => createJsonLogger((line) => process.stderr.write(`${line}\n`), systemClock);
+
+/** A counter build started with a debugging or unknown switch: out of service, nothing loaded. */
+function refuseToServe(refused: string[]): void {
+  const logger = startupLogger();
+  const reference = outOfServiceReference('SWITCH');
+  logger.error('refused command-line switches: out of service', { reference, refused });
+  startOutOfService(electron, reference, logger);
+}
 
 function start(): void {
   const configPath = resolveConfigPath(process.argv, process.env, process.platform);
@@ -28,9 +40,10 @@ function start(): void {
     config = loadConfigFile(configPath, { readFile: readTextFile, env: process.env });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const logger = createJsonLogger((line) => process.stderr.write(`${line}\n`), systemClock);
-    logger.error('invalid configuration: out of service', { configPath, problems: error.problems });
-    startOutOfService(electron, { title: `Invalid configuration (${configPath})`, lines: error.problems }, logger);
+    const logger = startupLogger();
+    const reference = outOfServiceReference('CONFIG');
+    logger.error('invalid configuration: out of service', { reference, configPath, problems: error.problems });
+    startOutOfService(electron, reference, logger);
     return;
   }
   const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`), systemClock, config.log.level);
@@ -50,7 +63,9 @@ function start(): void {
     bundledPoliciesDir: join(paths.rendererDir, 'policies'),
     configPath,
   });
-  window = startShell(electron, backend, logger, paths);
+  window = startShell(electron, backend, logger, paths, {
+    certificates: { fingerprint: config.ais.clientCertificateFingerprint, origins: [config.ais.loginUrl, ...config.ais.extraOrigins] },
+  });
 }
 
 launch(electron, {
@@ -61,4 +76,5 @@ launch(electron, {
   stderr: process.stderr,
   now: () => Date.now(),
   startKiosk: start,
+  refuseToServe,
 });

@@ -9,6 +9,7 @@ import { APP_HOST, APP_SCHEME, createAppProtocolHandler, isKioskAppUrl } from '.
 import { AIS_PARTITION } from './ais-view';
 import { registerIpcDoor } from './ipc-door';
 import { isBlockedKey } from './kiosk-keys';
+import { answerCertificateRequests, disarmPagePrint, refuseDownloads } from './native-dialogs';
 import { OUT_OF_SERVICE_CSS, outOfServicePage } from './out-of-service';
 import { startRendererWatchdog } from './renderer-watchdog';
 import { SECURITY_HEADERS } from '../services/renderer-files';
@@ -68,18 +69,62 @@ export function defaultShellPaths(mainDir: string): ShellPaths {
   return { rendererDir: join(mainDir, '..', 'renderer'), preload: join(mainDir, '..', 'preload', 'preload.cjs') };
 }
 
-export function lockDownContents(contents: ElectronModule.WebContents, logger: Logger): void {
-  const deny = (event: { preventDefault(): void }, url: string) => {
-    if (isKioskAppUrl(url)) return;
-    event.preventDefault();
-    logger.warn('navigation blocked', { url });
-  };
-  contents.on('will-navigate', deny);
-  contents.on('will-redirect', deny);
+/**
+ * What every web contents gets, the kiosk's page and AIS's alike: the kiosk's key filter, no
+ * new windows, and no print dialog from the page.
+ */
+export function lockDownEveryContents(contents: ElectronModule.WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('before-input-event', (event, input) => {
     if (isBlockedKey(input)) event.preventDefault();
   });
+  disarmPagePrint(contents);
+}
+
+/** A kiosk page, in addition, may only ever show app://kiosk, in any frame. */
+export function lockDownContents(contents: ElectronModule.WebContents, logger: Logger): void {
+  lockDownEveryContents(contents);
+  const deny = (event: { preventDefault(): void }, url: string) => {
+    if (isKioskAppUrl(url)) return;
+    event.preventDefault();
+    logger.warn('navigation blocked', { origin: originOf(url) });
+  };
+  contents.on('will-navigate', deny);
+  contents.on('will-redirect', deny);
+  contents.on('will-frame-navigate', (details) => deny(details, details.url));
+}
+
+function originOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return '(unparsable)';
+  }
+}
+
+/**
+ * Only the shell's own quit path closes the kiosk window: Alt+F4 or a window manager's close
+ * button would otherwise show the desktop. Electron's quit (app.quit, SIGTERM from systemd)
+ * emits before-quit first, which lets the window go.
+ */
+export function guardWindowClose(app: Pick<ShellElectron['app'], 'on'>, window: Pick<ElectronModule.BrowserWindow, 'on'>, logger: Logger): void {
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  window.on('close', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    logger.warn('window close refused (only the shell quits the kiosk)');
+  });
+}
+
+/** Both partitions: no permission, asked or checked, and no download. */
+function lockDownSession(ses: ElectronModule.Session, partition: string, logger: Logger): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  refuseDownloads(ses, partition, logger);
 }
 
 /**
@@ -88,29 +133,34 @@ export function lockDownContents(contents: ElectronModule.WebContents, logger: L
  */
 export function recoverRenderer(window: ElectronModule.BrowserWindow, backend: KioskBackend, logger: Logger, why: string): void {
   logger.error('renderer recovery', { why });
-  backend.sessions.end('crash');
+  // The wipe also closes an AIS view left open over the crashed page.
+  backend.wipe('crash');
   const contents = window.webContents;
   if (contents.isDestroyed()) return;
   if (why !== 'render-process-gone') contents.forcefullyCrashRenderer();
   void contents.loadURL(KIOSK_URL);
 }
 
-export function startShell(electron: ShellElectron, backend: KioskBackend, logger: Logger, paths: ShellPaths): ElectronModule.BrowserWindow {
+export interface ShellSettings {
+  /** The AIS view's origins, and the client certificate it may present to them (none by default). */
+  certificates: { fingerprint?: string; origins: readonly string[] };
+}
+
+export function startShell(electron: ShellElectron, backend: KioskBackend, logger: Logger, paths: ShellPaths, settings: ShellSettings = { certificates: { origins: [] } }): ElectronModule.BrowserWindow {
   const { app, BrowserWindow, Menu, session } = electron;
   const aisSession = session.fromPartition(AIS_PARTITION);
   app.on('web-contents-created', (_event, contents) => {
-    // The AIS view follows its own allow-list (AisView attaches it when it creates the view);
-    // every other web contents may only ever show app://kiosk.
-    if (contents.session === aisSession) return;
-    lockDownContents(contents, logger);
+    // The AIS view follows its own navigation allow-list (AisView attaches it when it creates the
+    // view); every other web contents may only ever show app://kiosk. Keys and print: all alike.
+    if (contents.session === aisSession) lockDownEveryContents(contents);
+    else lockDownContents(contents, logger);
   });
 
   const kioskSession = session.fromPartition(KIOSK_PARTITION);
   // No camera, microphone, notifications, geolocation or anything else, asked or checked.
-  for (const ses of [kioskSession, aisSession]) {
-    ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    ses.setPermissionCheckHandler(() => false);
-  }
+  lockDownSession(kioskSession, KIOSK_PARTITION, logger);
+  lockDownSession(aisSession, AIS_PARTITION, logger);
+  answerCertificateRequests(app, settings.certificates, logger);
   kioskSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir, (file) => readFile(file)));
 
   Menu.setApplicationMenu(null);
@@ -118,6 +168,9 @@ export function startShell(electron: ShellElectron, backend: KioskBackend, logge
 
   const window = createKioskWindow(BrowserWindow, paths.preload, app.isPackaged);
   window.once('ready-to-show', () => window.show());
+  guardWindowClose(app, window, logger);
+  // Quitting (systemd's SIGTERM, an update) wipes first: the AIS view and the session go.
+  app.on('before-quit', () => backend.wipe('shutdown'));
   // A second launch (someone double-clicks the icon) brings this window forward instead.
   app.on('second-instance', () => window.focus());
   electron.powerSaveBlocker.start('prevent-display-sleep');
@@ -131,18 +184,19 @@ export function startShell(electron: ShellElectron, backend: KioskBackend, logge
 }
 
 /**
- * Without a usable configuration the kiosk still starts, full screen, and says it is out of
- * service (with the problems for the operator) instead of exiting into a restart loop.
+ * Without a usable configuration (or started with a switch a counter build refuses) the kiosk
+ * still starts, full screen, and says it is out of service with a reference code, instead of
+ * exiting into a restart loop. The details are in the log under the same reference, and the
+ * doctor names them; the public screen shows nothing internal.
  */
-export function startOutOfService(electron: ShellElectron, details: { title: string; lines: readonly string[] }, logger: Logger): ElectronModule.BrowserWindow {
+export function startOutOfService(electron: ShellElectron, reference: string, logger: Logger): ElectronModule.BrowserWindow {
   const { app, BrowserWindow, Menu, session } = electron;
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, logger));
   const kioskSession = session.fromPartition(KIOSK_PARTITION);
-  kioskSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  kioskSession.setPermissionCheckHandler(() => false);
+  lockDownSession(kioskSession, KIOSK_PARTITION, logger);
   kioskSession.protocol.handle(APP_SCHEME, async (request) => {
     const css = new URL(request.url).pathname.endsWith('.css');
-    return new Response(css ? OUT_OF_SERVICE_CSS : outOfServicePage(details), {
+    return new Response(css ? OUT_OF_SERVICE_CSS : outOfServicePage(reference), {
       headers: { ...SECURITY_HEADERS, 'Content-Type': css ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8' },
     });
   });
@@ -150,6 +204,7 @@ export function startOutOfService(electron: ShellElectron, details: { title: str
   // No preload: this page talks to nobody.
   const window = createKioskWindow(BrowserWindow, '', app.isPackaged);
   window.once('ready-to-show', () => window.show());
+  guardWindowClose(app, window, logger);
   app.on('second-instance', () => window.focus());
   void window.loadURL(KIOSK_URL);
   return window;

@@ -43,7 +43,7 @@ import { createWorkerStrengthRater, type StrengthRater } from './password/streng
 import { Consents } from './policies/consents';
 import { registerPolicyHandlers } from './policies/policy-handlers';
 import { PolicyLibrary } from './policies/policy-library';
-import { KioskSessions } from './session/kiosk-session';
+import { KioskSessions, type SessionEndReason } from './session/kiosk-session';
 import { registerSessionHandlers } from './session/session-handlers';
 
 export { namingWords };
@@ -95,6 +95,8 @@ export interface KioskBackend {
   policies: PolicyLibrary;
   contacts: ContactConfirmation;
   status: KioskStatus;
+  /** Ends the session and closes any AIS page still open: what the shell's own wipes call. */
+  wipe(reason: SessionEndReason): boolean;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,12 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   );
   const aisSignIn = new AisSignIn(verifier, sessions, logger, clock, () => status.refuseWhileOutOfService());
   const launcher = deps.makeAisLauncher(aisSignIn);
+  // Every end of a person's time at the counter (idle, cancel, a crash, out of service, shutdown)
+  // also closes a sign-in page still open for them: Electron's AIS view holds their AIS cookies.
+  const wipe = (reason: SessionEndReason): boolean => {
+    launcher.cancel();
+    return sessions.end(reason);
+  };
 
   const connection = new DirectoryConnection({ urls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, failbackMs }, deps.connectLdap, clock, logger);
   const layout = layoutFromConfig(config.directory);
@@ -178,7 +186,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     audit,
     clock,
     status,
-    endSession: (reason) => sessions.end(reason),
+    endSession: (reason) => wipe(reason),
   });
   helpdeskRef.current = helpdesk;
   const assisted = new AssistedStarts({
@@ -203,7 +211,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   registerStatusHandlers(dispatcher, { status, settings });
   registerPolicyHandlers(dispatcher, { policies, consents, sessions });
   registerAisHandlers(dispatcher, { signIn: aisSignIn, launcher });
-  registerSessionHandlers(dispatcher, { sessions, onReject: (session) => consents.rejected(session) });
+  registerSessionHandlers(dispatcher, { sessions, end: wipe, onReject: (session) => consents.rejected(session) });
   registerAccountHandlers(dispatcher, { sessions, creation, reset, mailDomain: config.mailDomain });
   registerContactHandlers(dispatcher, { sessions, contacts });
   registerHelpdeskHandlers(dispatcher, { operators, console: helpdesk, assisted, contacts });
@@ -231,9 +239,10 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     policies,
     contacts,
     status,
+    wipe,
     close: async () => {
       clearInterval(sweeping);
-      sessions.end('shutdown');
+      wipe('shutdown');
       await Promise.all([connection.close(), rater.close()]);
     },
   };

@@ -21,9 +21,18 @@ export interface Logger {
 const SECRET_KEY = /pass(word)?|secret|token|key|credential|authorization|cookie/i;
 export const REDACTED = '[redacted]';
 
+// scheme://user:password@host: the user info is replaced wherever a URL appears in a string.
+const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+
+/** The text with the user info of every URL in it replaced by [redacted]. */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(URL_USER_INFO, `$1${REDACTED}@`);
+}
+
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[deep]';
-  if (value instanceof Error) return { name: value.name, message: value.message };
+  if (typeof value === 'string') return redactUrlCredentials(value);
+  if (value instanceof Error) return { name: value.name, message: redactUrlCredentials(value.message) };
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -8,6 +8,8 @@ export const CHANNELS = {
   acceptPolicy: 'policy:accept',
   beginSignIn: 'ais:begin',
   cancelSignIn: 'ais:cancel',
+  signInActivity: 'ais:activity',
+  obscureSignIn: 'ais:obscure',
   currentSession: 'session:current',
   endSession: 'session:end',
   checkAccount: 'account:check',

@@ -70,6 +70,11 @@ export const BeginSignInResponse = z.discriminatedUnion('kind', [
 export type BeginSignInResponse = z.infer<typeof BeginSignInResponse>;
 
 export const CancelSignInResponse = z.object({ cancelled: z.boolean() });
+// Electron's AIS view is a separate page: main knows when it was last touched, and moves it out of
+// the way while the kiosk's idle warning shows. Null and false where no AIS page is shown here.
+export const SignInActivityResponse = z.object({ quietMs: z.number().nonnegative().nullable() });
+export const ObscureSignInRequest = z.object({ obscured: z.boolean() }).strict();
+export const ObscureSignInResponse = z.object({ obscured: z.boolean() });
 
 /** The profile card's fields, as the legacy portal showed them. */
 export const SessionProfile = z.object({
@@ -171,6 +176,8 @@ export const CONTRACT = {
   acceptPolicy: { channel: CHANNELS.acceptPolicy, request: AcceptPolicyRequest, response: AcceptPolicyResponse },
   beginSignIn: { channel: CHANNELS.beginSignIn, request: BeginSignInRequest, response: BeginSignInResponse },
   cancelSignIn: { channel: CHANNELS.cancelSignIn, request: NoPayload, response: CancelSignInResponse },
+  signInActivity: { channel: CHANNELS.signInActivity, request: NoPayload, response: SignInActivityResponse },
+  obscureSignIn: { channel: CHANNELS.obscureSignIn, request: ObscureSignInRequest, response: ObscureSignInResponse },
   currentSession: { channel: CHANNELS.currentSession, request: NoPayload, response: CurrentSessionResponse },
   endSession: { channel: CHANNELS.endSession, request: EndSessionRequest, response: EndSessionResponse },
   checkAccount: { channel: CHANNELS.checkAccount, request: NoPayload, response: CheckAccountResponse },

@@ -145,11 +145,15 @@ describe('a token used once is used up, even across a restart', () => {
 
 describe('out of service means out of service', () => {
   it('answers OUT_OF_SERVICE on every person-facing channel and at the portal, while the helpdesk keeps working', async () => {
-    const backend = backendOn(slapd);
+    // Counts how often the switch's wipe closes an AIS page (Electron's view) left open at the counter.
+    let aisPagesClosed = 0;
+    const backend = backendOn(slapd, { launcher: { launch: async () => ({ kind: 'cancelled' }), cancel: () => (aisPagesClosed += 1) > 0 } });
     const op = FIXTURE.operators.member;
     await signIn(backend, { id: 'z84001', name_en: 'OUT,OF SERVICE' });
     await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx);
+    expect(aisPagesClosed).toBe(0);
     expect(await backend.dispatcher.dispatch(CHANNELS.setOutOfService, { on: true }, ctx)).toEqual({ ok: true, data: { on: true } });
+    expect(aisPagesClosed).toBe(1);
     const personFacing: Array<[string, unknown]> = [
       [CHANNELS.beginSignIn, { purpose: 'apply' }],
       [CHANNELS.currentSession, {}],

@@ -2,7 +2,7 @@
 // config is one an operator could have written.
 import { readFileSync } from 'node:fs';
 import type { FetchLike } from '../../electron/services/ais/ais-health';
-import type { AisLauncher } from '../../electron/services/ais/ais-sign-in';
+import type { AisLauncher, AisSignIn } from '../../electron/services/ais/ais-sign-in';
 import type { UsedTokens } from '../../electron/services/ais/used-token-journal';
 import { SOURCE_POLICIES_DIR } from '../../dev/cli/source-paths';
 import type { Clock } from '../../electron/services/clock';
@@ -53,6 +53,8 @@ export interface TestBackendOptions {
   clock?: Clock;
   logger?: Logger;
   launcher?: AisLauncher;
+  /** For a launcher that needs the sign-in service (Electron's AIS view); wins over launcher. */
+  makeAisLauncher?: (signIn: AisSignIn) => AisLauncher;
   connectLdap?: LdapConnector;
   mailbox?: MailboxProvisioner;
   fetch?: FetchLike;
@@ -68,7 +70,7 @@ export function testBackend(config: KioskConfig, options: TestBackendOptions = {
     clock: options.clock ?? systemClock,
     logger: options.logger ?? silentLogger,
     connectLdap: options.connectLdap ?? createLdapConnector(config.directory),
-    makeAisLauncher: () => options.launcher ?? noAisLauncher,
+    makeAisLauncher: options.makeAisLauncher ?? (() => options.launcher ?? noAisLauncher),
     auditWriter: async (line) => {
       auditLines.push(JSON.parse(line) as Record<string, unknown>);
     },

@@ -11,7 +11,15 @@ export type LaunchOutcome = { kind: 'redirect'; url: string } | { kind: 'complet
 export interface AisLauncher {
   /** Shows the AIS login page; resolves when the person is back (or must be redirected). */
   launch(): Promise<LaunchOutcome>;
+  /** Closes the AIS page and forgets what it held; false when none was open. */
   cancel(): boolean;
+  /**
+   * Milliseconds since the person last touched the AIS page, or null when none is shown here.
+   * Only a launcher that shows AIS inside the kiosk (Electron's view) knows; a redirect does not.
+   */
+  quietMs?(): number | null;
+  /** Moves the AIS page out of the way while the kiosk's idle warning shows (and back); false when none is shown. */
+  obscure?(obscured: boolean): boolean;
 }
 
 /** A helpdesk assist waiting for the applicant's own AIS sign-in at this kiosk. */

@@ -16,6 +16,7 @@ import { layoutFromConfig } from '../accounts/directory-layout';
 import { PolicyLibrary } from '../policies/policy-library';
 import { POLICY_ORDER } from '../policies/consents';
 import { firstValue } from '../directory/ldap-values';
+import { redactUrlCredentials } from '../logger';
 
 export interface DoctorCheck {
   status: 'OK' | 'FAIL' | 'SKIP';
@@ -57,7 +58,9 @@ const message = (error: unknown) => (error as Error).message.split('\n')[0]!;
 
 export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
-  const add = (status: DoctorCheck['status'], name: string, detail: string) => checks.push({ status, name, detail });
+  // A URL's user info never reaches the doctor's lines or the helpdesk's screen.
+  const add = (status: DoctorCheck['status'], name: string, detail: string) =>
+    checks.push({ status, name: redactUrlCredentials(name), detail: redactUrlCredentials(detail) });
   const { directory } = config;
 
   for (const url of directory.urls) {

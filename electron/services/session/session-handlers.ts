@@ -1,9 +1,16 @@
 // The session channels: the profile card's data, and ending the session for whatever reason the
 // renderer has. A rejection is recorded (by the caller's hook) before the session ends.
 import type { Dispatcher } from '../dispatcher';
-import type { KioskSession, KioskSessions } from './kiosk-session';
+import type { KioskSession, KioskSessions, SessionEndReason } from './kiosk-session';
 
-export function registerSessionHandlers(dispatcher: Dispatcher, deps: { sessions: KioskSessions; onReject: (session: KioskSession) => Promise<void> }): void {
+export interface SessionHandlerDeps {
+  sessions: KioskSessions;
+  /** Ends the session and whatever else the person left open (the composition root's wipe). */
+  end: (reason: SessionEndReason) => boolean;
+  onReject: (session: KioskSession) => Promise<void>;
+}
+
+export function registerSessionHandlers(dispatcher: Dispatcher, deps: SessionHandlerDeps): void {
   const { sessions } = deps;
   dispatcher.handle('currentSession', async () => {
     const session = sessions.require();
@@ -11,6 +18,6 @@ export function registerSessionHandlers(dispatcher: Dispatcher, deps: { sessions
   });
   dispatcher.handle('endSession', async ({ reason }) => {
     if (reason === 'reject' && sessions.hasLive()) await deps.onReject(sessions.require());
-    return { ended: sessions.end(reason) };
+    return { ended: deps.end(reason) };
   });
 }

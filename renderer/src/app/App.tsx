@@ -15,6 +15,7 @@ import { ProfileCard } from '../profile/ProfileCard';
 import { Rejected } from '../rejected/Rejected';
 import { ResetDone } from '../reset/ResetDone';
 import { ResetPasswordStep } from '../reset/ResetPasswordStep';
+import { BackToKiosk } from '../sign-in/BackToKiosk';
 import { SigningIn } from '../sign-in/SigningIn';
 import { NetworkPolicyStep } from '../step1-network-policy/NetworkPolicyStep';
 import { EmailTermsStep } from '../step2-email-terms/EmailTermsStep';
@@ -122,6 +123,7 @@ export function App() {
         <span className="kiosk-center" onPointerDown={tapCenter}>
           {t('app.center')}
         </span>
+        {screen.name === 'signing-in' && <BackToKiosk />}
         <button
           type="button"
           className="language-switch"

@@ -30,6 +30,20 @@ export async function cancelSignIn(api: KioskApi): Promise<void> {
 }
 
 /**
+ * Seconds since the person last touched Electron's AIS view, which is a separate page whose keys
+ * and taps this page never sees; null where there is none (the browser host) or main did not answer.
+ */
+export async function aisQuietSeconds(api: KioskApi): Promise<number | null> {
+  const result = await api.signInActivity();
+  return result.ok && result.data.quietMs !== null ? result.data.quietMs / 1000 : null;
+}
+
+/** Moves Electron's AIS view out of the way while the idle warning shows, and back after. */
+export async function obscureSignIn(api: KioskApi, obscured: boolean): Promise<void> {
+  await api.obscureSignIn({ obscured });
+}
+
+/**
  * The browser host brings the page back from AIS as /?handoff=ok or /?handoff=<code>. The outcome
  * comes from the address bar, so anything that is not a known code is shown as INTERNAL.
  */

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
-import { fakeApi, renderKiosk, SESSION } from '../testing/render-kiosk';
+import { fakeApi, openScreen, renderKiosk, SESSION } from '../testing/render-kiosk';
 
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: false });
@@ -54,5 +54,49 @@ describe('IdleGuard', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(calls.some(([m, r]) => m === 'endSession' && (r as { reason: string }).reason === 'idle')).toBe(false);
     expect(screen.getByText('林明志')).toBeTruthy();
+  });
+});
+
+describe('IdleGuard while Electron’s AIS view is open', () => {
+  /** The AIS view was last touched quietMs ago (null: there is no AIS view in this shell). */
+  async function signingIn(quietMs: () => number | null) {
+    const fake = fakeApi({ signInActivity: async () => ({ ok: true, data: { quietMs: quietMs() } }) });
+    renderKiosk(fake.api);
+    await act(async () => openScreen({ name: 'signing-in' }));
+    return fake;
+  }
+
+  it('counts typing in the AIS view as activity: no warning while AIS was touched recently', async () => {
+    let lastAisInput = Date.now();
+    const { calls } = await signingIn(() => Date.now() - lastAisInput);
+    for (let i = 0; i < 6; i += 1) {
+      await advance(30);
+      lastAisInput = Date.now(); // the person keeps typing in AIS
+    }
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls.some(([m]) => m === 'signInActivity')).toBe(true);
+    expect(calls.some(([m]) => m === 'endSession')).toBe(false);
+  });
+
+  it('warns above the AIS view (main moves it aside), puts it back on "我還在", and wipes when nobody answers', async () => {
+    const { calls } = await signingIn(() => 200_000);
+    await advance(92);
+    expect(screen.getByRole('alertdialog').textContent).toContain('還在嗎？');
+    expect(calls).toContainEqual(['obscureSignIn', { obscured: true }]);
+    fireEvent.click(screen.getByRole('button', { name: '我還在' }));
+    await advance(1);
+    expect(calls).toContainEqual(['obscureSignIn', { obscured: false }]);
+    await advance(115);
+    expect(calls).toContainEqual(['endSession', { reason: 'idle' }]);
+  });
+
+  it('offers the way back in the header, in both languages, outside the AIS view', async () => {
+    const { calls } = await signingIn(() => null);
+    const back = screen.getByRole('button', { name: /返回自助服務機/ });
+    expect(back.closest('header')).not.toBeNull();
+    expect(back.textContent).toContain('Back to the kiosk');
+    fireEvent.click(back);
+    await advance(0);
+    expect(calls).toContainEqual(['cancelSignIn', undefined]);
   });
 });

@@ -1,11 +1,13 @@
 // The idle wipe: after the configured quiet time, "Are you still there? / 還在嗎？" counts down;
 // then the session ends in main, the store is reset, web storage is cleared, and Welcome returns
-// with nothing of the person left in the page.
+// with nothing of the person left in the page. While Electron's AIS view is open, typing there
+// counts too (main knows when it was last touched), and the warning shows above it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { wipeAfterIdle } from '../flows/session';
+import { aisQuietSeconds, obscureSignIn } from '../flows/sign-in';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'input', 'wheel'] as const;
 
@@ -18,6 +20,8 @@ export function IdleGuard() {
   // Set when watching starts (below); render itself must not read the clock.
   const lastActivity = useRef(0);
   const stillHere = useRef<HTMLButtonElement>(null);
+  // Whether main was asked about the AIS view in this quiet spell: 'asking' holds the warning back.
+  const aisAsked = useRef<'no' | 'asking' | 'yes'>('no');
   // On Welcome nothing personal is shown, but a changed language still goes back to the default.
   const watching = screen !== 'welcome' || useKioskStore.getState().language !== 'zh-TW';
 
@@ -42,18 +46,38 @@ export function IdleGuard() {
     if (!watching) return;
     const timer = setInterval(() => {
       const quiet = (Date.now() - lastActivity.current) / 1000;
-      if (quiet < idleSeconds) return setRemaining(null);
+      if (quiet < idleSeconds) {
+        aisAsked.current = 'no';
+        return setRemaining(null);
+      }
+      if (screen === 'signing-in' && aisAsked.current !== 'yes') {
+        if (aisAsked.current === 'no') {
+          aisAsked.current = 'asking';
+          void aisQuietSeconds(api)
+            .catch(() => null)
+            .then((aisQuiet) => {
+              aisAsked.current = 'yes';
+              if (aisQuiet !== null && aisQuiet < quiet) lastActivity.current = Date.now() - aisQuiet * 1000;
+            });
+        }
+        return;
+      }
       const left = Math.ceil(idleSeconds + idleWarningSeconds - quiet);
       if (left <= 0) void wipe();
       else setRemaining(left);
     }, 250);
     return () => clearInterval(timer);
-  }, [watching, idleSeconds, idleWarningSeconds, wipe, screen]);
+  }, [watching, idleSeconds, idleWarningSeconds, wipe, screen, api]);
 
   const warning = remaining !== null;
   useEffect(() => {
     if (warning) stillHere.current?.focus();
   }, [warning]);
+  // Electron's AIS view lies above this page: it steps aside while the warning is up.
+  const overAis = screen === 'signing-in';
+  useEffect(() => {
+    if (overAis) void obscureSignIn(api, warning);
+  }, [overAis, warning, api]);
 
   if (remaining === null) return null;
   return (

@@ -1,6 +1,6 @@
 // The Electron AIS view, with a fake electron module: allow-list, handoff capture, cancel, wipe.
 import { describe, expect, it } from 'vitest';
-import { AIS_PARTITION, AisView, decideAisNavigation } from '../../../../electron/main/ais-view';
+import { AIS_PARTITION, AIS_VIEW_MARGIN_SECONDS, AisView, decideAisNavigation } from '../../../../electron/main/ais-view';
 import { AisSignIn } from '../../../../electron/services/ais/ais-sign-in';
 import { AisHandoffVerifier } from '../../../../electron/services/ais/handoff-verifier';
 import { silentLogger } from '../../../../electron/services/logger';
@@ -12,6 +12,7 @@ const settings = {
   loginUrl: 'https://www.ccxp.example.edu/ccxp/login',
   extraOrigins: ['https://sso.example.edu'],
   portalUrl: 'https://ua.net.nthu.edu.tw/portal/index.cgi',
+  validitySeconds: 120,
 };
 
 describe('decideAisNavigation', () => {
@@ -31,6 +32,28 @@ describe('decideAisNavigation', () => {
     expect(decideAisNavigation(url, settings)).toBe(decision);
   });
 
+  it.each([
+    ['a trailing slash', 'https://ua.net.nthu.edu.tw/portal/index.cgi/?data=abcd'],
+    ['a path parameter', 'https://ua.net.nthu.edu.tw/portal/index.cgi;x?data=abcd'],
+    ['an extra segment', 'https://ua.net.nthu.edu.tw/portal/index.cgi/evil?data=abcd'],
+    ['a doubled slash', 'https://ua.net.nthu.edu.tw/portal//index.cgi?data=abcd'],
+    ['an encoded dot', 'https://ua.net.nthu.edu.tw/portal/index%2ecgi?data=abcd'],
+    ['another port', 'https://ua.net.nthu.edu.tw:8443/portal/index.cgi?data=abcd'],
+    ['plain http', 'http://ua.net.nthu.edu.tw/portal/index.cgi?data=abcd'],
+    ['user info', 'https://x:y@ua.net.nthu.edu.tw/portal/index.cgi?data=abcd'],
+    ['a second parameter', 'https://ua.net.nthu.edu.tw/portal/index.cgi?data=abcd&next=https://evil.example'],
+    ['a parameter first', 'https://ua.net.nthu.edu.tw/portal/index.cgi?x=1&data=abcd'],
+    ['a fragment', 'https://ua.net.nthu.edu.tw/portal/index.cgi?data=abcd#x'],
+    ['no data', 'https://ua.net.nthu.edu.tw/portal/index.cgi'],
+    ['a longer host', 'https://ua.net.nthu.edu.tw.evil.example/portal/index.cgi?data=abcd'],
+  ])('refuses a near-miss portal URL (%s): it never loads with the token', (_what, url) => {
+    expect(decideAisNavigation(url, settings)).toBe('deny');
+  });
+
+  it('refuses AIS pages addressed with user info', () => {
+    expect(decideAisNavigation('https://u:p@www.ccxp.example.edu/ccxp/menu', settings)).toBe('deny');
+  });
+
   it('allows the loopback simulator over http, and no other http origin', () => {
     const demo = { ...settings, loginUrl: 'http://127.0.0.1:4000/' };
     expect(decideAisNavigation('http://127.0.0.1:4000/services', demo)).toBe('allow');
@@ -38,16 +61,39 @@ describe('decideAisNavigation', () => {
   });
 });
 
+/** Timers the test fires by hand. */
+function manualTimers() {
+  const pending = new Map<number, { fn: () => void; ms: number }>();
+  let next = 0;
+  return {
+    pending,
+    setTimeout: (fn: () => void, ms: number) => {
+      pending.set(++next, { fn, ms });
+      return next;
+    },
+    clearTimeout: (handle: unknown) => pending.delete(handle as number),
+    fireAll: () => {
+      for (const [handle, { fn }] of [...pending]) {
+        pending.delete(handle);
+        fn();
+      }
+    },
+  };
+}
+
 function setup() {
   const fake = createFakeElectron();
   const window = new fake.electron.BrowserWindow({});
-  const clock = { now: () => T0 * 1000 };
+  let now = T0 * 1000;
+  const clock = { now: () => now };
+  const timers = manualTimers();
   const sessions = new KioskSessions(clock, { maxSeconds: 1200, idleSeconds: 300 });
   const verifier = new AisHandoffVerifier(testCodec, clock, { validitySeconds: 120, futureSkewSeconds: 30, eligibility: { staff: ['一般'], student: [] } });
   const signIn = new AisSignIn(verifier, sessions, silentLogger);
-  const view = new AisView(fake.electron, () => window, settings, signIn, () => ['192.0.2.10'], silentLogger);
+  const view = new AisView(fake.electron, () => window, settings, signIn, () => ['192.0.2.10'], silentLogger, clock, timers);
   const contents = () => fake.views.at(-1)!.webContents as FakeWebContents;
-  return { fake, window: window as unknown as { children: unknown[] }, sessions, view, contents };
+  const tick = (ms: number) => (now += ms);
+  return { fake, window: window as unknown as { children: unknown[] }, sessions, view, contents, timers, tick };
 }
 
 describe('AisView', () => {
@@ -98,5 +144,71 @@ describe('AisView', () => {
     await expect(outcome).resolves.toEqual({ kind: 'cancelled' });
     expect(view.cancel()).toBe(false);
     expect(fake.session(AIS_PARTITION).cleared).toBe(1);
+  });
+
+  it('refuses a subframe that navigates to a foreign origin, and lets AIS frames through', () => {
+    const { view, contents } = setup();
+    void view.launch();
+    expect(contents().frameNavigate('https://evil.example/frame', false)).toBe(true);
+    expect(contents().frameNavigate('https://sso.example.edu/frame', false)).toBe(false);
+    // A frame's redirect follows the same list, and a frame never delivers the handoff.
+    expect(contents().navigate('will-redirect', 'https://evil.example/', false)).toBe(true);
+    expect(contents().frameNavigate(`${settings.portalUrl}?data=${mint()}`, false)).toBe(true);
+  });
+
+  it('takes no handoff from a frame, only from the page itself', async () => {
+    const { view, sessions, contents } = setup();
+    const outcome = view.launch();
+    expect(contents().navigate('will-redirect', `${settings.portalUrl}?data=${mint()}`, false)).toBe(true);
+    expect(sessions.hasLive()).toBe(false);
+    expect(view.cancel()).toBe(true);
+    await expect(outcome).resolves.toEqual({ kind: 'cancelled' });
+  });
+
+  it('does not load a login URL its own allow-list refuses', async () => {
+    const fake = createFakeElectron();
+    const window = new fake.electron.BrowserWindow({});
+    const sessions = new KioskSessions({ now: () => T0 * 1000 }, { maxSeconds: 1200, idleSeconds: 300 });
+    const verifier = new AisHandoffVerifier(testCodec, { now: () => T0 * 1000 }, { validitySeconds: 120, futureSkewSeconds: 30, eligibility: { staff: ['一般'], student: [] } });
+    const view = new AisView(fake.electron, () => window, { ...settings, loginUrl: 'http://ais.example.edu/login' }, new AisSignIn(verifier, sessions, silentLogger), () => [], silentLogger);
+    await expect(view.launch()).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(fake.views).toHaveLength(0);
+  });
+
+  it('closes itself at main’s own time limit (token validity + margin), whatever the renderer does', async () => {
+    const { fake, window, view, timers } = setup();
+    const outcome = view.launch();
+    expect([...timers.pending.values()].map((t) => t.ms)).toEqual([(120 + AIS_VIEW_MARGIN_SECONDS) * 1000]);
+    timers.fireAll();
+    await expect(outcome).resolves.toEqual({ kind: 'cancelled' });
+    expect(window.children).toHaveLength(0);
+    expect(fake.views[0]!.webContents.closed).toBe(true);
+    expect(fake.session(AIS_PARTITION).cleared).toBe(1);
+  });
+
+  it('stops its time limit once closed, so it cannot close the next person’s view', async () => {
+    const { view, timers } = setup();
+    const first = view.launch();
+    view.cancel();
+    await first;
+    expect(timers.pending.size).toBe(0);
+  });
+
+  it('reports how long the person has not touched AIS, and steps aside for the idle warning', () => {
+    const { fake, view, contents, tick } = setup();
+    expect(view.quietMs()).toBeNull();
+    expect(view.obscure(true)).toBe(false);
+    void view.launch();
+    tick(40_000);
+    expect(view.quietMs()).toBe(40_000);
+    contents().input('keyDown');
+    tick(5_000);
+    expect(view.quietMs()).toBe(5_000);
+    contents().input('mouseDown');
+    expect(view.quietMs()).toBe(0);
+    expect(view.obscure(true)).toBe(true);
+    expect(fake.views[0]!.visible).toBe(false);
+    expect(view.obscure(false)).toBe(true);
+    expect(fake.views[0]!.visible).toBe(true);
   });
 });

@@ -5,8 +5,19 @@ import type { ShellElectron } from '../../../../electron/main/shell';
 
 type Listener = (...args: unknown[]) => unknown;
 
+/** A frame of a page: records the scripts main ran in it (the print disarm). */
+export class FakeFrame {
+  readonly scripts: string[] = [];
+  async executeJavaScript(code: string) {
+    this.scripts.push(code);
+  }
+}
+
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler?: (details: { url: string }) => { action: string };
+  /** The page's frames: the main frame first, then a subframe. */
+  readonly frames = [new FakeFrame(), new FakeFrame()];
+  readonly mainFrame = { framesInSubtree: this.frames };
   loaded: string[] = [];
   closed = false;
   crashed = 0;
@@ -35,26 +46,44 @@ export class FakeWebContents extends EventEmitter {
     return this.answer();
   }
   /** Emits a key and reports whether the shell swallowed it. */
-  key(input: Partial<{ key: string; control: boolean; meta: boolean; alt: boolean; shift: boolean }>): boolean {
+  key(input: Partial<{ key: string; code: string; control: boolean; meta: boolean; alt: boolean; shift: boolean }>): boolean {
     let prevented = false;
     this.emit('before-input-event', { preventDefault: () => (prevented = true) }, { type: 'keyDown', control: false, meta: false, alt: false, shift: false, key: '', ...input });
     return prevented;
   }
-  /** Emits a navigation event and reports whether a listener cancelled it. */
-  navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
+  /** Emits a navigation event (of the main frame unless told) and reports whether a listener cancelled it. */
+  navigate(event: 'will-navigate' | 'will-redirect', url: string, isMainFrame = true): boolean {
     let prevented = false;
-    this.emit(event, { preventDefault: () => (prevented = true) }, url);
+    this.emit(event, { preventDefault: () => (prevented = true), url, isMainFrame }, url);
     return prevented;
+  }
+  /** Emits will-frame-navigate for a frame and reports whether a listener cancelled it. */
+  frameNavigate(url: string, isMainFrame: boolean): boolean {
+    let prevented = false;
+    this.emit('will-frame-navigate', { preventDefault: () => (prevented = true), url, isMainFrame, isSameDocument: false, frame: null });
+    return prevented;
+  }
+  /** The person typed or tapped in this page. */
+  input(type = 'keyDown') {
+    this.emit('input-event', {}, { type });
   }
 }
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
   permissionRequest?: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void;
   permissionCheck?: (...args: unknown[]) => boolean;
   cleared = 0;
   readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   readonly protocol = { handle: (scheme: string, fn: (r: Request) => Promise<Response>) => this.protocolHandlers.set(scheme, fn) };
-  constructor(readonly partition: string) {}
+  constructor(readonly partition: string) {
+    super();
+  }
+  /** A page in this session started a download; true when the shell cancelled it. */
+  download(url: string): boolean {
+    let prevented = false;
+    this.emit('will-download', { preventDefault: () => (prevented = true) }, { getURL: () => url });
+    return prevented;
+  }
   setPermissionRequestHandler(fn: FakeSession['permissionRequest']) {
     this.permissionRequest = fn;
   }
@@ -131,17 +160,27 @@ export function createFakeElectron() {
       return { x: 0, y: 0, width: 1280, height: 800 };
     }
     show() {}
+    /** Alt+F4 or the window manager asks the window to close; true when the shell refused. */
+    tryClose(): boolean {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      return prevented;
+    }
   }
 
   class FakeWebContentsView {
     readonly webContents: FakeWebContents;
     bounds?: unknown;
+    visible = true;
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       this.webContents = new FakeWebContents(fromPartition(String(options.webPreferences.partition)));
       views.push(this);
     }
     setBounds(bounds: unknown) {
       this.bounds = bounds;
+    }
+    setVisible(visible: boolean) {
+      this.visible = visible;
     }
   }
 

@@ -23,6 +23,20 @@ describe('isBlockedKey', () => {
     ['Ctrl+P (print)', key('p', { control: true })],
     ['Ctrl+U (view source)', key('u', { control: true })],
     ['F11 (leave full screen)', key('F11')],
+    ['Ctrl+R on a Russian layout (key к, physical R)', key('к', { code: 'KeyR', control: true })],
+    ['Ctrl+W on a Greek layout', key('ς', { code: 'KeyW', control: true })],
+    ['Ctrl+P on a Zhuyin layout', key('ㄣ', { code: 'KeyP', control: true })],
+    ['Ctrl+= on a layout where = is elsewhere', key('´', { code: 'Equal', control: true })],
+    ['BrowserBack', key('BrowserBack')],
+    ['BrowserForward', key('BrowserForward')],
+    ['BrowserHome', key('BrowserHome')],
+    ['Alt+Left (back)', key('ArrowLeft', { alt: true })],
+    ['Alt+Right (forward)', key('ArrowRight', { alt: true })],
+    ['Alt+Home (home page)', key('Home', { alt: true })],
+    ['the context-menu key', key('ContextMenu')],
+    ['Shift+F10 (context menu)', key('F10', { shift: true })],
+    ['Cmd+[ (back, mac)', key('[', { meta: true })],
+    ['a raw key press (Electron reports rawKeyDown too)', { ...key('F5'), type: 'rawKeyDown' }],
   ])('blocks %s', (_label, input) => {
     expect(isBlockedKey(input)).toBe(true);
   });
@@ -38,6 +52,9 @@ describe('isBlockedKey', () => {
     ['Ctrl+C (copy)', key('c', { control: true })],
     ['Ctrl+A (select all in a field)', key('a', { control: true })],
     ['a key release', { ...key('F5'), type: 'keyUp' }],
+    ['typing on a Russian layout', key('к', { code: 'KeyR' })],
+    ['arrows without Alt (moving in a field)', key('ArrowLeft', { code: 'ArrowLeft' })],
+    ['Ctrl+A on a Russian layout', key('ф', { code: 'KeyA', control: true })],
   ])('leaves %s alone', (_label, input) => {
     expect(isBlockedKey(input)).toBe(false);
   });

@@ -37,6 +37,7 @@ function start(argv: string[], env: Record<string, string | undefined> = {}) {
   const stdout = new RecordingSink();
   const stderr = new RecordingSink();
   const started: number[] = [];
+  const refusals: string[][] = [];
   const options: LaunchOptions = {
     argv: [BINARY, ...argv],
     defaultApp: false,
@@ -45,8 +46,9 @@ function start(argv: string[], env: Record<string, string | undefined> = {}) {
     stderr,
     now: () => (T0 + 10) * 1000,
     startKiosk: () => started.push(1),
+    refuseToServe: (refused) => refusals.push(refused),
   };
-  return { fake, stdout, stderr, started, options, result: () => launch(fake.electron, options) };
+  return { fake, stdout, stderr, started, refusals, options, result: () => launch(fake.electron, options) };
 }
 
 async function configFile(): Promise<string> {
@@ -154,5 +156,62 @@ describe('launch: the kiosk', () => {
     run.fake.ready();
     await new Promise((resolve) => setImmediate(resolve));
     expect(run.started).toEqual([]);
+  });
+});
+
+describe('launch: a counter build refuses debugging switches', () => {
+  const ready = async (run: ReturnType<typeof start>) => {
+    run.fake.ready();
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it.each([
+    [['--remote-debugging-port=9222'], ['--remote-debugging-port']],
+    [['--remote-debugging-pipe'], ['--remote-debugging-pipe']],
+    [['-remote-debugging-port=9222'], ['-remote-debugging-port']],
+    [['--inspect=9229'], ['--inspect']],
+    [['--inspect-brk'], ['--inspect-brk']],
+    [['--js-flags=--allow-natives-syntax'], ['--js-flags']],
+    [['--no-sandbox'], ['--no-sandbox']],
+    [['--config', '/etc/mx-kiosk/config.yaml', '--disable-web-security'], ['--disable-web-security']],
+  ])('%j: out of service, with no configuration read', async (argv, refused) => {
+    const run = start(argv);
+    expect(run.result()).toBe('kiosk');
+    await ready(run);
+    expect(run.refusals).toEqual([refused]);
+    expect(run.started).toEqual([]);
+  });
+
+  it.each([[[]], [['--config', '/etc/mx-kiosk/config.yaml']], [['--config=/etc/mx-kiosk/config.yaml']], [['--', '--remote-debugging-port=1']]])(
+    'starts the kiosk with %j',
+    async (argv) => {
+      const run = start(argv);
+      run.result();
+      await ready(run);
+      expect(run.refusals).toEqual([]);
+      expect(run.started).toEqual([1]);
+    },
+  );
+
+  it('also removes the refused switch from Chromium’s command line, so its debugging server never opens', async () => {
+    const run = start(['--remote-debugging-port=9222']);
+    run.fake.switches.set('remote-debugging-port', '9222');
+    run.result();
+    expect(run.fake.switches.has('remote-debugging-port')).toBe(false);
+  });
+
+  it('lets a development build (not packaged) take any switch', async () => {
+    const run = start(['--remote-debugging-port=9222']);
+    run.fake.app.isPackaged = false;
+    run.result();
+    await ready(run);
+    expect(run.started).toEqual([1]);
+  });
+
+  it('refuses an operator command after a debugging switch, with exit 2', async () => {
+    const run = start(['--remote-debugging-port=9222', '--doctor']);
+    await expect(run.result()).resolves.toBe(2);
+    expect(run.fake.exits).toEqual([2]);
+    expect(run.stderr.text).toContain('--remote-debugging-port');
   });
 });

@@ -2,8 +2,11 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from '../../../../electron/main/app-protocol';
+import { DISARM_PRINT } from '../../../../electron/main/native-dialogs';
+import { outOfServicePage, outOfServiceReference } from '../../../../electron/main/out-of-service';
 import { KIOSK_PARTITION, KIOSK_URL, lockDownContents, registerAppScheme, startOutOfService, startShell } from '../../../../electron/main/shell';
 import { Dispatcher } from '../../../../electron/services/dispatcher';
 import type { KioskBackend } from '../../../../electron/services/kiosk-backend';
@@ -11,6 +14,7 @@ import { silentLogger } from '../../../../electron/services/logger';
 import { createFakeElectron, FakeWebContents } from './fake-electron';
 
 function backendWithStatus(): KioskBackend & { ended: string[] } {
+  // What the shell asked the backend to wipe, in order.
   const ended: string[] = [];
   const dispatcher = new Dispatcher(silentLogger);
   dispatcher.handle('status', async () => ({
@@ -19,7 +23,7 @@ function backendWithStatus(): KioskBackend & { ended: string[] } {
     directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 },
     ais: { state: 'online' as const }, outOfService: false,
   }));
-  return { dispatcher, sessions: { end: (reason: string) => ended.push(reason) }, ended } as unknown as KioskBackend & { ended: string[] };
+  return { dispatcher, wipe: (reason: string) => ended.push(reason) > 0, ended } as unknown as KioskBackend & { ended: string[] };
 }
 
 let rendererDir: string;
@@ -81,12 +85,13 @@ describe('startShell', () => {
     }
   });
 
-  it('leaves web contents of the AIS partition to the AIS view, and locks down all others', () => {
+  it('leaves the AIS partition’s navigation to the AIS view, and locks down all others', () => {
     const fake = createFakeElectron();
     startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
     const ais = new FakeWebContents(fake.session('ais'));
     fake.app.emit('web-contents-created', {}, ais);
     expect(ais.listenerCount('will-navigate')).toBe(0);
+    expect(ais.windowOpenHandler?.({ url: 'https://x' })).toEqual({ action: 'deny' });
     const other = new FakeWebContents(fake.session('something-else'));
     fake.app.emit('web-contents-created', {}, other);
     expect(other.navigate('will-navigate', 'https://ais.example.edu/')).toBe(true);
@@ -117,6 +122,91 @@ describe('startShell', () => {
   });
 });
 
+describe('the same lockdown in every view', () => {
+  function shellWithAisContents() {
+    const fake = createFakeElectron();
+    const backend = backendWithStatus();
+    startShell(fake.electron, backend, silentLogger, { rendererDir, preload: '/p' }, {
+      certificates: { fingerprint: 'sha256/kiosk-cert', origins: ['https://www.ccxp.example.edu/ccxp/login'] },
+    });
+    const ais = new FakeWebContents(fake.session('ais'));
+    fake.app.emit('web-contents-created', {}, ais);
+    return { fake, backend, ais, kiosk: fake.windows[0]!.webContents };
+  }
+
+  it.each([
+    ['Alt+F4', { key: 'F4', code: 'F4', alt: true }],
+    ['F12', { key: 'F12', code: 'F12' }],
+    ['Ctrl+R', { key: 'r', code: 'KeyR', control: true }],
+    ['Ctrl+R on a Russian layout', { key: 'к', code: 'KeyR', control: true }],
+    ['Ctrl+Shift+I on a Zhuyin layout', { key: 'ㄛ', code: 'KeyI', control: true, shift: true }],
+    ['BrowserBack', { key: 'BrowserBack', code: 'BrowserBack' }],
+    ['BrowserForward', { key: 'BrowserForward', code: 'BrowserForward' }],
+    ['BrowserHome', { key: 'BrowserHome', code: 'BrowserHome' }],
+    ['Alt+Left', { key: 'ArrowLeft', code: 'ArrowLeft', alt: true }],
+    ['Alt+Right', { key: 'ArrowRight', code: 'ArrowRight', alt: true }],
+    ['the context-menu key', { key: 'ContextMenu', code: 'ContextMenu' }],
+    ['Shift+F10', { key: 'F10', code: 'F10', shift: true }],
+  ])('swallows %s in the AIS view and in the kiosk page', (_label, input) => {
+    const { ais, kiosk } = shellWithAisContents();
+    expect(ais.key(input)).toBe(true);
+    expect(kiosk.key(input)).toBe(true);
+  });
+
+  it('lets typing through in the AIS view (its login form needs it)', () => {
+    const { ais } = shellWithAisContents();
+    expect(ais.key({ key: 'a', code: 'KeyA' })).toBe(false);
+    expect(ais.key({ key: 'Enter', code: 'Enter' })).toBe(false);
+  });
+
+  it('refuses to close the window except through the shell’s own quit', () => {
+    const { fake } = shellWithAisContents();
+    const window = fake.windows[0]!;
+    expect(window.tryClose()).toBe(true);
+    fake.app.emit('before-quit', { preventDefault: () => undefined });
+    expect(window.tryClose()).toBe(false);
+  });
+
+  it('wipes before quitting', () => {
+    const { fake, backend } = shellWithAisContents();
+    fake.app.emit('before-quit', { preventDefault: () => undefined });
+    expect(backend.ended).toEqual(['shutdown']);
+  });
+
+  it('prevents every download, in the kiosk and the AIS sessions', () => {
+    const { fake } = shellWithAisContents();
+    expect(fake.session(KIOSK_PARTITION).download('app://kiosk/receipt.pdf')).toBe(true);
+    expect(fake.session('ais').download('https://www.ccxp.example.edu/ccxp/attachment.pdf')).toBe(true);
+  });
+
+  it('disarms window.print in the AIS view too', () => {
+    const { ais } = shellWithAisContents();
+    ais.emit('did-frame-finish-load');
+    expect(ais.frames[1]!.scripts).toEqual([DISARM_PRINT]);
+  });
+
+  it('answers a client-certificate request itself: the configured certificate for AIS only, otherwise none', () => {
+    const { fake } = shellWithAisContents();
+    const offered = [{ fingerprint: 'sha256/other' }, { fingerprint: 'sha256/kiosk-cert' }];
+    const ask = (url: string) => {
+      let prevented = false;
+      let sent: unknown = 'not answered';
+      fake.app.emit('select-client-certificate', { preventDefault: () => (prevented = true) }, null, url, offered, (c?: unknown) => (sent = c));
+      return { prevented, sent };
+    };
+    expect(ask('https://www.ccxp.example.edu/ccxp/login')).toEqual({ prevented: true, sent: offered[1] });
+    expect(ask('https://evil.example/')).toEqual({ prevented: true, sent: undefined });
+  });
+
+  it('sends no certificate when none is configured', () => {
+    const fake = createFakeElectron();
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    let sent: unknown = 'not answered';
+    fake.app.emit('select-client-certificate', { preventDefault: () => undefined }, null, 'https://www.ccxp.example.edu/', [{ fingerprint: 'sha256/x' }], (c?: unknown) => (sent = c));
+    expect(sent).toBeUndefined();
+  });
+});
+
 describe('keeping the kiosk up', () => {
   it('keeps the display awake', () => {
     const fake = createFakeElectron();
@@ -131,7 +221,7 @@ describe('keeping the kiosk up', () => {
     const window = fake.windows[0]!;
     window.webContents.loaded.length = 0;
     window.webContents.emit(event, {}, { reason: 'crashed' });
-    expect(backend.ended).toEqual(['crash']);
+    expect(backend.ended).toEqual(['crash']); // the wipe: session and AIS view alike
     expect(window.webContents.loaded).toEqual([KIOSK_URL]);
     expect(window.webContents.crashed).toBe(event === 'unresponsive' ? 1 : 0);
   });
@@ -154,9 +244,9 @@ describe('keeping the kiosk up', () => {
 });
 
 describe('out of service', () => {
-  it('shows the bilingual page with the operator’s problems, escaped, and no preload', async () => {
+  it('shows the short bilingual page with an operator reference, nothing internal, and no preload', async () => {
     const fake = createFakeElectron();
-    startOutOfService(fake.electron, { title: 'Invalid configuration (/etc/mx-kiosk/config.yaml)', lines: ['ais.key: must be 64 hexadecimal characters', '<script>x</script>'] }, silentLogger);
+    startOutOfService(fake.electron, 'CONFIG-7F3A2C', silentLogger);
     const window = fake.windows[0]!;
     expect((window.options.webPreferences as { preload: string; sandbox: boolean }).preload).toBe('');
     expect((window.options.webPreferences as { sandbox: boolean }).sandbox).toBe(true);
@@ -165,11 +255,26 @@ describe('out of service', () => {
     const html = await page.text();
     expect(html).toContain('本服務台暫停服務');
     expect(html).toContain('This kiosk is temporarily out of service');
-    expect(html).toContain('ais.key: must be 64 hexadecimal characters');
-    expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(html).toContain('CONFIG-7F3A2C');
+    expect(html).not.toMatch(/config\.yaml|ais\.key|https?:|ldaps?:/);
     expect(html).not.toContain('<script');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(fake.ipcHandlers.size).toBe(0);
+  });
+
+  it('escapes the reference and makes a new one per start', () => {
+    expect(outOfServicePage('<b>x</b>')).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(outOfServiceReference('SWITCH', Uint8Array.from([0x7f, 0x3a, 0x2c]))).toBe('SWITCH-7F3A2C');
+    expect(outOfServiceReference('CONFIG')).toMatch(/^CONFIG-[0-9A-F]{6}$/);
+  });
+
+  it('is locked down like the kiosk: keys, close, downloads', () => {
+    const fake = createFakeElectron();
+    startOutOfService(fake.electron, 'CONFIG-000000', silentLogger);
+    const window = fake.windows[0]!;
+    expect(window.webContents.key({ key: 'F4', code: 'F4', alt: true })).toBe(true);
+    expect(window.tryClose()).toBe(true);
+    expect(fake.session(KIOSK_PARTITION).download('app://kiosk/x.bin')).toBe(true);
   });
 });
 
@@ -194,6 +299,30 @@ describe('lockDownContents', () => {
   it('denies every new window', () => {
     expect(contents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
   });
+
+  it('refuses a subframe navigating away from app://kiosk', () => {
+    expect(contents.frameNavigate('https://evil.example/', false)).toBe(true);
+    expect(contents.frameNavigate('app://kiosk/index.html', false)).toBe(false);
+  });
+
+  it('disarms the page’s own window.print in every frame once a document is ready', () => {
+    contents.emit('dom-ready');
+    expect(contents.frames.map((f) => f.scripts)).toEqual([[DISARM_PRINT], [DISARM_PRINT]]);
+  });
+});
+
+describe('DISARM_PRINT', () => {
+  it('turns window.print into a no-op a page cannot put back', () => {
+    let printed = 0;
+    const window: Record<string, unknown> = { print: () => (printed += 1) };
+    runInNewContext(DISARM_PRINT, { window });
+    (window.print as () => void)();
+    expect(printed).toBe(0);
+    expect(() => Object.defineProperty(window, 'print', { value: () => (printed += 1) })).toThrow(TypeError);
+    expect(() => (window.print = () => (printed += 1))).toThrow(TypeError);
+    runInNewContext('window.print = function () { count(); }; window.print();', { window, count: () => (printed += 1) });
+    expect(printed).toBe(0);
+  });
 });
 
 describe('app:// protocol handler', () => {
@@ -209,12 +338,14 @@ describe('app:// protocol handler', () => {
   });
 
   it.each(['app://kiosk/../secret.txt', 'app://kiosk/%2e%2e/secret.txt', 'app://kiosk/..%2fsecret.txt', 'app://kiosk/%2fetc%2fpasswd', 'app://other/index.html', 'app://kiosk/missing.js'])(
-    'answers 404 for %s',
+    'answers 404 for %s, with the CSP and nosniff headers',
     async (url) => {
       const handler = createAppProtocolHandler(rendererDir, read);
       const res = await handler(new Request(url));
       expect(res.status).toBe(404);
       expect(await res.text()).not.toContain('outside the renderer');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     },
   );
 });

@@ -1,5 +1,5 @@
 // The ais-verify operator command as the installed app runs it: the key and settings come from
-// the configuration unless a key is given, and there is no demo key.
+// the configuration unless a key file is given, and there is no demo key.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,13 @@ async function configFile(overrides: Parameters<typeof testConfigFile>[0] = {}):
 }
 
 const TOKEN_ARGS = ['--data', mint(), '--ip', '192.0.2.10'];
+
+async function keyFile(hex: string): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'mx-ais-key-')), 'ais.key');
+  await writeFile(path, `${hex}\n`, { mode: 0o600 });
+  return path;
+}
+const TEST_KEY_FILE = await keyFile(TEST_AIS_KEY_HEX);
 
 describe('ais verify', () => {
   it('decodes with the configuration key named by --config, and exits 0', async () => {
@@ -36,7 +43,7 @@ describe('ais verify', () => {
     const fiveMinutesLate = captured(T0 + 300);
     expect(runAisVerifyCommand([...TOKEN_ARGS, '--config', config], fiveMinutesLate.io, installedHost(TEST_SECRETS))).toBe(0);
     const withKey = captured(T0 + 300);
-    expect(runAisVerifyCommand([...TOKEN_ARGS, '--key', TEST_AIS_KEY_HEX], withKey.io, installedHost())).toBe(1);
+    expect(runAisVerifyCommand([...TOKEN_ARGS, '--key-file', TEST_KEY_FILE], withKey.io, installedHost())).toBe(1);
     expect(withKey.out).toEqual(['DECRYPT(-2)']);
   });
 
@@ -53,10 +60,17 @@ describe('ais verify', () => {
     expect(err).toEqual(['FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml']);
   });
 
+  it('takes the key from a file, never from the command line itself', () => {
+    const fromFile = captured(T0 + 10);
+    expect(runAisVerifyCommand([...TOKEN_ARGS, '--key-file', TEST_KEY_FILE], fromFile.io, installedHost())).toBe(0);
+    expect(() => runAisVerifyCommand([...TOKEN_ARGS, '--key', TEST_AIS_KEY_HEX], captured().io, installedHost())).toThrow(/--key-file/);
+  });
+
   it.each([
-    [['--ip', '192.0.2.10', '--key', TEST_AIS_KEY_HEX]],
-    [[...TOKEN_ARGS, '--key', TEST_AIS_KEY_HEX, '--config', 'c.yaml']],
-    [[...TOKEN_ARGS, '--key', 'abc']],
+    [['--ip', '192.0.2.10', '--key-file', 'k']],
+    [[...TOKEN_ARGS, '--key-file', 'k', '--config', 'c.yaml']],
+    [[...TOKEN_ARGS, '--key-file', '/nonexistent/ais.key']],
+    [[...TOKEN_ARGS, '--key', TEST_AIS_KEY_HEX]],
     [[...TOKEN_ARGS, '--demo']],
     [[...TOKEN_ARGS, '--now', 'soon']],
   ])('refuses the command line %j', (argv) => {

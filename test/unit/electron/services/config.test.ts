@@ -63,6 +63,15 @@ describe('resolveConfig', () => {
     expect(problems.join('\n')).toMatch(/ais\.egressAddresses/);
   });
 
+  it('refuses a plain-http AIS page outside the loopback demo simulator', () => {
+    const withAis = (ais: object) => problemsOf(() => resolveConfig({ ...minimal, ais: { ...minimal.ais, ...ais } }, sources({ AIS_KEY: 'ab'.repeat(32) }))).join('\n');
+    expect(withAis({ loginUrl: 'http://ais.example.edu/login' })).toMatch(/ais\.loginUrl.*https/);
+    expect(withAis({ extraOrigins: ['http://sso.example.edu'] })).toMatch(/ais\.extraOrigins/);
+    expect(withAis({ portalUrl: 'http://ua.net.nthu.edu.tw/portal/index.cgi' })).toMatch(/ais\.portalUrl/);
+    const demo = resolveConfig({ ...minimal, ais: { ...minimal.ais, loginUrl: 'http://127.0.0.1:4000/login', portalUrl: 'http://127.0.0.1:8080/portal/index.cgi' } }, sources({ AIS_KEY: 'ab'.repeat(32) }));
+    expect(demo.ais.loginUrl).toBe('http://127.0.0.1:4000/login');
+  });
+
   it('resolves an environment secret and reads the CA file', () => {
     const config = resolveConfig(
       { ...minimal, directory: { ...minimal.directory, bindPassword: { env: 'LDAP_PW' }, caFile: '/etc/mx-kiosk/ca.pem' } },

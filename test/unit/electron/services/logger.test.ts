@@ -1,12 +1,20 @@
 // The logger must not write secrets even when a caller passes them by mistake.
 import { describe, expect, it } from 'vitest';
-import { createJsonLogger, redact, REDACTED } from '../../../../electron/services/logger';
+import { createJsonLogger, redact, REDACTED, redactUrlCredentials } from '../../../../electron/services/logger';
 import { Secret } from '../../../../electron/services/secret';
 
 describe('redact', () => {
   it('hides secret-named fields at any depth, in arrays too', () => {
     const out = redact({ user: 'z10001', password: 'p1', nested: { bindPassword: 'p2', list: [{ smtpSecret: 'p3', ok: 1 }] }, aisKey: 'k' });
     expect(out).toEqual({ user: 'z10001', password: REDACTED, nested: { bindPassword: REDACTED, list: [{ smtpSecret: REDACTED, ok: 1 }] }, aisKey: REDACTED });
+  });
+
+  it('replaces the user info of every URL in a string, at any depth and in error messages', () => {
+    const out = redact({ url: 'https://kiosk:hunter2@ais.example.edu/login?x=1', list: ['see ldaps://cn=admin:pw@10.0.0.1:636 now'], plain: 'https://ais.example.edu/' });
+    expect(JSON.stringify(out)).not.toMatch(/hunter2|kiosk:|cn=admin|:pw@/);
+    expect(out).toEqual({ url: 'https://[redacted]@ais.example.edu/login?x=1', list: ['see ldaps://[redacted]@10.0.0.1:636 now'], plain: 'https://ais.example.edu/' });
+    expect(redact(new Error('connect to ldap://u:p@h failed'))).toEqual({ name: 'Error', message: 'connect to ldap://[redacted]@h failed' });
+    expect(redactUrlCredentials('mail a@b.example and https://x.example/a@b')).toBe('mail a@b.example and https://x.example/a@b');
   });
 
   it('keeps an error to its name and message, without the stack', () => {
