@@ -2,9 +2,10 @@
 // installed app also answers (electron/ops/). `serve` is the browser host's composition root.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chainedAuditWriter } from '../../electron/services/audit/audit-chain';
+import { createAuditTrail } from '../../electron/services/audit/audit-trail';
 import { systemClock } from '../../electron/services/clock';
 import { ConfigError, loadConfigFile, resolveConfigPath, type KioskConfig } from '../../electron/services/config';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
@@ -72,6 +73,8 @@ async function serve(argv: string[]): Promise<void> {
 
   // Logs go to stderr; stdout carries only the ready line, so callers can parse it.
   const logger = createJsonLogger((line) => process.stderr.write(`${line}\n`), systemClock, config.log.level);
+  const audit = createAuditTrail(config.audit, { clock: systemClock, logger, kioskId: config.kioskId, hostname: hostname(), readTextFile: (p) => readFileSync(p, 'utf8') });
+  cleanups.push(audit.close);
   const backend = createKioskBackend({
     config,
     appVersion: appVersion(),
@@ -80,7 +83,7 @@ async function serve(argv: string[]): Promise<void> {
     connectLdap: createLdapConnector(config.directory),
     // In a browser the whole page goes to AIS and comes back through the portal route.
     makeAisLauncher: () => ({ launch: async () => ({ kind: 'redirect', url: config.ais.loginUrl }), cancel: () => false }),
-    auditWriter: chainedAuditWriter(config.audit.file, systemClock),
+    auditWriter: audit.writer,
     usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
     sweepEveryMs: 5 * 60_000,
     readTextFile: (path) => readFileSync(path, 'utf8'),

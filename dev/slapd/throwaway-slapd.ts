@@ -98,7 +98,7 @@ export function slapdAvailable(): boolean {
   return existsSync(SLAPD_BINARY) && existsSync(join(MODULE_DIR, 'back_mdb.so'));
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -1,13 +1,13 @@
 // Composition root for Electron: the only file that imports the electron module at runtime.
 import * as electron from 'electron';
 import { readFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { egressAddresses } from '../services/ais/egress-addresses';
 import { usedTokensFile } from '../services/ais/ais-settings';
 import { UsedTokenJournal } from '../services/ais/used-token-journal';
-import { chainedAuditWriter } from '../services/audit/audit-chain';
+import { createAuditTrail } from '../services/audit/audit-trail';
 import { systemClock } from '../services/clock';
 import { ConfigError, loadConfigFile, resolveConfigPath } from '../services/config';
 import { createLdapConnector } from '../services/directory/ldap-connector';
@@ -47,6 +47,7 @@ function start(): void {
     return;
   }
   const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`), systemClock, config.log.level);
+  const audit = createAuditTrail(config.audit, { clock: systemClock, logger, kioskId: config.kioskId, hostname: hostname(), readTextFile });
   let window: electron.BrowserWindow | null = null;
   const backend = createKioskBackend({
     config,
@@ -56,7 +57,7 @@ function start(): void {
     connectLdap: createLdapConnector(config.directory),
     makeAisLauncher: (signIn) =>
       new AisView(electron, () => window, config.ais, signIn, () => egressAddresses(config.ais.egressAddresses, networkInterfaces), logger),
-    auditWriter: chainedAuditWriter(config.audit.file, systemClock),
+    auditWriter: audit.writer,
     usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
     sweepEveryMs: 5 * 60_000,
     readTextFile,

@@ -43,8 +43,11 @@ export function auditFiles(basePath: string): AuditFiles {
   };
 }
 
-/** An AuditWriter that chains each line to the one before, across daily files. */
-export function chainedAuditWriter(basePath: string, clock: Clock): AuditWriter {
+/**
+ * An AuditWriter that chains each line to the one before, across daily files. afterWrite gets
+ * each chained line once it is in its file (the syslog forwarder takes it from there).
+ */
+export function chainedAuditWriter(basePath: string, clock: Clock, afterWrite: (chainedLine: string) => void = () => undefined): AuditWriter {
   const files = auditFiles(basePath);
   let head: Promise<Head> | undefined;
   const loadHead = async (): Promise<Head> => {
@@ -64,10 +67,12 @@ export function chainedAuditWriter(basePath: string, clock: Clock): AuditWriter 
     const previous = await head;
     const record: Record<string, unknown> = { ...(JSON.parse(line) as object), seq: previous.seq + 1, prev: previous.hash };
     record.hash = hashRecord(record);
-    await appendFile(files.dailyFile(clock.now()), `${JSON.stringify(record)}\n`, { flag: 'a', mode: 0o640 });
+    const chained = JSON.stringify(record);
+    await appendFile(files.dailyFile(clock.now()), `${chained}\n`, { flag: 'a', mode: 0o640 });
     const next = { seq: record.seq as number, hash: record.hash as string };
     await writeFile(files.headFile, JSON.stringify(next), { mode: 0o640 });
     head = Promise.resolve(next);
+    afterWrite(chained);
   };
 }
 
