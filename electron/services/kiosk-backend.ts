@@ -18,6 +18,7 @@ import { AisHandoffVerifier } from './ais/handoff-verifier';
 import { createAesGcmCodec, parseAisKey, type AisTokenCodec } from './ais/token-codec';
 import type { UsedTokens } from './ais/used-token-journal';
 import { AuditLog, type AuditWriter } from './audit/audit-log';
+import { todayCountsFromAuditFile } from './audit/today-counts';
 import type { Clock } from './clock';
 import { KeyedLock } from './concurrency/keyed-lock';
 import type { KioskConfig } from './config';
@@ -133,9 +134,9 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
 
   const connection = new DirectoryConnection({ urls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, failbackMs }, deps.connectLdap, clock, logger);
   const layout = layoutFromConfig(config.directory);
-  // The console counts today's audit events; it is built further down, once its parts exist.
-  const helpdeskRef: { current?: HelpdeskConsole } = {};
-  const audit = new AuditLog(deps.auditWriter, clock, config.kioskId, { logger, onRecord: (event) => helpdeskRef.current?.count(event.action, event.result) });
+  // The helpdesk's "today" counts: seeded from today's audit file, then counted as lines are recorded.
+  const todayCounts = todayCountsFromAuditFile(config.audit.file, clock, deps.readTextFile);
+  const audit = new AuditLog(deps.auditWriter, clock, config.kioskId, { logger, onRecord: (event) => todayCounts.count(event.action, event.result) });
   const policies = new PolicyLibrary([...(config.policies.folder ? [config.policies.folder] : []), deps.bundledPoliciesDir], deps.readTextFile);
   const consents = new Consents(policies, audit);
   const directory = new AccountDirectory(connection, layout);
@@ -184,11 +185,11 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     appVersion: deps.appVersion,
     doctor: { connectLdap: deps.connectLdap, fetch, readTextFile: deps.readTextFile, bundledPoliciesDir: deps.bundledPoliciesDir },
     audit,
+    counts: todayCounts,
     clock,
     status,
     endSession: (reason) => wipe(reason),
   });
-  helpdeskRef.current = helpdesk;
   const assisted = new AssistedStarts({
     operators,
     sessions,

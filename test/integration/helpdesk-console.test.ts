@@ -1,6 +1,11 @@
 // The helpdesk console on a real slapd: only a signed-in operator gets anything; lookup finds by
 // staff ID, account or name and never returns a password hash; every action names the operator.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditFiles, chainedAuditWriter } from '../../electron/services/audit/audit-chain';
+import { systemClock } from '../../electron/services/clock';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { asAdmin, backendOn, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
@@ -54,6 +59,34 @@ describe('helpdesk console', () => {
     expect(await backend.dispatcher.dispatch('operator:signOut', {}, ctx)).toEqual({ ok: true, data: { signedOut: true } });
     expect(await backend.dispatcher.dispatch('helpdesk:health', {}, ctx)).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
     await backend.close();
+  });
+
+  it('keeps today’s counts across a restart: they come from today’s audit file', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'mx-counts-')), 'audit.jsonl');
+    const member = FIXTURE.operators.member;
+    const onFile = () => backendOn(slapd, { config: { audit: { file } }, auditWriter: chainedAuditWriter(file, systemClock) });
+    const countsOf = async (backend: ReturnType<typeof onFile>) => {
+      const health = (await backend.dispatcher.dispatch('helpdesk:health', {}, ctx)) as { ok: true; data: { counts: Array<{ action: string; result: string; count: number }> } };
+      return Object.fromEntries(health.data.counts.map((c) => [`${c.action}/${c.result}`, c.count]));
+    };
+
+    const first = onFile();
+    await first.dispatcher.dispatch('operator:signIn', { uid: member.uid, password: 'not-the-password' }, ctx);
+    await first.dispatcher.dispatch('operator:signIn', { uid: member.uid, password: member.password }, ctx);
+    const before = await countsOf(first);
+    await first.close(); // the kiosk restarts (or crashed: nothing is kept in memory across it)
+
+    const second = onFile();
+    await second.dispatcher.dispatch('operator:signIn', { uid: member.uid, password: member.password }, ctx);
+    const after = await countsOf(second);
+    // Exactly what today's file holds at that moment: the first run's lines and the second's.
+    const lines = (await readFile(auditFiles(file).dailyFile(Date.now()), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as { action: string; result: string });
+    await second.close();
+    const fromFile: Record<string, number> = {};
+    for (const { action, result } of lines) fromFile[`${action}/${result}`] = (fromFile[`${action}/${result}`] ?? 0) + 1;
+    expect(after).toEqual(fromFile);
+    expect(after['operator/ok']).toBeGreaterThan(before['operator/ok']!);
+    expect(Object.values(before).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3);
   });
 
   it('starts an assisted reset the applicant finishes, audited with both identities', async () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { FetchLike } from '../../electron/services/ais/ais-health';
 import type { AisLauncher, AisSignIn } from '../../electron/services/ais/ais-sign-in';
 import type { UsedTokens } from '../../electron/services/ais/used-token-journal';
+import type { AuditWriter } from '../../electron/services/audit/audit-log';
 import { SOURCE_POLICIES_DIR } from '../../dev/cli/source-paths';
 import type { Clock } from '../../electron/services/clock';
 import { systemClock } from '../../electron/services/clock';
@@ -59,6 +60,8 @@ export interface TestBackendOptions {
   mailbox?: MailboxProvisioner;
   fetch?: FetchLike;
   usedTokens?: UsedTokens;
+  /** Where audit lines go; by default they are kept in memory as auditLines. */
+  auditWriter?: AuditWriter;
 }
 
 /** A backend whose audit lines are kept in memory, as parsed records, for assertions. */
@@ -71,9 +74,11 @@ export function testBackend(config: KioskConfig, options: TestBackendOptions = {
     logger: options.logger ?? silentLogger,
     connectLdap: options.connectLdap ?? createLdapConnector(config.directory),
     makeAisLauncher: options.makeAisLauncher ?? (() => options.launcher ?? noAisLauncher),
-    auditWriter: async (line) => {
-      auditLines.push(JSON.parse(line) as Record<string, unknown>);
-    },
+    auditWriter:
+      options.auditWriter ??
+      (async (line) => {
+        auditLines.push(JSON.parse(line) as Record<string, unknown>);
+      }),
     readTextFile: (path) => readFileSync(path, 'utf8'),
     mailbox: options.mailbox,
     rater: testRater,

@@ -3,6 +3,7 @@
 // out-of-service switch. Every action is audited with the operator's uid.
 import { NotFilter, OrFilter, SubstringFilter, type Entry } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
+import type { TodayCounts } from '../audit/today-counts';
 import type { ContactSettings } from '../contact/contact-settings';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
@@ -23,9 +24,7 @@ export interface LookupResult {
   contact: 'confirmed' | 'pending' | 'none';
 }
 
-export class HelpdeskConsole {  /** Today's counts by action and result, since this kiosk started (UTC day). */
-  private counts = { day: '', byKey: new Map<string, number>() };
-
+export class HelpdeskConsole {
   constructor(
     private readonly deps: {
       operators: OperatorSignIn;
@@ -36,20 +35,14 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
       appVersion: string;
       doctor: DoctorDeps;
       audit: AuditLog;
+      /** Today's counts, as today's audit file has them (audit/today-counts.ts). */
+      counts: TodayCounts;
       clock: { now(): number };
       /** The switch itself, and what switching off does to a person at the counter right now. */
       status: KioskStatus;
       endSession: (reason: 'out-of-service') => void;
     },
   ) {}
-
-  /** Called for every audit line, so the console can show today's counts without reading files. */
-  count(action: string, result: string): void {
-    const day = new Date(this.deps.clock.now()).toISOString().slice(0, 10);
-    if (this.counts.day !== day) this.counts = { day, byKey: new Map() };
-    const key = `${action}:${result}`;
-    this.counts.byKey.set(key, (this.counts.byKey.get(key) ?? 0) + 1);
-  }
 
   async health(): Promise<{ checks: DoctorCheck[]; counts: Array<{ action: string; result: string; count: number }>; appVersion: string; configPath: string; aisMode: 'simulator' | 'ais' }> {
     const operator = this.deps.operators.require();
@@ -63,10 +56,7 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
     const login = new URL(this.deps.config.ais.loginUrl);
     return {
       checks,
-      counts: [...this.counts.byKey].map(([key, count]) => {
-        const [action, result] = key.split(':');
-        return { action: action!, result: result!, count };
-      }),
+      counts: this.deps.counts.list(),
       appVersion: this.deps.appVersion,
       configPath: this.deps.configPath,
       // The simulator only ever runs on loopback over plain http.
