@@ -19,7 +19,7 @@ import { PORTAL_PATH, startBrowserHost } from '../host/browser-host';
 import type { CliIo } from '../../electron/ops/operator-command';
 import { AIS_USAGE, runAisCommand } from './ais-commands';
 import { NAMES_USAGE, runNamesCommand } from './names-command';
-import { AUDIT_USAGE, DOCTOR_USAGE, auditSubcommand, doctorSubcommand } from './operator-commands';
+import { AUDIT_USAGE, DOCTOR_USAGE, PRINT_CONFIG_USAGE, auditSubcommand, doctorSubcommand, printConfigSubcommand } from './operator-commands';
 import { PROJECT_ROOT } from './source-paths';
 
 const USAGE = `usage: mx-kiosk <command> [options]
@@ -30,7 +30,7 @@ commands:
       --demo starts a throwaway slapd and the AIS simulator, and prints one JSON line once ready.
   electron-demo --electron BINARY
       Start the demo profile and run the kiosk in that Electron binary (used by npm start).
-${DOCTOR_USAGE}${AIS_USAGE}${NAMES_USAGE}${AUDIT_USAGE}`;
+${DOCTOR_USAGE}${PRINT_CONFIG_USAGE}${AIS_USAGE}${NAMES_USAGE}${AUDIT_USAGE}`;
 
 function fail(message: string, exitCode = 2): never {
   process.stderr.write(`${message}\n`);
@@ -163,6 +163,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   ais: async (argv) => process.exit(runAisCommand(argv, stdio)),
   names: async (argv) => process.exit(await runNamesCommand(argv, stdio)),
   doctor: async (argv) => process.exit(await doctorSubcommand(argv, stdio)),
+  'print-config': async (argv) => process.exit(await printConfigSubcommand(argv, stdio)),
   audit: async (argv) => process.exit(await auditSubcommand(argv, stdio)),
 };
 

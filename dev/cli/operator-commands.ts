@@ -2,12 +2,18 @@
 // around the same commands the installed app answers as `--doctor` and `--audit-verify`.
 import { runAuditVerifyCommand } from '../../electron/ops/audit-verify-command';
 import { runDoctorCommand } from '../../electron/ops/doctor-command';
+import { runPrintConfigCommand } from '../../electron/ops/print-config-command';
 import { UsageError, type CliIo, type OperatorHost } from '../../electron/ops/operator-command';
 import { CHECKOUT_HOST } from './checkout-host';
 
 export const DOCTOR_USAGE = `  doctor [--config FILE | --demo]
       Check the configuration, each LDAP server (reachable, bind, uid counter), the AIS key and
       login page, the mail store, the policy files and the audit file; exit 1 on any FAIL.
+`;
+
+export const PRINT_CONFIG_USAGE = `  print-config [--config FILE]
+      Print the configuration as the kiosk runs it: every default filled in, each secret only as
+      its source ({ file: … } or { env: … }); exit 1 if it cannot be used.
 `;
 
 export const AUDIT_USAGE = `  audit verify PATH...
@@ -27,6 +33,10 @@ async function withUsage(io: CliIo, name: string, usage: string, run: () => Prom
 
 export function doctorSubcommand(argv: string[], io: CliIo, host: OperatorHost = CHECKOUT_HOST): Promise<number> {
   return withUsage(io, 'doctor', DOCTOR_USAGE, () => runDoctorCommand(argv, io, host));
+}
+
+export function printConfigSubcommand(argv: string[], io: CliIo, host: OperatorHost = CHECKOUT_HOST): Promise<number> {
+  return withUsage(io, 'print-config', PRINT_CONFIG_USAGE, async () => runPrintConfigCommand(argv, io, host));
 }
 
 export function auditSubcommand(argv: string[], io: CliIo): Promise<number> {

@@ -1,7 +1,7 @@
 // Reads the main process's arguments: an operator command, answered without a window, or the
 // kiosk itself. Pure, so every layout Electron can start us in is tested without Electron.
 
-export const OPERATOR_FLAGS = ['--doctor', '--audit-verify', '--ais-verify'] as const;
+export const OPERATOR_FLAGS = ['--doctor', '--audit-verify', '--ais-verify', '--print-config'] as const;
 export type OperatorFlag = (typeof OPERATOR_FLAGS)[number];
 
 export type Launch = { mode: 'kiosk' } | { mode: 'operator'; flag: OperatorFlag; args: string[] };
@@ -18,6 +18,9 @@ export const OPERATOR_USAGE = `usage: mx-kiosk [--config FILE]
       Print an AIS token's decoded fields as JSON (exit 0), or its error code (exit 1), with the
       configuration's key and settings unless --key-file names a file holding the key. The key
       itself is never taken on the command line.
+  mx-kiosk --print-config [--config FILE]
+      Print the configuration as this counter runs it: every default filled in, each secret
+      only as its source ({ file: … } or { env: … }); exit 1 if it cannot be used.
 Options for Electron itself go before the command flag; everything after it is the command's.
 `;
 

@@ -4,6 +4,7 @@ import type * as ElectronModule from 'electron';
 import { runAisVerifyCommand } from '../ops/ais-verify-command';
 import { runAuditVerifyCommand } from '../ops/audit-verify-command';
 import { runDoctorCommand } from '../ops/doctor-command';
+import { runPrintConfigCommand } from '../ops/print-config-command';
 import { UsageError, type CliIo, type OperatorHost } from '../ops/operator-command';
 import { OPERATOR_USAGE, parseLaunch, refusedSwitches, type OperatorFlag } from './command-line';
 import { registerAppScheme } from './shell';
@@ -36,6 +37,7 @@ const COMMANDS: Record<OperatorFlag, (args: string[], io: CliIo, host: OperatorH
   '--doctor': runDoctorCommand,
   '--audit-verify': (paths, io) => runAuditVerifyCommand(paths, io),
   '--ais-verify': runAisVerifyCommand,
+  '--print-config': runPrintConfigCommand,
 };
 
 // Each stream finishes its writes in order, so an empty write's callback means all earlier lines are out.

@@ -100,11 +100,7 @@ function readOrFail(sources: ConfigSources, path: string, where: string): string
 
 /** Validates raw config data (already parsed from YAML/JSON) and resolves its secrets. */
 export function resolveConfig(raw: unknown, sources: ConfigSources): KioskConfig {
-  const parsed = ConfigSchema.safeParse(migrateConfig(raw));
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
-  }
-  const { directory, ais, smtp, ...rest } = parsed.data;
+  const { directory, ais, smtp, ...rest } = effectiveConfig(raw);
   let caPem: string | undefined;
   if (directory.caFile) {
     try {
@@ -127,20 +123,33 @@ export function resolveConfig(raw: unknown, sources: ConfigSources): KioskConfig
   };
 }
 
-export function loadConfigFile(path: string, sources: ConfigSources): KioskConfig {
+/** The file's data, parsed from YAML or JSON (JSON is YAML), not yet validated. */
+export function readConfigData(path: string, sources: Pick<ConfigSources, 'readFile'>): unknown {
   let text: string;
   try {
     text = sources.readFile(path);
   } catch {
     throw new ConfigError([`cannot read configuration file ${path}`]);
   }
-  let raw: unknown;
   try {
-    raw = parseYaml(text);
+    return parseYaml(text);
   } catch (error) {
     throw new ConfigError([`${path} is not valid YAML/JSON: ${(error as Error).message.split('\n')[0]}`]);
   }
-  return resolveConfig(raw, sources);
+}
+
+export function loadConfigFile(path: string, sources: ConfigSources): KioskConfig {
+  return resolveConfig(readConfigData(path, sources), sources);
+}
+
+/**
+ * The configuration as the kiosk runs it: every default filled in, secrets still as references
+ * ({ file: … } / { env: … }), never their values. What `mx-kiosk --print-config` shows.
+ */
+export function effectiveConfig(raw: unknown): ParsedConfig {
+  const parsed = ConfigSchema.safeParse(migrateConfig(raw));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  return parsed.data;
 }
 
 /** `--config F`, then KIOSK_CONFIG, then the OS default. */

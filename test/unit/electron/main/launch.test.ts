@@ -159,6 +159,17 @@ describe('launch: the kiosk', () => {
   });
 });
 
+describe('launch: print-config', () => {
+  it('answers `mx-kiosk --print-config --config F` with the effective configuration and no secret value', async () => {
+    const run = start(['--print-config', '--config', await configFile()], TEST_SECRETS);
+    await expect(run.result()).resolves.toBe(0);
+    expect(run.stdout.text).toContain('kioskId: test-counter');
+    expect(run.stdout.text).toContain('env: TEST_AIS_KEY');
+    expect(run.stdout.text).not.toContain(TEST_SECRETS.TEST_AIS_KEY);
+    expect(run.fake.windows).toHaveLength(0);
+  });
+});
+
 describe('launch: a counter build refuses debugging switches', () => {
   const ready = async (run: ReturnType<typeof start>) => {
     run.fake.ready();
