@@ -1,30 +1,45 @@
 // The doctor command: checks a counter machine's configuration and every system it depends on,
-// one line per check, and exits non-zero on any FAIL. Installed as `mx-kiosk --doctor`.
+// one line per check, and exits non-zero on any FAIL. Installed as `mx-kiosk --doctor`. With
+// --json it prints the same checks as one JSON document, for monitoring.
 import { loadConfigFile, ConfigError, resolveConfigPath, type KioskConfig } from '../services/config';
 import { createLdapConnector } from '../services/directory/ldap-connector';
-import { runDoctor } from '../services/health/kiosk-doctor';
+import { runDoctor, type DoctorCheck } from '../services/health/kiosk-doctor';
 import { parseOptions, UsageError, type CliIo, type OperatorHost } from './operator-command';
 
-/** Options: `--config FILE`, or `--demo` where the host has the demo systems. */
+/** Prints the checks (as lines, or as JSON at the end) and returns the exit code. */
+function report(io: CliIo, json: boolean, checks: DoctorCheck[]): number {
+  const failed = checks.filter((c) => c.status === 'FAIL').length;
+  const warned = checks.filter((c) => c.status === 'WARN').length;
+  if (json) {
+    io.out(JSON.stringify({ ok: failed === 0, failed, warned, checks }, null, 2));
+  } else {
+    for (const check of checks) io.out(`${check.status.padEnd(5)} ${check.name}  ${check.detail}`);
+    io.out(failed === 0 ? `doctor: all checks passed${warned > 0 ? ` (${warned} warning(s))` : ''}` : `doctor: ${failed} check(s) failed`);
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+/** Options: `--config FILE`, or `--demo` where the host has the demo systems; `--json` for monitoring. */
 export async function runDoctorCommand(argv: string[], io: CliIo, host: OperatorHost): Promise<number> {
-  const values = parseOptions(argv, { config: { type: 'string' }, demo: { type: 'boolean' } });
+  const values = parseOptions(argv, { config: { type: 'string' }, demo: { type: 'boolean' }, json: { type: 'boolean' } });
+  const json = values.json === true;
   if (values.demo && values.config !== undefined) throw new UsageError('give --config or --demo, not both');
   if (values.demo && !host.demo) throw new UsageError('--demo needs a checkout of the project: the demo systems are not installed');
   const demo = values.demo ? await host.demo!.start() : undefined;
   try {
     let config: KioskConfig;
+    let source: DoctorCheck;
     if (demo) {
       config = demo.config;
-      io.out('OK    config  demo profile');
+      source = { status: 'OK', name: 'config', detail: 'demo profile' };
     } else {
       const path = resolveConfigPath(values.config ? ['--config', values.config] : [], host.env, host.platform);
       try {
         config = loadConfigFile(path, { readFile: host.readTextFile, env: host.env });
-        io.out(`OK    config  ${path}`);
+        source = { status: 'OK', name: 'config', detail: path };
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        for (const problem of error.problems) io.out(`FAIL  config  ${path}: ${problem}`);
-        return 1;
+        return report(io, json, error.problems.map((problem) => ({ status: 'FAIL', name: 'config', detail: `${path}: ${problem}` })));
       }
     }
     const checks = await runDoctor(config, {
@@ -33,10 +48,7 @@ export async function runDoctorCommand(argv: string[], io: CliIo, host: Operator
       readTextFile: host.readTextFile,
       bundledPoliciesDir: host.bundledPoliciesDir,
     });
-    for (const check of checks) io.out(`${check.status.padEnd(5)} ${check.name}  ${check.detail}`);
-    const failed = checks.filter((c) => c.status === 'FAIL').length;
-    io.out(failed === 0 ? 'doctor: all checks passed' : `doctor: ${failed} check(s) failed`);
-    return failed === 0 ? 0 : 1;
+    return report(io, json, [source, ...checks]);
   } finally {
     await demo?.stop();
   }

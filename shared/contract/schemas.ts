@@ -129,7 +129,7 @@ export const OperatorSignInRequest = z.object({ uid: z.string().max(64), passwor
 export const OperatorResponse = z.object({ uid: z.string() });
 export const SignedOutResponse = z.object({ signedOut: z.boolean() });
 export const HealthResponse = z.object({
-  checks: z.array(z.object({ status: z.enum(['OK', 'FAIL', 'SKIP']), name: z.string(), detail: z.string() })),
+  checks: z.array(z.object({ status: z.enum(['OK', 'WARN', 'FAIL', 'SKIP']), name: z.string(), detail: z.string() })),
   counts: z.array(z.object({ action: z.string(), result: z.string(), count: z.number() })),
   appVersion: z.string(),
   configPath: z.string(),

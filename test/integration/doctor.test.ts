@@ -2,9 +2,17 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKOUT_HOST } from '../../dev/cli/checkout-host';
 import { doctorSubcommand } from '../../dev/cli/operator-commands';
+import { SOURCE_POLICIES_DIR } from '../../dev/cli/source-paths';
+import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
+import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
+import { runDoctor } from '../../electron/services/health/kiosk-doctor';
+import { testConfig } from '../support/test-config';
 
 async function doctor(argv: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -21,7 +29,11 @@ describe('mx-kiosk doctor', () => {
     expect(out.some((l) => /^OK\s+mail store getquota/.test(l))).toBe(true);
     expect(out.some((l) => /^OK\s+smtp\s+127\.0\.0\.1:\d+ \(none\) accepts the kiosk/.test(l))).toBe(true);
     expect(out.filter((l) => /^OK\s+policy /.test(l))).toHaveLength(4);
-    expect(out.at(-1)).toBe('doctor: all checks passed');
+    // The throwaway directory's certificate lives 2 days: the doctor rightly warns about it.
+    expect(out.filter((l) => l.startsWith('WARN'))).toEqual([expect.stringMatching(/^WARN\s+tls ldaps:\/\/127\.0\.0\.1:\d+\s+127\.0\.0\.1, valid until \d{4}-\d{2}-\d{2}: expires in [01] day\(s\)$/)]);
+    expect(out.some((l) => /^OK\s+egress address\s+127\.0\.0\.1: on this machine/.test(l))).toBe(true);
+    expect(out.some((l) => /^(OK|SKIP)\s+clock vs ais/.test(l))).toBe(true);
+    expect(out.at(-1)).toBe('doctor: all checks passed (1 warning(s))');
     expect(code).toBe(0);
   }, 30_000);
 
@@ -51,6 +63,67 @@ audit: { file: "${join(dir, 'audit.jsonl')}" }
   it('reports an unreadable configuration as a FAIL line', async () => {
     const { code, out } = await doctor(['--config', '/nonexistent/config.yaml']);
     expect(code).toBe(1);
-    expect(out).toEqual(['FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml']);
+    expect(out).toEqual(['FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml', 'doctor: 1 check(s) failed']);
+  });
+
+  it('gives the same checks as one JSON document with --json, for monitoring', async () => {
+    const { code, out } = await doctor(['--config', '/nonexistent/config.yaml', '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(out.join('\n'))).toEqual({
+      ok: false,
+      failed: 1,
+      warned: 0,
+      checks: [{ status: 'FAIL', name: 'config', detail: '/nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml' }],
+    });
+  });
+});
+
+describe('the doctor’s certificate and clock checks, on a real slapd', () => {
+  let slapd: RunningSlapd;
+  let dateServer: Server;
+  let dateUrl: string;
+  beforeAll(async () => {
+    slapd = await startSlapd();
+    // An "AIS" whose HTTP Date header is the real time (Node's server stamps every answer).
+    dateServer = createServer((_req, res) => res.end('ok'));
+    await new Promise<void>((resolve) => dateServer.listen(0, '127.0.0.1', resolve));
+    dateUrl = `http://127.0.0.1:${(dateServer.address() as AddressInfo).port}/login`;
+  });
+  afterAll(async () => {
+    dateServer?.close();
+    await slapd?.stop();
+  });
+
+  const configFor = (directory: Partial<{ caFile: string }> = { caFile: slapd.caFile }) =>
+    testConfig(
+      { directory: { urls: [slapd.ldapsUrl], bindDn: slapd.serviceDn, baseDn: slapd.baseDn, ...directory }, ais: { loginUrl: dateUrl } },
+      { TEST_LDAP_PASSWORD: slapd.servicePassword },
+    );
+  const run = (config: ReturnType<typeof configFor>, offsetMs = 0) =>
+    runDoctor(config, { connectLdap: createLdapConnector(config.directory), fetch: globalThis.fetch as never, readTextFile: (p) => readFileSync(p, 'utf8'), bundledPoliciesDir: SOURCE_POLICIES_DIR, clock: { now: () => Date.now() + offsetMs } });
+  const line = (checks: Awaited<ReturnType<typeof run>>, prefix: string) => checks.find((c) => c.name.startsWith(prefix));
+
+  it('warns about a certificate that expires within 30 days, naming its subject and date', async () => {
+    // The throwaway slapd's certificate, made by openssl for 2 days.
+    const tls = line(await run(configFor()), 'tls ldaps://');
+    expect(tls).toMatchObject({ status: 'WARN', detail: expect.stringMatching(/^127\.0\.0\.1, valid until \d{4}-\d{2}-\d{2}: expires in [01] day\(s\)$/) });
+  });
+
+  it('fails an expired certificate (the clock moved past its end) and an untrusted one', async () => {
+    expect(line(await run(configFor(), 3 * 24 * 3600_000), 'tls ldaps://')).toMatchObject({ status: 'FAIL', detail: expect.stringMatching(/: expired$/) });
+    expect(line(await run(configFor({})), 'tls ldaps://')).toMatchObject({ status: 'FAIL', detail: expect.stringMatching(/not trusted/) });
+  });
+
+  it.each([
+    [0, 'OK'],
+    [10_000, 'WARN'],
+    [-40_000, 'FAIL'],
+  ] as const)('compares the clock with AIS’s Date header: %i ms off is %s', async (offset, status) => {
+    const checks = await run(configFor(), offset);
+    expect(line(checks, 'clock vs ais')).toMatchObject({ status });
+  });
+
+  it('says when the directory’s clock cannot be read (no monitor database here)', async () => {
+    expect(line(await run(configFor()), 'clock vs ldap')).toMatchObject({ status: 'SKIP', detail: expect.stringMatching(/monitor/) });
   });
 });

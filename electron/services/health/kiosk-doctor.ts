@@ -2,6 +2,7 @@
 // check, OK or FAIL with the reason (or SKIP where the configuration uses no such part).
 import { access, constants } from 'node:fs/promises';
 import { connect as tcpConnect } from 'node:net';
+import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { probeAis, type FetchLike } from '../ais/ais-health';
 import { verifySmtp } from '../contact/smtp-mailer';
@@ -17,17 +18,15 @@ import { PolicyLibrary } from '../policies/policy-library';
 import { POLICY_ORDER } from '../policies/consents';
 import { firstValue } from '../directory/ldap-values';
 import { redactUrlCredentials } from '../logger';
+import { aisClockCheck, certificateCheck, directoryClockCheck, egressCheck, tlsTargets, type CounterCheck } from './counter-checks';
 
-export interface DoctorCheck {
-  status: 'OK' | 'FAIL' | 'SKIP';
-  name: string;
-  detail: string;
-}
+/** One line of the doctor: OK, WARN (works, but act soon), FAIL (breaks counters) or SKIP (not checked here). */
+export type DoctorCheck = CounterCheck;
 
 /** The parts of the configuration the doctor checks (the whole KioskConfig fits). */
 export interface DoctorConfig {
   directory: ResolvedDirectorySettings;
-  ais: Pick<ResolvedAisSettings, 'key' | 'loginUrl'>;
+  ais: Pick<ResolvedAisSettings, 'key' | 'loginUrl' | 'egressAddresses'>;
   mailbox: MailboxSettings;
   smtp?: ResolvedSmtpSettings;
   policies: PolicySettings;
@@ -39,6 +38,10 @@ export interface DoctorDeps {
   fetch: FetchLike;
   readTextFile: (path: string) => string;
   bundledPoliciesDir: string;
+  /** The clock compared with AIS's and the directory's; the system's by default. */
+  clock?: { now(): number };
+  /** This machine's network interfaces, for the egress check; os.networkInterfaces by default. */
+  interfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
 }
 
 export function tcpReachable(host: string, port: number, timeoutMs: number): Promise<string | null> {
@@ -62,6 +65,8 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
   const add = (status: DoctorCheck['status'], name: string, detail: string) =>
     checks.push({ status, name: redactUrlCredentials(name), detail: redactUrlCredentials(detail) });
   const { directory } = config;
+  const clock = deps.clock ?? Date;
+  const bindAsKiosk = async (client: Awaited<ReturnType<LdapConnector>>) => client.bind(directory.bindDn, directory.bindPassword.reveal());
 
   for (const url of directory.urls) {
     let client: Awaited<ReturnType<LdapConnector>> | undefined;
@@ -83,10 +88,18 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
     }
   }
 
+  for (const url of directory.urls) checks.push(await directoryClockCheck(url, deps.connectLdap, bindAsKiosk, clock));
+  for (const { name, target } of tlsTargets(config)) {
+    const check = await certificateCheck(name, target, clock);
+    add(check.status, check.name, check.detail);
+  }
+
   // The key was validated when the configuration loaded; only its presence is reported, never it.
   add('OK', 'ais key', `loaded (${config.ais.key.reveal().length / 2} bytes)`);
   const ais = await probeAis(config.ais.loginUrl, deps.fetch);
   add(ais === 'online' ? 'OK' : 'FAIL', 'ais login page', `${config.ais.loginUrl} ${ais === 'online' ? 'answers' : 'does not answer'}`);
+  checks.push(await aisClockCheck(config.ais.loginUrl, deps.fetch, clock));
+  checks.push(egressCheck(config.ais.egressAddresses, deps.interfaces ?? networkInterfaces));
 
   const { mailbox } = config;
   if (mailbox.mode === 'none' || !mailbox.campus) {
@@ -114,7 +127,8 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
     for (const language of ['zh-TW', 'en'] as const) {
       try {
         const doc = library.get(id, language);
-        add('OK', `policy ${id}.${language}`, `${doc.version}${doc.summary ? ' (bundled summary)' : ' (official text)'}`);
+        const source = doc.summary ? 'bundled summary' : config.policies.folder ? `official text from ${config.policies.folder}` : 'official text';
+        add('OK', `policy ${id}.${language}`, `version ${doc.version}, sha256 ${doc.hash.slice(0, 12)} (${source})`);
       } catch (error) {
         add('FAIL', `policy ${id}.${language}`, (error as { detail?: string }).detail ?? message(error));
       }

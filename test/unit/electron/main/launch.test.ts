@@ -61,7 +61,7 @@ describe('launch: operator commands', () => {
   it('answers `mx-kiosk --doctor --config F` with the doctor\'s lines and its exit code, and opens nothing', async () => {
     const run = start(['--doctor', '--config', '/nonexistent/config.yaml']);
     expect(await run.result()).toBe(1);
-    expect(run.stdout.text).toBe('FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml\n');
+    expect(run.stdout.text).toBe('FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml\ndoctor: 1 check(s) failed\n');
     expect(run.fake.exits).toEqual([1]);
     expect(run.fake.windows).toEqual([]);
     expect(run.fake.lifecycle.lockRequests).toBe(0);
