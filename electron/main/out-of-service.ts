@@ -3,8 +3,27 @@
 // nothing internal; the log line with the same reference, and the doctor, carry the details.
 // Served by the app:// handler as plain HTML and CSS, with no script, under the same CSP.
 import { randomBytes } from 'node:crypto';
+import { SECURITY_HEADERS } from '../services/renderer-files';
 
-export type OutOfServiceCause = 'CONFIG' | 'SWITCH';
+export type OutOfServiceCause = 'CONFIG' | 'SWITCH' | 'CRASH';
+
+/** The page's path under app://kiosk/, next to the renderer's own files. */
+export const OUT_OF_SERVICE_PAGE = 'out-of-service.html';
+const STYLESHEET = 'out-of-service.css';
+
+/** Is this app:// request for the out-of-service page or its stylesheet? */
+export function isOutOfServiceRequest(url: string): boolean {
+  const path = new URL(url).pathname;
+  return path === `/${OUT_OF_SERVICE_PAGE}` || path === `/${STYLESHEET}`;
+}
+
+/** The page (or its stylesheet) as an app:// response, under the kiosk's CSP. */
+export function outOfServiceResponse(url: string, reference: string): Response {
+  const css = new URL(url).pathname === `/${STYLESHEET}`;
+  return new Response(css ? OUT_OF_SERVICE_CSS : outOfServicePage(reference), {
+    headers: { ...SECURITY_HEADERS, 'Content-Type': css ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8' },
+  });
+}
 
 /** A short code the operator finds in the log, e.g. CONFIG-7F3A2C; the random part tells two starts apart. */
 export function outOfServiceReference(cause: OutOfServiceCause, random: Uint8Array = randomBytes(3)): string {
@@ -19,7 +38,7 @@ p{font-size:1.2rem}.reference{margin-top:3rem;font-size:1rem;color:#4a5562}.refe
 
 export function outOfServicePage(reference: string): string {
   return `<!doctype html><html lang="zh-Hant-TW"><head><meta charset="utf-8"><title>暫停服務 Out of service</title>
-<link rel="icon" href="data:,"><link rel="stylesheet" href="out-of-service.css"></head><body><main>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/out-of-service.css"></head><body><main>
 <h1>本服務台暫停服務</h1><h2 lang="en">This kiosk is temporarily out of service</h2>
 <p>請洽服務台人員協助，或稍後再試。</p><p lang="en">Please ask the helpdesk staff, or try again later.</p>
 <p class="reference">請告知服務台人員此代碼 <span lang="en">Tell the helpdesk this code</span>: <code>${escapeHtml(reference)}</code></p>

@@ -10,9 +10,9 @@ import { AIS_PARTITION } from './ais-view';
 import { registerIpcDoor } from './ipc-door';
 import { isBlockedKey } from './kiosk-keys';
 import { answerCertificateRequests, disarmPagePrint, refuseDownloads } from './native-dialogs';
-import { OUT_OF_SERVICE_CSS, outOfServicePage } from './out-of-service';
+import { CRASH_LOOP, CrashLoopGuard } from './crash-loop';
+import { isOutOfServiceRequest, OUT_OF_SERVICE_PAGE, outOfServiceReference, outOfServiceResponse } from './out-of-service';
 import { startRendererWatchdog } from './renderer-watchdog';
-import { SECURITY_HEADERS } from '../services/renderer-files';
 
 export type ShellElectron = Pick<typeof ElectronModule, 'app' | 'BrowserWindow' | 'Menu' | 'protocol' | 'session' | 'ipcMain' | 'WebContentsView' | 'powerSaveBlocker'>;
 
@@ -127,18 +127,34 @@ function lockDownSession(ses: ElectronModule.Session, partition: string, logger:
   refuseDownloads(ses, partition, logger);
 }
 
+/** Where the kiosk window shows out of service after a crash loop (served by the app:// handler). */
+export const CRASH_LOOP_URL = `${APP_SCHEME}://${APP_HOST}/${OUT_OF_SERVICE_PAGE}`;
+
+/** The shell's crash-loop state: once it holds a reference, the kiosk stays out of service. */
+export interface CrashLoop {
+  guard: CrashLoopGuard;
+  reference: string | null;
+}
+
 /**
  * A crashed, unresponsive or hung renderer: the person's session is wiped in main (the page
- * state is gone anyway) and Welcome is loaded again, instead of a frozen or blank kiosk.
+ * state is gone anyway) and Welcome is loaded again, instead of a frozen or blank kiosk. The
+ * third time within 5 minutes, out of service is shown instead (docs/deployment.md).
  */
-export function recoverRenderer(window: ElectronModule.BrowserWindow, backend: KioskBackend, logger: Logger, why: string): void {
-  logger.error('renderer recovery', { why });
+export function recoverRenderer(window: ElectronModule.BrowserWindow, backend: KioskBackend, logger: Logger, why: string, loop: CrashLoop = { guard: new CrashLoopGuard(), reference: null }): void {
   // The wipe also closes an AIS view left open over the crashed page.
   backend.wipe('crash');
   const contents = window.webContents;
+  const looping = loop.reference !== null || loop.guard.looping();
+  if (looping) {
+    loop.reference ??= outOfServiceReference('CRASH');
+    logger.error('renderer crash loop: out of service until the kiosk is restarted', { why, reference: loop.reference, limit: CRASH_LOOP.limit, windowMs: CRASH_LOOP.windowMs });
+  } else {
+    logger.error('renderer recovery', { why });
+  }
   if (contents.isDestroyed()) return;
   if (why !== 'render-process-gone') contents.forcefullyCrashRenderer();
-  void contents.loadURL(KIOSK_URL);
+  void contents.loadURL(looping ? CRASH_LOOP_URL : KIOSK_URL);
 }
 
 export interface ShellSettings {
@@ -161,7 +177,11 @@ export function startShell(electron: ShellElectron, backend: KioskBackend, logge
   lockDownSession(kioskSession, KIOSK_PARTITION, logger);
   lockDownSession(aisSession, AIS_PARTITION, logger);
   answerCertificateRequests(app, settings.certificates, logger);
-  kioskSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir, (file) => readFile(file)));
+  const loop: CrashLoop = { guard: new CrashLoopGuard(), reference: null };
+  const rendererFiles = createAppProtocolHandler(paths.rendererDir, (file) => readFile(file));
+  kioskSession.protocol.handle(APP_SCHEME, async (request) =>
+    loop.reference !== null && isOutOfServiceRequest(request.url) ? outOfServiceResponse(request.url, loop.reference) : rendererFiles(request),
+  );
 
   Menu.setApplicationMenu(null);
   registerIpcDoor(electron.ipcMain, backend.dispatcher, logger);
@@ -175,9 +195,9 @@ export function startShell(electron: ShellElectron, backend: KioskBackend, logge
   app.on('second-instance', () => window.focus());
   electron.powerSaveBlocker.start('prevent-display-sleep');
   const contents = window.webContents;
-  contents.on('render-process-gone', () => recoverRenderer(window, backend, logger, 'render-process-gone'));
-  contents.on('unresponsive', () => recoverRenderer(window, backend, logger, 'unresponsive'));
-  const stopWatchdog = startRendererWatchdog(contents, () => recoverRenderer(window, backend, logger, 'watchdog'), WATCHDOG);
+  contents.on('render-process-gone', () => recoverRenderer(window, backend, logger, 'render-process-gone', loop));
+  contents.on('unresponsive', () => recoverRenderer(window, backend, logger, 'unresponsive', loop));
+  const stopWatchdog = startRendererWatchdog(contents, () => recoverRenderer(window, backend, logger, 'watchdog', loop), WATCHDOG);
   window.on('closed', stopWatchdog);
   void window.loadURL(KIOSK_URL);
   return window;
@@ -194,12 +214,7 @@ export function startOutOfService(electron: ShellElectron, reference: string, lo
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, logger));
   const kioskSession = session.fromPartition(KIOSK_PARTITION);
   lockDownSession(kioskSession, KIOSK_PARTITION, logger);
-  kioskSession.protocol.handle(APP_SCHEME, async (request) => {
-    const css = new URL(request.url).pathname.endsWith('.css');
-    return new Response(css ? OUT_OF_SERVICE_CSS : outOfServicePage(reference), {
-      headers: { ...SECURITY_HEADERS, 'Content-Type': css ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8' },
-    });
-  });
+  kioskSession.protocol.handle(APP_SCHEME, async (request) => outOfServiceResponse(request.url, reference));
   Menu.setApplicationMenu(null);
   // No preload: this page talks to nobody.
   const window = createKioskWindow(BrowserWindow, '', app.isPackaged);

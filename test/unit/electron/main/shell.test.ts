@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from '../../../../electron/main/app-protocol';
 import { DISARM_PRINT } from '../../../../electron/main/native-dialogs';
 import { outOfServicePage, outOfServiceReference } from '../../../../electron/main/out-of-service';
-import { KIOSK_PARTITION, KIOSK_URL, lockDownContents, registerAppScheme, startOutOfService, startShell } from '../../../../electron/main/shell';
+import { CRASH_LOOP_URL, KIOSK_PARTITION, KIOSK_URL, lockDownContents, registerAppScheme, startOutOfService, startShell } from '../../../../electron/main/shell';
 import { Dispatcher } from '../../../../electron/services/dispatcher';
 import type { KioskBackend } from '../../../../electron/services/kiosk-backend';
 import { silentLogger } from '../../../../electron/services/logger';
@@ -224,6 +224,34 @@ describe('keeping the kiosk up', () => {
     expect(backend.ended).toEqual(['crash']); // the wipe: session and AIS view alike
     expect(window.webContents.loaded).toEqual([KIOSK_URL]);
     expect(window.webContents.crashed).toBe(event === 'unresponsive' ? 1 : 0);
+  });
+
+  it('shows out of service instead of reloading a third time within 5 minutes', async () => {
+    const fake = createFakeElectron();
+    const backend = backendWithStatus();
+    startShell(fake.electron, backend, silentLogger, { rendererDir, preload: '/p' });
+    const window = fake.windows[0]!;
+    window.webContents.loaded.length = 0;
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    window.webContents.emit('unresponsive');
+    expect(window.webContents.loaded).toEqual([KIOSK_URL, KIOSK_URL]);
+    window.webContents.emit('render-process-gone', {}, { reason: 'oom' });
+    expect(window.webContents.loaded.at(-1)).toBe(CRASH_LOOP_URL);
+    expect(backend.ended).toEqual(['crash', 'crash', 'crash']);
+    const page = await fake.session(KIOSK_PARTITION).protocolHandlers.get('app')!(new Request(CRASH_LOOP_URL));
+    const html = await page.text();
+    expect(html).toContain('本服務台暫停服務');
+    expect(html).toMatch(/CRASH-[0-9A-F]{6}/);
+    // It stays there: a fourth recovery does not go back to the kiosk page.
+    window.webContents.emit('unresponsive');
+    expect(window.webContents.loaded.at(-1)).toBe(CRASH_LOOP_URL);
+  });
+
+  it('serves the renderer, not the out-of-service page, while no crash loop holds', async () => {
+    const fake = createFakeElectron();
+    startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
+    const page = await fake.session(KIOSK_PARTITION).protocolHandlers.get('app')!(new Request(CRASH_LOOP_URL));
+    expect(page.status).toBe(404);
   });
 
   it('focuses the running kiosk when it is launched a second time', () => {
