@@ -5,7 +5,8 @@
 // the retry, and the retry ends with a working account.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import { asAdmin, backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { expectDirectoryWhole } from '../support/directory-promises';
+import { backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 import { startCuttingProxy, type Cut, type CuttingProxy } from '../support/ldap-cutting-proxy';
 
 let slapd: RunningSlapd;
@@ -28,15 +29,6 @@ const nextPerson = (label: string) => {
   serial += 1;
   return { id: `z6${String(serial).padStart(4, '0')}`, name_en: `CUT,CASE ${label} ${String.fromCharCode(64 + (serial % 26) + 1)}`, name: '切斷' };
 };
-
-/** The directory-wide promises, checked after every case. */
-async function expectDirectoryWhole(staffId: string) {
-  const all = await asAdmin(slapd, async (c) => (await c.search(slapd.baseDn, { filter: '(objectClass=posixAccount)', attributes: ['uid', 'uidNumber', 'sn', 'userPassword'] })).searchEntries);
-  expect(new Set(all.map((e) => String(e.uidNumber))).size).toBe(all.length);
-  expect(new Set(all.map((e) => String(e.uid))).size).toBe(all.length);
-  expect(all.filter((e) => !e.userPassword || String(e.userPassword) === '').map((e) => e.dn)).toEqual([]);
-  expect(all.filter((e) => e.sn === staffId)).toHaveLength(1);
-}
 
 /** k = 1, 2, … until a run sends fewer than k messages: then every message of the operation had its cut. */
 async function everyK(run: (k: number) => Promise<boolean>): Promise<number> {
@@ -70,7 +62,7 @@ describe('LDAP connection cut at every message', () => {
           const [retryName] = await backend.creation.candidates(again);
           await expect(backend.creation.create(again, { account: retryName!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')).resolves.toMatchObject({ uid: retryName });
         }
-        await expectDirectoryWhole(person.id);
+        await expectDirectoryWhole(slapd, person.id);
         await backend.close();
         return cut;
       });

@@ -209,7 +209,7 @@ export class AccountCreation {
   /** Sets the password truthfully; a creation whose password did not take is undone. */
   private async setPassword(person: Applicant, dn: string, uid: string, password: string, progress: { detail?: string }): Promise<void> {
     const { deps } = this;
-    const outcome = await deps.passwords.set(person.writer, dn, password).catch((error: unknown) => (error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message)));
+    const outcome = await deps.passwords.set(person.writer, dn, password, { sameIsDone: true }).catch((error: unknown) => (error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message)));
     if (outcome === undefined) return;
     if (outcome.code === 'PASSWORD_MAY_BE_SET') {
       // The directory stayed away: whether the password took is unknown, and nothing can be undone now.

@@ -33,7 +33,7 @@ export class PasswordSetter {
    * directory's refusal (PASSWORD_IN_HISTORY, PASSWORD_REFUSED); DIRECTORY_UNAVAILABLE when a fault
    * stopped it and a bind shows it did not take; PASSWORD_MAY_BE_SET when nobody can know yet.
    */
-  async set(writer: DirectoryConnection, dn: string, password: string): Promise<void> {
+  async set(writer: DirectoryConnection, dn: string, password: string, options: { sameIsDone?: boolean } = {}): Promise<void> {
     try {
       await writer.run(
         async (client: Client) => {
@@ -46,6 +46,13 @@ export class PasswordSetter {
         { idempotent: false },
       );
     } catch (error) {
+      // sameIsDone (a new account's first password): an earlier try whose answer was lost may
+      // have set this very password after all, since slapd can act on a request after its
+      // connection was cut. Then "not being changed" means done. (A reset decides this itself.)
+      if (options.sameIsDone && error instanceof KioskError && error.code === 'PASSWORD_IN_HISTORY' && /not being changed/i.test(error.detail ?? '') && (await this.binds(dn, password))) {
+        await this.readBack(dn, password);
+        return;
+      }
       if (!(error instanceof KioskError) || error.code !== 'DIRECTORY_UNAVAILABLE') throw error;
       await this.afterFault(dn, password, error);
       return;
