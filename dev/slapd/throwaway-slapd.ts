@@ -1,7 +1,8 @@
 // Starts a real OpenLDAP slapd as a throwaway child process: its own temp folder, free loopback
 // ports, mdb, the old portal's schemas, the access rules and schema shipped in build/ldap/, ldaps
 // with a fresh self-signed certificate, and a server-side password hash. Used by integration
-// tests, E2E tests and the demo profile.
+// tests, E2E tests and the demo profile. It can also take a part in replication (a syncprov
+// provider, a syncrepl consumer, or one of several multi-provider nodes): replicated-slapd.ts.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -16,6 +17,18 @@ const run = promisify(execFile);
 
 export type PasswordHash = 'ARGON2' | 'SSHA';
 
+/**
+ * The instance's part in replication. The replication identity is the rootdn (it reads every entry
+ * and attribute, and is above the access rules), which keeps build/ldap/'s rules exactly as shipped.
+ */
+export type SlapdReplication =
+  /** syncprov with a checkpoint, so a restart after a kill starts from a recent contextCSN. */
+  | { role: 'provider' }
+  /** syncrepl refreshAndPersist from the provider; writes answered with a referral to it (updateref). */
+  | { role: 'consumer'; providerUrl: string }
+  /** One of several providers replicating each other (multiprovider on), with its own serverID. */
+  | { role: 'multi-provider'; serverId: number; peerUrls: readonly string[] };
+
 export interface SlapdOptions {
   /** How slapd hashes passwords it receives through Password Modify or cleartext writes. */
   passwordHash?: PasswordHash;
@@ -23,6 +36,12 @@ export interface SlapdOptions {
   seedLdif?: string;
   /** Where to create the instance folder (a fresh temp folder by default). */
   parentDir?: string;
+  /** A part in replication; a lone server by default. */
+  replication?: SlapdReplication;
+  /** Ports chosen beforehand (freePorts()), so replicas can name each other before either starts. */
+  ports?: { ldap: number; ldaps: number };
+  /** Serve this instance's certificate and key, so one caFile trusts every server of a fleet. */
+  certificate?: { certFile: string; keyFile: string };
 }
 
 export interface RunningSlapd {
@@ -98,7 +117,7 @@ export function slapdAvailable(): boolean {
   return existsSync(SLAPD_BINARY) && existsSync(join(MODULE_DIR, 'back_mdb.so'));
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -122,6 +141,14 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
+async function copyCertificate(from: { certFile: string; keyFile: string }, dir: string): Promise<{ certFile: string; keyFile: string }> {
+  const certFile = join(dir, 'server.crt');
+  const keyFile = join(dir, 'server.key');
+  await writeFile(certFile, await readFile(from.certFile));
+  await writeFile(keyFile, await readFile(from.keyFile), { mode: 0o600 });
+  return { certFile, keyFile };
+}
+
 async function makeCertificate(dir: string): Promise<{ certFile: string; keyFile: string }> {
   const certFile = join(dir, 'server.crt');
   const keyFile = join(dir, 'server.key');
@@ -135,8 +162,40 @@ async function makeCertificate(dir: string): Promise<{ certFile: string; keyFile
   return { certFile, keyFile };
 }
 
-function slapdConf(dir: string, certFile: string, keyFile: string, hash: PasswordHash, accessRules: string): string {
+/** The database lines for the instance's part in replication (after suffix, rootdn and directory). */
+function replicationConf(replication: SlapdReplication | undefined): { global: string; database: string } {
+  if (!replication) return { global: '', database: '' };
   const b = FIXTURE.baseDn;
+  // retry="1 +": reconnect every second, for ever, so a restarted provider is found within about a second.
+  const consumerOf = (rid: number, url: string) => `syncrepl rid=${String(rid).padStart(3, '0')}
+  provider=${url}
+  bindmethod=simple
+  binddn="cn=admin,${b}"
+  credentials=${ADMIN_PASSWORD}
+  searchbase="${b}"
+  type=refreshAndPersist
+  retry="1 +"
+  timeout=3`;
+  const provider = `overlay syncprov
+syncprov-checkpoint 1 1
+syncprov-sessionlog 1000`;
+  const index = 'index entryCSN,entryUUID eq';
+  switch (replication.role) {
+    case 'provider':
+      return { global: 'moduleload syncprov', database: `${index}\n${provider}` };
+    case 'consumer':
+      return { global: '', database: `${index}\n${consumerOf(1, replication.providerUrl)}\nupdateref ${replication.providerUrl}` };
+    case 'multi-provider':
+      return {
+        global: `moduleload syncprov\nserverID ${replication.serverId}`,
+        database: [index, ...replication.peerUrls.map((url, i) => consumerOf(i + 1, url)), 'multiprovider on', provider].join('\n'),
+      };
+  }
+}
+
+function slapdConf(dir: string, certFile: string, keyFile: string, hash: PasswordHash, accessRules: string, replication?: SlapdReplication): string {
+  const b = FIXTURE.baseDn;
+  const repl = replicationConf(replication);
   return `# generated by mx-kiosk's throwaway-slapd; deleted when the instance stops
 ${['core', 'cosine', 'inetorgperson', 'nis', 'misc'].map((s) => `include ${SCHEMA_DIR}/${s}.schema`).join('\n')}
 include ${dir}/mx-kiosk-contact.schema
@@ -147,6 +206,7 @@ moduleload back_mdb
 moduleload ppolicy
 moduleload unique
 ${hash === 'ARGON2' ? 'moduleload argon2' : ''}
+${repl.global}
 password-hash {${hash}}
 TLSCertificateFile ${certFile}
 TLSCertificateKeyFile ${keyFile}
@@ -165,6 +225,7 @@ rootpw ${sshaHash(ADMIN_PASSWORD)}
 directory ${dir}/data
 index objectClass eq
 index uid,cn,sn,uidNumber eq
+${repl.database}
 
 # Hash any cleartext userPassword a client writes, so no plain password is ever stored; the
 # default policy remembers recent passwords, so a reset to one of them is refused.
@@ -191,19 +252,20 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<RunningSla
   const dir = await mkdtemp(join(options.parentDir ?? tmpdir(), 'mx-kiosk-slapd-'));
   try {
     await mkdir(join(dir, 'data'));
-    const { certFile, keyFile } = await makeCertificate(dir);
+    const { certFile, keyFile } = options.certificate ? await copyCertificate(options.certificate, dir) : await makeCertificate(dir);
     await writeFile(join(dir, 'mx-kiosk-contact.schema'), ldifSchemaToConf(await readFile(CONTACT_SCHEMA_LDIF, 'utf8')));
     const confFile = join(dir, 'slapd.conf');
     const accessRules = ldifAccessToConf(await readFile(ACCESS_LDIF, 'utf8'), FIXTURE.baseDn);
-    await writeFile(confFile, slapdConf(dir, certFile, keyFile, hash, accessRules));
+    await writeFile(confFile, slapdConf(dir, certFile, keyFile, hash, accessRules, options.replication));
     const seedFile = join(dir, 'seed.ldif');
     await writeFile(seedFile, options.seedLdif ?? fixtureLdif());
-    // Seeding offline with slapadd is much faster than LDAP adds after start.
-    await run(SLAPADD_BINARY, ['-q', '-f', confFile, '-l', seedFile]);
+    // Seeding offline with slapadd is much faster than LDAP adds after start. A replica starts
+    // empty (seedLdif '') and receives everything through syncrepl.
+    if (options.seedLdif !== '') await run(SLAPADD_BINARY, ['-q', '-f', confFile, '-l', seedFile]);
     const caPem = await readFile(certFile, 'utf8');
 
     let child: ChildProcess | undefined;
-    let ports: { ldap: number; ldaps: number } | undefined;
+    let ports: { ldap: number; ldaps: number } | undefined = options.ports;
 
     const launch = async (): Promise<void> => {
       // Ports can be taken between probing and binding; a few fresh tries cover that race.

@@ -26,6 +26,8 @@ import { ContactConfirmation } from './contact/contact-confirmation';
 import { createSmtpMailer, noMailer, type Mailer } from './contact/smtp-mailer';
 import { DirectoryConnection } from './directory/directory-connection';
 import { DirectoryHealth } from './directory/directory-health';
+import { allDirectoryServers, directoryServers } from './directory/directory-settings';
+import { WriteServers } from './directory/write-servers';
 import type { LdapConnector } from './directory/ldap-connector';
 import { Dispatcher } from './dispatcher';
 import { registerStatusHandlers } from './health/status-handlers';
@@ -105,13 +107,16 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const { config, clock, logger } = deps;
   const dispatcher = new Dispatcher(logger);
   const locks = new KeyedLock();
-  const urls = config.directory.urls;
+  // Reads go to the read servers (consumers first); writes only to the write servers (providers).
+  const { read: urls, write: writeUrls } = directoryServers(config.directory);
   const failbackMs = config.directory.failbackSeconds * 1000;
   const fetch = deps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   const rater = deps.rater ?? createWorkerStrengthRater();
 
-  const directoryHealth = new DirectoryHealth(urls, deps.connectLdap, clock);
-  const status = new KioskStatus({ directoryHealth, aisLoginUrl: config.ais.loginUrl, fetch, appVersion: deps.appVersion, kioskId: config.kioskId, logger });
+  const layout = layoutFromConfig(config.directory);
+  const writes = new WriteServers({ urls: writeUrls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, probeDn: layout.writeProbeDn }, deps.connectLdap, clock, logger);
+  const directoryHealth = new DirectoryHealth(allDirectoryServers(config.directory), deps.connectLdap, clock);
+  const status = new KioskStatus({ directoryHealth, writes, aisLoginUrl: config.ais.loginUrl, fetch, appVersion: deps.appVersion, kioskId: config.kioskId, logger });
   const sessions = new KioskSessions(clock, config.session, (reason) => logger.info('session ended', { reason }));
   const track = <T>(session: Parameters<KioskSessions['track']>[0], work: Promise<T>) => sessions.track(session, work);
   const verifier = new AisHandoffVerifier(
@@ -124,7 +129,6 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const launcher = deps.makeAisLauncher(aisSignIn);
 
   const connection = new DirectoryConnection({ urls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, failbackMs }, deps.connectLdap, clock, logger);
-  const layout = layoutFromConfig(config.directory);
   // The console counts today's audit events; it is built further down, once its parts exist.
   const helpdeskRef: { current?: HelpdeskConsole } = {};
   const audit = new AuditLog(deps.auditWriter, clock, config.kioskId, { logger, onRecord: (event) => helpdeskRef.current?.count(event.action, event.result) });
@@ -133,11 +137,11 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const directory = new AccountDirectory(connection, layout);
   const namer = new AccountNamer(directory, namingWords(config.naming, deps.readTextFile));
   const claims = new AccountClaims(layout.claimsDn, clock, config.kioskId);
-  const sweeper = new IncompleteEntrySweeper({ connection, claims, layout, audit, clock, logger });
+  const sweeper = new IncompleteEntrySweeper({ writes, claims, layout, audit, clock, logger });
   const standing = new AccountStanding({ directory, sweeper, clock, mailDomain: config.mailDomain });
-  const passwords = new PasswordSetter({ connection, connect: deps.connectLdap, urls, logger });
+  const passwords = new PasswordSetter({ connect: deps.connectLdap, logger });
   const creation = new AccountCreation({
-    connection,
+    writes,
     directory,
     standing,
     claims,
@@ -155,9 +159,9 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     requireConsent: (session) => consents.requireAll(session),
     track,
   });
-  const reset = new PasswordReset({ connection, standing, passwords, rater, audit, lock: locks, track, clock });
+  const reset = new PasswordReset({ writes, standing, passwords, rater, audit, lock: locks, track, clock });
   const contacts = new ContactConfirmation({
-    connection,
+    writes,
     directory,
     mailer: deps.mailer ?? (config.smtp ? createSmtpMailer(config.smtp) : noMailer),
     audit,
@@ -170,6 +174,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const helpdesk = new HelpdeskConsole({
     operators,
     connection,
+    writes,
     layout,
     config,
     configPath: deps.configPath,
@@ -189,7 +194,8 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     connection,
     connect: deps.connectLdap,
     urls,
-    failbackMs,
+    writeUrls,
+    probeDn: layout.writeProbeDn,
     baseDn: config.directory.baseDn,
     nameAttribute: layout.attrs.name,
     settings: config.helpdesk,
@@ -234,7 +240,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     close: async () => {
       clearInterval(sweeping);
       sessions.end('shutdown');
-      await Promise.all([connection.close(), rater.close()]);
+      await Promise.all([connection.close(), writes.close(), rater.close()]);
     },
   };
 }

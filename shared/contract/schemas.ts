@@ -13,11 +13,15 @@ export const StatusResponse = z.object({
     state: z.enum(['online', 'offline']),
     serversConfigured: z.number().int().nonnegative(),
     serversReachable: z.number().int().nonnegative(),
+    /** Whether a write server takes writes now; false pauses creations, resets and contact confirmations. */
+    writable: z.boolean().optional(),
   }),
   /** Whether the AIS login page answered (any HTTP reply counts). */
   ais: z.object({ state: z.enum(['online', 'offline']) }),
   /** Set by a helpdesk operator: the kiosk shows "temporarily out of service" until switched back. */
   outOfService: z.boolean(),
+  /** Shown on Welcome before anyone signs in: DIRECTORY_READ_ONLY while the directory answers reads only. */
+  notice: z.enum(['DIRECTORY_READ_ONLY']).nullable().optional(),
 });
 export type StatusResponse = z.infer<typeof StatusResponse>;
 

@@ -12,10 +12,9 @@ import type { ResolvedDirectorySettings } from '../directory/directory-settings'
 import type { MailboxSettings } from '../mailbox/mailbox-settings';
 import type { PolicySettings } from '../policies/policy-settings';
 import type { LdapConnector } from '../directory/ldap-connector';
-import { layoutFromConfig } from '../accounts/directory-layout';
 import { PolicyLibrary } from '../policies/policy-library';
 import { POLICY_ORDER } from '../policies/consents';
-import { firstValue } from '../directory/ldap-values';
+import { directoryChecks } from './directory-checks';
 
 export interface DoctorCheck {
   status: 'OK' | 'FAIL' | 'SKIP';
@@ -60,25 +59,7 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
   const add = (status: DoctorCheck['status'], name: string, detail: string) => checks.push({ status, name, detail });
   const { directory } = config;
 
-  for (const url of directory.urls) {
-    let client: Awaited<ReturnType<LdapConnector>> | undefined;
-    try {
-      client = await deps.connectLdap(url);
-      await client.search('', { scope: 'base', attributes: ['namingContexts'] });
-      add('OK', `ldap ${url}`, 'reachable (root DSE read)');
-      await client.bind(directory.bindDn, directory.bindPassword.reveal());
-      add('OK', `ldap ${url} bind`, `bound as ${directory.bindDn}`);
-      const counterDn = layoutFromConfig(directory).uidCounterDn;
-      const { searchEntries } = await client.search(counterDn, { scope: 'base', attributes: ['uidNumber'] });
-      const next = firstValue(searchEntries[0]?.uidNumber);
-      if (next === undefined) add('FAIL', `ldap ${url} uid counter`, `${counterDn} has no uidNumber (docs/directory.md)`);
-      else add('OK', `ldap ${url} uid counter`, `${counterDn}: next uidNumber ${next}`);
-    } catch (error) {
-      add('FAIL', `ldap ${url}`, message(error));
-    } finally {
-      await client?.unbind().catch(() => undefined);
-    }
-  }
+  checks.push(...(await directoryChecks(directory, deps.connectLdap)));
 
   // The key was validated when the configuration loaded; only its presence is reported, never it.
   add('OK', 'ais key', `loaded (${config.ais.key.reveal().length / 2} bytes)`);

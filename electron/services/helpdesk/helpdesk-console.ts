@@ -5,6 +5,7 @@ import { NotFilter, OrFilter, SubstringFilter, type Entry } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
 import type { ContactSettings } from '../contact/contact-settings';
 import type { DirectoryConnection } from '../directory/directory-connection';
+import type { WriteServers } from '../directory/write-servers';
 import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
 import { allValues, firstValue } from '../directory/ldap-values';
 import { runDoctor, type DoctorCheck, type DoctorConfig, type DoctorDeps } from '../health/kiosk-doctor';
@@ -30,6 +31,8 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
     private readonly deps: {
       operators: OperatorSignIn;
       connection: DirectoryConnection;
+      /** A staff ID written here recently is looked up on the server that took the write. */
+      writes: Pick<WriteServers, 'recall' | 'at'>;
       layout: DirectoryLayout;
       config: DoctorConfig & { contact: Pick<ContactSettings, 'attributes'> };
       configPath: string;
@@ -88,7 +91,9 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
         filters: [equals(attrs.staffId, text), equals(attrs.account, text), new SubstringFilter({ attribute: attrs.name, any: [query.trim()] })],
       }),
     );
-    const entries = await this.deps.connection.run(
+    const written = this.deps.writes.recall(text);
+    const connection = written ? this.deps.writes.at(written) : this.deps.connection;
+    const entries = await connection.run(
       async (client) =>
         (
           await client.search(layout.baseDn, {
@@ -104,7 +109,7 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
         ).searchEntries,
       { idempotent: true },
     );
-    const stages = await this.stagesOf(entries);
+    const stages = await this.stagesOf(connection, entries);
     await this.record(operator.uid, 'lookup', 'ok', `${entries.length} result(s)`);
     return entries.map((e) => {
       const created = /^create\((\d+),/.exec(firstValue(e.description) ?? '')?.[1];
@@ -125,12 +130,12 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
    * The stage of each entry found: which have no password yet (asked by a filter, so no hash is
    * ever read), and in campus mode which claims have no mailbox mark. Complete is not listed.
    */
-  private async stagesOf(entries: Entry[]): Promise<Map<string, LookupResult['stage']>> {
+  private async stagesOf(connection: DirectoryConnection, entries: Entry[]): Promise<Map<string, LookupResult['stage']>> {
     const stages = new Map<string, LookupResult['stage']>();
     if (entries.length === 0) return stages;
     const { layout } = this.deps;
     const staffIds = entries.map((e) => firstValue(e[layout.attrs.staffId]) ?? '').filter(Boolean);
-    const [withoutPassword, claims] = await this.deps.connection.run(
+    const [withoutPassword, claims] = await connection.run(
       (client) =>
         Promise.all([
           client
