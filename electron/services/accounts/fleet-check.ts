@@ -4,7 +4,7 @@
 // file says was created must still exist with that staff ID and uidNumber; and across the
 // directory no uid, uidNumber or staff ID may appear twice, no claim may lack its account, and no
 // kiosk-made entry may lack a password. Hashes are never read: "has a password" is asked by a filter.
-import { NotFilter, type Entry } from 'ldapts';
+import { NoSuchObjectError, NotFilter, type Entry } from 'ldapts';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import { allOf, equals, present } from '../directory/ldap-names';
 import { firstValue } from '../directory/ldap-values';
@@ -78,7 +78,11 @@ export async function fleetCheck(connection: DirectoryConnection, layout: Direct
           .then((r) => r.searchEntries),
         client.search(layout.claimsDn, { scope: 'one', filter: present('cn'), attributes: ['cn', 'seeAlso', 'description'], paged: PAGE }).then(
           (r) => r.searchEntries,
-          () => [] as Entry[],
+          (error: unknown) => {
+            // No claims container yet means no claims; any other failure must not pass for "all well".
+            if (error instanceof NoSuchObjectError) return [] as Entry[];
+            throw error;
+          },
         ),
       ]),
     { idempotent: true },
