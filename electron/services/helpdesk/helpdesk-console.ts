@@ -1,6 +1,7 @@
 // What a signed-in helpdesk operator can see and do at the counter: the kiosk's health (the same
-// checks as mx-kiosk doctor, plus today's counts), account lookup (never a password hash), and the
-// out-of-service switch. Every action is audited with the operator's uid.
+// checks as mx-kiosk doctor, with its fleet check over this kiosk's audit trail, plus today's
+// counts), account lookup (never a password hash), and the out-of-service switch. Every action is
+// audited with the operator's uid.
 import { NotFilter, OrFilter, SubstringFilter, type Entry } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
 import type { ContactSettings } from '../contact/contact-settings';
@@ -8,7 +9,10 @@ import type { DirectoryConnection } from '../directory/directory-connection';
 import type { WriteServers } from '../directory/write-servers';
 import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
 import { allValues, firstValue } from '../directory/ldap-values';
+import { readAuditTrail } from '../audit/audit-chain';
+import { fleetLines } from '../health/fleet-lines';
 import { runDoctor, type DoctorCheck, type DoctorConfig, type DoctorDeps } from '../health/kiosk-doctor';
+import { silentLogger } from '../logger';
 import { isUnder, type DirectoryLayout } from '../accounts/directory-layout';
 import type { KioskStatus } from '../health/kiosk-status';
 import type { OperatorSignIn } from './operator-sign-in';
@@ -57,8 +61,10 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
   async health(): Promise<{ checks: DoctorCheck[]; counts: Array<{ action: string; result: string; count: number }>; appVersion: string; configPath: string; aisMode: 'simulator' | 'ais' }> {
     const operator = this.deps.operators.require();
     const failedWrites = this.deps.audit.failedWrites;
+    const { config, doctor, clock } = this.deps;
     const checks = [
-      ...(await runDoctor(this.deps.config, this.deps.doctor)),
+      ...(await runDoctor(config, doctor)),
+      ...(await fleetLines(config.directory, doctor.connectLdap, await readAuditTrail(config.audit.file), { now: () => clock.now() }, silentLogger)),
       // The audit policy (audit-log.ts): a line that could not be written is counted and shown here.
       { status: failedWrites > 0 ? ('FAIL' as const) : ('OK' as const), name: 'audit writes', detail: failedWrites > 0 ? `${failedWrites} line(s) could not be written since start-up` : 'every line written' },
     ];
