@@ -66,6 +66,11 @@ describe('the provider killed', () => {
       expect(await traceOf(fleet.consumer, who.id)).toEqual([]);
       const reset = await signIn(kiosk, person('z10001', 'WANG,HSIAO-MING'), 'reset');
       expect(await codeOf(kiosk.reset.resetPassword(reset, { password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }))).toBe('DIRECTORY_READ_ONLY');
+      expect(await codeOf(kiosk.contacts.register(reset, 'hm.wang@example.org'))).toBe('DIRECTORY_READ_ONLY');
+      expect(kiosk.auditLines.filter((l) => l.action === 'create' || l.action === 'reset').map((l) => [l.action, l.result, l.code])).toEqual([
+        ['create', 'refused', 'DIRECTORY_READ_ONLY'],
+        ['reset', 'refused', 'DIRECTORY_READ_ONLY'],
+      ]);
     } finally {
       await fleet.provider.resume();
     }
