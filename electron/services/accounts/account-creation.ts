@@ -4,7 +4,7 @@
 // set by the server, and the mailbox. A creation runs on what it captured when it started, so the
 // session may end meanwhile; every attempt ends in exactly one audit line with the stage reached.
 // One write server takes the whole creation: every write, and every read that decides or proves
-// one, goes to it; none is left, and the creation is refused before its first write.
+// one, goes to it. When no write server takes writes, the creation is refused before its first write.
 import { NoSuchObjectError } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
 import type { DirectoryConnection } from '../directory/directory-connection';
@@ -177,7 +177,7 @@ export class AccountCreation {
     await enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: uid }, deps.rater);
     // Chosen before anything is written: no write server means DIRECTORY_READ_ONLY, with nothing made.
     const target = await deps.writes.begin();
-    const u: Unit = { target, writer: person.creator ? person.creator.at(target.url) : target.connection };
+    const unit: Unit = { target, writer: person.creator ? person.creator.at(target.url) : target.connection };
     progress.server = target.url;
     const state = await deps.standing.of(person.staffId, target);
     if (state.state === 'active' && this.resumable(state) && state.uid === uid) {
@@ -185,14 +185,14 @@ export class AccountCreation {
       if (!(await deps.passwords.binds(target, state.dn, request.password))) throw new KioskError('USER(-1)', 'resume refused: the password does not match', { account: deps.standing.address(uid) });
       progress.detail = 'resumed after the password was set';
       progress.uidNumber = state.uidNumber;
-      return this.finishMailbox(person, u, uid, state.uidNumber, progress);
+      return this.finishMailbox(person, unit, uid, state.uidNumber, progress);
     }
     const refusal = deps.standing.refusalToApply(state);
     if (refusal) throw refusal;
     // A claim older than the abandon age, with no account behind it, is released before ours.
-    if (state.claim) await deps.claims.release(u.writer, person.staffId);
+    if (state.claim) await deps.claims.release(unit.writer, person.staffId);
 
-    const existing = await deps.claims.take(u.writer, person.staffId, dn).catch((error: unknown) => {
+    const existing = await deps.claims.take(unit.writer, person.staffId, dn).catch((error: unknown) => {
       // Cut off: the claim may exist now. This creation has ended, so the next try may release it.
       if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') deps.sweeper.rememberClaim(person.staffId, dn, target.url);
       throw error;
@@ -205,27 +205,27 @@ export class AccountCreation {
     progress.stage = 'claimed';
     // This person's later reads (the contact address, the helpdesk's lookup) go to this server too.
     deps.writes.remember(person.staffId, target.url);
-    const uidNumber = await this.addEntry(person, u, dn, uid, clientIp, progress);
+    const uidNumber = await this.addEntry(person, unit, dn, uid, clientIp, progress);
     progress.stage = 'added';
     progress.uidNumber = uidNumber;
-    await this.setPassword(person, u, dn, uid, request.password, progress);
+    await this.setPassword(person, unit, dn, uid, request.password, progress);
     progress.stage = 'password-set';
-    return this.finishMailbox(person, u, uid, uidNumber, progress);
+    return this.finishMailbox(person, unit, uid, uidNumber, progress);
   }
 
   /** The entry without a password; a refusal before it exists gives the claim back. */
-  private async addEntry(person: Applicant, u: Unit, dn: string, uid: string, clientIp: string, progress: { detail?: string }): Promise<number> {
+  private async addEntry(person: Applicant, unit: Unit, dn: string, uid: string, clientIp: string, progress: { detail?: string }): Promise<number> {
     const { deps } = this;
     try {
-      return await addAccountEntry(u.writer, u.target.url, deps.layout, { dn, uid, staffId: person.staffId, name: person.name || person.nameEn || uid, clientIp, now: deps.clock.now() });
+      return await addAccountEntry(unit.writer, unit.target.url, deps.layout, { dn, uid, staffId: person.staffId, name: person.name || person.nameEn || uid, clientIp, now: deps.clock.now() });
     } catch (error) {
       if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') {
         // The add may have reached the server before the connection broke: the sweeper decides.
-        deps.sweeper.remember(dn, person.staffId, u.target.url);
+        deps.sweeper.remember(dn, person.staffId, unit.target.url);
         progress.detail = `add interrupted; ${dn} is removed once the directory answers if it was made`;
         throw error;
       }
-      await deps.claims.release(u.writer, person.staffId).catch((releaseError: unknown) => deps.logger.warn('claim not released', { error: releaseError }));
+      await deps.claims.release(unit.writer, person.staffId).catch((releaseError: unknown) => deps.logger.warn('claim not released', { error: releaseError }));
       if (error instanceof KioskError && error.code === 'NAME_TAKEN') {
         // Someone took the name meanwhile: the next list the person sees will not offer it.
         throw new KioskError('NAME_TAKEN', `${uid} was taken meanwhile`, { account: deps.standing.address(uid) });
@@ -235,46 +235,46 @@ export class AccountCreation {
   }
 
   /** Sets the password truthfully; a creation whose password did not take is undone. */
-  private async setPassword(person: Applicant, u: Unit, dn: string, uid: string, password: string, progress: { detail?: string }): Promise<void> {
+  private async setPassword(person: Applicant, unit: Unit, dn: string, uid: string, password: string, progress: { detail?: string }): Promise<void> {
     const { deps } = this;
-    const outcome = await deps.passwords.set(u.target, u.writer, dn, password).catch((error: unknown) => (error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message)));
+    const outcome = await deps.passwords.set(unit.target, unit.writer, dn, password).catch((error: unknown) => (error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message)));
     if (outcome === undefined) return;
     if (outcome.code === 'PASSWORD_MAY_BE_SET') {
       // The directory stayed away: whether the password took is unknown, and nothing can be undone now.
-      deps.sweeper.remember(dn, person.staffId, u.target.url);
+      deps.sweeper.remember(dn, person.staffId, unit.target.url);
       progress.detail = `entry ${dn} may be without a usable password; removed automatically once the directory answers if it has none`;
       throw new KioskError('ACCOUNT_INCOMPLETE', progress.detail, { account: deps.standing.address(uid) });
     }
-    const removed = await u.writer.run((client) => client.del(dn), { idempotent: false }).then(
+    const removed = await unit.writer.run((client) => client.del(dn), { idempotent: false }).then(
       () => true,
       (error: unknown) => error instanceof NoSuchObjectError,
     );
     if (removed) {
-      await deps.claims.release(u.writer, person.staffId).catch(() => deps.sweeper.remember(dn, person.staffId, u.target.url));
+      await deps.claims.release(unit.writer, person.staffId).catch(() => deps.sweeper.remember(dn, person.staffId, unit.target.url));
       progress.detail = `rolled back: ${outcome.detail ?? outcome.code}`;
       throw outcome;
     }
-    deps.sweeper.remember(dn, person.staffId, u.target.url);
+    deps.sweeper.remember(dn, person.staffId, unit.target.url);
     progress.detail = `entry ${dn} without a usable password; removed automatically once the directory answers`;
     throw new KioskError('ACCOUNT_INCOMPLETE', `${outcome.detail ?? outcome.code}; ${progress.detail}`, { account: deps.standing.address(uid) });
   }
 
   /** The last stage: the mailbox, then the claim marked. A mail store that fails withdraws the account. */
-  private async finishMailbox(person: Applicant, u: Unit, uid: string, uidNumber: number, progress: { detail?: string }): Promise<CreationResult> {
+  private async finishMailbox(person: Applicant, unit: Unit, uid: string, uidNumber: number, progress: { detail?: string }): Promise<CreationResult> {
     const { deps } = this;
     const dn = childDn(deps.layout.attrs.account, uid, deps.layout.peopleDn);
     try {
       const mailbox = await deps.mailbox.provision({ uid, uidNumber, gidNumber: deps.layout.account.gidNumber, homeDirectory: homeDirectoryFor(deps.layout.account.homeDirectory, uid) });
       // The mark is bookkeeping for a later retry: the mailbox exists, so a lost mark must not turn
       // a working account into a reported failure.
-      if (deps.mailboxMode === 'campus') await deps.claims.markMailboxMade(u.writer, person.staffId).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { error }));
+      if (deps.mailboxMode === 'campus') await deps.claims.markMailboxMade(unit.writer, person.staffId).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { error }));
       return { address: deps.standing.address(uid), uid, mailbox, effectiveInMinutes: deps.effectiveInMinutes };
     } catch (error) {
       const cause = error instanceof KioskError ? error : new KioskError('DIRECTORY_UNAVAILABLE', (error as Error).message);
       if (cause.code !== 'MAILBOX_FAILED') throw cause;
       // No mailbox: the account is withdrawn whole, so the person can apply again later.
-      await u.writer.run((client) => client.del(dn), { idempotent: false }).catch(() => deps.sweeper.remember(dn, person.staffId, u.target.url));
-      await deps.claims.release(u.writer, person.staffId).catch(() => undefined);
+      await unit.writer.run((client) => client.del(dn), { idempotent: false }).catch(() => deps.sweeper.remember(dn, person.staffId, unit.target.url));
+      await deps.claims.release(unit.writer, person.staffId).catch(() => undefined);
       progress.detail = `rolled back: ${cause.detail ?? cause.code}`;
       throw cause;
     }
