@@ -128,4 +128,24 @@ describe('two multi-provider nodes, a kiosk fleet on each', () => {
       expect(sorted(await checkOn(node))).toEqual(sorted(expected));
     }
   });
+  it('mirror mode: with the first node down, writes go to the second; once it answers again, the next creation is back on it at once', async () => {
+    const uidRanges = fleet.nodes.map((n, k) => ({ server: n.ldapsUrl, ...RANGES[k]! }));
+    const urls = fleet.nodes.map((n) => n.ldapsUrl);
+    const kiosk = fleetKiosk(fleet.nodes[0], { write: urls, read: urls }, { kioskId: 'mirror', directory: { account: { uidRanges } } });
+    await fleet.nodes[0].kill();
+    try {
+      await applyAt(kiosk, { id: 'z81001', name_en: 'YEN,CHEN-CHING', name: '顏' });
+    } finally {
+      await fleet.nodes[0].resume();
+    }
+    await applyAt(kiosk, { id: 'z81002', name_en: 'LIU,KUNG-CHUAN', name: '柳' });
+    await done([kiosk]);
+    const created = audit.map((l) => JSON.parse(l) as { kioskId: string; action: string; result: string; server: string; uidNumber: number }).filter((l) => l.kioskId === 'mirror' && l.action === 'create');
+    expect(created.map((l) => [l.result, l.server])).toEqual([
+      ['ok', fleet.nodes[1].ldapsUrl],
+      ['ok', fleet.nodes[0].ldapsUrl],
+    ]);
+    expect(created[0]!.uidNumber).toBeGreaterThanOrEqual(RANGES[1]!.min);
+    expect(created[1]!.uidNumber).toBeLessThanOrEqual(RANGES[0]!.max);
+  });
 });

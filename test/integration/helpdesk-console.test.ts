@@ -46,6 +46,8 @@ describe('helpdesk console', () => {
     await backend.dispatcher.dispatch('operator:signIn', { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password }, ctx);
     const health = await backend.dispatcher.dispatch('helpdesk:health', {}, ctx);
     expect(health).toMatchObject({ ok: true, data: { configPath: 'test-config', counts: expect.arrayContaining([{ action: 'operator', result: 'ok', count: expect.any(Number) }]) } });
+    // The fleet check runs over this kiosk's trail (none on disk here) and the whole directory.
+    expect(health).toMatchObject({ ok: true, data: { checks: expect.arrayContaining([{ status: 'OK', name: 'fleet', detail: expect.stringMatching(/^0 audited creation\(s\) all present/) }]) } });
     expect(await backend.dispatcher.dispatch('helpdesk:setOutOfService', { on: true }, ctx)).toEqual({ ok: true, data: { on: true } });
     expect(await backend.dispatcher.dispatch('kiosk:status', {}, ctx)).toMatchObject({ ok: true, data: { outOfService: true } });
     await backend.dispatcher.dispatch('helpdesk:setOutOfService', { on: false }, ctx);
