@@ -62,7 +62,11 @@ export class DirectoryConnection {
       try {
         return await fn(held.client);
       } catch (error) {
-        if (isReferral(error)) throw new KioskError('DIRECTORY_READ_ONLY', `${this.settings.urls[held.urlIndex]} answered with a referral; not followed`);
+        if (isReferral(error)) {
+          // The server no longer takes writes: a new connection makes whoever chose it ask again.
+          this.drop(held, error);
+          throw new KioskError('DIRECTORY_READ_ONLY', `${this.settings.urls[held.urlIndex]} answered with a referral; not followed`);
+        }
         if (!isOutage(error)) throw error;
         this.drop(held, error);
         if (!options.idempotent) throw new KioskError('DIRECTORY_UNAVAILABLE', `write interrupted: ${(error as Error).message}`);

@@ -1,7 +1,7 @@
 // The write servers (providers) and which one takes a unit of work. A creation, a reset or a
 // contact confirmation begins by choosing one: the first in the configured order that answers and
-// takes writes now. It is probed every time, so writes resume the moment a provider answers again,
-// without a fixed fail-back wait. Everything the unit reads to decide or prove a write then goes to
+// takes writes now. Servers are asked again every time, so writes resume, and go back to the first
+// server, as soon as it answers, without a fixed fail-back wait. Everything the unit reads to decide or prove a write then goes to
 // that same server, over a connection that never moves to another one (docs/directory.md, "Fleet").
 import { InsufficientAccessError, NoSuchObjectError, UnwillingToPerformError, type Client } from 'ldapts';
 import type { Clock } from '../clock';
@@ -43,6 +43,12 @@ interface Slot {
 
 /** How long the server that took a person's write keeps answering that person's later reads. */
 const RECENT_WRITE_MS = 15 * 60_000;
+/**
+ * How long a unit waits for a server ahead of the one that works now, which did not answer last
+ * time. A refused connection answers at once; a host that is down hard would cost every creation
+ * a whole connect timeout, so past this the unit goes on without it and the probe finishes alone.
+ */
+const REPROBE_GRACE_MS = 250;
 
 /**
  * Asks a server whether it takes writes, without writing: a delete of a DN that cannot exist. A
@@ -63,6 +69,8 @@ export async function writability(client: Client, probeDn: string): Promise<Excl
 
 export class WriteServers {
   private readonly slots = new Map<string, Slot>();
+  /** Probes in flight, so a server that is slow to answer is asked once, not by every unit. */
+  private readonly probing = new Map<string, Promise<WriteServerRole>>();
   /** Staff IDs written here recently, and the server that took the write. */
   private readonly recent = new Map<string, { url: string; until: number }>();
 
@@ -84,18 +92,24 @@ export class WriteServers {
   async begin(prefer?: string): Promise<WriteTarget> {
     const { urls } = this.settings;
     const order = prefer && urls.includes(prefer) ? [prefer, ...urls.filter((u) => u !== prefer)] : urls;
+    const working = order.find((url) => this.slot(url).role === 'writable');
     const refused: string[] = [];
     for (const url of order) {
-      const { role, detail } = await this.probe(url);
-      if (role === 'writable') return { url, connection: this.at(url) };
-      refused.push(`${url}: ${role}${detail ? ` (${detail})` : ''}`);
+      const ahead = working !== undefined && order.indexOf(url) < order.indexOf(working);
+      const answer = ahead ? await this.within(this.probeOnce(url), REPROBE_GRACE_MS) : await this.probeOnce(url);
+      if (!answer) {
+        refused.push(`${url}: no answer within ${REPROBE_GRACE_MS} ms yet`);
+        continue;
+      }
+      if (answer.role === 'writable') return { url, connection: this.at(url) };
+      refused.push(`${url}: ${answer.role}${answer.detail ? ` (${answer.detail})` : ''}`);
     }
     throw new KioskError('DIRECTORY_READ_ONLY', `no write server takes writes: ${refused.join('; ')}`);
   }
 
   /** Every write server's role now (for the doctor and the kiosk's status). */
   roles(): Promise<WriteServerRole[]> {
-    return Promise.all(this.settings.urls.map((url) => this.probe(url)));
+    return Promise.all(this.settings.urls.map((url) => this.probeOnce(url)));
   }
 
   /** The connection pinned to url: it reconnects to url only, never to another server. */
@@ -129,6 +143,24 @@ export class WriteServers {
       this.slots.set(url, slot);
     }
     return slot;
+  }
+
+  private probeOnce(url: string): Promise<WriteServerRole> {
+    let running = this.probing.get(url);
+    if (!running) {
+      running = this.probe(url).finally(() => this.probing.delete(url));
+      this.probing.set(url, running);
+    }
+    return running;
+  }
+
+  /** The answer if it comes within ms, undefined otherwise (the probe itself goes on). */
+  private within(answer: Promise<WriteServerRole>, ms: number): Promise<WriteServerRole | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), ms);
+    });
+    return Promise.race([answer, late]).finally(() => clearTimeout(timer));
   }
 
   private async probe(url: string): Promise<WriteServerRole> {
