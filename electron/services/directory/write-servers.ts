@@ -1,8 +1,9 @@
 // The write servers (providers) and which one takes a unit of work. A creation, a reset or a
 // contact confirmation begins by choosing one: the first in the configured order that answers and
 // takes writes now. Servers are asked again every time, so writes resume, and go back to the first
-// server, as soon as it answers, without a fixed fail-back wait. Everything the unit reads to decide or prove a write then goes to
-// that same server, over a connection that never moves to another one (docs/directory.md, "Fleet").
+// server, as soon as it answers, without a fixed fail-back wait. Everything the unit reads to
+// decide or prove a write then goes to that same server, over a connection that never moves to
+// another one (docs/directory.md, "Fleet").
 import { InsufficientAccessError, NoSuchObjectError, UnwillingToPerformError, type Client } from 'ldapts';
 import type { Clock } from '../clock';
 import { KioskError } from '../kiosk-error';
@@ -81,10 +82,6 @@ export class WriteServers {
     private readonly logger: Logger,
   ) {}
 
-  get urls(): readonly string[] {
-    return this.settings.urls;
-  }
-
   /**
    * The first write server, in order (prefer first, when given and configured), that takes writes
    * now. DIRECTORY_READ_ONLY when none does: nothing has been written by then.
@@ -119,7 +116,14 @@ export class WriteServers {
 
   /** The server that took a write for key (a staff ID) answers its later reads for a while. */
   remember(key: string, url: string): void {
-    this.recent.set(key, { url, until: this.clock.now() + RECENT_WRITE_MS });
+    const now = this.clock.now();
+    // Entries are added in expiry order, so the expired ones are at the front.
+    for (const [old, { until }] of this.recent) {
+      if (until > now) break;
+      this.recent.delete(old);
+    }
+    this.recent.delete(key);
+    this.recent.set(key, { url, until: now + RECENT_WRITE_MS });
   }
 
   /** The server that recently took a write for key, if any. */

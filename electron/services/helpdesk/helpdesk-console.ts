@@ -1,7 +1,7 @@
 // What a signed-in helpdesk operator can see and do at the counter: the kiosk's health (the same
-// checks as mx-kiosk doctor, with its fleet check over this kiosk's audit trail, plus today's
-// counts), account lookup (never a password hash), and the out-of-service switch. Every action is
-// audited with the operator's uid.
+// checks as mx-kiosk doctor, plus today's counts), account lookup (never a password hash), the
+// fleet check on request, and the out-of-service switch. Every action is audited with the
+// operator's uid.
 import { NotFilter, OrFilter, SubstringFilter, type Entry } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
 import type { ContactSettings } from '../contact/contact-settings';
@@ -61,10 +61,8 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
   async health(): Promise<{ checks: DoctorCheck[]; counts: Array<{ action: string; result: string; count: number }>; appVersion: string; configPath: string; aisMode: 'simulator' | 'ais' }> {
     const operator = this.deps.operators.require();
     const failedWrites = this.deps.audit.failedWrites;
-    const { config, doctor, clock } = this.deps;
     const checks = [
-      ...(await runDoctor(config, doctor)),
-      ...(await fleetLines(config.directory, doctor.connectLdap, await readAuditTrail(config.audit.file), { now: () => clock.now() }, silentLogger)),
+      ...(await runDoctor(this.deps.config, this.deps.doctor)),
       // The audit policy (audit-log.ts): a line that could not be written is counted and shown here.
       { status: failedWrites > 0 ? ('FAIL' as const) : ('OK' as const), name: 'audit writes', detail: failedWrites > 0 ? `${failedWrites} line(s) could not be written since start-up` : 'every line written' },
     ];
@@ -157,6 +155,20 @@ export class HelpdeskConsole {  /** Today's counts by action and result, since t
     for (const e of entries) if (noMailbox.has((firstValue(e[layout.attrs.staffId]) ?? '').toLowerCase())) stages.set(e.dn.toLowerCase(), 'password-set');
     for (const e of withoutPassword) stages.set(e.dn.toLowerCase(), 'added');
     return stages;
+  }
+
+  /**
+   * The fleet check over this kiosk's audit trail (docs/directory.md, "Fleet"). Asked for, not run
+   * with every health view: it reads every account, and an account deleted on purpose later stays
+   * a finding until the trail that made it is archived.
+   */
+  async fleetCheck(): Promise<DoctorCheck[]> {
+    const operator = this.deps.operators.require();
+    const { config, doctor, clock } = this.deps;
+    const lines = await fleetLines(config.directory, doctor.connectLdap, await readAuditTrail(config.audit.file), { now: () => clock.now() }, silentLogger);
+    const findings = lines.filter((l) => l.status === 'FAIL').length;
+    await this.record(operator.uid, 'fleet check', 'ok', `${findings} finding(s)`);
+    return lines;
   }
 
   async setOutOfService(on: boolean): Promise<boolean> {
