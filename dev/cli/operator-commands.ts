@@ -6,9 +6,11 @@ import { runPrintConfigCommand } from '../../electron/ops/print-config-command';
 import { UsageError, type CliIo, type OperatorHost } from '../../electron/ops/operator-command';
 import { CHECKOUT_HOST } from './checkout-host';
 
-export const DOCTOR_USAGE = `  doctor [--config FILE | --demo]
-      Check the configuration, each LDAP server (reachable, bind, uid counter), the AIS key and
-      login page, the mail store, the policy files and the audit file; exit 1 on any FAIL.
+export const DOCTOR_USAGE = `  doctor [--config FILE | --demo] [--fleet [--audit PATH]...]
+      Check the configuration, each LDAP server (reachable, bind, role, uid counters), the AIS key
+      and login page, the mail store, the policy files and the audit file; exit 1 on any FAIL.
+      --fleet reconciles the audit trail (and each --audit PATH, other kiosks' trails) with the
+      directory: lost accounts, duplicates, claims without accounts, entries without a password.
 `;
 
 export const PRINT_CONFIG_USAGE = `  print-config [--config FILE]

@@ -8,9 +8,10 @@ export type Launch = { mode: 'kiosk' } | { mode: 'operator'; flag: OperatorFlag;
 
 export const OPERATOR_USAGE = `usage: mx-kiosk [--config FILE]
       Run the kiosk.
-  mx-kiosk --doctor [--config FILE]
-      Check the configuration, each LDAP server (reachable, bind, uid counter), the AIS key and
-      login page, the mail store, the policy files and the audit file; exit 1 on any FAIL.
+  mx-kiosk --doctor [--config FILE] [--fleet [--audit PATH]...]
+      Check the configuration, each LDAP server (reachable, bind, role, uid counters), the AIS key
+      and login page, the mail store, the policy files and the audit file; exit 1 on any FAIL.
+      --fleet reconciles the audit trail (and each --audit PATH) with the directory.
   mx-kiosk --audit-verify PATH...
       Verify the audit trail's hash chain (daily files, or the configured audit.file for all of
       them and the head); print OK and the line count, or the first bad line; exit 1 if bad.

@@ -2,8 +2,12 @@
 // one line per check, and exits non-zero on any FAIL. Installed as `mx-kiosk --doctor`. With
 // --json it prints the same checks as one JSON document, for monitoring.
 import { loadConfigFile, ConfigError, resolveConfigPath, type KioskConfig } from '../services/config';
+import { readAuditTrail } from '../services/audit/audit-chain';
+import { systemClock } from '../services/clock';
 import { createLdapConnector } from '../services/directory/ldap-connector';
+import { fleetLines } from '../services/health/fleet-lines';
 import { runDoctor, type DoctorCheck } from '../services/health/kiosk-doctor';
+import { silentLogger } from '../services/logger';
 import { parseOptions, UsageError, type CliIo, type OperatorHost } from './operator-command';
 
 /** Prints the checks (as lines, or as JSON at the end) and returns the exit code. */
@@ -19,10 +23,17 @@ function report(io: CliIo, json: boolean, checks: DoctorCheck[]): number {
   return failed === 0 ? 0 : 1;
 }
 
-/** Options: `--config FILE`, or `--demo` where the host has the demo systems; `--json` for monitoring. */
+/**
+ * Options: `--config FILE`, or `--demo` where the host has the demo systems; `--json` for
+ * monitoring. `--fleet` adds the fleet check: the configured audit trail, and every `--audit PATH`
+ * (other kiosks' trails), reconciled with the directory (docs/directory.md, "Fleet").
+ */
 export async function runDoctorCommand(argv: string[], io: CliIo, host: OperatorHost): Promise<number> {
-  const values = parseOptions(argv, { config: { type: 'string' }, demo: { type: 'boolean' }, json: { type: 'boolean' } });
+  const values = parseOptions(argv, {
+    config: { type: 'string' }, demo: { type: 'boolean' }, json: { type: 'boolean' }, fleet: { type: 'boolean' }, audit: { type: 'string', multiple: true },
+  });
   const json = values.json === true;
+  if (values.audit && !values.fleet) throw new UsageError('--audit belongs to --fleet');
   if (values.demo && values.config !== undefined) throw new UsageError('give --config or --demo, not both');
   if (values.demo && !host.demo) throw new UsageError('--demo needs a checkout of the project: the demo systems are not installed');
   const demo = values.demo ? await host.demo!.start() : undefined;
@@ -42,12 +53,12 @@ export async function runDoctorCommand(argv: string[], io: CliIo, host: Operator
         return report(io, json, error.problems.map((problem) => ({ status: 'FAIL', name: 'config', detail: `${path}: ${problem}` })));
       }
     }
-    const checks = await runDoctor(config, {
-      connectLdap: createLdapConnector({ ...config.directory, connectTimeoutMs: Math.min(config.directory.connectTimeoutMs, 3000) }),
-      fetch: globalThis.fetch as never,
-      readTextFile: host.readTextFile,
-      bundledPoliciesDir: host.bundledPoliciesDir,
-    });
+    const connectLdap = createLdapConnector({ ...config.directory, connectTimeoutMs: Math.min(config.directory.connectTimeoutMs, 3000) });
+    const checks = await runDoctor(config, { connectLdap, fetch: globalThis.fetch as never, readTextFile: host.readTextFile, bundledPoliciesDir: host.bundledPoliciesDir });
+    if (values.fleet) {
+      const trails = await Promise.all([config.audit.file, ...(values.audit ?? [])].map((path) => readAuditTrail(path)));
+      checks.push(...(await fleetLines(config.directory, connectLdap, trails.flat(), systemClock, silentLogger)));
+    }
     return report(io, json, [source, ...checks]);
   } finally {
     await demo?.stop();

@@ -27,6 +27,8 @@ import { ContactConfirmation } from './contact/contact-confirmation';
 import { createSmtpMailer, noMailer, type Mailer } from './contact/smtp-mailer';
 import { DirectoryConnection } from './directory/directory-connection';
 import { DirectoryHealth } from './directory/directory-health';
+import { allDirectoryServers, directoryServers } from './directory/directory-settings';
+import { WriteServers } from './directory/write-servers';
 import type { LdapConnector } from './directory/ldap-connector';
 import { Dispatcher } from './dispatcher';
 import { registerStatusHandlers } from './health/status-handlers';
@@ -108,13 +110,16 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const { config, clock, logger } = deps;
   const dispatcher = new Dispatcher(logger);
   const locks = new KeyedLock();
-  const urls = config.directory.urls;
+  // Reads go to the read servers (consumers first); writes only to the write servers (providers).
+  const { read: urls, write: writeUrls } = directoryServers(config.directory);
   const failbackMs = config.directory.failbackSeconds * 1000;
   const fetch = deps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   const rater = deps.rater ?? createWorkerStrengthRater();
 
-  const directoryHealth = new DirectoryHealth(urls, deps.connectLdap, clock);
-  const status = new KioskStatus({ directoryHealth, aisLoginUrl: config.ais.loginUrl, fetch, appVersion: deps.appVersion, kioskId: config.kioskId, logger });
+  const layout = layoutFromConfig(config.directory);
+  const writes = new WriteServers({ urls: writeUrls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, probeDn: layout.writeProbeDn }, deps.connectLdap, clock, logger);
+  const directoryHealth = new DirectoryHealth(allDirectoryServers(config.directory), deps.connectLdap, clock);
+  const status = new KioskStatus({ directoryHealth, writes, aisLoginUrl: config.ais.loginUrl, fetch, appVersion: deps.appVersion, kioskId: config.kioskId, logger });
   const sessions = new KioskSessions(clock, config.session, (reason) => logger.info('session ended', { reason }));
   const track = <T>(session: Parameters<KioskSessions['track']>[0], work: Promise<T>) => sessions.track(session, work);
   const verifier = new AisHandoffVerifier(
@@ -133,7 +138,6 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   };
 
   const connection = new DirectoryConnection({ urls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, failbackMs }, deps.connectLdap, clock, logger);
-  const layout = layoutFromConfig(config.directory);
   // The helpdesk's "today" counts: seeded from today's audit file, then counted as lines are recorded.
   const todayCounts = todayCountsFromAuditFile(config.audit.file, clock, deps.readTextFile);
   const audit = new AuditLog(deps.auditWriter, clock, config.kioskId, { logger, onRecord: (event) => todayCounts.count(event.action, event.result) });
@@ -142,11 +146,11 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const directory = new AccountDirectory(connection, layout);
   const namer = new AccountNamer(directory, namingWords(config.naming, deps.readTextFile));
   const claims = new AccountClaims(layout.claimsDn, clock, config.kioskId);
-  const sweeper = new IncompleteEntrySweeper({ connection, claims, layout, audit, clock, logger });
+  const sweeper = new IncompleteEntrySweeper({ writes, claims, layout, audit, clock, logger });
   const standing = new AccountStanding({ directory, sweeper, clock, mailDomain: config.mailDomain });
-  const passwords = new PasswordSetter({ connection, connect: deps.connectLdap, urls, logger });
+  const passwords = new PasswordSetter({ connect: deps.connectLdap, logger });
   const creation = new AccountCreation({
-    connection,
+    writes,
     directory,
     standing,
     claims,
@@ -164,9 +168,9 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     requireConsent: (session) => consents.requireAll(session),
     track,
   });
-  const reset = new PasswordReset({ connection, standing, passwords, rater, audit, lock: locks, track, clock });
+  const reset = new PasswordReset({ writes, standing, passwords, rater, audit, lock: locks, track, clock });
   const contacts = new ContactConfirmation({
-    connection,
+    writes,
     directory,
     mailer: deps.mailer ?? (config.smtp ? createSmtpMailer(config.smtp) : noMailer),
     audit,
@@ -179,6 +183,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const helpdesk = new HelpdeskConsole({
     operators,
     connection,
+    writes,
     layout,
     config,
     configPath: deps.configPath,
@@ -198,7 +203,8 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     connection,
     connect: deps.connectLdap,
     urls,
-    failbackMs,
+    writeUrls,
+    probeDn: layout.writeProbeDn,
     baseDn: config.directory.baseDn,
     nameAttribute: layout.attrs.name,
     settings: config.helpdesk,
@@ -244,7 +250,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     close: async () => {
       clearInterval(sweeping);
       wipe('shutdown');
-      await Promise.all([connection.close(), rater.close()]);
+      await Promise.all([connection.close(), writes.close(), rater.close()]);
     },
   };
 }

@@ -27,6 +27,7 @@ export const CHANNELS = {
   startAssistedReset: 'helpdesk:startAssistedReset',
   startAssistedApplication: 'helpdesk:startAssistedApplication',
   expectAssistedApplication: 'helpdesk:expectAssistedApplication',
+  helpdeskFleetCheck: 'helpdesk:fleetCheck',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

@@ -13,11 +13,15 @@ export const StatusResponse = z.object({
     state: z.enum(['online', 'offline']),
     serversConfigured: z.number().int().nonnegative(),
     serversReachable: z.number().int().nonnegative(),
+    /** Whether a write server takes writes now; false pauses creations, resets and contact confirmations. */
+    writable: z.boolean().optional(),
   }),
   /** Whether the AIS login page answered (any HTTP reply counts). */
   ais: z.object({ state: z.enum(['online', 'offline']) }),
   /** Set by a helpdesk operator: the kiosk shows "temporarily out of service" until switched back. */
   outOfService: z.boolean(),
+  /** Shown on Welcome before anyone signs in: DIRECTORY_READ_ONLY while the directory answers reads only. */
+  notice: z.enum(['DIRECTORY_READ_ONLY']).nullable().optional(),
 });
 export type StatusResponse = z.infer<typeof StatusResponse>;
 
@@ -128,14 +132,18 @@ export const ContactResponse = z.object({ masked: z.string() });
 export const OperatorSignInRequest = z.object({ uid: z.string().max(64), password: z.string().max(1024) }).strict();
 export const OperatorResponse = z.object({ uid: z.string() });
 export const SignedOutResponse = z.object({ signedOut: z.boolean() });
+const CheckLines = z.array(z.object({ status: z.enum(['OK', 'WARN', 'FAIL', 'SKIP']), name: z.string(), detail: z.string() }));
 export const HealthResponse = z.object({
-  checks: z.array(z.object({ status: z.enum(['OK', 'WARN', 'FAIL', 'SKIP']), name: z.string(), detail: z.string() })),
+  checks: CheckLines,
   counts: z.array(z.object({ action: z.string(), result: z.string(), count: z.number() })),
   appVersion: z.string(),
   configPath: z.string(),
   aisMode: z.enum(['simulator', 'ais']),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+/** The fleet check (docs/directory.md, "Fleet"): this kiosk's audit trail reconciled with the directory, one line per finding. */
+export const FleetCheckResponse = z.object({ checks: CheckLines });
+export type FleetCheckResponse = z.infer<typeof FleetCheckResponse>;
 export const LookupRequest = z.object({ query: z.string().max(128) }).strict();
 export const LookupResponse = z.object({
   results: z.array(
@@ -195,6 +203,7 @@ export const CONTRACT = {
   expectAssistedApplication: { channel: CHANNELS.expectAssistedApplication, request: ExpectAssistedApplicationRequest, response: ExpectAssistedApplicationResponse },
   startAssistedReset: { channel: CHANNELS.startAssistedReset, request: StartAssistedResetRequest, response: StartAssistedResetResponse },
   helpdeskConfirmContact: { channel: CHANNELS.helpdeskConfirmContact, request: HelpdeskConfirmContactRequest, response: HelpdeskConfirmContactResponse },
+  helpdeskFleetCheck: { channel: CHANNELS.helpdeskFleetCheck, request: NoPayload, response: FleetCheckResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Attribute, type Client } from 'ldapts';
+import { Attribute, Change, type Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startReferenceMailStore, type ReferenceMailStore } from '../../dev/mail-store/reference-mail-store';
@@ -149,6 +149,22 @@ describe('creating an account', () => {
   it('skips a uidNumber another tool already used', async () => {
     const numbers = await asAdmin(slapd, async (c) => (await c.search(`ou=people,${FIXTURE.baseDn}`, { filter: '(uidNumber=1010)', attributes: ['uid'] })).searchEntries);
     expect(numbers.map((e) => e.uid)).toEqual(['tlchou']);
+  });
+
+  it('takes the next number when slapo-unique refuses the counter a number an account holds, not INTERNAL', async () => {
+    // The counter one below 1001-1003 (all used): moving it to 1001 collides with slapo-unique on uidNumber.
+    const counterDn = `cn=uidNext,${FIXTURE.baseDn}`;
+    await asAdmin(slapd, (c) => c.modify(counterDn, [new Change({ operation: 'replace', modification: new Attribute({ type: 'uidNumber', values: ['1000'] }) })]));
+    const backend = backendOn(slapd);
+    const session = await signIn(backend, person('z20030', 'HUNG,KAI-WEN'));
+    const names = await backend.creation.candidates(session);
+    await expect(backend.creation.create(session, { account: names[0]!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')).resolves.toMatchObject({ uid: names[0] });
+    const [entry] = await entriesForStaffId(slapd, 'z20030');
+    expect(entry!.uidNumber).toBe('1000');
+    const counter = await asAdmin(slapd, async (c) => (await c.search(counterDn, { scope: 'base', attributes: ['uidNumber'] })).searchEntries[0]);
+    expect(counter!.uidNumber).toBe('1004');
+    expect(backend.auditLines.at(-1)).toMatchObject({ action: 'create', result: 'ok', uidNumber: 1000 });
+    await backend.close();
   });
 
   it('accepts only a name the session offered', async () => {

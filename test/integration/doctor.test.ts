@@ -60,6 +60,20 @@ audit: { file: "${join(dir, 'audit.jsonl')}" }
     expect(out.join('\n')).not.toContain('cd'.repeat(32));
   });
 
+  it('with --fleet, reconciles the audit trails with the directory and names an account the directory lost', async () => {
+    const clean = await doctor(['--demo', '--fleet']);
+    expect(clean.out.find((l) => /^\S+\s+fleet\s/.test(l))).toMatch(/^OK\s+fleet\s+0 audited creation\(s\) all present/);
+    expect(clean.code).toBe(0);
+
+    const dir = await mkdtemp(join(tmpdir(), 'mx-doctor-fleet-'));
+    const trail = join(dir, 'counter-9.jsonl');
+    // Another kiosk's trail says it made this account; the demo directory has no such entry.
+    await writeFile(trail, `${JSON.stringify({ time: '2026-12-01T10:00:00.000Z', kioskId: 'counter-9', action: 'create', result: 'ok', staffId: 'z99999', account: 'ghost', uidNumber: 4242 })}\n`);
+    const { code, out } = await doctor(['--demo', '--fleet', '--audit', trail]);
+    expect(out.filter((l) => /^FAIL/.test(l))).toEqual([expect.stringMatching(/^FAIL\s+fleet lost\s+z99999: ghost \(uidNumber 4242\) created at counter-9 .* is missing: no such entry$/)]);
+    expect(code).toBe(1);
+  }, 60_000);
+
   it('reports an unreadable configuration as a FAIL line', async () => {
     const { code, out } = await doctor(['--config', '/nonexistent/config.yaml']);
     expect(code).toBe(1);

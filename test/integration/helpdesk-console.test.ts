@@ -21,7 +21,7 @@ const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
 describe('helpdesk console', () => {
   it('refuses everything until an operator signs in', async () => {
     const backend = backendOn(slapd);
-    for (const [channel, payload] of [['helpdesk:health', {}], ['helpdesk:lookup', { query: 'z10001' }], ['helpdesk:setOutOfService', { on: true }], ['helpdesk:confirmContact', { staffId: 'z10001', code: '123456' }], ['helpdesk:startAssistedReset', { staffId: 'z10001', reason: 'forgot-password' }]] as const) {
+    for (const [channel, payload] of [['helpdesk:health', {}], ['helpdesk:fleetCheck', {}], ['helpdesk:lookup', { query: 'z10001' }], ['helpdesk:setOutOfService', { on: true }], ['helpdesk:confirmContact', { staffId: 'z10001', code: '123456' }], ['helpdesk:startAssistedReset', { staffId: 'z10001', reason: 'forgot-password' }]] as const) {
       expect(await backend.dispatcher.dispatch(channel, payload, ctx)).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
     }
     await backend.close();
@@ -51,6 +51,12 @@ describe('helpdesk console', () => {
     await backend.dispatcher.dispatch('operator:signIn', { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password }, ctx);
     const health = await backend.dispatcher.dispatch('helpdesk:health', {}, ctx);
     expect(health).toMatchObject({ ok: true, data: { configPath: 'test-config', counts: expect.arrayContaining([{ action: 'operator', result: 'ok', count: expect.any(Number) }]) } });
+    // The fleet check, on request: this kiosk's trail (none on disk here) against the whole directory.
+    expect(await backend.dispatcher.dispatch('helpdesk:fleetCheck', {}, ctx)).toEqual({
+      ok: true,
+      data: { checks: [{ status: 'OK', name: 'fleet', detail: expect.stringMatching(/^0 audited creation\(s\) all present/) }] },
+    });
+    expect(backend.auditLines.at(-1)).toMatchObject({ action: 'operator', operator: 'opchen', detail: 'fleet check: 0 finding(s)' });
     expect(await backend.dispatcher.dispatch('helpdesk:setOutOfService', { on: true }, ctx)).toEqual({ ok: true, data: { on: true } });
     expect(await backend.dispatcher.dispatch('kiosk:status', {}, ctx)).toMatchObject({ ok: true, data: { outOfService: true } });
     await backend.dispatcher.dispatch('helpdesk:setOutOfService', { on: false }, ctx);

@@ -3,9 +3,12 @@
 // person's standing), then the claim on the staff ID, the entry without a password, the password
 // set by the server, and the mailbox. A creation runs on what it captured when it started, so the
 // session may end meanwhile; every attempt ends in exactly one audit line with the stage reached.
+// One write server takes the whole creation: every write, and every read that decides or proves
+// one, goes to it. When no write server takes writes, the creation is refused before its first write.
 import { NoSuchObjectError } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
 import type { DirectoryConnection } from '../directory/directory-connection';
+import type { WriteServers, WriteTarget } from '../directory/write-servers';
 import { childDn } from '../directory/ldap-names';
 import { KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
@@ -23,7 +26,8 @@ import type { IncompleteEntrySweeper } from './incomplete-entry-sweeper';
 import { type PasswordSetter } from './password-setter';
 
 export interface AccountCreationDeps {
-  connection: DirectoryConnection;
+  /** The service account's write servers: each creation takes one for all its work. */
+  writes: WriteServers;
   directory: AccountDirectory;
   standing: AccountStanding;
   claims: AccountClaims;
@@ -53,12 +57,26 @@ interface Applicant {
   offeredNames: readonly string[];
   /** Why the session may not create, decided at the start (wrong purpose, consent missing). */
   refusal: KioskError | null;
-  /** Who writes: the operator's own connection in an assisted application. */
+  /** In an assisted application the operator writes, bound as themselves, on the same server. */
+  creator: WriteServers | null;
+}
+
+/** The server one creation works on, and who writes there (the service account or the operator). */
+interface Unit {
+  target: WriteTarget;
   writer: DirectoryConnection;
 }
 
+/** How far one creation got, and where: what its audit line says. */
+interface Progress {
+  stage: CreationStage;
+  detail?: string;
+  uidNumber?: number;
+  server?: string;
+}
+
 /** Codes that are the person's or the situation's answer, not a failure of the kiosk. */
-const REFUSALS = new Set(['USER(-1)', 'USER(-3)', 'USER(-5)', 'APPLICATION_IN_PROGRESS', 'NAME_TAKEN', 'NAME_NOT_OFFERED', 'CONSENT_MISSING', 'WRONG_STEP']);
+const REFUSALS = new Set(['DIRECTORY_READ_ONLY', 'USER(-1)', 'USER(-3)', 'USER(-5)', 'APPLICATION_IN_PROGRESS', 'NAME_TAKEN', 'NAME_NOT_OFFERED', 'CONSENT_MISSING', 'WRONG_STEP']);
 
 export class AccountCreation {
   constructor(private readonly deps: AccountCreationDeps) {}
@@ -122,15 +140,15 @@ export class AccountCreation {
       operator: session.assistedBy && `${session.assistedBy.operator} (${session.assistedBy.reason})`,
       offeredNames: [...holdings.offeredNames],
       refusal,
-      writer: holdings.creator ?? this.deps.connection,
+      creator: holdings.creator,
     };
   }
 
   private async attempt(person: Applicant, request: { account: string; password: string; confirm: string }, clientIp: string): Promise<CreationResult> {
-    const progress: { stage: CreationStage; detail?: string } = { stage: 'none' };
+    const progress: Progress = { stage: 'none' };
     try {
       const result = await this.stages(person, request, clientIp, progress);
-      await this.deps.audit.note({ action: 'create', result: 'ok', staffId: person.staffId, account: request.account, operator: person.operator, stage: 'complete', detail: progress.detail });
+      await this.deps.audit.note({ action: 'create', result: 'ok', staffId: person.staffId, account: request.account, operator: person.operator, stage: 'complete', detail: progress.detail, uidNumber: progress.uidNumber, server: progress.server });
       return result;
     } catch (error) {
       const known = error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message);
@@ -143,61 +161,71 @@ export class AccountCreation {
         operator: person.operator,
         stage: progress.stage,
         detail: progress.detail ?? known.detail,
+        uidNumber: progress.uidNumber,
+        server: progress.server,
       });
       throw known;
     }
   }
 
-  private async stages(person: Applicant, request: { account: string; password: string; confirm: string }, clientIp: string, progress: { stage: CreationStage; detail?: string }): Promise<CreationResult> {
+  private async stages(person: Applicant, request: { account: string; password: string; confirm: string }, clientIp: string, progress: Progress): Promise<CreationResult> {
     const { deps } = this;
     if (person.refusal) throw person.refusal;
     if (!person.offeredNames.includes(request.account)) throw new KioskError('NAME_NOT_OFFERED', 'the name was not offered in this session');
     const uid = request.account;
     const dn = childDn(deps.layout.attrs.account, uid, deps.layout.peopleDn);
     await enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: uid }, deps.rater);
-    const state = await deps.standing.of(person.staffId);
+    // Chosen before anything is written: no write server means DIRECTORY_READ_ONLY, with nothing made.
+    const target = await deps.writes.begin();
+    const unit: Unit = { target, writer: person.creator ? person.creator.at(target.url) : target.connection };
+    progress.server = target.url;
+    const state = await deps.standing.of(person.staffId, target);
     if (state.state === 'active' && this.resumable(state) && state.uid === uid) {
       progress.stage = 'password-set';
-      if (!(await deps.passwords.binds(state.dn, request.password))) throw new KioskError('USER(-1)', 'resume refused: the password does not match', { account: deps.standing.address(uid) });
+      if (!(await deps.passwords.binds(target, state.dn, request.password))) throw new KioskError('USER(-1)', 'resume refused: the password does not match', { account: deps.standing.address(uid) });
       progress.detail = 'resumed after the password was set';
-      return this.finishMailbox(person, uid, state.uidNumber, progress);
+      progress.uidNumber = state.uidNumber;
+      return this.finishMailbox(person, unit, uid, state.uidNumber, progress);
     }
     const refusal = deps.standing.refusalToApply(state);
     if (refusal) throw refusal;
     // A claim older than the abandon age, with no account behind it, is released before ours.
-    if (state.claim) await deps.claims.release(person.writer, person.staffId);
+    if (state.claim) await deps.claims.release(unit.writer, person.staffId);
 
-    const existing = await deps.claims.take(person.writer, person.staffId, dn).catch((error: unknown) => {
+    const existing = await deps.claims.take(unit.writer, person.staffId, dn).catch((error: unknown) => {
       // Cut off: the claim may exist now. This creation has ended, so the next try may release it.
-      if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') deps.sweeper.rememberClaim(person.staffId, dn);
+      if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') deps.sweeper.rememberClaim(person.staffId, dn, target.url);
       throw error;
     });
     if (existing) {
       // Another counter won the race for this staff ID: finished, or still in progress.
-      const now = await deps.directory.findByStaffId(person.staffId);
+      const now = await deps.directory.findByStaffId(person.staffId, target.connection);
       throw now.state === 'active' ? deps.standing.refusalToApply(now)! : (deps.standing.inProgress(now) ?? new KioskError('APPLICATION_IN_PROGRESS', 'another claim on this staff ID', { retryAfterSeconds: 5 }));
     }
     progress.stage = 'claimed';
-    const uidNumber = await this.addEntry(person, dn, uid, clientIp, progress);
+    // This person's later reads (the contact address, the helpdesk's lookup) go to this server too.
+    deps.writes.remember(person.staffId, target.url);
+    const uidNumber = await this.addEntry(person, unit, dn, uid, clientIp, progress);
     progress.stage = 'added';
-    await this.setPassword(person, dn, uid, request.password, progress);
+    progress.uidNumber = uidNumber;
+    await this.setPassword(person, unit, dn, uid, request.password, progress);
     progress.stage = 'password-set';
-    return this.finishMailbox(person, uid, uidNumber, progress);
+    return this.finishMailbox(person, unit, uid, uidNumber, progress);
   }
 
   /** The entry without a password; a refusal before it exists gives the claim back. */
-  private async addEntry(person: Applicant, dn: string, uid: string, clientIp: string, progress: { detail?: string }): Promise<number> {
+  private async addEntry(person: Applicant, unit: Unit, dn: string, uid: string, clientIp: string, progress: { detail?: string }): Promise<number> {
     const { deps } = this;
     try {
-      return await addAccountEntry(person.writer, deps.layout, { dn, uid, staffId: person.staffId, name: person.name || person.nameEn || uid, clientIp, now: deps.clock.now() });
+      return await addAccountEntry(unit.writer, unit.target.url, deps.layout, { dn, uid, staffId: person.staffId, name: person.name || person.nameEn || uid, clientIp, now: deps.clock.now() });
     } catch (error) {
       if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') {
         // The add may have reached the server before the connection broke: the sweeper decides.
-        deps.sweeper.remember(dn, person.staffId);
+        deps.sweeper.remember(dn, person.staffId, unit.target.url);
         progress.detail = `add interrupted; ${dn} is removed once the directory answers if it was made`;
         throw error;
       }
-      await deps.claims.release(person.writer, person.staffId).catch((releaseError: unknown) => deps.logger.warn('claim not released', { error: releaseError }));
+      await deps.claims.release(unit.writer, person.staffId).catch((releaseError: unknown) => deps.logger.warn('claim not released', { error: releaseError }));
       if (error instanceof KioskError && error.code === 'NAME_TAKEN') {
         // Someone took the name meanwhile: the next list the person sees will not offer it.
         throw new KioskError('NAME_TAKEN', `${uid} was taken meanwhile`, { account: deps.standing.address(uid) });
@@ -207,46 +235,46 @@ export class AccountCreation {
   }
 
   /** Sets the password truthfully; a creation whose password did not take is undone. */
-  private async setPassword(person: Applicant, dn: string, uid: string, password: string, progress: { detail?: string }): Promise<void> {
+  private async setPassword(person: Applicant, unit: Unit, dn: string, uid: string, password: string, progress: { detail?: string }): Promise<void> {
     const { deps } = this;
-    const outcome = await deps.passwords.set(person.writer, dn, password, { sameIsDone: true }).catch((error: unknown) => (error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message)));
+    const outcome = await deps.passwords.set(unit.target, unit.writer, dn, password, { sameIsDone: true }).catch((error: unknown) => (error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message)));
     if (outcome === undefined) return;
     if (outcome.code === 'PASSWORD_MAY_BE_SET') {
       // The directory stayed away: whether the password took is unknown, and nothing can be undone now.
-      deps.sweeper.remember(dn, person.staffId);
+      deps.sweeper.remember(dn, person.staffId, unit.target.url);
       progress.detail = `entry ${dn} may be without a usable password; removed automatically once the directory answers if it has none`;
       throw new KioskError('ACCOUNT_INCOMPLETE', progress.detail, { account: deps.standing.address(uid) });
     }
-    const removed = await person.writer.run((client) => client.del(dn), { idempotent: false }).then(
+    const removed = await unit.writer.run((client) => client.del(dn), { idempotent: false }).then(
       () => true,
       (error: unknown) => error instanceof NoSuchObjectError,
     );
     if (removed) {
-      await deps.claims.release(person.writer, person.staffId).catch(() => deps.sweeper.remember(dn, person.staffId));
+      await deps.claims.release(unit.writer, person.staffId).catch(() => deps.sweeper.remember(dn, person.staffId, unit.target.url));
       progress.detail = `rolled back: ${outcome.detail ?? outcome.code}`;
       throw outcome;
     }
-    deps.sweeper.remember(dn, person.staffId);
+    deps.sweeper.remember(dn, person.staffId, unit.target.url);
     progress.detail = `entry ${dn} without a usable password; removed automatically once the directory answers`;
     throw new KioskError('ACCOUNT_INCOMPLETE', `${outcome.detail ?? outcome.code}; ${progress.detail}`, { account: deps.standing.address(uid) });
   }
 
   /** The last stage: the mailbox, then the claim marked. A mail store that fails withdraws the account. */
-  private async finishMailbox(person: Applicant, uid: string, uidNumber: number, progress: { detail?: string }): Promise<CreationResult> {
+  private async finishMailbox(person: Applicant, unit: Unit, uid: string, uidNumber: number, progress: { detail?: string }): Promise<CreationResult> {
     const { deps } = this;
     const dn = childDn(deps.layout.attrs.account, uid, deps.layout.peopleDn);
     try {
       const mailbox = await deps.mailbox.provision({ uid, uidNumber, gidNumber: deps.layout.account.gidNumber, homeDirectory: homeDirectoryFor(deps.layout.account.homeDirectory, uid) });
       // The mark is bookkeeping for a later retry: the mailbox exists, so a lost mark must not turn
       // a working account into a reported failure.
-      if (deps.mailboxMode === 'campus') await deps.claims.markMailboxMade(person.writer, person.staffId).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { error }));
+      if (deps.mailboxMode === 'campus') await deps.claims.markMailboxMade(unit.writer, person.staffId).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { error }));
       return { address: deps.standing.address(uid), uid, mailbox, effectiveInMinutes: deps.effectiveInMinutes };
     } catch (error) {
       const cause = error instanceof KioskError ? error : new KioskError('DIRECTORY_UNAVAILABLE', (error as Error).message);
       if (cause.code !== 'MAILBOX_FAILED') throw cause;
       // No mailbox: the account is withdrawn whole, so the person can apply again later.
-      await person.writer.run((client) => client.del(dn), { idempotent: false }).catch(() => deps.sweeper.remember(dn, person.staffId));
-      await deps.claims.release(person.writer, person.staffId).catch(() => undefined);
+      await unit.writer.run((client) => client.del(dn), { idempotent: false }).catch(() => deps.sweeper.remember(dn, person.staffId, unit.target.url));
+      await deps.claims.release(unit.writer, person.staffId).catch(() => undefined);
       progress.detail = `rolled back: ${cause.detail ?? cause.code}`;
       throw cause;
     }

@@ -3,7 +3,7 @@
 import { AlreadyExistsError, Attribute, ConstraintViolationError } from 'ldapts';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import { KioskError } from '../kiosk-error';
-import { homeDirectoryFor, type DirectoryLayout } from './directory-layout';
+import { homeDirectoryFor, uidCounterFor, type DirectoryLayout } from './directory-layout';
 import { allocateUidNumber } from './uid-number-allocator';
 
 export interface NewEntry {
@@ -16,14 +16,15 @@ export interface NewEntry {
   now: number;
 }
 
-/** Adds the entry over writer and returns its uidNumber; NAME_TAKEN when the DN already exists. */
-export async function addAccountEntry(writer: DirectoryConnection, layout: DirectoryLayout, entry: NewEntry): Promise<number> {
+/**
+ * Adds the entry over writer (connected to the write server url) and returns its uidNumber, from
+ * that server's range; NAME_TAKEN when the DN already exists.
+ */
+export async function addAccountEntry(writer: DirectoryConnection, url: string, layout: DirectoryLayout, entry: NewEntry): Promise<number> {
+  const counter = uidCounterFor(layout, url);
   // A clash on uidNumber (another tool used it meanwhile) just takes the next number.
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const uidNumber = await writer.run(
-      (client) => allocateUidNumber(client, layout.uidCounterDn, layout.baseDn, { min: layout.account.uidNumberMin, max: layout.account.uidNumberMax }),
-      { idempotent: false },
-    );
+    const uidNumber = await writer.run((client) => allocateUidNumber(client, counter.counterDn, layout.baseDn, counter), { idempotent: false });
     const attributes = [
       new Attribute({ type: 'objectClass', values: [...layout.account.objectClasses] }),
       new Attribute({ type: layout.attrs.account, values: [entry.uid] }),

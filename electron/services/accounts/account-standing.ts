@@ -2,6 +2,7 @@
 // abandoned is cleared away, and the one code that refuses them, if any. Creation, reset and the
 // account check all ask here, so an application and a reset never contradict each other.
 import type { Clock } from '../clock';
+import type { WriteTarget } from '../directory/write-servers';
 import { KioskError } from '../kiosk-error';
 import type { AccountDirectory, AccountState } from './account-directory';
 import { ABANDONED_AFTER_MS, type IncompleteEntrySweeper } from './incomplete-entry-sweeper';
@@ -24,14 +25,18 @@ export class AccountStanding {
    * The account state after first removing what an earlier failure left behind: an entry without a
    * password whose creation has ended (here, or long enough ago elsewhere) is removed, so the
    * person can start over. A young one is another counter's creation in progress, and stays.
+   * With a write target (a creation or a reset deciding its write), the state is read from, and
+   * cleared on, that server. Without one it is read from the read servers and nothing is removed:
+   * a look that changes nothing, which a read-only directory can still answer.
    */
-  async of(staffId: string): Promise<AccountState> {
+  async of(staffId: string, target?: WriteTarget): Promise<AccountState> {
     const { directory, sweeper, clock } = this.deps;
-    await sweeper.retryPending();
-    const state = await directory.findByStaffId(staffId);
+    if (!target) return directory.findByStaffId(staffId);
+    await sweeper.retryPending(target);
+    const state = await directory.findByStaffId(staffId, target.connection);
     if (state.state !== 'incomplete') return state;
     if (!sweeper.knowsAbandoned(state.dn) && clock.now() - state.createdAt < ABANDONED_AFTER_MS) return state;
-    await sweeper.removeIncomplete(state.dn, staffId, 'abandoned before this attempt');
+    await sweeper.removeIncomplete(target.connection, state.dn, staffId, 'abandoned before this attempt');
     return { state: 'none' };
   }
 

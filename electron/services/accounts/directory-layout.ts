@@ -11,6 +11,8 @@ export interface DirectoryLayout {
   uidCounterDn: string;
   /** Where the claims live: one entry per staff ID with an account (account-claims.ts). */
   claimsDn: string;
+  /** A DN nobody makes: deleting it asks a server whether it takes writes (write-servers.ts). */
+  writeProbeDn: string;
   attrs: Directory['attributes'];
   account: Directory['account'];
   passwordSuspended: Directory['passwordSuspended'];
@@ -25,10 +27,34 @@ export function layoutFromConfig(directory: Directory): DirectoryLayout {
     aliasesDn: under(directory.subtrees.aliases),
     uidCounterDn: directory.account.uidCounterDn ?? under('cn=uidNext'),
     claimsDn: under(directory.subtrees.claims),
+    writeProbeDn: under('cn=mx-kiosk-write-probe,ou=mx-kiosk-write-probe'),
     attrs: directory.attributes,
     account: directory.account,
     passwordSuspended: directory.passwordSuspended,
   };
+}
+
+/** One uidNumber range and the counter entry that hands it out. */
+export interface UidCounter {
+  counterDn: string;
+  min: number;
+  max: number;
+}
+
+/**
+ * The counter a creation on this write server takes its uidNumber from: the server's own range
+ * when directory.account.uidRanges names one (multi-provider), the single counter otherwise.
+ */
+export function uidCounterFor(layout: DirectoryLayout, url: string): UidCounter {
+  const range = layout.account.uidRanges?.find((r) => r.server === url);
+  if (range) return { counterDn: range.counterDn ?? `cn=uidNext-${range.min},${layout.baseDn}`, min: range.min, max: range.max };
+  return { counterDn: layout.uidCounterDn, min: layout.account.uidNumberMin, max: layout.account.uidNumberMax };
+}
+
+/** Every counter the configuration names, for the doctor's headroom lines. */
+export function uidCounters(layout: DirectoryLayout): UidCounter[] {
+  const ranges = layout.account.uidRanges;
+  return ranges ? ranges.map((r) => uidCounterFor(layout, r.server)) : [uidCounterFor(layout, '')];
 }
 
 /** The home directory pattern filled in: {uid} and {uid2} (its first two letters). */

@@ -1,7 +1,8 @@
 // Resetting a forgotten mailbox password for the signed-in person (or one the helpdesk vouched
 // for): the password policy, then the password set by the server, then a bind as the person with
 // the new password before success is reported. It runs on what it captured when it started; a
-// fault after the password left is resolved by a bind, so the answer is always the truth.
+// fault after the password left is resolved by a bind, so the answer is always the truth. One
+// write server takes the reset: the account is found, the password set and the bind proved there.
 import type { AuditLog } from '../audit/audit-log';
 import { KioskError } from '../kiosk-error';
 import { enforcePasswordPolicy } from '../password/password-policy';
@@ -10,10 +11,10 @@ import type { KioskSession } from '../session/kiosk-session';
 import type { AccountStanding } from './account-standing';
 import type { PasswordSetter } from './password-setter';
 import { whetherPasswordTook } from './password-window';
-import type { DirectoryConnection } from '../directory/directory-connection';
+import type { WriteServers, WriteTarget } from '../directory/write-servers';
 import type { KeyedLock } from '../concurrency/keyed-lock';
 
-const REFUSALS = new Set(['USER(-2)', 'USER(-3)', 'USER(-5)', 'APPLICATION_IN_PROGRESS', 'WRONG_STEP']);
+const REFUSALS = new Set(['DIRECTORY_READ_ONLY', 'USER(-2)', 'USER(-3)', 'USER(-5)', 'APPLICATION_IN_PROGRESS', 'WRONG_STEP']);
 /** How long a reset answered with a fault is remembered, so its retry can be recognised. */
 const RETRY_WINDOW_MS = 30 * 60_000;
 
@@ -23,7 +24,7 @@ export class PasswordReset {
 
   constructor(
     private readonly deps: {
-      connection: DirectoryConnection;
+      writes: WriteServers;
       standing: AccountStanding;
       passwords: PasswordSetter;
       rater: StrengthRater;
@@ -57,24 +58,28 @@ export class PasswordReset {
     let stage = 'checks';
     let account: { dn: string; uid: string } | undefined;
     let detail: string | undefined;
+    let target: WriteTarget | undefined;
     try {
       if (person.purpose !== 'reset') throw new KioskError('WRONG_STEP', 'reset outside a reset session');
-      account = standing.resettable(await standing.of(person.staffId));
+      // Chosen before anything is written: no write server means DIRECTORY_READ_ONLY, with nothing changed.
+      target = await this.deps.writes.begin(this.deps.writes.recall(person.staffId));
+      account = standing.resettable(await standing.of(person.staffId, target));
       await enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: account.uid }, this.deps.rater);
       stage = 'password-sent';
+      this.deps.writes.remember(person.staffId, target.url);
       try {
-        await passwords.set(this.deps.connection, account.dn, request.password);
+        await passwords.set(target, target.connection, account.dn, request.password);
       } catch (error) {
         // The retry of a reset that ended in a fault, whose new password did take after all: the
         // password is what they asked for. Anyone else choosing their current password is refused.
-        if (!(error instanceof KioskError && error.code === 'PASSWORD_IN_HISTORY' && this.isRetryAfterFault(person.staffId) && (await passwords.binds(account.dn, request.password)))) throw error;
+        if (!(error instanceof KioskError && error.code === 'PASSWORD_IN_HISTORY' && this.isRetryAfterFault(person.staffId) && (await passwords.binds(target, account.dn, request.password)))) throw error;
         detail = 'the new password was already in place (a retry after a fault)';
       }
       stage = 'password-set';
-      await this.prove(account.dn, request.password);
+      await this.prove(target, account.dn, request.password);
       stage = 'complete';
       this.uncertain.delete(person.staffId);
-      await audit.note({ action: 'reset', result: 'ok', staffId: person.staffId, account: account.uid, operator: person.operator, stage, detail });
+      await audit.note({ action: 'reset', result: 'ok', staffId: person.staffId, account: account.uid, operator: person.operator, stage, detail, server: target.url });
       return { address: standing.address(account.uid) };
     } catch (error) {
       const known = error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message);
@@ -89,6 +94,7 @@ export class PasswordReset {
         operator: person.operator,
         stage,
         detail: known.facts.reason ?? known.detail,
+        server: target?.url,
       });
       throw known;
     }
@@ -99,8 +105,8 @@ export class PasswordReset {
   }
 
   /** Never report a success the person cannot use: bind as them with the new password. */
-  private async prove(dn: string, password: string): Promise<void> {
-    const truth = await whetherPasswordTook((d, p) => this.deps.passwords.binds(d, p), dn, password, this.deps.truthBoundMs);
+  private async prove(target: WriteTarget, dn: string, password: string): Promise<void> {
+    const truth = await whetherPasswordTook((d, p) => this.deps.passwords.binds(target, d, p), dn, password, this.deps.truthBoundMs);
     if (truth === 'set') return;
     if (truth === 'unknown') throw new KioskError('PASSWORD_MAY_BE_SET', 'the proving bind could not reach the directory');
     throw new KioskError('INTERNAL', 'the new password does not bind');

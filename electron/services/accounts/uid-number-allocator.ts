@@ -1,8 +1,9 @@
 // Allocates uidNumber atomically with a counter entry: read N, then in ONE modify delete the value
 // N and add N+1. LDAP applies a modify atomically, so if another kiosk took N first, deleting N
-// fails (noSuchAttribute) and we read again. No two callers can ever get the same N.
+// fails (noSuchAttribute) and we read again. No two callers can ever get the same N. With several
+// providers, each has its own range and counter (directory-layout.ts: uidCounterFor).
 // (docs/directory.md explains the method and the slapo-unique guard behind it.)
-import { Attribute, Change, NoSuchAttributeError, type Client } from 'ldapts';
+import { Attribute, Change, ConstraintViolationError, NoSuchAttributeError, type Client } from 'ldapts';
 import { KioskError } from '../kiosk-error';
 import { equals } from '../directory/ldap-names';
 import { firstValue } from '../directory/ldap-values';
@@ -13,6 +14,29 @@ export interface UidRange {
 }
 
 const MAX_ATTEMPTS = 50;
+/** How many numbers in a row other entries may hold before the counter gives up on moving past them. */
+const MAX_SKIPS = 100;
+
+/**
+ * One compare-and-swap: current to the first value from next on that the directory accepts.
+ * slapo-unique on uidNumber may refuse the counter holding a number an account already has; that
+ * number is taken, so the counter moves past it. False when another kiosk moved the counter first.
+ */
+async function swapCounter(client: Client, counterDn: string, current: number, next: number): Promise<boolean> {
+  for (let value = next; value < next + MAX_SKIPS; value += 1) {
+    try {
+      await client.modify(counterDn, [
+        new Change({ operation: 'delete', modification: new Attribute({ type: 'uidNumber', values: [String(current)] }) }),
+        new Change({ operation: 'add', modification: new Attribute({ type: 'uidNumber', values: [String(value)] }) }),
+      ]);
+      return true;
+    } catch (error) {
+      if (error instanceof NoSuchAttributeError) return false; // someone else moved the counter first
+      if (!(error instanceof ConstraintViolationError)) throw error;
+    }
+  }
+  throw new KioskError('INTERNAL', `uid counter ${counterDn}: ${MAX_SKIPS} numbers after ${next - 1} are all in use`);
+}
 
 export async function allocateUidNumber(client: Client, counterDn: string, baseDn: string, range: UidRange): Promise<number> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
@@ -21,15 +45,7 @@ export async function allocateUidNumber(client: Client, counterDn: string, baseD
     if (!Number.isInteger(current)) throw new KioskError('INTERNAL', `uid counter ${counterDn} has no uidNumber`);
     const candidate = Math.max(current, range.min);
     if (candidate > range.max) throw new KioskError('INTERNAL', `uidNumber range ${range.min}-${range.max} is exhausted`);
-    try {
-      await client.modify(counterDn, [
-        new Change({ operation: 'delete', modification: new Attribute({ type: 'uidNumber', values: [String(current)] }) }),
-        new Change({ operation: 'add', modification: new Attribute({ type: 'uidNumber', values: [String(candidate + 1)] }) }),
-      ]);
-    } catch (error) {
-      if (error instanceof NoSuchAttributeError) continue; // someone else moved the counter first
-      throw error;
-    }
+    if (!(await swapCounter(client, counterDn, current, candidate + 1))) continue;
     // Numbers handed out by other tools (the legacy portal made duplicates) are skipped.
     const clash = await client.search(baseDn, { scope: 'sub', filter: equals('uidNumber', String(candidate)), attributes: ['dn'] });
     if (clash.searchEntries.filter((e) => e.dn.toLowerCase() !== counterDn.toLowerCase()).length === 0) return candidate;

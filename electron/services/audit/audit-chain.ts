@@ -118,3 +118,15 @@ export async function verifyAuditChain(paths: readonly string[], headFile?: stri
   }
   return { ok: true, lines };
 }
+
+/**
+ * Every line of an audit trail, oldest first: PATH is one daily file, or the configured audit.file
+ * (then all its daily files). A path with neither gives no lines.
+ */
+export async function readAuditTrail(path: string): Promise<string[]> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text !== undefined) return text.split('\n').filter(Boolean);
+  const lines: string[] = [];
+  for (const file of await auditFiles(path).list()) lines.push(...(await readFile(file, 'utf8')).split('\n').filter(Boolean));
+  return lines;
+}

@@ -27,6 +27,10 @@ export interface AuditEvent {
   operator?: string;
   /** How far a creation or reset got before its outcome (account-directory.ts: CreationStage). */
   stage?: string;
+  /** For a creation: the uidNumber the entry got, so the fleet check can find it again. */
+  uidNumber?: number;
+  /** The directory server that took the write (creations and resets). */
+  server?: string;
   /** For a consent: exactly which text, in which language, was accepted or rejected. */
   document?: { id: string; version: string; hash: string; language: string };
 }

@@ -2,7 +2,9 @@
 // typed at the counter. The code is stored on the account entry only as a salted hash, with its
 // expiry (one day, so the helpdesk can finish later) and the recent sends (at most 3 an hour).
 // At the counter, 5 tries within 10 minutes. Audited at every step, never with the code. Every
-// step for one person runs under that person's key, so a burst cannot outrun a limit.
+// step for one person runs under that person's key, so a burst cannot outrun a limit. Each step
+// works on one write server (the one that last wrote for this person, when it answers), and is
+// refused with DIRECTORY_READ_ONLY, before anything is written, when none takes writes.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { Attribute, Change } from 'ldapts';
 import { contactRuleViolation, maskAddress, normaliseAddress } from '../../../shared/contact/contact-rules';
@@ -12,6 +14,7 @@ import type { Clock } from '../clock';
 import type { KeyedLock } from '../concurrency/keyed-lock';
 import type { ContactSettings } from './contact-settings';
 import type { DirectoryConnection } from '../directory/directory-connection';
+import type { WriteServers } from '../directory/write-servers';
 import { KioskError } from '../kiosk-error';
 import type { ContactAtCounter, KioskSession } from '../session/kiosk-session';
 import type { Mailer } from './smtp-mailer';
@@ -53,7 +56,7 @@ export function composeConfirmationMail(address: string, code: string, account: 
 export class ContactConfirmation {
   constructor(
     private readonly deps: {
-      connection: DirectoryConnection;
+      writes: WriteServers;
       directory: AccountDirectory;
       mailer: Mailer;
       audit: AuditLog;
@@ -86,10 +89,11 @@ export class ContactConfirmation {
     const violation = contactRuleViolation(rawAddress, settings.institutionDomains);
     if (violation) throw new KioskError(violation);
     const address = normaliseAddress(rawAddress);
-    const account = await this.deps.directory.findByStaffId(staffId);
+    const { connection } = await this.begin(staffId);
+    const account = await this.deps.directory.findByStaffId(staffId, connection);
     if (account.state !== 'active') throw new KioskError('WRONG_STEP', 'no active account for a contact address');
     const now = Math.floor(clock.now() / 1000);
-    const previous = await this.readPending(account.dn);
+    const previous = await this.readPending(connection, account.dn);
     const recent = (previous?.sends ?? []).filter((t) => now - t < 3600);
     if (recent.length >= settings.maxCodesPerHour) {
       await this.audit(staffId, account.uid, 'refused', 'CONTACT_RATE_LIMITED');
@@ -98,12 +102,12 @@ export class ContactConfirmation {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const salt = randomBytes(16).toString('hex');
     const pending: Pending = { address, salt, hash: hashCode(salt, code), expires: now + settings.codeValidityHours * 3600, sends: [...recent, now] };
-    await this.writePending(account.dn, pending, previous === undefined);
+    await this.writePending(connection, account.dn, pending, previous === undefined);
     try {
       await this.deps.mailer(composeConfirmationMail(address, code, `${account.uid}@${this.deps.mailDomain}`, settings.codeValidityHours));
     } catch (error) {
       // The code never left: it must not wait on the entry. The account itself is untouched.
-      await this.clearPending(account.dn).catch(() => undefined);
+      await this.clearPending(connection, account.dn).catch(() => undefined);
       await this.audit(staffId, account.uid, 'failed', 'SMTP_UNAVAILABLE', (error as Error).message);
       throw new KioskError('SMTP_UNAVAILABLE', (error as Error).message);
     }
@@ -118,7 +122,8 @@ export class ContactConfirmation {
     if (!counter) throw new KioskError('WRONG_STEP', 'no code was sent in this session');
     if (counter.tries >= settings.counterTries) throw new KioskError('CONTACT_TOO_MANY_TRIES');
     if (clock.now() - counter.sentAt > settings.counterMinutes * 60_000) throw new KioskError('CONTACT_COUNTER_TIMEOUT');
-    const pending = await this.readPending(counter.dn);
+    const { connection } = await this.begin(staffId);
+    const pending = await this.readPending(connection, counter.dn);
     const uid = /^[^=]+=([^,]+)/.exec(counter.dn)?.[1];
     if (!pending || Math.floor(clock.now() / 1000) > pending.expires) {
       await this.audit(staffId, uid, 'refused', 'CONTACT_CODE_EXPIRED');
@@ -130,7 +135,7 @@ export class ContactConfirmation {
       await this.audit(staffId, uid, 'refused', 'CONTACT_CODE_WRONG', `try ${counter.tries} of ${settings.counterTries}`);
       throw new KioskError(counter.tries >= settings.counterTries ? 'CONTACT_TOO_MANY_TRIES' : 'CONTACT_CODE_WRONG');
     }
-    await this.store(counter.dn, pending.address);
+    await this.store(connection, counter.dn, pending.address);
     if (session.holdings.contactAtCounter === counter) session.holdings.contactAtCounter = null;
     await this.audit(staffId, uid, 'ok', undefined, `confirmed ${maskAddress(pending.address)}`);
     return { masked: maskAddress(pending.address) };
@@ -141,9 +146,10 @@ export class ContactConfirmation {
    * the person reads the code from their mail; it is checked against the stored hash within its day.
    */
   private async confirmByHelpdeskNow(operator: string, staffId: string, code: string): Promise<{ masked: string; account: string }> {
-    const account = await this.deps.directory.findByStaffId(staffId);
+    const { connection } = await this.begin(staffId);
+    const account = await this.deps.directory.findByStaffId(staffId, connection);
     if (account.state !== 'active') throw new KioskError('USER(-2)', 'no active account for that staff ID');
-    const pending = await this.readPending(account.dn);
+    const pending = await this.readPending(connection, account.dn);
     const audit = (result: 'ok' | 'refused', failure?: Parameters<AuditLog['record']>[0]['code'], detail?: string) =>
       this.deps.audit.note({ action: 'contact', result, code: failure, staffId, account: account.uid, operator, detail });
     if (!pending || Math.floor(this.deps.clock.now() / 1000) > pending.expires) {
@@ -155,14 +161,19 @@ export class ContactConfirmation {
       await audit('refused', 'CONTACT_CODE_WRONG', 'at the helpdesk');
       throw new KioskError('CONTACT_CODE_WRONG');
     }
-    await this.store(account.dn, pending.address);
+    await this.store(connection, account.dn, pending.address);
     await audit('ok', undefined, `confirmed ${maskAddress(pending.address)} at the helpdesk`);
     return { masked: maskAddress(pending.address), account: account.uid };
   }
 
-  private async store(dn: string, address: string): Promise<void> {
+  /** The write server for this person's step: the one that wrote for them last, if it still takes writes. */
+  private begin(staffId: string) {
+    return this.deps.writes.begin(this.deps.writes.recall(staffId));
+  }
+
+  private async store(connection: DirectoryConnection, dn: string, address: string): Promise<void> {
     const { attributes } = this.deps.settings;
-    await this.deps.connection.run(
+    await connection.run(
       (client) =>
         client.modify(dn, [
           new Change({ operation: 'replace', modification: new Attribute({ type: attributes.address, values: [address] }) }),
@@ -173,9 +184,9 @@ export class ContactConfirmation {
     );
   }
 
-  private async readPending(dn: string): Promise<Pending | undefined> {
+  private async readPending(connection: DirectoryConnection, dn: string): Promise<Pending | undefined> {
     const { attributes } = this.deps.settings;
-    const { searchEntries } = await this.deps.connection.run((client) => client.search(dn, { scope: 'base', attributes: [attributes.pending] }), { idempotent: true });
+    const { searchEntries } = await connection.run((client) => client.search(dn, { scope: 'base', attributes: [attributes.pending] }), { idempotent: true });
     const raw = firstValue(searchEntries[0]?.[attributes.pending]);
     if (raw === undefined) return undefined;
     try {
@@ -185,10 +196,10 @@ export class ContactConfirmation {
     }
   }
 
-  private async writePending(dn: string, pending: Pending, first: boolean): Promise<void> {
+  private async writePending(connection: DirectoryConnection, dn: string, pending: Pending, first: boolean): Promise<void> {
     const { attributes } = this.deps.settings;
     const changes = [new Change({ operation: 'replace', modification: new Attribute({ type: attributes.pending, values: [JSON.stringify(pending)] }) })];
-    await this.deps.connection.run(
+    await connection.run(
       async (client) => {
         if (first) {
           // The auxiliary class is added once; an entry that already has it says so, harmlessly.
@@ -204,8 +215,8 @@ export class ContactConfirmation {
     );
   }
 
-  private async clearPending(dn: string): Promise<void> {
-    await this.deps.connection.run((client) => client.modify(dn, [new Change({ operation: 'delete', modification: new Attribute({ type: this.deps.settings.attributes.pending }) })]), {
+  private async clearPending(connection: DirectoryConnection, dn: string): Promise<void> {
+    await connection.run((client) => client.modify(dn, [new Change({ operation: 'delete', modification: new Attribute({ type: this.deps.settings.attributes.pending }) })]), {
       idempotent: false,
     });
   }

@@ -1,6 +1,7 @@
 // One reused, bound connection to the directory as the kiosk's service account. Servers are tried
 // in their configured order; a broken connection fails over to the next, and a connection to a
-// fallback server is dropped after a while so the primary is used again once it is back.
+// fallback server is dropped after a while so the primary is used again once it is back. A referral
+// (a read-only consumer asked to write) is never followed: it answers DIRECTORY_READ_ONLY.
 import { ResultCodeError, type Client } from 'ldapts';
 import type { Clock } from '../clock';
 import { KioskError } from '../kiosk-error';
@@ -22,6 +23,15 @@ interface Live {
   since: number;
 }
 
+/**
+ * A referral (result code 10): the server is a consumer that sends writes elsewhere. ldapts knows no
+ * class for it and raises UnknownStatusCodeError. Following it would hand the kiosk's credentials to
+ * whatever server the referral names, so the kiosk never does.
+ */
+export function isReferral(error: unknown): boolean {
+  return error instanceof ResultCodeError && error.code === 10;
+}
+
 /** Errors from the server's answer (LDAP result codes other than busy/unavailable) are not outages. */
 export function isOutage(error: unknown): boolean {
   // A KioskError is a decision already made (e.g. the directory's policy refused a password).
@@ -33,6 +43,7 @@ export function isOutage(error: unknown): boolean {
 export class DirectoryConnection {
   private live: Live | null = null;
   private connecting: Promise<Live> | null = null;
+  private opened = 0;
 
   constructor(
     private readonly settings: DirectoryConnectionSettings,
@@ -51,12 +62,22 @@ export class DirectoryConnection {
       try {
         return await fn(held.client);
       } catch (error) {
+        if (isReferral(error)) {
+          // The server no longer takes writes: a new connection makes whoever chose it ask again.
+          this.drop(held, error);
+          throw new KioskError('DIRECTORY_READ_ONLY', `${this.settings.urls[held.urlIndex]} answered with a referral; not followed`);
+        }
         if (!isOutage(error)) throw error;
         this.drop(held, error);
         if (!options.idempotent) throw new KioskError('DIRECTORY_UNAVAILABLE', `write interrupted: ${(error as Error).message}`);
         if (attempt === 2) throw new KioskError('DIRECTORY_UNAVAILABLE', (error as Error).message);
       }
     }
+  }
+
+  /** Counts the connections opened so far: a change means a new connection (perhaps another server). */
+  get generation(): number {
+    return this.opened;
   }
 
   async close(): Promise<void> {
@@ -87,6 +108,7 @@ export class DirectoryConnection {
         client = await this.connect(url);
         await client.bind(this.settings.bindDn, this.settings.bindPassword.reveal());
         this.live = { client, urlIndex, since: this.clock.now() };
+        this.opened += 1;
         if (urlIndex > 0) this.logger.warn('directory: using a fallback server', { url, failures });
         return this.live;
       } catch (error) {

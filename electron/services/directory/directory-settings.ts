@@ -5,10 +5,25 @@ import { SecretRef, type Secret } from '../secret';
 
 const LdapUrl = z.string().regex(/^ldaps?:\/\/[^/\s]+\/?$/, 'must look like ldaps://host:port');
 
+const UidRange = z
+  .object({
+    /** The write server (exactly as in directory.write) whose creations take numbers from this range. */
+    server: LdapUrl,
+    min: z.number().int().positive(),
+    max: z.number().int().positive(),
+    /** This range's counter entry; default cn=uidNext-<min>,<baseDn>. */
+    counterDn: z.string().optional(),
+  })
+  .strict();
+
 export const DirectorySettings = z
   .object({
-    /** Tried in order; the first that answers wins. */
-    urls: z.array(LdapUrl).min(1),
+    /** Every server does both reads and writes, tried in order (today's meaning, kept). */
+    urls: z.array(LdapUrl).min(1).optional(),
+    /** The providers: the only servers written to, tried in order (docs/directory.md, "Fleet"). */
+    write: z.array(LdapUrl).min(1).optional(),
+    /** Where reads go, tried in order: consumers first, then the providers if you like. */
+    read: z.array(LdapUrl).min(1).optional(),
     startTls: z.boolean().default(false),
     /** Plain ldap:// without StartTLS is refused unless this says so (the loopback demo does). */
     allowPlainLdap: z.boolean().default(false),
@@ -52,6 +67,11 @@ export const DirectorySettings = z
         uidNumberMax: z.number().int().positive().default(60000),
         /** The counter entry for uidNumber allocation (docs/directory.md); default cn=uidNext,<baseDn>. */
         uidCounterDn: z.string().optional(),
+        /**
+         * Multi-provider: one uidNumber range per write server, each with its own counter entry, so
+         * two providers written at once never hand out the same number (docs/directory.md, "Fleet").
+         */
+        uidRanges: z.array(UidRange).optional(),
       })
       .strict()
       .prefault({}),
@@ -63,11 +83,43 @@ export const DirectorySettings = z
   })
   .strict()
   .superRefine((directory, ctx) => {
-    const plain = directory.urls.filter((url) => url.startsWith('ldap://'));
+    if (!directory.urls && !directory.write) {
+      ctx.addIssue({ code: 'custom', path: ['write'], message: 'name the servers: directory.write (and directory.read), or directory.urls' });
+      return;
+    }
+    const { write, read } = directoryServers(directory);
+    const plain = [...new Set([...write, ...read])].filter((url) => url.startsWith('ldap://'));
     if (plain.length > 0 && !directory.startTls && !directory.allowPlainLdap) {
       ctx.addIssue({ code: 'custom', path: ['urls'], message: `plain ldap:// (${plain.join(', ')}) needs directory.startTls or directory.allowPlainLdap: true` });
     }
+    const ranges = directory.account.uidRanges;
+    if (ranges) {
+      for (const url of write.filter((w) => !ranges.some((r) => r.server === w))) {
+        ctx.addIssue({ code: 'custom', path: ['account', 'uidRanges'], message: `write server ${url} has no uidNumber range` });
+      }
+      const sorted = [...ranges].sort((a, b) => a.min - b.min);
+      sorted.forEach((range, i) => {
+        if (range.min > range.max) ctx.addIssue({ code: 'custom', path: ['account', 'uidRanges'], message: `range ${range.min}-${range.max} is empty` });
+        const next = sorted[i + 1];
+        if (next && next.min <= range.max) ctx.addIssue({ code: 'custom', path: ['account', 'uidRanges'], message: `ranges ${range.min}-${range.max} and ${next.min}-${next.max} overlap` });
+      });
+    }
   });
+
+/**
+ * Which servers take writes and which answer reads. Only directory.urls: every server does both.
+ * directory.write without directory.read: the write servers answer reads too.
+ */
+export function directoryServers(directory: { urls?: readonly string[]; write?: readonly string[]; read?: readonly string[] }): { write: readonly string[]; read: readonly string[] } {
+  const write = directory.write ?? directory.urls ?? [];
+  return { write, read: directory.read ?? directory.urls ?? write };
+}
+
+/** Every configured server once, write servers first: what the doctor and the status probe. */
+export function allDirectoryServers(directory: Parameters<typeof directoryServers>[0]): string[] {
+  const { write, read } = directoryServers(directory);
+  return [...new Set([...write, ...read])];
+}
 
 /** The directory settings with the bind password read and the CA loaded. */
 export type ResolvedDirectorySettings = Omit<z.output<typeof DirectorySettings>, 'bindPassword'> & { bindPassword: Secret; caPem?: string };

@@ -3,6 +3,7 @@
 // untrusted or about to expire. Each gives one OK, WARN or FAIL line with one reason.
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { FetchLike } from '../ais/ais-health';
+import { allDirectoryServers } from '../directory/directory-settings';
 import type { LdapConnector } from '../directory/ldap-connector';
 import { firstValue } from '../directory/ldap-values';
 import { presentedCertificate, type TlsTarget } from './tls-probe';
@@ -114,11 +115,11 @@ export async function certificateCheck(name: string, target: TlsTarget, clock: {
 
 /** The TLS endpoints a counter talks to: each LDAP server (ldaps:// or StartTLS) and the SMTP relay. */
 export function tlsTargets(config: {
-  directory: { urls: readonly string[]; startTls: boolean; caPem?: string; connectTimeoutMs: number };
+  directory: { urls?: readonly string[]; write?: readonly string[]; read?: readonly string[]; startTls: boolean; caPem?: string; connectTimeoutMs: number };
   smtp?: { host: string; port: number; security: 'tls' | 'starttls' | 'none'; caPem?: string };
 }): Array<{ name: string; target: TlsTarget }> {
   const targets: Array<{ name: string; target: TlsTarget }> = [];
-  for (const url of config.directory.urls) {
+  for (const url of allDirectoryServers(config.directory)) {
     const parsed = new URL(url);
     const ldaps = parsed.protocol === 'ldaps:';
     if (!ldaps && !config.directory.startTls) continue;

@@ -13,12 +13,12 @@ import type { ResolvedDirectorySettings } from '../directory/directory-settings'
 import type { MailboxSettings } from '../mailbox/mailbox-settings';
 import type { PolicySettings } from '../policies/policy-settings';
 import type { LdapConnector } from '../directory/ldap-connector';
-import { layoutFromConfig } from '../accounts/directory-layout';
 import { PolicyLibrary } from '../policies/policy-library';
 import { POLICY_ORDER } from '../policies/consents';
-import { firstValue } from '../directory/ldap-values';
 import { redactUrlCredentials } from '../logger';
 import { aisClockCheck, certificateCheck, directoryClockCheck, egressCheck, tlsTargets, type CounterCheck } from './counter-checks';
+import { directoryChecks } from './directory-checks';
+import { allDirectoryServers } from '../directory/directory-settings';
 
 /** One line of the doctor: OK, WARN (works, but act soon), FAIL (breaks counters) or SKIP (not checked here). */
 export type DoctorCheck = CounterCheck;
@@ -68,27 +68,9 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
   const clock = deps.clock ?? Date;
   const bindAsKiosk = async (client: Awaited<ReturnType<LdapConnector>>) => client.bind(directory.bindDn, directory.bindPassword.reveal());
 
-  for (const url of directory.urls) {
-    let client: Awaited<ReturnType<LdapConnector>> | undefined;
-    try {
-      client = await deps.connectLdap(url);
-      await client.search('', { scope: 'base', attributes: ['namingContexts'] });
-      add('OK', `ldap ${url}`, 'reachable (root DSE read)');
-      await client.bind(directory.bindDn, directory.bindPassword.reveal());
-      add('OK', `ldap ${url} bind`, `bound as ${directory.bindDn}`);
-      const counterDn = layoutFromConfig(directory).uidCounterDn;
-      const { searchEntries } = await client.search(counterDn, { scope: 'base', attributes: ['uidNumber'] });
-      const next = firstValue(searchEntries[0]?.uidNumber);
-      if (next === undefined) add('FAIL', `ldap ${url} uid counter`, `${counterDn} has no uidNumber (docs/directory.md)`);
-      else add('OK', `ldap ${url} uid counter`, `${counterDn}: next uidNumber ${next}`);
-    } catch (error) {
-      add('FAIL', `ldap ${url}`, message(error));
-    } finally {
-      await client?.unbind().catch(() => undefined);
-    }
-  }
+  checks.push(...(await directoryChecks(directory, deps.connectLdap)));
 
-  for (const url of directory.urls) checks.push(await directoryClockCheck(url, deps.connectLdap, bindAsKiosk, clock));
+  for (const url of allDirectoryServers(directory)) checks.push(await directoryClockCheck(url, deps.connectLdap, bindAsKiosk, clock));
   for (const { name, target } of tlsTargets(config)) {
     const check = await certificateCheck(name, target, clock);
     add(check.status, check.name, check.detail);

@@ -4,6 +4,7 @@
 import type { StatusResponse } from '../../../shared/contract/schemas';
 import { probeAis, type FetchLike } from '../ais/ais-health';
 import type { DirectoryHealth } from '../directory/directory-health';
+import type { WriteServers } from '../directory/write-servers';
 import { KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
 
@@ -13,6 +14,8 @@ export class KioskStatus {
   constructor(
     private readonly deps: {
       directoryHealth: DirectoryHealth;
+      /** Whether any write server takes writes: Welcome says so before anyone signs in. */
+      writes: Pick<WriteServers, 'roles'>;
       aisLoginUrl: string;
       fetch: FetchLike;
       appVersion: string;
@@ -35,15 +38,17 @@ export class KioskStatus {
   }
 
   async status(): Promise<StatusResponse> {
-    const [servers, ais] = await Promise.all([this.deps.directoryHealth.probeAll(), probeAis(this.deps.aisLoginUrl, this.deps.fetch)]);
+    const [servers, ais, roles] = await Promise.all([this.deps.directoryHealth.probeAll(), probeAis(this.deps.aisLoginUrl, this.deps.fetch), this.deps.writes.roles()]);
+    const writable = roles.some((r) => r.role === 'writable');
     const reachable = servers.filter((s) => s.reachable).length;
     for (const s of servers.filter((x) => !x.reachable)) this.deps.logger.warn('directory server unreachable', { url: s.url, error: s.error });
     return {
       appVersion: this.deps.appVersion,
       kioskId: this.deps.kioskId,
-      directory: { state: reachable > 0 ? 'online' : 'offline', serversConfigured: servers.length, serversReachable: reachable },
+      directory: { state: reachable > 0 ? 'online' : 'offline', serversConfigured: servers.length, serversReachable: reachable, writable },
       ais: { state: ais },
       outOfService: this.outOfService,
+      notice: reachable > 0 && !writable ? 'DIRECTORY_READ_ONLY' : null,
     };
   }
 }

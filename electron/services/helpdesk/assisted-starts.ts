@@ -9,7 +9,8 @@ import type { PendingAssist } from '../ais/ais-sign-in';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { bindsAs } from '../directory/binds-as';
-import { DirectoryConnection } from '../directory/directory-connection';
+import type { DirectoryConnection } from '../directory/directory-connection';
+import { WriteServers } from '../directory/write-servers';
 import type { LdapConnector } from '../directory/ldap-connector';
 import { equals } from '../directory/ldap-names';
 import { firstValue } from '../directory/ldap-values';
@@ -29,8 +30,12 @@ export interface AssistedStartsDeps {
   standing: AccountStanding;
   connection: DirectoryConnection;
   connect: LdapConnector;
+  /** Where the operator's password is checked: any server that answers. */
   urls: readonly string[];
-  failbackMs: number;
+  /** Where the operator's connection writes: the same write servers as the service account's. */
+  writeUrls: readonly string[];
+  /** The DN that never exists (write-servers.ts: writability). */
+  probeDn: string;
   baseDn: string;
   nameAttribute: string;
   settings: HelpdeskSettings;
@@ -112,10 +117,10 @@ export class AssistedStarts {
    * The operator proves themselves again (their password), and gets a connection bound as them:
    * the account an assisted application makes is written by, and recorded as made by, the operator.
    */
-  private async operatorConnection(dn: string, password: string): Promise<DirectoryConnection> {
-    const { connect, urls, failbackMs, clock, logger } = this.deps;
+  private async operatorConnection(dn: string, password: string): Promise<WriteServers> {
+    const { connect, urls, writeUrls, probeDn, clock, logger } = this.deps;
     if (!(await bindsAs(connect, urls, dn, password))) throw new KioskError('OPERATOR_DENIED', 'wrong operator password');
-    return new DirectoryConnection({ urls, bindDn: dn, bindPassword: new Secret(password), failbackMs }, connect, clock, logger);
+    return new WriteServers({ urls: writeUrls, bindDn: dn, bindPassword: new Secret(password), probeDn }, connect, clock, logger);
   }
 
   private note(session: KioskSession, action: 'reset' | 'eligibility', account: string | undefined, detail: string) {

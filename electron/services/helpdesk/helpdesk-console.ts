@@ -1,14 +1,19 @@
 // What a signed-in helpdesk operator can see and do at the counter: the kiosk's health (the same
-// checks as mx-kiosk doctor, plus today's counts), account lookup (never a password hash), and the
-// out-of-service switch. Every action is audited with the operator's uid.
+// checks as mx-kiosk doctor, plus today's counts), account lookup (never a password hash), the
+// fleet check on request, and the out-of-service switch. Every action is audited with the
+// operator's uid.
 import { NotFilter, OrFilter, SubstringFilter, type Entry } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
 import type { TodayCounts } from '../audit/today-counts';
 import type { ContactSettings } from '../contact/contact-settings';
 import type { DirectoryConnection } from '../directory/directory-connection';
+import type { WriteServers } from '../directory/write-servers';
 import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
 import { allValues, firstValue } from '../directory/ldap-values';
+import { readAuditTrail } from '../audit/audit-chain';
+import { fleetLines } from '../health/fleet-lines';
 import { runDoctor, type DoctorCheck, type DoctorConfig, type DoctorDeps } from '../health/kiosk-doctor';
+import { silentLogger } from '../logger';
 import { isUnder, type DirectoryLayout } from '../accounts/directory-layout';
 import type { KioskStatus } from '../health/kiosk-status';
 import type { OperatorSignIn } from './operator-sign-in';
@@ -29,6 +34,8 @@ export class HelpdeskConsole {
     private readonly deps: {
       operators: OperatorSignIn;
       connection: DirectoryConnection;
+      /** A staff ID written here recently is looked up on the server that took the write. */
+      writes: Pick<WriteServers, 'recall' | 'at'>;
       layout: DirectoryLayout;
       config: DoctorConfig & { contact: Pick<ContactSettings, 'attributes'> };
       configPath: string;
@@ -78,7 +85,9 @@ export class HelpdeskConsole {
         filters: [equals(attrs.staffId, text), equals(attrs.account, text), new SubstringFilter({ attribute: attrs.name, any: [query.trim()] })],
       }),
     );
-    const entries = await this.deps.connection.run(
+    const written = this.deps.writes.recall(text);
+    const connection = written ? this.deps.writes.at(written) : this.deps.connection;
+    const entries = await connection.run(
       async (client) =>
         (
           await client.search(layout.baseDn, {
@@ -94,7 +103,7 @@ export class HelpdeskConsole {
         ).searchEntries,
       { idempotent: true },
     );
-    const stages = await this.stagesOf(entries);
+    const stages = await this.stagesOf(connection, entries);
     await this.record(operator.uid, 'lookup', 'ok', `${entries.length} result(s)`);
     return entries.map((e) => {
       const created = /^create\((\d+),/.exec(firstValue(e.description) ?? '')?.[1];
@@ -115,12 +124,12 @@ export class HelpdeskConsole {
    * The stage of each entry found: which have no password yet (asked by a filter, so no hash is
    * ever read), and in campus mode which claims have no mailbox mark. Complete is not listed.
    */
-  private async stagesOf(entries: Entry[]): Promise<Map<string, LookupResult['stage']>> {
+  private async stagesOf(connection: DirectoryConnection, entries: Entry[]): Promise<Map<string, LookupResult['stage']>> {
     const stages = new Map<string, LookupResult['stage']>();
     if (entries.length === 0) return stages;
     const { layout } = this.deps;
     const staffIds = entries.map((e) => firstValue(e[layout.attrs.staffId]) ?? '').filter(Boolean);
-    const [withoutPassword, claims] = await this.deps.connection.run(
+    const [withoutPassword, claims] = await connection.run(
       (client) =>
         Promise.all([
           client
@@ -136,6 +145,20 @@ export class HelpdeskConsole {
     for (const e of entries) if (noMailbox.has((firstValue(e[layout.attrs.staffId]) ?? '').toLowerCase())) stages.set(e.dn.toLowerCase(), 'password-set');
     for (const e of withoutPassword) stages.set(e.dn.toLowerCase(), 'added');
     return stages;
+  }
+
+  /**
+   * The fleet check over this kiosk's audit trail (docs/directory.md, "Fleet"). Asked for, not run
+   * with every health view: it reads every account, and an account deleted on purpose later stays
+   * a finding until the trail that made it is archived.
+   */
+  async fleetCheck(): Promise<DoctorCheck[]> {
+    const operator = this.deps.operators.require();
+    const { config, doctor, clock } = this.deps;
+    const lines = await fleetLines(config.directory, doctor.connectLdap, await readAuditTrail(config.audit.file), { now: () => clock.now() }, silentLogger);
+    const findings = lines.filter((l) => l.status === 'FAIL').length;
+    await this.record(operator.uid, 'fleet check', 'ok', `${findings} finding(s)`);
+    return lines;
   }
 
   async setOutOfService(on: boolean): Promise<boolean> {

@@ -1,5 +1,5 @@
 // The helpdesk's channels: operator sign-in and out, the console (health, lookup, out of service,
-// a contact confirmation) and the assisted starts. Each needs a signed-in operator except sign-in.
+// a contact confirmation, the fleet check) and the assisted starts. Each needs a signed-in operator except sign-in.
 import type { ContactConfirmation } from '../contact/contact-confirmation';
 import type { Dispatcher } from '../dispatcher';
 import type { AssistedStarts } from './assisted-starts';
@@ -14,6 +14,7 @@ export function registerHelpdeskHandlers(
   dispatcher.handle('operatorSignIn', async ({ uid, password }) => ({ uid: (await operators.signIn(uid, password)).uid }));
   dispatcher.handle('operatorSignOut', async () => ({ signedOut: operators.signOut() }));
   dispatcher.handle('helpdeskHealth', async () => deps.console.health());
+  dispatcher.handle('helpdeskFleetCheck', async () => ({ checks: await deps.console.fleetCheck() }));
   dispatcher.handle('helpdeskLookup', async ({ query }) => ({ results: await deps.console.lookup(query) }));
   dispatcher.handle('setOutOfService', async ({ on }) => ({ on: await deps.console.setOutOfService(on) }));
   dispatcher.handle('startAssistedApplication', async ({ staffId, reason, password }) => assisted.startApplication(staffId, reason, password));

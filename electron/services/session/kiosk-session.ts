@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { AcceptPolicyRequest, CreateAccountResponse, PolicyId } from '../../../shared/contract/schemas';
 import type { Clock } from '../clock';
-import type { DirectoryConnection } from '../directory/directory-connection';
+import type { WriteServers } from '../directory/write-servers';
 import type { Role } from '../identity/person-identity';
 import { KioskError } from '../kiosk-error';
 
@@ -53,8 +53,8 @@ export interface SessionHoldings {
   consents: Map<PolicyId, ConsentReceipt>;
   /** The creation in flight or done: a double submit gets the same outcome. */
   creation: Promise<CreationResult> | null;
-  /** An assisted application writes as the operator: their bound connection, closed at the end. */
-  creator: DirectoryConnection | null;
+  /** An assisted application writes as the operator: their bound connections, closed at the end. */
+  creator: WriteServers | null;
   contactAtCounter: ContactAtCounter | null;
 }
 

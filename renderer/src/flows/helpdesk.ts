@@ -2,7 +2,7 @@
 // out-of-service switch, and the assisted sessions that hand the kiosk from operator to applicant.
 import type { KioskApi, RequestOf } from '../../../shared/contract/api';
 import type { ResultCode } from '../../../shared/contract/codes';
-import type { HealthResponse } from '../../../shared/contract/schemas';
+import type { FleetCheckResponse, HealthResponse } from '../../../shared/contract/schemas';
 import { useKioskStore } from '../app/kiosk-store';
 
 const store = () => useKioskStore.getState();
@@ -24,6 +24,14 @@ export async function signOutOperator(api: KioskApi): Promise<void> {
 export async function loadHealth(api: KioskApi): Promise<HealthResponse | null> {
   const result = await api.helpdeskHealth();
   if (result.ok) return result.data;
+  store().failed(result.code);
+  return null;
+}
+
+/** The fleet check's lines, or null when main refused (then its error screen shows). */
+export async function runFleetCheck(api: KioskApi): Promise<FleetCheckResponse['checks'] | null> {
+  const result = await api.helpdeskFleetCheck();
+  if (result.ok) return result.data.checks;
   store().failed(result.code);
   return null;
 }

@@ -40,6 +40,17 @@ describe('helpdesk', () => {
     expect(screen.getByRole('cell', { name: '使用中' })).toBeTruthy();
   });
 
+  it('runs the fleet check only when asked, and lists what it found', async () => {
+    const fake = fakeApi();
+    renderKiosk(fake.api);
+    act(() => openScreen({ name: 'helpdesk' }));
+    expect(await screen.findByText('reachable')).toBeTruthy();
+    expect(fake.calls.some(([m]) => m === 'helpdeskFleetCheck')).toBe(false);
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '執行一致性檢查' })));
+    expect(fake.calls.filter(([m]) => m === 'helpdeskFleetCheck')).toHaveLength(1);
+    expect(screen.getByText(/z10009: ghost \(uidNumber 4242\)/).closest('li')?.getAttribute('data-status')).toBe('FAIL');
+  });
+
   it('shows the bilingual out-of-service screen instead of Welcome', async () => {
     renderKiosk(fakeApi({ status: async () => ({ ok: true, data: { ...ONLINE, outOfService: true } }) }).api);
     act(() => useKioskStore.getState().setStatus({ kind: 'known', status: { ...ONLINE, outOfService: true } }));

@@ -1,14 +1,14 @@
-// The helpdesk console: the kiosk's health, account lookup (state, created, contact address; never
-// a password hash), and the out-of-service switch. Everything here is audited with the operator's uid.
+// The helpdesk console: the kiosk's health, the fleet check on request, account lookup (state,
+// created, contact address; never a password hash), and the out-of-service switch. Everything here is audited with the operator's uid.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOf } from '../../../shared/contract/api';
 import type { ResultCode } from '../../../shared/contract/codes';
-import type { AssistReason, HealthResponse, LookupResponse, Purpose } from '../../../shared/contract/schemas';
+import type { AssistReason, FleetCheckResponse, HealthResponse, LookupResponse, Purpose } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
 import { SecretInput } from '../password-meter/SecretInput';
 import { useKioskStore } from '../app/kiosk-store';
-import { expectApplicantThroughAis, loadHealth, signOutOperator, startAssistedApplication, startAssistedReset, switchOutOfService } from '../flows/helpdesk';
+import { expectApplicantThroughAis, loadHealth, runFleetCheck, signOutOperator, startAssistedApplication, startAssistedReset, switchOutOfService } from '../flows/helpdesk';
 
 /** The reasons in the order the console offers them; `satisfies` refuses one the contract lacks. */
 const REASONS = ['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other'] as const satisfies readonly AssistReason[];
@@ -20,6 +20,7 @@ export function HelpdeskConsole() {
   const api = useKioskApi();
   const status = useKioskStore((s) => s.status);
   const [health, setHealth] = useState<HealthResponse | null>(null);
+  const [fleet, setFleet] = useState<FleetCheckResponse['checks'] | null>(null);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<LookupResponse['results'] | null>(null);
   const [contact, setContact] = useState({ staffId: '', code: '' });
@@ -39,6 +40,7 @@ export function HelpdeskConsole() {
     if (result.ok) setResults(result.data.results);
   };
   const toggle = () => switchOutOfService(api, !outOfService);
+  const checkFleet = async () => setFleet(await runFleetCheck(api));
   const finishContact = async () => {
     const result = await api.helpdeskConfirmContact(contact);
     setContact({ staffId: contact.staffId, code: '' });
@@ -77,6 +79,20 @@ export function HelpdeskConsole() {
               </li>
             ))}
           </ul>
+          <h3>{t('helpdesk.fleet')}</h3>
+          <p className="notes">{t('helpdesk.fleetExplain')}</p>
+          <button type="button" className="secondary" onClick={() => void checkFleet()}>
+            {t('helpdesk.fleetRun')}
+          </button>
+          {fleet && (
+            <ul className="checks fleet-checks">
+              {fleet.map((c, i) => (
+                <li key={`${c.name}:${i}`} data-status={c.status}>
+                  <strong>{c.status}</strong> {c.name} <span>{c.detail}</span>
+                </li>
+              ))}
+            </ul>
+          )}
           <h3>{t('helpdesk.today')}</h3>
           <ul className="checks">
             {health.counts.map((c) => (

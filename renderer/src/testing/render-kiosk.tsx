@@ -66,6 +66,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     expectAssistedApplication: async () => ({ ok: true, data: { waiting: true } }),
     startAssistedReset: async () => ({ ok: true, data: { account: 'hmwang@mx.nthu.edu.tw' } }),
     helpdeskConfirmContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com', account: 'mzlin2' } }),
+    helpdeskFleetCheck: async () => ({ ok: true, data: { checks: [{ status: 'FAIL', name: 'fleet lost', detail: 'z10009: ghost (uidNumber 4242) created at counter-9 is missing: no such entry' }] } }),
   };
   const api = Object.fromEntries(
     Object.entries({ ...defaults, ...overrides }).map(([method, fn]) => [

@@ -60,6 +60,20 @@ describe('Welcome', () => {
     expect((await statusLine(1)).textContent).toContain('連線正常');
   });
 
+  it('says writes are paused, in both languages, while the directory answers reads only', async () => {
+    renderKiosk(fakeApi({ status: async () => ({ ok: true, data: { ...ONLINE, directory: { ...ONLINE.directory, writable: false }, notice: 'DIRECTORY_READ_ONLY' } }) }).api);
+    const notice = await screen.findByRole('status');
+    expect(notice.getAttribute('data-code')).toBe('DIRECTORY_READ_ONLY');
+    expect(notice.textContent).toContain('新帳號申請與密碼變更暫停中。請稍後再試，或洽服務台。');
+    expect(notice.textContent).toContain('New accounts and password changes are paused. Please try again later or ask the helpdesk.');
+  });
+
+  it('shows no pause notice while writes are taken', async () => {
+    renderKiosk(fakeApi().api);
+    await within(await statusLine(0)).findByText('連線正常');
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
   it('shows a failed status call with its code', async () => {
     renderKiosk(fakeApi({ status: async () => ({ ok: false, code: 'INTERNAL' }) }).api);
     expect(await within(await statusLine(0)).findByText('無法取得狀態（INTERNAL）')).toBeTruthy();

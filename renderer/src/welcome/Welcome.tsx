@@ -1,4 +1,5 @@
 // The Welcome screen: what the kiosk does, the ways in, and the directory's status in small print.
+// While the directory answers reads only, it says so in both languages before anyone signs in.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi, useNavigate } from '../api/api-context';
@@ -12,6 +13,24 @@ function StatusLine({ status, part = 'directory' }: { status: StatusView; part?:
   if (status.kind === 'failed') return <span data-state="failed">{t('status.failed', { code: status.code })}</span>;
   const { state } = status.status[part];
   return <span data-state={state}>{t(state === 'online' ? 'status.online' : 'status.offline')}</span>;
+}
+
+/** DIRECTORY_READ_ONLY, Traditional Chinese first, shown before anyone starts what would be refused. */
+function WritesPaused() {
+  const { i18n } = useTranslation();
+  const zh = i18n.getFixedT('zh-TW');
+  const en = i18n.getFixedT('en');
+  return (
+    <div className="notice" role="status" data-code="DIRECTORY_READ_ONLY">
+      <p lang="zh-Hant-TW">
+        {zh('errors.DIRECTORY_READ_ONLY.title')}
+        {zh('errors.DIRECTORY_READ_ONLY.guidance')}
+      </p>
+      <p lang="en">
+        {en('errors.DIRECTORY_READ_ONLY.title')} {en('errors.DIRECTORY_READ_ONLY.guidance')}
+      </p>
+    </div>
+  );
 }
 
 export function Welcome() {
@@ -28,6 +47,7 @@ export function Welcome() {
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('welcome.title')}</h1>
       <p className="lead">{t('welcome.lead')}</p>
+      {status.kind === 'known' && status.status.notice === 'DIRECTORY_READ_ONLY' && <WritesPaused />}
       <div className="welcome-actions">
         <button type="button" className="primary large" onClick={() => void signIn(api, navigate, 'apply')}>
           {t('welcome.apply')}

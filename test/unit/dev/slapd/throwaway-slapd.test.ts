@@ -13,7 +13,7 @@ describe('ldifAccessToConf', () => {
       'attrs=userPassword',
       `dn.subtree="ou=people,${SUFFIX}"`,
       `dn.subtree="ou=claims,${SUFFIX}"`,
-      `dn.base="cn=uidNext,${SUFFIX}"`,
+      `dn.regex="^cn=uidnext(-[0-9]+)?,${SUFFIX}$"`,
       '*',
     ]);
     expect(lines[0]).toBe(

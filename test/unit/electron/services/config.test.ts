@@ -2,6 +2,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfigFile, resolveConfig, resolveConfigPath } from '../../../../electron/services/config';
+import { allDirectoryServers, directoryServers } from '../../../../electron/services/directory/directory-settings';
 
 const files: Record<string, string> = {
   '/etc/mx-kiosk/ldap.secret': 'file-secret\n',
@@ -142,5 +143,38 @@ describe('resolveConfigPath', () => {
     expect(resolveConfigPath([], { KIOSK_CONFIG: '/b.yaml' }, 'linux')).toBe('/b.yaml');
     expect(resolveConfigPath([], {}, 'linux')).toBe('/etc/mx-kiosk/config.yaml');
     expect(resolveConfigPath([], { ProgramData: 'D:\\PD' }, 'win32')).toBe('D:\\PD\\mx-kiosk\\config.yaml');
+  });
+});
+
+describe('directory.write and directory.read (docs/directory.md, "Fleet")', () => {
+  const { urls: _urls, ...withoutUrls } = minimal.directory;
+  const fleet = (directory: Record<string, unknown>) => ({ ...minimal, directory: { ...withoutUrls, ...directory } });
+
+  it('keeps today’s meaning with only directory.urls: every server writes and reads', () => {
+    const { directory } = resolveConfig(minimal, sources());
+    expect(directoryServers(directory)).toEqual({ write: minimal.directory.urls, read: minimal.directory.urls });
+  });
+
+  it('splits writes and reads when both lists are given, and reads from the write servers without a read list', () => {
+    const split = resolveConfig(fleet({ write: ['ldaps://provider.example.edu'], read: ['ldaps://consumer.example.edu', 'ldaps://provider.example.edu'] }), sources());
+    expect(directoryServers(split.directory)).toEqual({ write: ['ldaps://provider.example.edu'], read: ['ldaps://consumer.example.edu', 'ldaps://provider.example.edu'] });
+    expect(allDirectoryServers(split.directory)).toEqual(['ldaps://provider.example.edu', 'ldaps://consumer.example.edu']);
+    const writeOnly = resolveConfig(fleet({ write: ['ldaps://provider.example.edu'] }), sources());
+    expect(directoryServers(writeOnly.directory).read).toEqual(['ldaps://provider.example.edu']);
+  });
+
+  it('refuses a directory without servers, and plain ldap:// in either list', () => {
+    expect(problemsOf(() => resolveConfig(fleet({ read: ['ldaps://consumer.example.edu'] }), sources())).join('\n')).toMatch(/directory\.write/);
+    expect(problemsOf(() => resolveConfig(fleet({ write: ['ldaps://p.example.edu'], read: ['ldap://c.example.edu'] }), sources())).join('\n')).toMatch(/plain ldap:\/\/ \(ldap:\/\/c\.example\.edu\)/);
+  });
+
+  it('needs a uidNumber range for every write server, and ranges that do not overlap', () => {
+    const write = ['ldaps://p1.example.edu', 'ldaps://p2.example.edu'];
+    const ok = resolveConfig(fleet({ write, account: { uidRanges: [{ server: write[0], min: 10000, max: 19999 }, { server: write[1], min: 20000, max: 29999 }] } }), sources());
+    expect(ok.directory.account.uidRanges).toHaveLength(2);
+    const missing = problemsOf(() => resolveConfig(fleet({ write, account: { uidRanges: [{ server: write[0], min: 10000, max: 19999 }] } }), sources()));
+    expect(missing.join('\n')).toMatch(/ldaps:\/\/p2\.example\.edu has no uidNumber range/);
+    const overlap = problemsOf(() => resolveConfig(fleet({ write, account: { uidRanges: [{ server: write[0], min: 10000, max: 20000 }, { server: write[1], min: 20000, max: 29999 }] } }), sources()));
+    expect(overlap.join('\n')).toMatch(/overlap/);
   });
 });

@@ -1,0 +1,192 @@
+// The write servers (providers) and which one takes a unit of work. A creation, a reset or a
+// contact confirmation begins by choosing one: the first in the configured order that answers and
+// takes writes now. Servers are asked again every time, so writes resume, and go back to the first
+// server, as soon as it answers, without a fixed fail-back wait. Everything the unit reads to
+// decide or prove a write then goes to that same server, over a connection that never moves to
+// another one (docs/directory.md, "Fleet").
+import { InsufficientAccessError, NoSuchObjectError, UnwillingToPerformError, type Client } from 'ldapts';
+import type { Clock } from '../clock';
+import { KioskError } from '../kiosk-error';
+import type { Logger } from '../logger';
+import type { Secret } from '../secret';
+import { DirectoryConnection, isReferral } from './directory-connection';
+import type { LdapConnector } from './ldap-connector';
+
+/** What a write server is now: takes writes, refers them elsewhere, refuses them, or does not answer. */
+export type WriteRole = 'writable' | 'referral' | 'read-only' | 'unreachable';
+
+export interface WriteServerRole {
+  url: string;
+  role: WriteRole;
+  detail: string;
+}
+
+/** One server for one unit of work, with the service account's connection to it. */
+export interface WriteTarget {
+  url: string;
+  connection: DirectoryConnection;
+}
+
+export interface WriteServersSettings {
+  urls: readonly string[];
+  bindDn: string;
+  bindPassword: Secret;
+  /** A DN that never exists: deleting it is how writability is asked without changing anything. */
+  probeDn: string;
+}
+
+interface Slot {
+  connection: DirectoryConnection;
+  role: WriteRole;
+  /** The connection generation on which `writable` was last seen: a new connection is asked again. */
+  verified: number;
+}
+
+/** How long the server that took a person's write keeps answering that person's later reads. */
+const RECENT_WRITE_MS = 15 * 60_000;
+/**
+ * How long a unit waits for a server ahead of the one that works now, which did not answer last
+ * time. A refused connection answers at once; a host that is down hard would cost every creation
+ * a whole connect timeout, so past this the unit goes on without it and the probe finishes alone.
+ */
+const REPROBE_GRACE_MS = 250;
+
+/**
+ * Asks a server whether it takes writes, without writing: a delete of a DN that cannot exist. A
+ * provider answers noSuchObject (or a refusal by its access rules); a consumer answers a referral
+ * (updateref) or unwillingToPerform (none), before it looks for the entry at all.
+ */
+export async function writability(client: Client, probeDn: string): Promise<Exclude<WriteRole, 'unreachable'>> {
+  try {
+    await client.del(probeDn);
+    return 'writable';
+  } catch (error) {
+    if (isReferral(error)) return 'referral';
+    if (error instanceof UnwillingToPerformError) return 'read-only';
+    if (error instanceof NoSuchObjectError || error instanceof InsufficientAccessError) return 'writable';
+    throw error;
+  }
+}
+
+export class WriteServers {
+  private readonly slots = new Map<string, Slot>();
+  /** Probes in flight, so a server that is slow to answer is asked once, not by every unit. */
+  private readonly probing = new Map<string, Promise<WriteServerRole>>();
+  /** Staff IDs written here recently, and the server that took the write. */
+  private readonly recent = new Map<string, { url: string; until: number }>();
+
+  constructor(
+    private readonly settings: WriteServersSettings,
+    private readonly connect: LdapConnector,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * The first write server, in order (prefer first, when given and configured), that takes writes
+   * now. DIRECTORY_READ_ONLY when none does: nothing has been written by then.
+   */
+  async begin(prefer?: string): Promise<WriteTarget> {
+    const { urls } = this.settings;
+    const order = prefer && urls.includes(prefer) ? [prefer, ...urls.filter((u) => u !== prefer)] : urls;
+    const working = order.find((url) => this.slot(url).role === 'writable');
+    const refused: string[] = [];
+    for (const url of order) {
+      const ahead = working !== undefined && order.indexOf(url) < order.indexOf(working);
+      const answer = ahead ? await this.within(this.probeOnce(url), REPROBE_GRACE_MS) : await this.probeOnce(url);
+      if (!answer) {
+        refused.push(`${url}: no answer within ${REPROBE_GRACE_MS} ms yet`);
+        continue;
+      }
+      if (answer.role === 'writable') return { url, connection: this.at(url) };
+      refused.push(`${url}: ${answer.role}${answer.detail ? ` (${answer.detail})` : ''}`);
+    }
+    throw new KioskError('DIRECTORY_READ_ONLY', `no write server takes writes: ${refused.join('; ')}`);
+  }
+
+  /** Every write server's role now (for the doctor and the kiosk's status). */
+  roles(): Promise<WriteServerRole[]> {
+    return Promise.all(this.settings.urls.map((url) => this.probeOnce(url)));
+  }
+
+  /** The connection pinned to url: it reconnects to url only, never to another server. */
+  at(url: string): DirectoryConnection {
+    return this.slot(url).connection;
+  }
+
+  /** The server that took a write for key (a staff ID) answers its later reads for a while. */
+  remember(key: string, url: string): void {
+    const now = this.clock.now();
+    // Entries are added in expiry order, so the expired ones are at the front.
+    for (const [old, { until }] of this.recent) {
+      if (until > now) break;
+      this.recent.delete(old);
+    }
+    this.recent.delete(key);
+    this.recent.set(key, { url, until: now + RECENT_WRITE_MS });
+  }
+
+  /** The server that recently took a write for key, if any. */
+  recall(key: string): string | undefined {
+    const hit = this.recent.get(key);
+    if (hit && hit.until > this.clock.now()) return hit.url;
+    this.recent.delete(key);
+    return undefined;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.slots.values()].map((slot) => slot.connection.close()));
+  }
+
+  private slot(url: string): Slot {
+    let slot = this.slots.get(url);
+    if (!slot) {
+      const { bindDn, bindPassword } = this.settings;
+      // failbackMs 0: one URL has nothing to fail back to.
+      slot = { connection: new DirectoryConnection({ urls: [url], bindDn, bindPassword, failbackMs: 0 }, this.connect, this.clock, this.logger), role: 'unreachable', verified: -1 };
+      this.slots.set(url, slot);
+    }
+    return slot;
+  }
+
+  private probeOnce(url: string): Promise<WriteServerRole> {
+    let running = this.probing.get(url);
+    if (!running) {
+      running = this.probe(url).finally(() => this.probing.delete(url));
+      this.probing.set(url, running);
+    }
+    return running;
+  }
+
+  /** The answer if it comes within ms, undefined otherwise (the probe itself goes on). */
+  private within(answer: Promise<WriteServerRole>, ms: number): Promise<WriteServerRole | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), ms);
+    });
+    return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+  }
+
+  private async probe(url: string): Promise<WriteServerRole> {
+    const slot = this.slot(url);
+    let role: WriteRole;
+    let detail = '';
+    try {
+      role = await slot.connection.run(async (client) => {
+        const generation = slot.connection.generation;
+        if (slot.role === 'writable' && slot.verified === generation) return 'writable';
+        const now = await writability(client, this.settings.probeDn);
+        slot.verified = generation;
+        return now;
+      }, { idempotent: true });
+    } catch (error) {
+      role = 'unreachable';
+      detail = error instanceof KioskError ? (error.detail ?? error.code) : (error as Error).message;
+    }
+    if (role !== slot.role) {
+      this.logger[role === 'writable' ? 'info' : 'warn'](role === 'referral' ? 'directory: write server answered with a referral; not followed, the next one is tried' : `directory: write server is ${role}`, { url, detail });
+    }
+    slot.role = role;
+    return { url, role, detail };
+  }
+}

@@ -1,0 +1,72 @@
+// The doctor's directory lines: every configured server (reachable, the service account binds, and
+// its role: writable, read-only, referral or unreachable), then each uidNumber counter with the
+// numbers left in its range, read on the write server that hands them out.
+import type { Client } from 'ldapts';
+import { layoutFromConfig, uidCounterFor, uidCounters } from '../accounts/directory-layout';
+import { allDirectoryServers, directoryServers, type ResolvedDirectorySettings } from '../directory/directory-settings';
+import type { LdapConnector } from '../directory/ldap-connector';
+import { firstValue } from '../directory/ldap-values';
+import { writability } from '../directory/write-servers';
+
+export interface DirectoryCheck {
+  status: 'OK' | 'FAIL';
+  name: string;
+  detail: string;
+}
+
+const message = (error: unknown) => (error as Error).message.split('\n')[0]!;
+
+export async function directoryChecks(directory: ResolvedDirectorySettings, connect: LdapConnector): Promise<DirectoryCheck[]> {
+  const checks: DirectoryCheck[] = [];
+  const add = (status: DirectoryCheck['status'], name: string, detail: string) => checks.push({ status, name, detail });
+  const layout = layoutFromConfig(directory);
+  const { write, read } = directoryServers(directory);
+  const writable: string[] = [];
+
+  for (const url of allDirectoryServers(directory)) {
+    const uses = [write.includes(url) && 'write', read.includes(url) && 'read'].filter(Boolean).join('+');
+    let client: Client | undefined;
+    try {
+      client = await connect(url);
+      await client.search('', { scope: 'base', attributes: ['namingContexts'] });
+      add('OK', `ldap ${url}`, `reachable (root DSE read); configured for ${uses}`);
+      await client.bind(directory.bindDn, directory.bindPassword.reveal());
+      add('OK', `ldap ${url} bind`, `bound as ${directory.bindDn}`);
+      const role = await writability(client, layout.writeProbeDn);
+      if (role === 'writable') writable.push(url);
+      // A write server that does not take writes is skipped by the kiosk; it is named so it gets fixed.
+      const wrong = write.includes(url) && role !== 'writable';
+      const why = role === 'referral' ? 'answers writes with a referral (a consumer with updateref); the kiosk does not follow it and tries the next write server' : role === 'read-only' ? 'refuses writes (a consumer without updateref)' : 'takes writes';
+      add(wrong ? 'FAIL' : 'OK', `ldap ${url} role`, `${role}: ${why}`);
+    } catch (error) {
+      add('FAIL', `ldap ${url}`, `${message(error)} (role: unreachable)`);
+    } finally {
+      await client?.unbind().catch(() => undefined);
+    }
+  }
+  if (writable.length === 0) add('FAIL', 'ldap writes', 'no write server takes writes: creations, resets and contact confirmations answer DIRECTORY_READ_ONLY');
+
+  for (const counter of uidCounters(layout)) {
+    const range = directory.account.uidRanges?.find((r) => uidCounterFor(layout, r.server).counterDn === counter.counterDn);
+    // A range's counter is only ever written on its own server: read it there (or on any writable one).
+    const url = range?.server ?? writable[0] ?? write[0]!;
+    const name = `ldap ${url} uid counter`;
+    let client: Client | undefined;
+    try {
+      client = await connect(url);
+      await client.bind(directory.bindDn, directory.bindPassword.reveal());
+      const { searchEntries } = await client.search(counter.counterDn, { scope: 'base', attributes: ['uidNumber'] });
+      const next = Number(firstValue(searchEntries[0]?.uidNumber));
+      if (!Number.isInteger(next)) add('FAIL', name, `${counter.counterDn} has no uidNumber (docs/directory.md)`);
+      else {
+        const left = Math.max(0, counter.max - Math.max(next, counter.min) + 1);
+        add(left > 0 ? 'OK' : 'FAIL', name, `${counter.counterDn}: next uidNumber ${next}, ${left} left in ${counter.min}-${counter.max}`);
+      }
+    } catch (error) {
+      add('FAIL', name, `${counter.counterDn}: ${message(error)}`);
+    } finally {
+      await client?.unbind().catch(() => undefined);
+    }
+  }
+  return checks;
+}
