@@ -25,6 +25,7 @@ export const CHANNELS = {
   startAssistedReset: 'helpdesk:startAssistedReset',
   startAssistedApplication: 'helpdesk:startAssistedApplication',
   expectAssistedApplication: 'helpdesk:expectAssistedApplication',
+  printReceipt: 'receipt:print',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

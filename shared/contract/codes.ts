@@ -56,6 +56,7 @@ export const KIOSK_CODES = [
   'OUT_OF_SERVICE', // a helpdesk operator switched this kiosk out of service
   'AUDIT_UNAVAILABLE', // the audit line a consent needs could not be written; nothing was accepted
   'PASSWORD_MAY_BE_SET', // the directory stopped answering just after the new password was sent: try the new password first
+  'RECEIPT_NOT_PRINTED', // the configured receipt printer refused or failed; the screen still shows the result
 ] as const;
 
 export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;

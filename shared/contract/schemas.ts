@@ -28,6 +28,17 @@ export const SettingsResponse = z.object({
   mailDomain: z.string(),
   /** For the contact step's own check; main checks again. */
   institutionDomains: z.array(z.string()),
+  /** Printed on the receipt. */
+  kioskId: z.string(),
+  /** What the result screen says about signing in, and where the receipt's QR code leads. */
+  result: z.object({
+    webmailUrl: z.string(),
+    incomingServer: z.string(),
+    outgoingServer: z.string(),
+    helpUrl: z.string(),
+    /** 'silent': main prints to the configured printer; 'page': the page prints itself (window.print); 'none': no printer, the screen shows the QR code. */
+    printing: z.enum(['silent', 'page', 'none']),
+  }),
 });
 export type SettingsResponse = z.infer<typeof SettingsResponse>;
 
@@ -163,6 +174,8 @@ export const ExpectAssistedApplicationRequest = z.object({ staffId: z.string().m
 export const ExpectAssistedApplicationResponse = z.object({ waiting: z.literal(true) });
 export const OutOfServiceRequest = z.object({ on: z.boolean() }).strict();
 export const OutOfServiceResponse = z.object({ on: z.boolean() });
+/** 'window-print': this shell cannot print by itself; the page calls window.print (browser host). */
+export const PrintReceiptResponse = z.object({ printed: z.enum(['printed', 'window-print']) });
 
 export const CONTRACT = {
   status: { channel: CHANNELS.status, request: NoPayload, response: StatusResponse },
@@ -188,6 +201,7 @@ export const CONTRACT = {
   expectAssistedApplication: { channel: CHANNELS.expectAssistedApplication, request: ExpectAssistedApplicationRequest, response: ExpectAssistedApplicationResponse },
   startAssistedReset: { channel: CHANNELS.startAssistedReset, request: StartAssistedResetRequest, response: StartAssistedResetResponse },
   helpdeskConfirmContact: { channel: CHANNELS.helpdeskConfirmContact, request: HelpdeskConfirmContactRequest, response: HelpdeskConfirmContactResponse },
+  printReceipt: { channel: CHANNELS.printReceipt, request: NoPayload, response: PrintReceiptResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

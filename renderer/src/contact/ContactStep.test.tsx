@@ -1,4 +1,5 @@
-// The contact step: hint, masked read-back before sending, the code, skip, and "later at the helpdesk".
+// The contact step: hint, full read-back before sending, the code with tries left, a new code,
+// another address, skip, and "later at the helpdesk".
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
@@ -22,13 +23,14 @@ async function onResults(overrides: Parameters<typeof fakeApi>[0] = {}) {
 const click = (name: string) => act(async () => void fireEvent.click(screen.getByRole('button', { name })));
 
 describe('contact step', () => {
-  it('hints a typo, reads the address back masked, and sends only after that', async () => {
+  it('hints a typo, reads the whole address back, and sends only after that', async () => {
     const { calls } = await onResults();
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming.lin@gmial.com' } });
     expect(screen.getByText('您是不是要輸入 ming.lin@gmail.com？')).toBeTruthy();
     await click('使用此地址');
     await click('下一步');
-    expect(screen.getByText('確認碼將寄到 m******n@gmail.com，地址正確嗎？')).toBeTruthy();
+    expect(screen.getByText('確認碼將寄到下列地址，請逐字確認是否正確：')).toBeTruthy();
+    expect(screen.getByText('ming.lin@gmail.com')).toBeTruthy();
     expect(calls.some(([m]) => m === 'registerContact')).toBe(false);
     await click('寄送確認碼');
     expect(calls).toContainEqual(['registerContact', { address: 'ming.lin@gmail.com' }]);
@@ -78,5 +80,33 @@ describe('contact step', () => {
     await click('完成');
     expect(calls).toContainEqual(['endSession', { reason: 'finish' }]);
     expect(calls.some(([m]) => m === 'registerContact')).toBe(false);
+  });
+
+  it('says how many tries are left after a wrong code', async () => {
+    await onResults({ confirmContact: async () => ({ ok: false, code: 'CONTACT_CODE_WRONG', triesLeft: 3 }) });
+    fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming@example.org' } });
+    await click('下一步');
+    await click('寄送確認碼');
+    fireEvent.change(screen.getByLabelText('確認碼'), { target: { value: '000000' } });
+    await click('確認');
+    expect(screen.getByRole('alert').textContent).toContain('還可以再試 3 次。');
+  });
+
+  it('sends a new code, keeps the code screen when the hourly limit refuses it, and lets the address change', async () => {
+    let sends = 0;
+    const { calls } = await onResults({
+      registerContact: async () => (++sends <= 2 ? { ok: true, data: { masked: 'm**g@example.org' } } : { ok: false, code: 'CONTACT_RATE_LIMITED' }),
+    });
+    fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming@example.org' } });
+    await click('下一步');
+    await click('寄送確認碼');
+    await click('寄送新的確認碼');
+    expect(screen.getByText('新的確認碼已寄到 ming@example.org，之前的確認碼已失效。')).toBeTruthy();
+    await click('寄送新的確認碼');
+    expect(screen.getByRole('alert').textContent).toContain('CONTACT_RATE_LIMITED');
+    expect(screen.getByLabelText('確認碼')).toBeTruthy();
+    await click('修改地址');
+    expect((screen.getByLabelText('聯絡用電子郵件信箱') as HTMLInputElement).value).toBe('ming@example.org');
+    expect(calls.filter(([m]) => m === 'registerContact')).toHaveLength(3);
   });
 });

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
 import { fakeApi, SESSION } from '../testing/render-kiosk';
-import { endSession, resetInstead, wipeAfterIdle } from './session';
+import { endSession, signInAgain, wipeAfterIdle } from './session';
 
 afterEach(() => {
   useKioskStore.setState(useKioskStore.getInitialState(), true);
@@ -41,7 +41,7 @@ describe('session flows', () => {
   it('reset instead: ends this session, then signs in afresh for the reset', async () => {
     const { api, calls } = fakeApi();
     store().signedIn(SESSION);
-    await resetInstead(api, () => undefined);
+    await signInAgain(api, () => undefined, 'reset');
     expect(calls.slice(0, 2)).toEqual([
       ['endSession', { reason: 'cancel' }],
       ['beginSignIn', { purpose: 'reset' }],

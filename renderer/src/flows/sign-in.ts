@@ -16,7 +16,7 @@ export async function loadSession(api: KioskApi): Promise<void> {
 
 /** navigate sends the whole page elsewhere: the browser host's sign-in happens on AIS's own page. */
 export async function signIn(api: KioskApi, navigate: (url: string) => void, purpose: Purpose): Promise<void> {
-  store().signInStarted();
+  store().signInStarted(purpose);
   const result = await api.beginSignIn({ purpose });
   if (!result.ok) return store().failed(result.code);
   if (result.data.kind === 'redirect') return navigate(result.data.url);

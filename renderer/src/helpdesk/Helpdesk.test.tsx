@@ -34,7 +34,7 @@ describe('helpdesk', () => {
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '登入' })));
     expect(fake.calls).toContainEqual(['operatorSignIn', { uid: 'opchen', password: 'secret' }]);
     expect(await screen.findByText('reachable')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('人事代號、帳號或姓名'), { target: { value: 'z10001' } });
+    fireEvent.change(screen.getByLabelText('人事代號、帳號、中文或英文姓名'), { target: { value: 'z10001' } });
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '查詢' })));
     expect(screen.getByRole('cell', { name: 'hmwang' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: '使用中' })).toBeTruthy();
@@ -43,7 +43,7 @@ describe('helpdesk', () => {
   it('shows the bilingual out-of-service screen instead of Welcome', async () => {
     renderKiosk(fakeApi({ status: async () => ({ ok: true, data: { ...ONLINE, outOfService: true } }) }).api);
     act(() => useKioskStore.getState().setStatus({ kind: 'known', status: { ...ONLINE, outOfService: true } }));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('本服務台暫停服務');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('本自助服務機暫停服務');
     expect(screen.getByText('This kiosk is temporarily out of service')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '申請教職員電子郵件帳號' })).toBeNull();
   });

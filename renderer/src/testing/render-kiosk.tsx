@@ -3,16 +3,17 @@
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import type { KioskApi } from '../../../shared/contract/api';
-import type { CurrentSessionResponse, StatusResponse } from '../../../shared/contract/schemas';
+import type { CurrentSessionResponse, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
 import { ApiProvider } from '../api/api-context';
 import { App } from '../app/App';
 import { useKioskStore, type Screen } from '../app/kiosk-store';
 import { createI18n } from '../i18n/i18n';
 import zxcvbn from 'zxcvbn';
+import { strengthOf } from '../password-meter/strength-feedback';
 import { ScorerProvider, type StrengthScorer } from '../password-meter/strength-scorer';
 
 /** The same zxcvbn the worker runs, called directly (jsdom has no Worker). */
-export const zxcvbnScorer: StrengthScorer = async (password, inputs) => zxcvbn(password.slice(0, 64), inputs).score;
+export const zxcvbnScorer: StrengthScorer = async (password, inputs) => strengthOf(zxcvbn(password.slice(0, 64), inputs));
 
 export const ONLINE: StatusResponse = { appVersion: '0.1.0', kioskId: 'counter-7', directory: { state: 'online', serversConfigured: 2, serversReachable: 1 }, ais: { state: 'online' }, outOfService: false };
 
@@ -22,6 +23,22 @@ export const SESSION: CurrentSessionResponse = {
   },
   purpose: 'apply',
   expiresAt: Date.parse('2026-11-22T02:23:04.000Z'),
+};
+
+export const SETTINGS: SettingsResponse = {
+  idleSeconds: 90,
+  idleWarningSeconds: 20,
+  resultSeconds: 60,
+  mailDomain: 'mx.nthu.edu.tw',
+  institutionDomains: ['nthu.edu.tw'],
+  kioskId: 'counter-7',
+  result: {
+    webmailUrl: 'https://webmail.example.edu/',
+    incomingServer: 'imap.example.edu, IMAP 993, SSL/TLS',
+    outgoingServer: 'smtp.example.edu, SMTP 465, SSL/TLS',
+    helpUrl: 'https://help.example.edu/mail',
+    printing: 'page',
+  },
 };
 
 export type ApiCall = [method: string, request: unknown];
@@ -34,7 +51,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     cancelSignIn: async () => ({ ok: true, data: { cancelled: true } }),
     currentSession: async () => ({ ok: true, data: SESSION }),
     endSession: async () => ({ ok: true, data: { ended: true } }),
-    settings: async () => ({ ok: true, data: { idleSeconds: 90, idleWarningSeconds: 20, resultSeconds: 60, mailDomain: 'mx.nthu.edu.tw', institutionDomains: ['nthu.edu.tw'] } }),
+    settings: async () => ({ ok: true, data: SETTINGS }),
     getPolicy: async (request) => ({
       ok: true,
       data: {
@@ -64,6 +81,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     expectAssistedApplication: async () => ({ ok: true, data: { waiting: true } }),
     startAssistedReset: async () => ({ ok: true, data: { account: 'hmwang@mx.nthu.edu.tw' } }),
     helpdeskConfirmContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com', account: 'mzlin2' } }),
+    printReceipt: async () => ({ ok: true, data: { printed: 'window-print' } }),
   };
   const api = Object.fromEntries(
     Object.entries({ ...defaults, ...overrides }).map(([method, fn]) => [

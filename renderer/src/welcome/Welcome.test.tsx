@@ -23,7 +23,7 @@ describe('Welcome', () => {
     expect(await within(await statusLine(0)).findByText('連線正常')).toBeTruthy();
     expect((await statusLine(0)).textContent).toBe('目錄服務：連線正常');
     expect((await statusLine(1)).textContent).toBe('校務資訊系統：連線正常');
-    expect(screen.getByText('服務台 counter-7，版本 0.1.0')).toBeTruthy();
+    expect(screen.getByText('自助服務機 counter-7，版本 0.1.0')).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-Hant-TW');
     expect(calls.some(([m]) => m === 'status')).toBe(true);
   });

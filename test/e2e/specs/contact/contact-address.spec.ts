@@ -13,8 +13,8 @@ function outbox(dir: string): string[] {
 async function createAccount(page: import('@playwright/test').Page, id: string) {
   await reachStep3(page, id);
   await page.locator('.candidate input').first().check();
-  await page.getByLabel('新密碼').fill(STRONG);
-  await page.getByLabel('確認密碼').fill(STRONG);
+  await page.getByLabel('信箱新密碼').fill(STRONG);
+  await page.getByLabel('新密碼確認').fill(STRONG);
   await page.getByRole('button', { name: '確定申請' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('結果');
 }

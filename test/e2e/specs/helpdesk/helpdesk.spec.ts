@@ -22,7 +22,7 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('服務台主控台');
   await expect(page.locator('.checks [data-status="OK"]').first()).toBeVisible();
   await expect(page.locator('.checks [data-status="FAIL"]')).toHaveCount(0);
-  await page.getByLabel('人事代號、帳號或姓名').fill('z10002');
+  await page.getByLabel('人事代號、帳號、中文或英文姓名').fill('z10002');
   await page.getByRole('button', { name: '查詢' }).click();
   await expect(page.getByRole('cell', { name: 'cychen' })).toBeVisible();
   await expect(page.getByRole('cell', { name: '已停用' })).toBeVisible();
@@ -33,7 +33,7 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await page.getByRole('button', { name: '暫停服務' }).click();
   await expect(page.getByRole('button', { name: '恢復服務' })).toBeVisible();
   await page.getByRole('button', { name: '登出' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('本服務台暫停服務');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('本自助服務機暫停服務');
   await expect(page.getByText('This kiosk is temporarily out of service')).toBeVisible();
   await expect(page.getByRole('button', { name: '申請教職員電子郵件帳號' })).toHaveCount(0);
   await expectAccessible(page, 'out of service');
@@ -68,8 +68,8 @@ test('an assisted reset: the operator checks the ID, looks away, and the applica
   await page.getByRole('button', { name: '我是申請人，繼續' }).click();
   await expect(page.getByText('要重設密碼的信箱：hmwang@mx.nthu.edu.tw')).toBeVisible();
   const password = 'Zx8$uYt!6qWe#3rP';
-  await page.getByLabel('新密碼').fill(password);
-  await page.getByLabel('確認密碼').fill(password);
+  await page.getByLabel('信箱新密碼').fill(password);
+  await page.getByLabel('新密碼確認').fill(password);
   await page.getByRole('button', { name: '重設密碼' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('密碼已重設');
   expect(await canBind(kioskHost.ready, `uid=hmwang,ou=people,${BASE_DN}`, password)).toBe(true);
@@ -102,8 +102,8 @@ test('an application without AIS: the operator starts it from the HR records, th
   await page.getByRole('button', { name: '同意，繼續' }).click();
   await page.getByLabel('shkao@mx.nthu.edu.tw', { exact: true }).check();
   const password = 'Lk9#mQ2$wE7!rT4v';
-  await page.getByLabel('新密碼').fill(password);
-  await page.getByLabel('確認密碼').fill(password);
+  await page.getByLabel('信箱新密碼').fill(password);
+  await page.getByLabel('新密碼確認').fill(password);
   await page.getByRole('button', { name: '確定申請' }).click();
   await expect(page.getByText('已建立新的 LDAP 帳號 shkao@mx.nthu.edu.tw')).toBeVisible();
   const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(`uid=shkao,ou=people,${BASE_DN}`, { scope: 'base', attributes: ['creatorsName'] })).searchEntries);
@@ -130,8 +130,8 @@ test('an assisted application through AIS: the applicant signs in as usual, the 
   await page.getByRole('button', { name: 'Accept and Continue' }).click();
   await page.locator('.candidate input').first().check();
   const password = 'Pq7!vB3#nM8$kL2w';
-  await page.getByLabel('New Password').fill(password);
-  await page.getByLabel('Confirm').fill(password);
+  await page.getByLabel('New mailbox password').fill(password);
+  await page.getByLabel('Confirm new password').fill(password);
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results');
   const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(BASE_DN, { filter: '(&(objectClass=posixAccount)(sn=z10012))', attributes: ['creatorsName'] })).searchEntries);

@@ -40,9 +40,9 @@ test.describe('applying for a mailbox', () => {
     await expectAccessible(page, 'step 3');
     await screenshotsBothLanguages(page, 'screen-step3');
     await page.getByLabel('mingzhi@mx.nthu.edu.tw', { exact: true }).check();
-    await page.getByLabel('新密碼').fill(STRONG);
+    await page.getByLabel('信箱新密碼').fill(STRONG);
     await expect(page.locator('.meter strong')).toHaveText('很強');
-    await page.getByLabel('確認密碼').fill(STRONG);
+    await page.getByLabel('新密碼確認').fill(STRONG);
     await expect(apply).toBeEnabled();
     await expectAccessible(page, 'step 3 filled');
     await apply.click();
@@ -77,8 +77,8 @@ test.describe('applying for a mailbox', () => {
     await page.getByRole('button', { name: 'Accept and Continue' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set account');
     await page.getByLabel('kgodel@mx.nthu.edu.tw', { exact: true }).check();
-    await page.getByLabel('New Password').fill(STRONG);
-    await page.getByLabel('Confirm').fill(STRONG);
+    await page.getByLabel('New mailbox password').fill(STRONG);
+    await page.getByLabel('Confirm new password').fill(STRONG);
     await expect(page.locator('.meter strong')).toHaveText('Strong');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByText('Created new LDAP account kgodel@mx.nthu.edu.tw')).toBeVisible();
@@ -90,8 +90,8 @@ test.describe('applying for a mailbox', () => {
     await reachStep3(page, 'z10013');
     const apply = page.getByRole('button', { name: '確定申請' });
     await page.getByLabel('chhsu@mx.nthu.edu.tw', { exact: true }).check();
-    await page.getByLabel('新密碼').fill('password1234');
-    await page.getByLabel('確認密碼').fill('password1234');
+    await page.getByLabel('信箱新密碼').fill('password1234');
+    await page.getByLabel('新密碼確認').fill('password1234');
     await expect(page.locator('.meter strong')).toHaveText('弱');
     await expect(apply).toBeDisabled();
 
@@ -99,16 +99,16 @@ test.describe('applying for a mailbox', () => {
     await withDirectory(kioskHost.ready, (c) =>
       c.add(`uid=chhsu,ou=people,${BASE_DN}`, { objectClass: ['inetOrgPerson', 'posixAccount'], uid: 'chhsu', cn: 'x', sn: 'z99990', uidNumber: '59990', gidNumber: '100', homeDirectory: '/x' }),
     );
-    await page.getByLabel('新密碼').fill(STRONG);
-    await page.getByLabel('確認密碼').fill(STRONG);
+    await page.getByLabel('信箱新密碼').fill(STRONG);
+    await page.getByLabel('新密碼確認').fill(STRONG);
     await apply.click();
     await expect(page.getByRole('alert')).toContainText('NAME_TAKEN');
     await expect(page.getByLabel('chhsu2@mx.nthu.edu.tw')).toBeVisible();
     await expect(page.getByLabel('chhsu@mx.nthu.edu.tw', { exact: true })).toHaveCount(0);
-    await expect(page.getByLabel('新密碼')).toHaveValue('');
+    await expect(page.getByLabel('信箱新密碼')).toHaveValue('');
     await page.getByLabel('chhsu2@mx.nthu.edu.tw', { exact: true }).check();
-    await page.getByLabel('新密碼').fill(STRONG);
-    await page.getByLabel('確認密碼').fill(STRONG);
+    await page.getByLabel('信箱新密碼').fill(STRONG);
+    await page.getByLabel('新密碼確認').fill(STRONG);
     await apply.click();
     await expect(page.getByText('已建立新的 LDAP 帳號 chhsu2@mx.nthu.edu.tw')).toBeVisible();
   });
@@ -156,10 +156,10 @@ test.describe('applying for a mailbox', () => {
     await page.keyboard.press('Space');
     await expect(firstName).toBeChecked();
     await page.keyboard.press('Tab');
-    await expect(page.getByLabel('新密碼')).toBeFocused();
+    await expect(page.getByLabel('信箱新密碼')).toBeFocused();
     await page.keyboard.type(STRONG);
     await page.keyboard.press('Tab');
-    await expect(page.getByLabel('確認密碼')).toBeFocused();
+    await expect(page.getByLabel('新密碼確認')).toBeFocused();
     await page.keyboard.type(STRONG);
     await expect(page.locator('.meter strong')).toHaveText('很強');
     await expect(page.getByRole('button', { name: '確定申請' })).toBeEnabled();
