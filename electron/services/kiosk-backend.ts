@@ -216,7 +216,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   registerStatusHandlers(dispatcher, { status, settings });
   registerPolicyHandlers(dispatcher, { policies, consents, sessions });
   registerAisHandlers(dispatcher, { signIn: aisSignIn, launcher });
-  registerSessionHandlers(dispatcher, { sessions, onReject: (session) => consents.rejected(session) });
+  registerSessionHandlers(dispatcher, { sessions, onReject: (session) => consents.rejected(session), nameUsable: (nameEn) => namer.offline(nameEn).length > 0 });
   registerAccountHandlers(dispatcher, { sessions, creation, reset, mailDomain: config.mailDomain });
   registerContactHandlers(dispatcher, { sessions, contacts });
   registerHelpdeskHandlers(dispatcher, { operators, console: helpdesk, assisted, contacts });

@@ -95,7 +95,13 @@ export const SessionProfile = z.object({
 });
 export type SessionProfile = z.infer<typeof SessionProfile>;
 
-export const CurrentSessionResponse = z.object({ profile: SessionProfile, purpose: Purpose, expiresAt: z.number() });
+export const CurrentSessionResponse = z.object({
+  profile: SessionProfile,
+  purpose: Purpose,
+  expiresAt: z.number(),
+  /** Whether the passport name yields any valid account name at all (the directory is not asked). */
+  nameUsable: z.boolean(),
+});
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 
 export const EndReason = z.enum(['cancel', 'reject', 'finish', 'idle']);

@@ -3,11 +3,18 @@
 import type { Dispatcher } from '../dispatcher';
 import type { KioskSession, KioskSessions } from './kiosk-session';
 
-export function registerSessionHandlers(dispatcher: Dispatcher, deps: { sessions: KioskSessions; onReject: (session: KioskSession) => Promise<void> }): void {
+export interface SessionHandlerDeps {
+  sessions: KioskSessions;
+  onReject: (session: KioskSession) => Promise<void>;
+  /** Whether a passport name yields any valid account name, so the profile card can say so before the policies. */
+  nameUsable: (nameEn: string) => boolean;
+}
+
+export function registerSessionHandlers(dispatcher: Dispatcher, deps: SessionHandlerDeps): void {
   const { sessions } = deps;
   dispatcher.handle('currentSession', async () => {
     const session = sessions.require();
-    return { profile: session.profile, purpose: session.purpose, expiresAt: session.expiresAt };
+    return { profile: session.profile, purpose: session.purpose, expiresAt: session.expiresAt, nameUsable: deps.nameUsable(session.profile.nameEn) };
   });
   dispatcher.handle('endSession', async ({ reason }) => {
     if (reason === 'reject' && sessions.hasLive()) await deps.onReject(sessions.require());

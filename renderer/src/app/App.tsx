@@ -1,7 +1,9 @@
-// The kiosk's frame: the center's name, the language switch (on every screen) and the current screen.
+// The kiosk's frame: the center's name, the text-size and contrast controls and the language switch
+// (on every screen), and the current screen.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
+import { DisplayControls } from '../display/DisplayControls';
 import { ErrorScreen } from '../errors/ErrorScreen';
 import { loadSettings } from '../flows/kiosk';
 import { returnFromAis } from '../flows/sign-in';
@@ -122,6 +124,7 @@ export function App() {
         <span className="kiosk-center" onPointerDown={tapCenter}>
           {t('app.center')}
         </span>
+        <DisplayControls />
         <button
           type="button"
           className="language-switch"

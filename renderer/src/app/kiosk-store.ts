@@ -128,6 +128,11 @@ export interface KioskTransitions {
   assistedSessionStarted(session: CurrentSessionResponse | null): void;
   /** After the operator looked away: the applicant's own next screen. */
   applicantTookOver(): void;
+  /**
+   * An assisted session was cancelled: nothing of the applicant stays, and the way back to the
+   * console (the operator's sign-in, since the handover signed the operator out) comes next.
+   */
+  assistedCancelled(): void;
   /** The operator left the helpdesk (signed out, cancelled, or handed over to AIS); nothing of anyone stays. */
   helpdeskLeft(): void;
   /** Back to Welcome with nothing of the person left; status and settings are not personal. */
@@ -162,6 +167,7 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
   assistedSessionStarted: (session) =>
     set(session ? { session, language: session.profile.language, screen: { name: 'assisted-handover' } } : { screen: { name: 'assisted-handover' } }),
   applicantTookOver: () => set({ screen: { name: get().session?.purpose === 'apply' ? 'profile' : 'reset' } }),
+  assistedCancelled: () => set({ ...NOTHING_PERSONAL, screen: { name: 'operator-sign-in' } }),
   helpdeskLeft: () => set({ ...NOTHING_PERSONAL }),
   sessionEnded: () => set({ ...NOTHING_PERSONAL }),
 }));

@@ -15,6 +15,18 @@ export async function endSession(api: KioskApi, reason: EndReason): Promise<void
 }
 
 /**
+ * The person cancelled. A session the helpdesk started (an assisted reset, or an application from
+ * the HR records) leads back towards the console: the operator's sign-in, as the handover signed
+ * the operator out so that the console is never open behind the applicant.
+ */
+export async function cancelSession(api: KioskApi): Promise<void> {
+  const assisted = store().session?.profile.from === 'helpdesk';
+  await api.endSession({ reason: 'cancel' });
+  if (assisted) store().assistedCancelled();
+  else store().sessionEnded();
+}
+
+/**
  * A fresh AIS sign-in from an error screen: the same purpose again (an expired link, a changed
  * network), or the other one (the reset for someone who has a mailbox, the application for
  * someone who has none).

@@ -1,5 +1,7 @@
-// The helpdesk console: the kiosk's health, account lookup (state, created, contact address; never
-// a password hash), and the out-of-service switch. Everything here is audited with the operator's uid.
+// The helpdesk console: account lookup first (by staff ID, account, Chinese or English name; state,
+// created, contact address; never a password hash), the kiosk's health as a one-line summary that
+// opens into the checks and today's labelled counts, the assisted starts, and the out-of-service
+// switch, which asks first. Everything here is audited with the operator's uid.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOf } from '../../../shared/contract/api';
@@ -8,6 +10,7 @@ import type { AssistReason, HealthResponse, LookupResponse, Purpose } from '../.
 import { useKioskApi } from '../api/api-context';
 import { SecretInput } from '../password-meter/SecretInput';
 import { useKioskStore } from '../app/kiosk-store';
+import { ConfirmDialog } from '../confirm/ConfirmDialog';
 import { expectApplicantThroughAis, loadHealth, signOutOperator, startAssistedApplication, startAssistedReset, switchOutOfService } from '../flows/helpdesk';
 
 /** The reasons in the order the console offers them; `satisfies` refuses one the contract lacks. */
@@ -27,6 +30,7 @@ export function HelpdeskConsole() {
   const [assist, setAssist] = useState<RequestOf<'startAssistedReset'>>({ staffId: '', reason: 'forgot-password' });
   const [assistProblem, setAssistProblem] = useState<string | null>(null);
   const outOfService = status.kind === 'known' && status.status.outOfService;
+  const [confirmingSwitch, setConfirmingSwitch] = useState(false);
 
   useEffect(() => {
     void loadHealth(api).then((loaded) => {
@@ -38,7 +42,10 @@ export function HelpdeskConsole() {
     const result = await api.helpdeskLookup({ query });
     if (result.ok) setResults(result.data.results);
   };
-  const toggle = () => switchOutOfService(api, !outOfService);
+  const toggle = async () => {
+    setConfirmingSwitch(false);
+    await switchOutOfService(api, !outOfService);
+  };
   const finishContact = async () => {
     const result = await api.helpdeskConfirmContact(contact);
     setContact({ staffId: contact.staffId, code: '' });
@@ -66,29 +73,6 @@ export function HelpdeskConsole() {
       <h1 id="helpdesk-title" tabIndex={-1}>
         {t('helpdesk.title')}
       </h1>
-      <h2>{t('helpdesk.health')}</h2>
-      {health ? (
-        <>
-          <p className="notes">{t('helpdesk.about', { version: health.appVersion, path: health.configPath, ais: t(`helpdesk.aisMode.${health.aisMode}`) })}</p>
-          <ul className="checks">
-            {health.checks.map((c) => (
-              <li key={c.name} data-status={c.status}>
-                <strong>{c.status}</strong> {c.name} <span>{c.detail}</span>
-              </li>
-            ))}
-          </ul>
-          <h3>{t('helpdesk.today')}</h3>
-          <ul className="checks">
-            {health.counts.map((c) => (
-              <li key={`${c.action}:${c.result}`}>
-                {c.action} / {c.result}: <strong>{c.count}</strong>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p aria-busy="true">{t('policy.loading')}</p>
-      )}
       <h2>{t('helpdesk.lookup')}</h2>
       <form
         className="lookup"
@@ -133,6 +117,7 @@ export function HelpdeskConsole() {
         </table>
       )}
       {results?.length === 0 && <p>{t('helpdesk.noResults')}</p>}
+      <HealthSummary health={health} />
       <h2>{t('helpdesk.assisted')}</h2>
       <p className="notes">{t('helpdesk.assistedResetExplain')}</p>
       <form
@@ -192,13 +177,62 @@ export function HelpdeskConsole() {
       </form>
       {contactOutcome && <p role="status">{contactOutcome}</p>}
       <div className="actions">
-        <button type="button" className="secondary large" onClick={() => void toggle()}>
+        <button type="button" className="secondary large" onClick={() => setConfirmingSwitch(true)}>
           {outOfService ? t('helpdesk.backInService') : t('helpdesk.outOfService')}
         </button>
         <button type="button" className="primary large" onClick={() => void signOut()}>
           {t('helpdesk.signOut')}
         </button>
       </div>
+      {confirmingSwitch && (
+        <ConfirmDialog
+          title={t(outOfService ? 'helpdesk.switchConfirm.backTitle' : 'helpdesk.switchConfirm.offTitle')}
+          explain={t(outOfService ? 'helpdesk.switchConfirm.backExplain' : 'helpdesk.switchConfirm.offExplain')}
+          keepLabel={t('helpdesk.switchConfirm.keep')}
+          confirmLabel={outOfService ? t('helpdesk.backInService') : t('helpdesk.outOfService')}
+          onKeep={() => setConfirmingSwitch(false)}
+          onConfirm={() => void toggle()}
+        />
+      )}
     </section>
+  );
+}
+
+/** One line (checks passed and failed), which opens into each check and today's counts with their labels. */
+function HealthSummary({ health }: { health: HealthResponse | null }) {
+  const { t } = useTranslation();
+  if (!health) return <p aria-busy="true">{t('policy.loading')}</p>;
+  const failed = health.checks.filter((c) => c.status === 'FAIL').length;
+  const passed = health.checks.filter((c) => c.status === 'OK').length;
+  return (
+    <details className="health-summary">
+      <summary data-status={failed > 0 ? 'FAIL' : 'OK'}>
+        {t('helpdesk.healthLine', { passed, failed })}
+      </summary>
+      <p className="notes">{t('helpdesk.about', { version: health.appVersion, path: health.configPath, ais: t(`helpdesk.aisMode.${health.aisMode}`) })}</p>
+      <ul className="checks">
+        {health.checks.map((c) => (
+          <li key={c.name} data-status={c.status}>
+            <strong>{c.status}</strong> {c.name} <span>{c.detail}</span>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('helpdesk.today')}</h3>
+      {health.counts.length === 0 ? (
+        <p>{t('helpdesk.noCounts')}</p>
+      ) : (
+        <ul className="checks">
+          {health.counts.map((c) => (
+            <li key={`${c.action}:${c.result}`}>
+              {t('helpdesk.countLine', {
+                action: t(`helpdesk.actions.${c.action}`, { defaultValue: c.action }),
+                result: t(`helpdesk.results.${c.result}`, { defaultValue: c.result }),
+                n: c.count,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }

@@ -32,9 +32,11 @@ export function ConsentStep({ id, step }: { id: PolicyId; step: 1 | 2 }) {
       <h1 id="step-title" tabIndex={-1}>
         {t(`consent.title.${id}`)}
       </h1>
-      <PolicyDocument state={state} />
+      {/* The heading above already names the policy: no second title here. */}
+      <PolicyDocument state={state} titled={false} />
       <p className="certification">{t(`consent.certify.${id}`)}</p>
-      <div className="actions">
+      {/* The bar stays in view while the text scrolls, so nobody has to hunt for the buttons. */}
+      <div className="actions sticky-actions">
         <button type="button" className="secondary large" onClick={() => void reject()} disabled={busy}>
           {t('consent.reject')}
         </button>

@@ -46,4 +46,19 @@ describe('ProfileCard', () => {
     expect(screen.queryByText('林明志')).toBeNull();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('電子郵件帳號服務');
   });
+
+  it('translates the AIS condition for English readers', async () => {
+    showProfile();
+    await act(async () => void useKioskStore.getState().setLanguage('en'));
+    expect(screen.getByText('Normal')).toBeTruthy();
+    expect(screen.queryByText('一般')).toBeNull();
+  });
+
+  it('says before the policies when the passport name gives no usable account name, and sends the person to the helpdesk', () => {
+    renderKiosk(fakeApi().api);
+    act(() => useKioskStore.getState().signedIn({ ...SESSION, nameUsable: false }));
+    expect(screen.getByRole('alert').textContent).toContain('無法由您的護照英文姓名產生帳號名稱');
+    expect(screen.getByRole('alert').textContent).toContain('服務台人員');
+    expect(screen.queryByRole('button', { name: '電子郵件帳號申請' })).toBeNull();
+  });
 });

@@ -23,6 +23,7 @@ export const SESSION: CurrentSessionResponse = {
   },
   purpose: 'apply',
   expiresAt: Date.parse('2026-11-22T02:23:04.000Z'),
+  nameUsable: true,
 };
 
 export const SETTINGS: SettingsResponse = {

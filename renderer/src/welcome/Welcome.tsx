@@ -1,10 +1,12 @@
 // The Welcome screen: what the kiosk does, the ways in, and the directory's status in small print.
+// When the directory is down, a banner says so first and Apply and Reset are closed with the reason.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi, useNavigate } from '../api/api-context';
 import { useKioskStore, type StatusView } from '../app/kiosk-store';
 import { checkStatus } from '../flows/kiosk';
 import { signIn } from '../flows/sign-in';
+import { directoryProblem, ServiceBanner } from './ServiceBanner';
 
 function StatusLine({ status, part = 'directory' }: { status: StatusView; part?: 'directory' | 'ais' }) {
   const { t } = useTranslation();
@@ -19,6 +21,7 @@ export function Welcome() {
   const api = useKioskApi();
   const navigate = useNavigate();
   const status = useKioskStore((s) => s.status);
+  const problem = directoryProblem(status);
 
   useEffect(() => {
     void checkStatus(api);
@@ -28,11 +31,12 @@ export function Welcome() {
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('welcome.title')}</h1>
       <p className="lead">{t('welcome.lead')}</p>
+      <ServiceBanner problem={problem} />
       <div className="welcome-actions">
-        <button type="button" className="primary large" onClick={() => void signIn(api, navigate, 'apply')}>
+        <button type="button" className="primary large" disabled={problem !== null} aria-describedby={problem ? 'service-banner' : undefined} onClick={() => void signIn(api, navigate, 'apply')}>
           {t('welcome.apply')}
         </button>
-        <button type="button" className="primary large" onClick={() => void signIn(api, navigate, 'reset')}>
+        <button type="button" className="primary large" disabled={problem !== null} aria-describedby={problem ? 'service-banner' : undefined} onClick={() => void signIn(api, navigate, 'reset')}>
           {t('welcome.reset')}
         </button>
         <button type="button" className="secondary large" onClick={() => useKioskStore.getState().policiesOpened()}>
