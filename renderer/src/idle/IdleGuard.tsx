@@ -13,7 +13,6 @@ const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'input', 'wheel'] as c
 
 export function IdleGuard() {
   const { t, i18n } = useTranslation();
-  const other = i18n.getFixedT(i18n.language === 'en' ? 'zh-TW' : 'en');
   const api = useKioskApi();
   const screen = useKioskStore((s) => s.screen.name);
   const { idleSeconds, idleWarningSeconds } = useKioskStore((s) => s.settings);
@@ -63,7 +62,7 @@ export function IdleGuard() {
     <div className="idle-overlay">
       <div className="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-count">
         <h2 id="idle-title">
-          {t('idle.title')} <span lang={i18n.language === 'en' ? 'zh-Hant-TW' : 'en'}>{other('idle.title')}</span>
+          {t('idle.title')} <span lang={i18n.language === 'en' ? 'zh-Hant-TW' : 'en'}>{t('idle.title', { lng: i18n.language === 'en' ? 'zh-TW' : 'en' })}</span>
         </h2>
         <p className="idle-seconds" aria-hidden="true">
           {remaining}

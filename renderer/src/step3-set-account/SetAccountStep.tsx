@@ -61,67 +61,72 @@ export function SetAccountStep() {
       <h1 id="step-title" tabIndex={-1}>
         {t('setAccount.title')}
       </h1>
-      <dl className="profile compact">
-        <div className="profile-row">
-          <dt>{t('profile.id')}</dt>
-          <dd>{profile.id}</dd>
-        </div>
-        <div className="profile-row">
-          <dt>{t('profile.name')}</dt>
-          <dd>{profile.name}</dd>
-        </div>
-        <div className="profile-row">
-          <dt>{t('profile.nameEn')}</dt>
-          <dd>{profile.nameEn}</dd>
-        </div>
-      </dl>
-      <fieldset className="candidates" disabled={busy} aria-busy={loading}>
-        <legend>{t('setAccount.chooseName')}</legend>
-        {/* The live region stays in the page so that screen readers announce the change; the list
-            arrives without taking the focus from a person who has already moved on. */}
-        <p role="status" className={loading ? 'loading-names' : 'visually-hidden'}>
-          {loading ? t('setAccount.loadingNames') : ''}
-        </p>
-        <div className="candidate-list">
-          {shown.map((name) => (
-            <label key={name} className={`candidate${chosen === name ? ' chosen' : ''}`}>
-              <input type="radio" name="account" value={name} checked={chosen === name} onChange={() => setPicked(name)} />
-              <span>
-                {name}@{domain}
-              </span>
-            </label>
-          ))}
-        </div>
-        {!allNames && candidates.length > NAMES_FIRST_SHOWN && (
-          <button type="button" className="link-button" onClick={() => setAllNames(true)}>
-            {t('setAccount.moreNames', { more: candidates.length - NAMES_FIRST_SHOWN })}
-          </button>
-        )}
-        <p className="warning">{t('setAccount.forever')}</p>
-      </fieldset>
-      <div className="password-area">
-        <PasswordFields {...fields} disabled={busy} />
-        <p className="status-field">
-          {t('setAccount.status')} <strong>{t('setAccount.newApply')}</strong>
-        </p>
-        <PasswordNotices problem={problem} />
+      <div className="set-account-choice">
+        <dl className="profile compact">
+          <div className="profile-row">
+            <dt>{t('profile.id')}</dt>
+            <dd>{profile.id}</dd>
+          </div>
+          <div className="profile-row">
+            <dt>{t('profile.name')}</dt>
+            <dd>{profile.name}</dd>
+          </div>
+          <div className="profile-row">
+            <dt>{t('profile.nameEn')}</dt>
+            <dd>{profile.nameEn}</dd>
+          </div>
+        </dl>
+        <fieldset className="candidates" disabled={busy} aria-busy={loading}>
+          <legend>{t('setAccount.chooseName')}</legend>
+          {/* The live region stays in the page so that screen readers announce the change; the list
+              arrives without taking the focus from a person who has already moved on. */}
+          <p role="status" className={loading ? 'loading-names' : 'visually-hidden'}>
+            {loading ? t('setAccount.loadingNames') : ''}
+          </p>
+          <div className="candidate-list">
+            {shown.map((name) => (
+              <label key={name} className={`candidate${chosen === name ? ' chosen' : ''}`}>
+                <input type="radio" name="account" value={name} checked={chosen === name} onChange={() => setPicked(name)} />
+                <span>
+                  {name}@{domain}
+                </span>
+              </label>
+            ))}
+          </div>
+          {!allNames && candidates.length > NAMES_FIRST_SHOWN && (
+            <button type="button" className="link-button" onClick={() => setAllNames(true)}>
+              {t('setAccount.moreNames', { more: candidates.length - NAMES_FIRST_SHOWN })}
+            </button>
+          )}
+          <p className="warning">{t('setAccount.forever')}</p>
+        </fieldset>
       </div>
-      <div className="actions apart">
-        <button type="button" className="secondary" onClick={() => setConfirmingCancel(true)} disabled={busy}>
-          {t('setAccount.cancel')}
-        </button>
-        <div className="apply-group">
-          <MissingLine id={`${id}-missing`} missing={missing} />
-          <button
-            type="button"
-            className="primary large"
-            onClick={() => void submit()}
-            disabled={missing !== null}
-            aria-busy={busy}
-            aria-describedby={`${id}-missing`}
-          >
-            {t('setAccount.apply')}
+      {/* The password side holds the fields, the meter and the buttons together, so they stay in view while typing. */}
+      <div className="set-account-password">
+        <div className="password-area">
+          <PasswordFields {...fields} disabled={busy} />
+          <p className="status-field">
+            {t('setAccount.status')} <strong>{t('setAccount.newApply')}</strong>
+          </p>
+          <PasswordNotices problem={problem} />
+        </div>
+        <div className="actions apart">
+          <button type="button" className="secondary" onClick={() => setConfirmingCancel(true)} disabled={busy}>
+            {t('setAccount.cancel')}
           </button>
+          <div className="apply-group">
+            <MissingLine id={`${id}-missing`} missing={missing} />
+            <button
+              type="button"
+              className="primary large"
+              onClick={() => void submit()}
+              disabled={missing !== null}
+              aria-busy={busy}
+              aria-describedby={`${id}-missing`}
+            >
+              {t('setAccount.apply')}
+            </button>
+          </div>
         </div>
       </div>
       {confirmingCancel && (

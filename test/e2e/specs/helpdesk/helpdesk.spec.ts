@@ -20,8 +20,15 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('服務台主控台');
+  // Health is one line until opened.
+  await expect(page.locator('.health-summary summary')).toHaveText(/^系統檢查：\d+ 項正常，0 項失敗/);
+  await page.locator('.health-summary summary').click();
   await expect(page.locator('.checks [data-status="OK"]').first()).toBeVisible();
   await expect(page.locator('.checks [data-status="FAIL"]')).toHaveCount(0);
+  // By English name: a substring, in another case than the HR record's WANG,HSIAO-MING.
+  await page.getByLabel('人事代號、帳號、中文或英文姓名').fill('hsiao-ming');
+  await page.getByRole('button', { name: '查詢' }).click();
+  await expect(page.getByRole('cell', { name: 'hmwang' })).toBeVisible();
   await page.getByLabel('人事代號、帳號、中文或英文姓名').fill('z10002');
   await page.getByRole('button', { name: '查詢' }).click();
   await expect(page.getByRole('cell', { name: 'cychen' })).toBeVisible();
@@ -31,6 +38,10 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await screenshotsBothLanguages(page, 'screen-helpdesk');
 
   await page.getByRole('button', { name: '暫停服務' }).click();
+  // It asks first; "leave it" is the default and changes nothing.
+  await expect(page.getByRole('alertdialog', { name: '要讓本機暫停服務嗎？' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '不要變更' })).toBeFocused();
+  await page.getByRole('alertdialog').getByRole('button', { name: '暫停服務' }).click();
   await expect(page.getByRole('button', { name: '恢復服務' })).toBeVisible();
   await page.getByRole('button', { name: '登出' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('本自助服務機暫停服務');
@@ -44,6 +55,7 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
   await page.getByRole('button', { name: '恢復服務' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '恢復服務' }).click();
   await expect(page.getByRole('button', { name: '暫停服務' })).toBeVisible();
   await page.getByRole('button', { name: '登出' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
@@ -133,7 +145,7 @@ test('an assisted application through AIS: the applicant signs in as usual, the 
   await page.getByLabel('New mailbox password').fill(password);
   await page.getByLabel('Confirm new password').fill(password);
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your email account is ready');
   const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(BASE_DN, { filter: '(&(objectClass=posixAccount)(sn=z10012))', attributes: ['creatorsName'] })).searchEntries);
   expect(entry?.creatorsName).toBe(`uid=${member.uid},ou=operators,${BASE_DN}`);
 });

@@ -47,11 +47,11 @@ test.describe('applying for a mailbox', () => {
     await expectAccessible(page, 'step 3 filled');
     await apply.click();
 
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('結果');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的電子郵件帳號已建立');
     await expect(page.getByText('已建立新的 LDAP 帳號 mingzhi@mx.nthu.edu.tw')).toBeVisible();
     await expect(page.getByText('已建立使用者家目錄')).toBeVisible();
-    await expect(page.getByText(/容量（\d+KB\/62914560KB）/)).toBeVisible();
-    await expect(page.getByText(/\.MBOX（\d+KB\/3）/)).toBeVisible();
+    await expect(page.getByText(/容量（[\d.]+ [KMGT]B\/60 GB）/)).toBeVisible();
+    await expect(page.getByText(/\.MBOX（[\d.]+ [KMGT]B\/3）/)).toBeVisible();
     await expect(page.getByText('帳號約 10 分鐘後生效。')).toBeVisible();
     await expectAccessible(page, 'step 4');
     await screenshotsBothLanguages(page, 'screen-step4');
@@ -165,7 +165,7 @@ test.describe('applying for a mailbox', () => {
     await expect(page.getByRole('button', { name: '確定申請' })).toBeEnabled();
     await tabTo(/^確定申請$/);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('結果');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的電子郵件帳號已建立');
     const entries = await withDirectory(kioskHost.ready, async (c) => (await c.search(BASE_DN, { filter: '(sn=z10011)', attributes: ['uid'] })).searchEntries);
     expect(entries).toHaveLength(1);
     await tabTo(/^完成$/);
