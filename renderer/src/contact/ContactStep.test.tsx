@@ -28,7 +28,7 @@ describe('contact step', () => {
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming.lin@gmial.com' } });
     expect(screen.getByText('您是不是要輸入 ming.lin@gmail.com？')).toBeTruthy();
     await click('使用此地址');
-    await click('下一步');
+    await click('核對地址');
     expect(screen.getByText('確認碼將寄到下列地址，請逐字確認是否正確：')).toBeTruthy();
     expect(screen.getByText('ming.lin@gmail.com')).toBeTruthy();
     expect(calls.some(([m]) => m === 'registerContact')).toBe(false);
@@ -45,13 +45,13 @@ describe('contact step', () => {
     await onResults();
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'me@cs.nthu.edu.tw' } });
     expect(screen.getByText('請使用校外信箱')).toBeTruthy();
-    expect((screen.getByRole('button', { name: '下一步' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: '核對地址' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('says the helpdesk can finish later when SMTP is down, and the account stays', async () => {
     await onResults({ registerContact: async () => ({ ok: false, code: 'SMTP_UNAVAILABLE' }) });
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming@example.org' } });
-    await click('下一步');
+    await click('核對地址');
     await click('寄送確認碼');
     expect(screen.getByText(/稍後到服務台補登聯絡用信箱/)).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('SMTP_UNAVAILABLE');
@@ -62,7 +62,7 @@ describe('contact step', () => {
     let answer: 'CONTACT_CODE_WRONG' | 'CONTACT_CODE_EXPIRED' = 'CONTACT_CODE_WRONG';
     await onResults({ confirmContact: async () => ({ ok: false, code: answer }) });
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming@example.org' } });
-    await click('下一步');
+    await click('核對地址');
     await click('寄送確認碼');
     fireEvent.change(screen.getByLabelText('確認碼'), { target: { value: '000000' } });
     await click('確認');
@@ -85,7 +85,7 @@ describe('contact step', () => {
   it('says how many tries are left after a wrong code', async () => {
     await onResults({ confirmContact: async () => ({ ok: false, code: 'CONTACT_CODE_WRONG', triesLeft: 3 }) });
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming@example.org' } });
-    await click('下一步');
+    await click('核對地址');
     await click('寄送確認碼');
     fireEvent.change(screen.getByLabelText('確認碼'), { target: { value: '000000' } });
     await click('確認');
@@ -98,7 +98,7 @@ describe('contact step', () => {
       registerContact: async () => (++sends <= 2 ? { ok: true, data: { masked: 'm**g@example.org' } } : { ok: false, code: 'CONTACT_RATE_LIMITED' }),
     });
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming@example.org' } });
-    await click('下一步');
+    await click('核對地址');
     await click('寄送確認碼');
     await click('寄送新的確認碼');
     expect(screen.getByText('新的確認碼已寄到 ming@example.org，之前的確認碼已失效。')).toBeTruthy();

@@ -28,7 +28,7 @@ test.describe('contact address (Email-2)', () => {
     await page.getByLabel('聯絡用電子郵件信箱', { exact: true }).fill('tawei.lee@gmial.com');
     await expect(page.getByText('您是不是要輸入 tawei.lee@gmail.com？')).toBeVisible();
     await page.getByRole('button', { name: '使用此地址' }).click();
-    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '核對地址' }).click();
     await expect(page.getByText('確認碼將寄到下列地址，請逐字確認是否正確：')).toBeVisible();
     await expect(page.locator('.readback-address')).toHaveText('tawei.lee@gmail.com');
     await expectAccessible(page, 'contact read-back');

@@ -33,7 +33,7 @@ test('Set account says what is missing, explains the meter in both languages, ke
   await expect(apply).toBeDisabled();
   await expect(missing).toHaveText('尚未完成：請選擇帳號名稱。');
   await expect(apply).toHaveCSS('cursor', 'not-allowed');
-  await expect(page.locator('.step-name')).toHaveText(['網路規範', '信箱規範', '設定帳號', '完成']);
+  await expect(page.locator('.step-name')).toHaveText(['網路規範', '信箱規範', '設定帳號', '結果']);
 
   await page.getByRole('radio').first().check();
   await page.getByLabel('信箱新密碼').fill('password');
