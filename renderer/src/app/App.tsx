@@ -124,7 +124,6 @@ export function App() {
         <span className="kiosk-center" onPointerDown={tapCenter}>
           {t('app.center')}
         </span>
-        <DisplayControls />
         <button
           type="button"
           className="language-switch"
@@ -134,6 +133,7 @@ export function App() {
         >
           {t('app.switchLanguage')}
         </button>
+        <DisplayControls />
       </header>
       <main className="kiosk-main">
         <CurrentScreen screen={screen} outOfService={outOfService} />

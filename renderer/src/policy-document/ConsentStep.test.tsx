@@ -34,7 +34,7 @@ describe('consent steps', () => {
         ok: true,
         data: {
           id: request!.id, language: request!.language, title: '校園網路使用規範（摘要）', version: '2002-05-23-summary-1', approved: '2002-05-23', amended: [],
-          summary: true, source: 'the center', markdown: '# 校園網路使用規範（摘要）\n\n> 本頁是摘要。\n\n- point one', hash: 'a'.repeat(64),
+          summary: true, source: 'the center', markdown: '# 校園網路使用規範（摘要）\n\n> 本頁是摘要。\n\n## 重點\n\n- point one', hash: 'a'.repeat(64),
         },
       }),
     });
@@ -44,7 +44,8 @@ describe('consent steps', () => {
       openScreen({ name: 'step1' });
     });
     await screen.findByText('point one');
-    expect(screen.getAllByRole('heading').map((h) => h.textContent)).toEqual(['校園網路使用規範']);
+    // One title, and the document's sections one level below it (axe's heading-order).
+    expect(screen.getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`)).toEqual(['H1 校園網路使用規範', 'H2 重點']);
     expect(screen.getAllByText(/摘要。/)).toHaveLength(1);
     expect(screen.getByText(/版本日期：2002年5月23日。/)).toBeTruthy();
     expect(document.querySelector('.sticky-actions')?.contains(screen.getByRole('button', { name: '同意，繼續' }))).toBe(true);

@@ -53,8 +53,9 @@ export function PolicyDocument({ state, headingLevel = 2, titled = true }: { sta
         {` ${t('policy.version', { version: versionDate(policy.version, i18n.language) })}`}
       </p>
       <div className="policy-text" tabIndex={0} role="region" aria-label={t('policy.textLabel', { title: policy.title })}>
-        {/* The document's own first heading repeats the title above; its ## sections sit one level below the title. */}
-        <SafeMarkdown markdown={policy.markdown.replace(/^#\s.*\n?/, '')} headingOffset={headingLevel - 1} />
+        {/* The document's own first heading repeats the title above; its ## sections sit one level below
+            the title, or below the screen's own heading where that names the policy. */}
+        <SafeMarkdown markdown={policy.markdown.replace(/^#\s.*\n?/, '')} headingOffset={titled ? headingLevel - 1 : headingLevel - 2} />
       </div>
     </article>
   );

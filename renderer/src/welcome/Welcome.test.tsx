@@ -85,6 +85,6 @@ describe('Welcome', () => {
 
   it('shows a failed status call with its code', async () => {
     renderKiosk(fakeApi({ status: async () => ({ ok: false, code: 'INTERNAL' }) }).api);
-    expect(await within(await statusLine(0)).findByText('無法取得狀態（INTERNAL）')).toBeTruthy();
+    expect(await within(await statusLine(0)).findByText('無法取得連線情形（INTERNAL）')).toBeTruthy();
   });
 });

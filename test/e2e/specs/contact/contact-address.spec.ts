@@ -41,11 +41,11 @@ test.describe('contact address (Email-2)', () => {
     expect(mail).toMatch(/^To: tawei\.lee@gmail\.com/m);
     const code = codeIn(mail)!;
     await page.getByLabel('確認碼').fill(code === '000000' ? '111111' : '000000');
-    await page.getByRole('button', { name: '確認' }).click();
+    await page.getByRole('button', { name: '確認', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('CONTACT_CODE_WRONG');
     await expect(page.getByRole('alert')).toContainText('還可以再試 4 次。');
     await page.getByLabel('確認碼').fill(code);
-    await page.getByRole('button', { name: '確認' }).click();
+    await page.getByRole('button', { name: '確認', exact: true }).click();
     await expect(page.getByText('已確認聯絡用信箱 t******e@gmail.com。')).toBeVisible();
     await expectAccessible(page, 'contact confirmed');
     await saveScreenshot(page, 'screen-contact-done-zh-TW');

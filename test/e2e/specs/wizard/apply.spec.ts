@@ -156,6 +156,12 @@ test.describe('applying for a mailbox', () => {
     await page.keyboard.press('Space');
     await expect(firstName).toBeChecked();
     await page.keyboard.press('Tab');
+    // With more than six names, "more names" comes between the list and the password.
+    const more = page.getByRole('button', { name: /^其他名稱/ });
+    if ((await more.count()) > 0) {
+      await expect(more).toBeFocused();
+      await page.keyboard.press('Tab');
+    }
     await expect(page.getByLabel('信箱新密碼')).toBeFocused();
     await page.keyboard.type(STRONG);
     await page.keyboard.press('Tab');
