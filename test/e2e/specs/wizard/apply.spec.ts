@@ -36,6 +36,9 @@ test.describe('applying for a mailbox', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('設定帳號');
     const apply = page.getByRole('button', { name: '確定申請' });
     await expect(apply).toBeDisabled();
+    // The best six names first; the rest behind "more names".
+    await expect(page.getByRole('radio')).toHaveCount(6);
+    await page.getByRole('button', { name: /^其他名稱/ }).click();
     await expect(page.getByLabel('mzlin2@mx.nthu.edu.tw')).toBeVisible(); // mzlin is a mail alias
     await expectAccessible(page, 'step 3');
     await screenshotsBothLanguages(page, 'screen-step3');
