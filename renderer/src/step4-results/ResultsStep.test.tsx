@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CreateAccountResponse } from '../../../shared/contract/schemas';
 import { useKioskStore } from '../app/kiosk-store';
-import { fakeApi, renderKiosk, SESSION, SETTINGS } from '../testing/render-kiosk';
+import { type fakeApi, HASH_NETWORK, renderResults, SETTINGS } from '../testing/render-kiosk';
 
 const CREATED: CreateAccountResponse = {
   address: 'mzlin2@mx.nthu.edu.tw',
@@ -13,8 +13,6 @@ const CREATED: CreateAccountResponse = {
   mailbox: { mode: 'campus', homeCreated: true, quota: { usedKB: 0, quotaKB: 62914560 }, mbox: { sizeKB: 2, files: 3 } },
   effectiveInMinutes: 10,
 };
-const HASH_1 = 'c0ffee1234567890'.padEnd(64, '0');
-const HASH_2 = 'deadbeef98765432'.padEnd(64, '1');
 
 afterEach(() => {
   cleanup();
@@ -22,17 +20,7 @@ afterEach(() => {
   useKioskStore.getState().sessionEnded();
 });
 
-async function onResults(overrides: Parameters<typeof fakeApi>[0] = {}) {
-  const fake = fakeApi(overrides);
-  renderKiosk(fake.api);
-  await act(async () => {
-    useKioskStore.getState().signedIn(SESSION);
-    useKioskStore.getState().policyAccepted('network-usage', { version: '2002-05-23-summary-1', hash: HASH_1, language: 'zh-TW' });
-    useKioskStore.getState().policyAccepted('email-terms', { version: '2018-03-08-summary-1', hash: HASH_2, language: 'zh-TW' });
-    useKioskStore.getState().accountCreated(CREATED);
-  });
-  return fake;
-}
+const onResults = (overrides: Parameters<typeof fakeApi>[0] = {}) => renderResults(overrides, CREATED);
 
 describe('Results (step 4)', () => {
   it('leads with success and the address, then how to sign in, when it takes effect, and the legacy lines in human units', async () => {
@@ -58,7 +46,7 @@ describe('Results (step 4)', () => {
     expect(text).toContain('counter-7');
     expect(text).toContain('版本 2002-05-23-summary-1（c0ffee123456）');
     expect(text).toContain('版本 2018-03-08-summary-1（deadbeef9876）');
-    expect(text).not.toContain(HASH_1);
+    expect(text).not.toContain(HASH_NETWORK);
     expect(text).toContain('中文');
     expect(text).toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/);
     expect(within(receipt).getByRole('img', { name: '使用說明頁的 QR 碼：https://help.example.edu/mail' }).querySelector('path')?.getAttribute('d')).toMatch(/^M\d/);

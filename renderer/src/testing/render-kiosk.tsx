@@ -1,9 +1,9 @@
 // Test helpers for renderer components: a KioskApi fake that records calls, and a render of the
 // whole App around it. Used only by *.test.tsx files.
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import type { KioskApi } from '../../../shared/contract/api';
-import type { CurrentSessionResponse, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
+import type { CreateAccountResponse, CurrentSessionResponse, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
 import { ApiProvider } from '../api/api-context';
 import { App } from '../app/App';
 import { useKioskStore, type Screen } from '../app/kiosk-store';
@@ -111,4 +111,22 @@ export function renderKiosk(api: KioskApi, navigate: (url: string) => void = () 
       </ApiProvider>
     </I18nextProvider>,
   );
+}
+
+export const CREATED_NO_MAILBOX: CreateAccountResponse = { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null }, effectiveInMinutes: 10 };
+export const HASH_NETWORK = 'c0ffee1234567890'.padEnd(64, '0');
+export const HASH_EMAIL = 'deadbeef98765432'.padEnd(64, '1');
+
+/** The kiosk on Step 4, as after signing in, accepting both policies and creating the account. */
+export async function renderResults(overrides: Partial<KioskApi> = {}, created: CreateAccountResponse = CREATED_NO_MAILBOX) {
+  const fake = fakeApi(overrides);
+  renderKiosk(fake.api);
+  await act(async () => {
+    const store = useKioskStore.getState();
+    store.signedIn(SESSION);
+    store.policyAccepted('network-usage', { version: '2002-05-23-summary-1', hash: HASH_NETWORK, language: 'zh-TW' });
+    store.policyAccepted('email-terms', { version: '2018-03-08-summary-1', hash: HASH_EMAIL, language: 'zh-TW' });
+    store.accountCreated(created);
+  });
+  return fake;
 }
