@@ -27,7 +27,7 @@ async function toStep3(page: Page, staffId: string) {
   await page.getByRole('button', { name: '同意，繼續' }).click();
   await page.getByRole('heading', { level: 1, name: '電子郵件信箱使用規範', exact: true }).waitFor();
   await page.getByRole('button', { name: '同意，繼續' }).click();
-  await page.getByLabel('新密碼').waitFor();
+  await page.getByLabel('信箱新密碼').waitFor();
 }
 
 /** After the last key: how long until the meter shows a level for the whole password. */
@@ -46,9 +46,9 @@ async function meterCatchUpMs(page: Page): Promise<number> {
 
 async function longestBlockWhileTyping(page: Page): Promise<number> {
   // Warm up: the worker (or main-thread zxcvbn) has loaded before timing starts.
-  await page.getByLabel('新密碼').fill('warm-up-1');
+  await page.getByLabel('信箱新密碼').fill('warm-up-1');
   await page.waitForTimeout(300);
-  await page.getByLabel('新密碼').fill('');
+  await page.getByLabel('信箱新密碼').fill('');
   await page.evaluate(() => {
     const w = window as unknown as { __maxGap: number; __stop: boolean };
     w.__maxGap = 0;
@@ -63,7 +63,7 @@ async function longestBlockWhileTyping(page: Page): Promise<number> {
     };
     channel.port2.postMessage(0);
   });
-  await page.getByLabel('新密碼').pressSequentially(PASSWORD, { delay: 25 });
+  await page.getByLabel('信箱新密碼').pressSequentially(PASSWORD, { delay: 25 });
   catchUp.push(await meterCatchUpMs(page));
   await page.waitForTimeout(300);
   return page.evaluate(() => {

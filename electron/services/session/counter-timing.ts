@@ -8,7 +8,7 @@ export const CounterTimingSettings = z
     idleSeconds: z.number().int().min(15).default(90),
     /** Seconds the question counts down before everything is wiped. */
     idleWarningSeconds: z.number().int().min(5).default(20),
-    /** Seconds the result screen stays before returning to Welcome. */
+    /** Kept so existing files stay valid; the result screen now leaves only by Finish or the idle guard (issue 13). */
     resultSeconds: z.number().int().min(10).default(60),
   })
   .strict()

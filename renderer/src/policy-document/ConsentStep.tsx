@@ -34,15 +34,17 @@ export function ConsentStep({ id, step }: { id: PolicyId; step: 1 | 2 }) {
       </h1>
       {/* The heading above already names the policy: no second title here. */}
       <PolicyDocument state={state} titled={false} />
-      <p className="certification">{t(`consent.certify.${id}`)}</p>
-      {/* The bar stays in view while the text scrolls, so nobody has to hunt for the buttons. */}
-      <div className="actions sticky-actions">
-        <button type="button" className="secondary large" onClick={() => void reject()} disabled={busy}>
-          {t('consent.reject')}
-        </button>
-        <button type="button" className="primary large" onClick={() => void accept()} disabled={busy || state.kind !== 'loaded'}>
-          {t('consent.accept')}
-        </button>
+      {/* The certification and its buttons stay in view together while the text scrolls. */}
+      <div className="sticky-actions">
+        <p className="certification">{t(`consent.certify.${id}`)}</p>
+        <div className="actions">
+          <button type="button" className="secondary large" onClick={() => void reject()} disabled={busy}>
+            {t('consent.reject')}
+          </button>
+          <button type="button" className="primary large" onClick={() => void accept()} disabled={busy || state.kind !== 'loaded'}>
+            {t('consent.accept')}
+          </button>
+        </div>
       </div>
     </section>
   );
