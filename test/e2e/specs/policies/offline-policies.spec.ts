@@ -33,6 +33,10 @@ audit: { file: "${join(dir, 'audit.jsonl')}" }
     await screenshotsBothLanguages(page, 'screen-welcome-directory-down');
     await page.getByRole('button', { name: '閱讀使用規範' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('使用規範');
+    // The reader says it only reads, and its way back is on the screen without scrolling.
+    await expect(page.getByText('這裡只供閱讀；申請信箱時，會在第 1、2 步請您逐一同意。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '回到首頁' })).toBeInViewport();
+    await expect(page.locator('body')).not.toContainText('同意，繼續');
     await expect(page.getByRole('heading', { name: '校園網路使用規範（摘要）' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '電子郵件信箱使用規範（摘要）' })).toBeVisible();
     await expect(page.getByText('2008-09-18、2008-11-13、2015-05-28、2016-03-03、2018-03-08', { exact: false })).toBeVisible();
