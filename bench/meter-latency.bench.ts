@@ -6,9 +6,9 @@
 // Run: npm run build && npx tsx bench/meter-latency.bench.ts
 import { chromium } from '@playwright/test';
 import zxcvbn from 'zxcvbn';
-import { loadRoster } from '../dev/ais-sim/ais-simulator';
 import { startDemoHost } from '../test/support/demo-host-process';
 import { ms, percentile } from './bench-support';
+import { toStep3 } from './kiosk-page';
 
 const SOURCE = 'Vb7#qLm2!xTr9wKz$Pq8@Zn4^Lc6&Rt1*Ys5(Hu3)Wd7+Gm9=Bk2~Jf4|Xe6?Na8';
 const LENGTHS = [10, 16, 24, 32, 64];
@@ -29,24 +29,13 @@ for (const length of LENGTHS) {
   node.set(length, samples);
 }
 
-const roster = loadRoster();
 const host = await startDemoHost();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const page = await browser.newPage();
 const inPage = new Map<number, number[]>(LENGTHS.map((l) => [l, []]));
 try {
-  await page.goto(host.ready.url);
-  await page.getByRole('button', { name: '申請教職員電子郵件帳號' }).click();
-  await page.getByLabel(/Account/).fill('z10003');
-  await page.getByLabel(/Password/).fill(roster.password);
-  await page.getByRole('button', { name: /Log in/ }).click();
-  await page.getByRole('link', { name: /^網路系統組線上服務/ }).click();
-  await page.getByRole('button', { name: '電子郵件帳號申請' }).click();
-  await page.getByRole('button', { name: '同意，繼續' }).click();
-  await page.getByRole('heading', { level: 1, name: '電子郵件信箱使用規範', exact: true }).waitFor();
-  await page.getByRole('button', { name: '同意，繼續' }).click();
+  await toStep3(page, host.ready.url, 'z10003');
   const field = page.getByLabel('信箱新密碼');
-  await field.waitFor();
   // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
   await page.evaluate(`(() => {
     const w = window;
