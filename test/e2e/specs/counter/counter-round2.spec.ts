@@ -53,6 +53,16 @@ test('Set account says what is missing, explains the meter in both languages, ke
   for (const part of [page.getByLabel('信箱新密碼'), page.locator('.meter'), apply]) await expect(part).toBeInViewport();
   await expectAccessible(page, 'step 3 explained');
   await screenshotsAllSizes(page, 'step3');
+  await page.getByRole('button', { name: '大字' }).click();
+  await page.getByRole('button', { name: '高對比' }).click();
+  await expectAccessible(page, 'step 3, large text and high contrast');
+  // Still visibly disabled in high contrast: dashed, and no pointer.
+  await expect(apply).toHaveCSS('border-top-style', 'dashed');
+  await expect(apply).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await expect(apply).toHaveCSS('cursor', 'not-allowed');
+  await saveScreenshot(page, 'r2-step3-large-contrast-zh-TW');
+  await page.getByRole('button', { name: '大字' }).click();
+  await page.getByRole('button', { name: '高對比' }).click();
 
   await page.getByRole('button', { name: '取消申請' }).click();
   const dialog = page.getByRole('alertdialog', { name: '要取消申請嗎？' });
@@ -83,6 +93,9 @@ test('the result is kept while the person is there, prints a receipt without the
   await expect(page.locator('.new-address')).toHaveText(address);
   await expect(page.getByText(/容量（[\d.]+ [KMGT]B\/60 GB）/)).toBeVisible();
   await expectAccessible(page, 'result');
+  await page.getByRole('button', { name: '高對比' }).click();
+  await expectAccessible(page, 'result, high contrast');
+  await page.getByRole('button', { name: '高對比' }).click();
 
   // The browser host answers that the page prints itself: window.print, captured here.
   await page.evaluate(() => {
