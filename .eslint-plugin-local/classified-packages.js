@@ -10,6 +10,8 @@ export const PACKAGE_SIDES = {
   'react-i18next': ['renderer'],
   i18next: ['renderer'],
   zustand: ['renderer'],
+  // The result receipt's QR code to the help page (paulmillr/qr: maintained, no dependencies).
+  qr: ['renderer'],
   // The meter scores in a renderer Worker; main's policy scores in a worker thread.
   zxcvbn: ['renderer', 'main'],
   zod: ['shared', 'main'],

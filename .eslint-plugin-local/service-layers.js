@@ -8,7 +8,7 @@ export const SERVICE_LAYERS = [
   // What every room may use: time, secrets, errors, logs, the one door, locks.
   ['clock', 'secret', 'kiosk-error', 'logger', 'dispatcher', 'renderer-files', 'concurrency'],
   // Who a person is, how the directory is reached, the audit trail, and the pure rules.
-  ['identity', 'directory', 'audit', 'password', 'naming', 'mailbox'],
+  ['identity', 'directory', 'audit', 'password', 'naming', 'mailbox', 'receipt'],
   ['session'],
   ['ais', 'policies'],
   ['accounts'],

@@ -27,6 +27,8 @@ export const FIXTURE = {
   staff: [
     { id: 'z10030', name: '高淑慧', nameEn: 'KAO,SHU-HUI', condition: '一般' },
     { id: 'z10031', name: '鄭文雄', nameEn: 'CHENG,WEN-HSIUNG', condition: '離職' },
+    // Has a mailbox (hmwang): the helpdesk finds it by this English name.
+    { id: 'z10001', name: '王小明', nameEn: 'WANG,HSIAO-MING', condition: '一般' },
   ],
   /** The counter's first value: the next uidNumber to hand out. */
   uidCounterStart: 1010,

@@ -12,6 +12,7 @@ import { systemClock } from '../services/clock';
 import { ConfigError, loadConfigFile, resolveConfigPath } from '../services/config';
 import { createLdapConnector } from '../services/directory/ldap-connector';
 import { createKioskBackend } from '../services/kiosk-backend';
+import { SilentReceiptPrinter } from './receipt-printer';
 import { createJsonLogger } from '../services/logger';
 import { AisView } from './ais-view';
 import { launch } from './launch';
@@ -63,6 +64,7 @@ function start(): void {
     readTextFile,
     bundledPoliciesDir: join(paths.rendererDir, 'policies'),
     configPath,
+    receiptPrinter: new SilentReceiptPrinter(() => window?.webContents ?? null, config.result.printer),
   });
   window = startShell(electron, backend, logger, paths, {
     certificates: { fingerprint: config.ais.clientCertificateFingerprint, origins: [config.ais.loginUrl, ...config.ais.extraOrigins] },

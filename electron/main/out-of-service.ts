@@ -39,7 +39,7 @@ p{font-size:1.2rem}.reference{margin-top:3rem;font-size:1rem;color:#4a5562}.refe
 export function outOfServicePage(reference: string): string {
   return `<!doctype html><html lang="zh-Hant-TW"><head><meta charset="utf-8"><title>暫停服務 Out of service</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="/out-of-service.css"></head><body><main>
-<h1>本服務台暫停服務</h1><h2 lang="en">This kiosk is temporarily out of service</h2>
+<h1>本自助服務機暫停服務</h1><h2 lang="en">This kiosk is temporarily out of service</h2>
 <p>請洽服務台人員協助，或稍後再試。</p><p lang="en">Please ask the helpdesk staff, or try again later.</p>
 <p class="reference">請告知服務台人員此代碼 <span lang="en">Tell the helpdesk this code</span>: <code>${escapeHtml(reference)}</code></p>
 </main></body></html>`;

@@ -12,6 +12,7 @@ import { LogSettings } from './logger';
 import { MailboxSettings } from './mailbox/mailbox-settings';
 import { NamingSettings } from './naming/naming-settings';
 import { PolicySettings } from './policies/policy-settings';
+import { ResultSettings } from './receipt/result-settings';
 import { Secret, type SecretRef } from './secret';
 import { CounterTimingSettings } from './session/counter-timing';
 import { SessionSettings } from './session/kiosk-session';
@@ -37,6 +38,7 @@ export const ConfigSchema = z
     smtp: SmtpSettings,
     helpdesk: HelpdeskSettings,
     kiosk: CounterTimingSettings,
+    result: ResultSettings,
     policies: PolicySettings,
     ais: AisSettings,
     eligibility: EligibilitySettings,

@@ -46,6 +46,8 @@ import { createWorkerStrengthRater, type StrengthRater } from './password/streng
 import { Consents } from './policies/consents';
 import { registerPolicyHandlers } from './policies/policy-handlers';
 import { PolicyLibrary } from './policies/policy-library';
+import { registerReceiptHandlers } from './receipt/receipt-handlers';
+import { pagePrintsItself, type ReceiptPrinter } from './receipt/receipt-printer';
 import { KioskSessions, type SessionEndReason } from './session/kiosk-session';
 import { registerSessionHandlers } from './session/session-handlers';
 
@@ -79,6 +81,8 @@ export interface KioskBackendDeps {
   rater?: StrengthRater;
   /** Shown on the helpdesk's health view. */
   configPath: string;
+  /** Prints the result receipt: Electron's silent printing, or (by default) the page's own window.print. */
+  receiptPrinter?: ReceiptPrinter;
   /**
    * How often the sweeper looks for abandoned entries and claims across the directory (and once at
    * start-up). The shells set it; tests call the sweeper themselves.
@@ -214,14 +218,24 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     logger,
   });
 
-  const settings: SettingsResponse = { ...config.kiosk, mailDomain: config.mailDomain, institutionDomains: config.contact.institutionDomains };
+  const receiptPrinter = deps.receiptPrinter ?? pagePrintsItself;
+  const { printer, ...result } = config.result;
+  const printing = receiptPrinter.mode === 'page' ? 'page' : printer ? 'silent' : 'none';
+  const settings: SettingsResponse = {
+    ...config.kiosk,
+    mailDomain: config.mailDomain,
+    institutionDomains: config.contact.institutionDomains,
+    kioskId: config.kioskId,
+    result: { ...result, printing },
+  };
   registerStatusHandlers(dispatcher, { status, settings });
   registerPolicyHandlers(dispatcher, { policies, consents, sessions });
   registerAisHandlers(dispatcher, { signIn: aisSignIn, launcher });
-  registerSessionHandlers(dispatcher, { sessions, end: wipe, onReject: (session) => consents.rejected(session) });
+  registerSessionHandlers(dispatcher, { sessions, end: wipe, onReject: (session) => consents.rejected(session), nameUsable: (nameEn) => namer.offline(nameEn).length > 0 });
   registerAccountHandlers(dispatcher, { sessions, creation, reset, mailDomain: config.mailDomain });
   registerContactHandlers(dispatcher, { sessions, contacts });
   registerHelpdeskHandlers(dispatcher, { operators, console: helpdesk, assisted, contacts });
+  registerReceiptHandlers(dispatcher, { printer: receiptPrinter, requireSession: () => sessions.require() });
   dispatcher.guard(PERSON_FACING, () => status.refuseWhileOutOfService());
 
   let sweeping: ReturnType<typeof setInterval> | undefined;

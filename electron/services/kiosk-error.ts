@@ -9,6 +9,8 @@ export interface PublicFacts {
   reason?: string;
   /** Seconds after which trying again makes sense (APPLICATION_IN_PROGRESS). */
   retryAfterSeconds?: number;
+  /** Wrong tries still allowed (CONTACT_CODE_WRONG at the counter). */
+  triesLeft?: number;
 }
 
 export class KioskError extends Error {

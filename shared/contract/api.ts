@@ -14,6 +14,8 @@ export type Failure = {
   reason?: string;
   /** When trying again makes sense (APPLICATION_IN_PROGRESS). */
   retryAfterSeconds?: number;
+  /** Wrong tries still allowed (CONTACT_CODE_WRONG). */
+  triesLeft?: number;
 };
 export type Result<T> = Ok<T> | Failure;
 

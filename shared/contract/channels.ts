@@ -28,6 +28,7 @@ export const CHANNELS = {
   startAssistedApplication: 'helpdesk:startAssistedApplication',
   expectAssistedApplication: 'helpdesk:expectAssistedApplication',
   helpdeskFleetCheck: 'helpdesk:fleetCheck',
+  printReceipt: 'receipt:print',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

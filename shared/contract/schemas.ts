@@ -32,6 +32,17 @@ export const SettingsResponse = z.object({
   mailDomain: z.string(),
   /** For the contact step's own check; main checks again. */
   institutionDomains: z.array(z.string()),
+  /** Printed on the receipt. */
+  kioskId: z.string(),
+  /** What the result screen says about signing in, and where the receipt's QR code leads. */
+  result: z.object({
+    webmailUrl: z.string(),
+    incomingServer: z.string(),
+    outgoingServer: z.string(),
+    helpUrl: z.string(),
+    /** 'silent': main prints to the configured printer; 'page': the page prints itself (window.print); 'none': no printer, the screen shows the QR code. */
+    printing: z.enum(['silent', 'page', 'none']),
+  }),
 });
 export type SettingsResponse = z.infer<typeof SettingsResponse>;
 
@@ -93,7 +104,13 @@ export const SessionProfile = z.object({
 });
 export type SessionProfile = z.infer<typeof SessionProfile>;
 
-export const CurrentSessionResponse = z.object({ profile: SessionProfile, purpose: Purpose, expiresAt: z.number() });
+export const CurrentSessionResponse = z.object({
+  profile: SessionProfile,
+  purpose: Purpose,
+  expiresAt: z.number(),
+  /** Whether the passport name yields any valid account name at all (the directory is not asked). */
+  nameUsable: z.boolean(),
+});
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 
 export const EndReason = z.enum(['cancel', 'reject', 'finish', 'idle']);
@@ -176,6 +193,8 @@ export const ExpectAssistedApplicationRequest = z.object({ staffId: z.string().m
 export const ExpectAssistedApplicationResponse = z.object({ waiting: z.literal(true) });
 export const OutOfServiceRequest = z.object({ on: z.boolean() }).strict();
 export const OutOfServiceResponse = z.object({ on: z.boolean() });
+/** 'window-print': this shell cannot print by itself; the page calls window.print (browser host). */
+export const PrintReceiptResponse = z.object({ printed: z.enum(['printed', 'window-print']) });
 
 export const CONTRACT = {
   status: { channel: CHANNELS.status, request: NoPayload, response: StatusResponse },
@@ -204,6 +223,7 @@ export const CONTRACT = {
   startAssistedReset: { channel: CHANNELS.startAssistedReset, request: StartAssistedResetRequest, response: StartAssistedResetResponse },
   helpdeskConfirmContact: { channel: CHANNELS.helpdeskConfirmContact, request: HelpdeskConfirmContactRequest, response: HelpdeskConfirmContactResponse },
   helpdeskFleetCheck: { channel: CHANNELS.helpdeskFleetCheck, request: NoPayload, response: FleetCheckResponse },
+  printReceipt: { channel: CHANNELS.printReceipt, request: NoPayload, response: PrintReceiptResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -35,6 +35,11 @@ describe('helpdesk console', () => {
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'cychen' }, ctx)).toMatchObject({ ok: true, data: { results: [{ state: 'suspended' }] } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'lhhuang' }, ctx)).toMatchObject({ ok: true, data: { results: [{ state: 'password-suspended' }] } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: '小明' }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: 'hmwang' }] } });
+    // By English name (from the HR records): a substring, in any case.
+    for (const english of ['hsiao-ming', 'WANG,HS', 'Wang']) {
+      expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: english }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001' }] } });
+    }
+    expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'hsiao-mang' }, ctx)).toEqual({ ok: true, data: { results: [] } });
     // An HR record without a mailbox is not an account: it must not show up.
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: '高淑慧' }, ctx)).toEqual({ ok: true, data: { results: [] } });
     for (const hostile of ['*', '*)(uid=*', '\\']) {
@@ -121,7 +126,7 @@ describe('helpdesk console', () => {
     expect(await start('z10031')).toMatchObject({ ok: false, code: 'USER(-4)' });
     expect(await start('z10039')).toMatchObject({ ok: false, code: 'USER(-2)' });
     expect(await start('z10030')).toEqual({ ok: true, data: { name: '高淑慧' } });
-    expect(await backend.dispatcher.dispatch('session:current', {}, ctx)).toMatchObject({ ok: true, data: { purpose: 'apply', profile: { id: 'z10030', nameEn: 'KAO,SHU-HUI', from: 'helpdesk', condition: '一般' } } });
+    expect(await backend.dispatcher.dispatch('session:current', {}, ctx)).toMatchObject({ ok: true, data: { purpose: 'apply', profile: { id: 'z10030', nameEn: 'KAO,SHU-HUI', from: 'helpdesk', condition: '一般' }, nameUsable: true } });
 
     for (const id of ['network-usage', 'email-terms'] as const) {
       const { version, hash } = backend.policies.get(id, 'zh-TW');

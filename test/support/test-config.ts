@@ -11,6 +11,7 @@ import { systemClock } from '../../electron/services/clock';
 import { resolveConfig, type KioskConfig, type KioskConfigFile } from '../../electron/services/config';
 import { createLdapConnector, type LdapConnector } from '../../electron/services/directory/ldap-connector';
 import type { MailboxProvisioner } from '../../electron/services/mailbox/mailbox-provisioner';
+import type { ReceiptPrinter } from '../../electron/services/receipt/receipt-printer';
 import { createKioskBackend } from '../../electron/services/kiosk-backend';
 import { silentLogger, type Logger } from '../../electron/services/logger';
 import { createWorkerStrengthRater, type StrengthRater } from '../../electron/services/password/strength-rater';
@@ -62,6 +63,7 @@ export interface TestBackendOptions {
   usedTokens?: UsedTokens;
   /** Where audit lines go; by default they are kept in memory as auditLines. */
   auditWriter?: AuditWriter;
+  receiptPrinter?: ReceiptPrinter;
 }
 
 /** A backend whose audit lines are kept in memory, as parsed records, for assertions. */
@@ -83,6 +85,7 @@ export function testBackend(config: KioskConfig, options: TestBackendOptions = {
     mailbox: options.mailbox,
     rater: testRater,
     usedTokens: options.usedTokens,
+    receiptPrinter: options.receiptPrinter,
     bundledPoliciesDir: SOURCE_POLICIES_DIR,
     fetch: options.fetch,
     configPath: 'test-config',

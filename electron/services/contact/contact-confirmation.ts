@@ -133,7 +133,8 @@ export class ContactConfirmation {
     if (!/^\d{6}$/.test(code.trim()) || !timingSafeEqual(given, Buffer.from(pending.hash, 'hex'))) {
       counter.tries += 1;
       await this.audit(staffId, uid, 'refused', 'CONTACT_CODE_WRONG', `try ${counter.tries} of ${settings.counterTries}`);
-      throw new KioskError(counter.tries >= settings.counterTries ? 'CONTACT_TOO_MANY_TRIES' : 'CONTACT_CODE_WRONG');
+      if (counter.tries >= settings.counterTries) throw new KioskError('CONTACT_TOO_MANY_TRIES');
+      throw new KioskError('CONTACT_CODE_WRONG', undefined, { triesLeft: settings.counterTries - counter.tries });
     }
     await this.store(connection, counter.dn, pending.address);
     if (session.holdings.contactAtCounter === counter) session.holdings.contactAtCounter = null;

@@ -16,6 +16,7 @@ import { runDoctor, type DoctorCheck, type DoctorConfig, type DoctorDeps } from 
 import { silentLogger } from '../logger';
 import { isUnder, type DirectoryLayout } from '../accounts/directory-layout';
 import type { KioskStatus } from '../health/kiosk-status';
+import type { HelpdeskSettings } from './helpdesk-settings';
 import type { OperatorSignIn } from './operator-sign-in';
 
 export interface LookupResult {
@@ -37,7 +38,7 @@ export class HelpdeskConsole {
       /** A staff ID written here recently is looked up on the server that took the write. */
       writes: Pick<WriteServers, 'recall' | 'at'>;
       layout: DirectoryLayout;
-      config: DoctorConfig & { contact: Pick<ContactSettings, 'attributes'> };
+      config: DoctorConfig & { contact: Pick<ContactSettings, 'attributes'>; helpdesk: Pick<HelpdeskSettings, 'staffDirectory'> };
       configPath: string;
       appVersion: string;
       doctor: DoctorDeps;
@@ -78,11 +79,19 @@ export class HelpdeskConsole {
     const { layout } = this.deps;
     const { attrs, passwordSuspended } = layout;
     const contact = this.deps.config.contact.attributes;
+    // Mailbox entries carry no English name; the HR records do, so an English name is first turned
+    // into the staff IDs whose passport name contains it.
+    const byEnglishName = await this.staffIdsByEnglishName(query.trim());
     // Only mailbox entries: HR records share names with them and would crowd the 20 results out.
     const filter = allOf(
       equals('objectClass', 'posixAccount'),
       new OrFilter({
-        filters: [equals(attrs.staffId, text), equals(attrs.account, text), new SubstringFilter({ attribute: attrs.name, any: [query.trim()] })],
+        filters: [
+          equals(attrs.staffId, text),
+          equals(attrs.account, text),
+          new SubstringFilter({ attribute: attrs.name, any: [query.trim()] }),
+          ...(byEnglishName.length > 0 ? [anyEquals(attrs.staffId, byEnglishName)] : []),
+        ],
       }),
     );
     const written = this.deps.writes.recall(text);
@@ -118,6 +127,29 @@ export class HelpdeskConsole {
         contact: firstValue(e[contact.confirmed]) === 'TRUE' ? 'confirmed' : firstValue(e[contact.pending]) !== undefined ? 'pending' : 'none',
       } satisfies LookupResult;
     });
+  }
+
+  /**
+   * Staff IDs whose HR record's passport name contains the text. The filter is an object (ldapts
+   * escapes its value), and the directory's case-insensitive matching makes "wang" find "WANG,…".
+   */
+  private async staffIdsByEnglishName(text: string): Promise<string[]> {
+    const hr = this.deps.config.helpdesk.staffDirectory;
+    const records = await this.deps.connection.run(
+      async (client) =>
+        (
+          await client
+            .search(`${hr.base},${this.deps.layout.baseDn}`, { scope: 'sub', filter: new SubstringFilter({ attribute: hr.nameEn, any: [text] }), sizeLimit: 20, attributes: [hr.id] })
+            .catch((error: unknown) => {
+              // No HR records here (code 32), or more than 20 (code 4): the other criteria still answer.
+              const code = (error as { code?: number }).code;
+              if (code === 32 || code === 4) return { searchEntries: [] as Entry[] };
+              throw error;
+            })
+        ).searchEntries,
+      { idempotent: true },
+    );
+    return records.map((r) => (firstValue(r[hr.id]) ?? '').toLowerCase()).filter(Boolean);
   }
 
   /**

@@ -6,9 +6,9 @@ export const CounterTimingSettings = z
   .object({
     /** Seconds without a touch or key before "Are you still there?". */
     idleSeconds: z.number().int().min(15).default(90),
-    /** Seconds the question counts down before everything is wiped. */
-    idleWarningSeconds: z.number().int().min(5).default(20),
-    /** Seconds the result screen stays before returning to Welcome. */
+    /** Seconds the question counts down before everything is wiped; WCAG 2.2.1 asks for at least 20. */
+    idleWarningSeconds: z.number().int().min(20).default(20),
+    /** Kept so existing files stay valid; the result screen now leaves only by Finish or the idle guard (issue 13). */
     resultSeconds: z.number().int().min(10).default(60),
   })
   .strict()

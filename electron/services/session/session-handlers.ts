@@ -8,13 +8,15 @@ export interface SessionHandlerDeps {
   /** Ends the session and whatever else the person left open (the composition root's wipe). */
   end: (reason: SessionEndReason) => boolean;
   onReject: (session: KioskSession) => Promise<void>;
+  /** Whether a passport name yields any valid account name, so the profile card can say so before the policies. */
+  nameUsable: (nameEn: string) => boolean;
 }
 
 export function registerSessionHandlers(dispatcher: Dispatcher, deps: SessionHandlerDeps): void {
   const { sessions } = deps;
   dispatcher.handle('currentSession', async () => {
     const session = sessions.require();
-    return { profile: session.profile, purpose: session.purpose, expiresAt: session.expiresAt };
+    return { profile: session.profile, purpose: session.purpose, expiresAt: session.expiresAt, nameUsable: deps.nameUsable(session.profile.nameEn) };
   });
   dispatcher.handle('endSession', async ({ reason }) => {
     if (reason === 'reject' && sessions.hasLive()) await deps.onReject(sessions.require());

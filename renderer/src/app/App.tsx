@@ -1,7 +1,9 @@
-// The kiosk's frame: the center's name, the language switch (on every screen) and the current screen.
+// The kiosk's frame: the center's name, the text-size and contrast controls and the language switch
+// (on every screen), and the current screen.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
+import { DisplayControls } from '../display/DisplayControls';
 import { ErrorScreen } from '../errors/ErrorScreen';
 import { loadSettings } from '../flows/kiosk';
 import { returnFromAis } from '../flows/sign-in';
@@ -133,6 +135,7 @@ export function App() {
         >
           {t('app.switchLanguage')}
         </button>
+        <DisplayControls />
       </header>
       <main className="kiosk-main">
         <CurrentScreen screen={screen} outOfService={outOfService} />

@@ -10,6 +10,8 @@ const store = () => useKioskStore.getState();
 const KIOSK_WIDE: Array<keyof KioskWideState> = ['status', 'settings'];
 const CREATED = { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none' as const, homeCreated: false, quota: null, mbox: null }, effectiveInMinutes: 10 };
 
+const SHOWN = { version: 'v1', hash: 'b'.repeat(64), language: 'zh-TW' as const };
+
 describe('kiosk store', () => {
   it('holds only fields declared personal or kiosk-wide, so sessionEnded knows everything it must wipe', () => {
     const data = Object.entries(store()).filter(([, value]) => typeof value !== 'function').map(([key]) => key);
@@ -25,6 +27,11 @@ describe('kiosk store', () => {
     store().candidatesOffered(['mzlin2']);
     store().accountCreated(CREATED);
     store().candidatesOffered(['mzlin3']);
+    store().passwordReset('mzlin2@mx.nthu.edu.tw');
+    store().policyAccepted('network-usage', SHOWN);
+    store().setDisplay({ largeText: true });
+    store().setLanguage('en');
+    store().signInStarted('reset');
     store().passwordReset('mzlin2@mx.nthu.edu.tw');
     const personalKeys = Object.keys(NOTHING_PERSONAL) as Array<keyof PersonalState>;
     // Every personal field holds something of the person before the end, or the check below proves nothing.
@@ -47,10 +54,30 @@ describe('kiosk store', () => {
   });
 
   it('leads from the network policy to the email terms, and from the email terms to Set account', () => {
-    store().policyAccepted('network-usage');
+    store().policyAccepted('network-usage', SHOWN);
     expect(store().screen).toEqual({ name: 'step2' });
-    store().policyAccepted('email-terms');
+    store().policyAccepted('email-terms', { ...SHOWN, version: 'v2' });
     expect(store().screen).toEqual({ name: 'step3' });
+  });
+
+  it('remembers which texts were accepted, for the receipt, and forgets them with the session', () => {
+    store().policyAccepted('network-usage', SHOWN);
+    store().policyAccepted('email-terms', { ...SHOWN, version: 'v2' });
+    expect(store().accepted).toEqual({ 'network-usage': SHOWN, 'email-terms': { ...SHOWN, version: 'v2' } });
+    store().sessionEnded();
+    expect(store().accepted).toEqual({});
+  });
+
+  it('keeps a language chosen before AIS over the profile language, and the display choices end with the session', () => {
+    store().setLanguage('en');
+    store().setDisplay({ largeText: true, highContrast: true });
+    store().signedIn(SESSION);
+    expect(store().language).toBe('en');
+    store().sessionEnded();
+    expect(store().display).toEqual({ largeText: false, highContrast: false });
+    expect(store().language).toBe('zh-TW');
+    store().signedIn({ ...SESSION, profile: { ...SESSION.profile, language: 'en' } });
+    expect(store().language).toBe('en');
   });
 
   it('accountCreated shows the results and drops the offered names', () => {

@@ -4,7 +4,7 @@
 // it to a state with nothing personal in it.
 import { create } from 'zustand';
 import type { ResultCode } from '../../../shared/contract/codes';
-import type { CreateAccountResponse, CurrentSessionResponse, PolicyId, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
+import type { CreateAccountResponse, CurrentSessionResponse, PolicyId, Purpose, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
 
 export type Language = 'zh-TW' | 'en';
 export const DEFAULT_LANGUAGE: Language = 'zh-TW';
@@ -34,7 +34,28 @@ export type Screen =
 /** The wizard's steps as the stepper numbers them. */
 export const STEP_OF: Partial<Record<Screen['name'], 1 | 2 | 3 | 4>> = { step1: 1, step2: 2, step3: 3, step4: 4 };
 
-export const DEFAULT_SETTINGS: SettingsResponse = { idleSeconds: 90, idleWarningSeconds: 20, resultSeconds: 60, mailDomain: 'mx.nthu.edu.tw', institutionDomains: ['nthu.edu.tw'] };
+export const DEFAULT_SETTINGS: SettingsResponse = {
+  idleSeconds: 90,
+  idleWarningSeconds: 20,
+  resultSeconds: 60,
+  mailDomain: 'mx.nthu.edu.tw',
+  institutionDomains: ['nthu.edu.tw'],
+  kioskId: '',
+  result: { webmailUrl: '', incomingServer: '', outgoingServer: '', helpUrl: '', printing: 'none' },
+};
+
+/** Which text of a policy the person accepted, for the receipt. */
+export interface AcceptedPolicy {
+  version: string;
+  hash: string;
+  language: 'zh-TW' | 'en';
+}
+
+/** The person's display choices (larger text, high contrast); they end with the session like everything else. */
+export interface Display {
+  largeText: boolean;
+  highContrast: boolean;
+}
 
 /** Everything this side may know about the person at the counter; ending the session wipes exactly this. */
 export interface PersonalState {
@@ -46,6 +67,13 @@ export interface PersonalState {
   created: CreateAccountResponse | null;
   /** The reset account's address once the reset succeeded. */
   resetAddress: string | null;
+  /** The policies accepted in this session, as shown (for the receipt). */
+  accepted: Partial<Record<PolicyId, AcceptedPolicy>>;
+  display: Display;
+  /** Chosen on Welcome before AIS: kept over the AIS profile's language. */
+  languageChosen: boolean;
+  /** What the person set out to do when sign-in began (before a session exists); main's own default is apply. */
+  signInPurpose: Purpose;
 }
 
 export const NOTHING_PERSONAL: PersonalState = {
@@ -55,6 +83,10 @@ export const NOTHING_PERSONAL: PersonalState = {
   candidates: [],
   created: null,
   resetAddress: null,
+  accepted: {},
+  display: { largeText: false, highContrast: false },
+  languageChosen: false,
+  signInPurpose: 'apply',
 };
 
 /** What the kiosk itself knows from main; it outlives every person. */
@@ -67,12 +99,14 @@ export interface KioskWideState {
 const AFTER_POLICY: Record<PolicyId, Screen> = { 'network-usage': { name: 'step2' }, 'email-terms': { name: 'step3' } };
 
 export interface KioskTransitions {
+  /** The person chose a language; a choice made before AIS outlives the AIS profile's language. */
   setLanguage(language: Language): void;
+  setDisplay(display: Partial<Display>): void;
   setStatus(status: StatusView): void;
   setSettings(settings: SettingsResponse): void;
   policiesOpened(): void;
   policiesClosed(): void;
-  signInStarted(): void;
+  signInStarted(purpose: Purpose): void;
   /** The person closed AIS without signing in. */
   signInCancelled(): void;
   /** The AIS language preselects the kiosk's. */
@@ -82,7 +116,7 @@ export interface KioskTransitions {
   resetChosen(): void;
   /** Eligible (no mailbox yet): the four steps begin. */
   applicationAllowed(): void;
-  policyAccepted(id: PolicyId): void;
+  policyAccepted(id: PolicyId, shown: AcceptedPolicy): void;
   /** Rejecting a policy has ended the session; only the explanation stays. */
   policyRejected(): void;
   candidatesOffered(candidates: string[]): void;
@@ -94,6 +128,11 @@ export interface KioskTransitions {
   assistedSessionStarted(session: CurrentSessionResponse | null): void;
   /** After the operator looked away: the applicant's own next screen. */
   applicantTookOver(): void;
+  /**
+   * An assisted session was cancelled: nothing of the applicant stays, and the way back to the
+   * console (the operator's sign-in, since the handover signed the operator out) comes next.
+   */
+  assistedCancelled(): void;
   /** The operator left the helpdesk (signed out, cancelled, or handed over to AIS); nothing of anyone stays. */
   helpdeskLeft(): void;
   /** Back to Welcome with nothing of the person left; status and settings are not personal. */
@@ -106,18 +145,19 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
   ...NOTHING_PERSONAL,
   status: { kind: 'checking' },
   settings: DEFAULT_SETTINGS,
-  setLanguage: (language) => set({ language }),
+  setLanguage: (language) => set({ language, languageChosen: true }),
+  setDisplay: (display) => set({ display: { ...get().display, ...display } }),
   setStatus: (status) => set({ status }),
   setSettings: (settings) => set({ settings }),
   policiesOpened: () => set({ screen: { name: 'policies' } }),
   policiesClosed: () => set({ screen: { name: 'welcome' } }),
-  signInStarted: () => set({ screen: { name: 'signing-in' } }),
+  signInStarted: (purpose) => set({ screen: { name: 'signing-in' }, signInPurpose: purpose }),
   signInCancelled: () => set({ screen: { name: 'welcome' } }),
-  signedIn: (session) => set({ session, language: session.profile.language, screen: { name: 'profile' } }),
+  signedIn: (session) => set({ session, language: get().languageChosen ? get().language : session.profile.language, screen: { name: 'profile' } }),
   failed: (code, account, retryAfterSeconds) => set({ screen: { name: 'error', code, account, retryAfterSeconds } }),
   resetChosen: () => set({ screen: { name: 'reset' } }),
   applicationAllowed: () => set({ screen: { name: 'step1' } }),
-  policyAccepted: (id) => set({ screen: AFTER_POLICY[id] }),
+  policyAccepted: (id, shown) => set({ screen: AFTER_POLICY[id], accepted: { ...get().accepted, [id]: shown } }),
   policyRejected: () => set({ ...NOTHING_PERSONAL, screen: { name: 'rejected' } }),
   candidatesOffered: (candidates) => set({ candidates }),
   accountCreated: (created) => set({ created, candidates: [], screen: { name: 'step4' } }),
@@ -127,6 +167,7 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
   assistedSessionStarted: (session) =>
     set(session ? { session, language: session.profile.language, screen: { name: 'assisted-handover' } } : { screen: { name: 'assisted-handover' } }),
   applicantTookOver: () => set({ screen: { name: get().session?.purpose === 'apply' ? 'profile' : 'reset' } }),
+  assistedCancelled: () => set({ ...NOTHING_PERSONAL, screen: { name: 'operator-sign-in' } }),
   helpdeskLeft: () => set({ ...NOTHING_PERSONAL }),
   sessionEnded: () => set({ ...NOTHING_PERSONAL }),
 }));

@@ -1,34 +1,28 @@
-// The contact step: hint, masked read-back before sending, the code, skip, and "later at the helpdesk".
+// The contact step: hint, full read-back before sending, the code with tries left, a new code,
+// another address, skip, and "later at the helpdesk".
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
-import { fakeApi, renderKiosk, SESSION } from '../testing/render-kiosk';
+import { type fakeApi, renderResults } from '../testing/render-kiosk';
 
 afterEach(() => {
   cleanup();
   useKioskStore.getState().sessionEnded();
 });
 
-async function onResults(overrides: Parameters<typeof fakeApi>[0] = {}) {
-  const fake = fakeApi(overrides);
-  renderKiosk(fake.api);
-  await act(async () => {
-    useKioskStore.getState().signedIn(SESSION);
-    useKioskStore.getState().accountCreated({ address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null }, effectiveInMinutes: 10 });
-  });
-  return fake;
-}
+const onResults = (overrides: Parameters<typeof fakeApi>[0] = {}) => renderResults(overrides);
 
 const click = (name: string) => act(async () => void fireEvent.click(screen.getByRole('button', { name })));
 
 describe('contact step', () => {
-  it('hints a typo, reads the address back masked, and sends only after that', async () => {
+  it('hints a typo, reads the whole address back, and sends only after that', async () => {
     const { calls } = await onResults();
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming.lin@gmial.com' } });
     expect(screen.getByText('您是不是要輸入 ming.lin@gmail.com？')).toBeTruthy();
     await click('使用此地址');
-    await click('下一步');
-    expect(screen.getByText('確認碼將寄到 m******n@gmail.com，地址正確嗎？')).toBeTruthy();
+    await click('核對地址');
+    expect(screen.getByText('確認碼將寄到下列地址，請逐字確認是否正確：')).toBeTruthy();
+    expect(screen.getByText('ming.lin@gmail.com')).toBeTruthy();
     expect(calls.some(([m]) => m === 'registerContact')).toBe(false);
     await click('寄送確認碼');
     expect(calls).toContainEqual(['registerContact', { address: 'ming.lin@gmail.com' }]);
@@ -43,28 +37,29 @@ describe('contact step', () => {
     await onResults();
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'me@cs.nthu.edu.tw' } });
     expect(screen.getByText('請使用校外信箱')).toBeTruthy();
-    expect((screen.getByRole('button', { name: '下一步' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: '核對地址' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('says the helpdesk can finish later when SMTP is down, and the account stays', async () => {
     await onResults({ registerContact: async () => ({ ok: false, code: 'SMTP_UNAVAILABLE' }) });
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming@example.org' } });
-    await click('下一步');
+    await click('核對地址');
     await click('寄送確認碼');
     expect(screen.getByText(/稍後到服務台補登聯絡用信箱/)).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('SMTP_UNAVAILABLE');
     expect(screen.getByText('已建立新的 LDAP 帳號 mzlin2@mx.nthu.edu.tw')).toBeTruthy();
   });
 
-  it('keeps a wrong code on the code screen, and sends an expired one to the helpdesk', async () => {
+  it('keeps a wrong code on the code screen with the tries left, and sends an expired one to the helpdesk', async () => {
     let answer: 'CONTACT_CODE_WRONG' | 'CONTACT_CODE_EXPIRED' = 'CONTACT_CODE_WRONG';
-    await onResults({ confirmContact: async () => ({ ok: false, code: answer }) });
+    await onResults({ confirmContact: async () => ({ ok: false, code: answer, ...(answer === 'CONTACT_CODE_WRONG' ? { triesLeft: 3 } : {}) }) });
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming@example.org' } });
-    await click('下一步');
+    await click('核對地址');
     await click('寄送確認碼');
     fireEvent.change(screen.getByLabelText('確認碼'), { target: { value: '000000' } });
     await click('確認');
     expect(screen.getByRole('alert').textContent).toContain('確認碼錯誤');
+    expect(screen.getByRole('alert').textContent).toContain('還可以再試 3 次。');
     expect(screen.getByLabelText('確認碼')).toBeTruthy();
     answer = 'CONTACT_CODE_EXPIRED';
     fireEvent.change(screen.getByLabelText('確認碼'), { target: { value: '111111' } });
@@ -78,5 +73,23 @@ describe('contact step', () => {
     await click('完成');
     expect(calls).toContainEqual(['endSession', { reason: 'finish' }]);
     expect(calls.some(([m]) => m === 'registerContact')).toBe(false);
+  });
+
+  it('sends a new code, keeps the code screen when the hourly limit refuses it, and lets the address change', async () => {
+    let sends = 0;
+    const { calls } = await onResults({
+      registerContact: async () => (++sends <= 2 ? { ok: true, data: { masked: 'm**g@example.org' } } : { ok: false, code: 'CONTACT_RATE_LIMITED' }),
+    });
+    fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming@example.org' } });
+    await click('核對地址');
+    await click('寄送確認碼');
+    await click('寄送新的確認碼');
+    expect(screen.getByText('新的確認碼已寄到 ming@example.org，之前的確認碼已失效。')).toBeTruthy();
+    await click('寄送新的確認碼');
+    expect(screen.getByRole('alert').textContent).toContain('CONTACT_RATE_LIMITED');
+    expect(screen.getByLabelText('確認碼')).toBeTruthy();
+    await click('修改地址');
+    expect((screen.getByLabelText('聯絡用電子郵件信箱') as HTMLInputElement).value).toBe('ming@example.org');
+    expect(calls.filter(([m]) => m === 'registerContact')).toHaveLength(3);
   });
 });

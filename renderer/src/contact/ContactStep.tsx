@@ -1,10 +1,12 @@
 // The contact address for account notices (聯絡用電子郵件信箱, Email-2): optional, after the result.
-// The address is checked here (and again in main), read back masked before anything is sent, and
-// confirmed with the code mailed to it. If mail cannot be sent now, the helpdesk can finish later.
+// The address is checked here (and again in main), read back in full before anything is sent (the
+// person typed it and is standing there), and confirmed with the code mailed to it. A wrong code
+// says how many tries are left; a new code (main keeps the hourly limit) or another address can
+// be asked for. If mail cannot be sent now, the helpdesk can finish later.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultCode } from '../../../shared/contract/codes';
-import { contactRuleViolation, maskAddress, typoHint } from '../../../shared/contact/contact-rules';
+import { contactRuleViolation, typoHint } from '../../../shared/contact/contact-rules';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 
@@ -13,7 +15,7 @@ type Stage = 'enter' | 'readback' | 'code' | 'done' | 'later';
 /** Codes after which the counter cannot finish; the helpdesk can, within the day. */
 const LATER: ResultCode[] = ['SMTP_UNAVAILABLE', 'CONTACT_RATE_LIMITED', 'CONTACT_TOO_MANY_TRIES', 'CONTACT_COUNTER_TIMEOUT', 'CONTACT_CODE_EXPIRED'];
 
-export function ContactStep({ onActive }: { onActive(): void }) {
+export function ContactStep() {
   const { t } = useTranslation();
   const api = useKioskApi();
   const domains = useKioskStore((s) => s.settings.institutionDomains);
@@ -22,22 +24,35 @@ export function ContactStep({ onActive }: { onActive(): void }) {
   const [code, setCode] = useState('');
   const [masked, setMasked] = useState('');
   const [problem, setProblem] = useState<ResultCode | null>(null);
+  const [triesLeft, setTriesLeft] = useState<number | null>(null);
+  const [resent, setResent] = useState(false);
   const [busy, setBusy] = useState(false);
   const rule = address ? contactRuleViolation(address, domains) : null;
   const hint = address && !rule ? typoHint(address) : null;
 
-  const fail = (failure: ResultCode) => {
+  const fail = (failure: ResultCode, tries?: number, keepCode = false) => {
     setProblem(failure);
-    if (LATER.includes(failure)) setStage('later');
+    setTriesLeft(tries ?? null);
+    // A new code refused by the hourly limit leaves the code already sent usable.
+    if (LATER.includes(failure) && !(keepCode && failure === 'CONTACT_RATE_LIMITED')) setStage('later');
   };
-  const send = async () => {
+  const send = async (again = false) => {
     setBusy(true);
     setProblem(null);
+    setTriesLeft(null);
     const result = await api.registerContact({ address });
     setBusy(false);
-    if (!result.ok) return fail(result.code);
+    if (!result.ok) return fail(result.code, undefined, again);
     setMasked(result.data.masked);
+    setResent(again);
     setStage('code');
+  };
+  const changeAddress = () => {
+    setProblem(null);
+    setTriesLeft(null);
+    setResent(false);
+    setCode('');
+    setStage('enter');
   };
   const confirm = async () => {
     setBusy(true);
@@ -45,13 +60,13 @@ export function ContactStep({ onActive }: { onActive(): void }) {
     const result = await api.confirmContact({ code });
     setBusy(false);
     setCode('');
-    if (!result.ok) return fail(result.code);
+    if (!result.ok) return fail(result.code, result.triesLeft);
     setMasked(result.data.masked);
     setStage('done');
   };
 
   return (
-    <section className="contact" aria-labelledby="contact-title" onFocus={onActive}>
+    <section className="contact" aria-labelledby="contact-title">
       <h2 id="contact-title">{t('contact.title')}</h2>
       {stage === 'enter' && (
         <>
@@ -76,7 +91,8 @@ export function ContactStep({ onActive }: { onActive(): void }) {
       )}
       {stage === 'readback' && (
         <>
-          <p className="lead">{t('contact.readback', { masked: maskAddress(address) })}</p>
+          <p className="lead">{t('contact.readbackFull')}</p>
+          <p className="readback-address">{address}</p>
           <div className="actions">
             <button type="button" className="secondary" disabled={busy} onClick={() => setStage('enter')}>
               {t('contact.change')}
@@ -89,10 +105,16 @@ export function ContactStep({ onActive }: { onActive(): void }) {
       )}
       {stage === 'code' && (
         <>
-          <p>{t('contact.sent', { masked })}</p>
+          <p>{t(resent ? 'contact.sentAgain' : 'contact.sent', { address })}</p>
           <label htmlFor="contact-code">{t('contact.code')}</label>
           <input id="contact-code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
           <div className="actions">
+            <button type="button" className="secondary" disabled={busy} onClick={changeAddress}>
+              {t('contact.changeAddress')}
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void send(true)}>
+              {t('contact.sendNewCode')}
+            </button>
             <button type="button" className="primary" disabled={busy || code.length !== 6} onClick={() => void confirm()}>
               {t('contact.confirm')}
             </button>
@@ -103,7 +125,8 @@ export function ContactStep({ onActive }: { onActive(): void }) {
       {stage === 'later' && <p className="lead">{t('contact.later')}</p>}
       {problem && (
         <p className="problem" role="alert">
-          {t(`errors.${problem}.title`)} <code>{problem}</code>
+          {t(`errors.${problem}.title`)}
+          {triesLeft !== null && ` ${t('contact.triesLeft', { tries: triesLeft })}`} <code>{problem}</code>
         </p>
       )}
     </section>

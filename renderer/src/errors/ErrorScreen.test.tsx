@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RESULT_CODES, type ResultCode } from '../../../shared/contract/codes';
 import { useKioskStore } from '../app/kiosk-store';
 import { LOCALES } from '../i18n/i18n';
-import { fakeApi, openScreen, renderKiosk } from '../testing/render-kiosk';
+import { fakeApi, openScreen, renderKiosk, SESSION } from '../testing/render-kiosk';
 
 afterEach(() => {
   cleanup();
@@ -73,5 +73,41 @@ describe('ErrorScreen', () => {
     });
     expect(calls).toContainEqual(['endSession', { reason: 'cancel' }]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('電子郵件帳號服務');
+  });
+
+  it.each([
+    ['DECRYPT(-2)', '登入連結已過期'],
+    ['SESSION(-2)', '您的網路位址改變了'],
+  ] as const)('offers "sign in to AIS again" for %s, which starts a new sign-in for the same purpose', async (code, title) => {
+    const { api, calls } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'https://ais.example/login' } }) });
+    const went: string[] = [];
+    renderKiosk(api, (url) => went.push(url));
+    act(() => {
+      useKioskStore.getState().signInStarted('reset');
+      openScreen({ name: 'error', code });
+    });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(title);
+    expect(screen.getByText(code).closest('.error-code')).toBeTruthy();
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '重新登入校務資訊系統' })));
+    expect(calls.filter(([m]) => m === 'endSession' || m === 'beginSignIn')).toEqual([['endSession', { reason: 'cancel' }], ['beginSignIn', { purpose: 'reset' }]]);
+    expect(went).toEqual(['https://ais.example/login']);
+  });
+
+  it('offers "apply for a new mailbox" for USER(-2) on the reset path, and only there', async () => {
+    const { api, calls } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'https://ais.example/login' } }) });
+    renderKiosk(api);
+    act(() => {
+      useKioskStore.getState().signedIn({ ...SESSION, purpose: 'reset' });
+      openScreen({ name: 'error', code: 'USER(-2)' });
+    });
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '申請新信箱' })));
+    expect(calls.filter(([m]) => m === 'endSession' || m === 'beginSignIn')).toEqual([['endSession', { reason: 'cancel' }], ['beginSignIn', { purpose: 'apply' }]]);
+    cleanup();
+    renderKiosk(fakeApi().api);
+    act(() => {
+      useKioskStore.getState().signedIn(SESSION);
+      openScreen({ name: 'error', code: 'USER(-2)' });
+    });
+    expect(screen.queryByRole('button', { name: '申請新信箱' })).toBeNull();
   });
 });

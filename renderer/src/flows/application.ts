@@ -22,7 +22,7 @@ export async function proceedFromProfile(api: KioskApi): Promise<void> {
 /** Accepting tells main exactly which text was shown (version, hash, language). */
 export async function acceptPolicy(api: KioskApi, shown: RequestOf<'acceptPolicy'>): Promise<void> {
   const result = await api.acceptPolicy(shown);
-  if (result.ok) store().policyAccepted(shown.id);
+  if (result.ok) store().policyAccepted(shown.id, { version: shown.version, hash: shown.hash, language: shown.language });
   else store().failed(result.code);
 }
 

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
 import { fakeApi, SESSION } from '../testing/render-kiosk';
-import { endSession, resetInstead, wipeAfterIdle } from './session';
+import { cancelSession, endSession, signInAgain, wipeAfterIdle } from './session';
 
 afterEach(() => {
   useKioskStore.setState(useKioskStore.getInitialState(), true);
@@ -41,10 +41,26 @@ describe('session flows', () => {
   it('reset instead: ends this session, then signs in afresh for the reset', async () => {
     const { api, calls } = fakeApi();
     store().signedIn(SESSION);
-    await resetInstead(api, () => undefined);
+    await signInAgain(api, () => undefined, 'reset');
     expect(calls.slice(0, 2)).toEqual([
       ['endSession', { reason: 'cancel' }],
       ['beginSignIn', { purpose: 'reset' }],
     ]);
+  });
+
+  it('cancelling an assisted session leads back to the operator sign-in, with nothing of the applicant left', async () => {
+    const { api, calls } = fakeApi();
+    store().assistedSessionStarted({ ...SESSION, purpose: 'reset', profile: { ...SESSION.profile, from: 'helpdesk' } });
+    await cancelSession(api);
+    expect(calls).toEqual([['endSession', { reason: 'cancel' }]]);
+    expect(store().screen).toEqual({ name: 'operator-sign-in' });
+    expect(store().session).toBeNull();
+  });
+
+  it('cancelling the person’s own session goes back to Welcome', async () => {
+    const { api } = fakeApi();
+    store().signedIn(SESSION);
+    await cancelSession(api);
+    expect(store().screen).toEqual({ name: 'welcome' });
   });
 });

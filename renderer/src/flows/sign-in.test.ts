@@ -52,4 +52,27 @@ describe('returnFromAis', () => {
     await returnFromAis(fakeApi().api, '<script>');
     expect(store().screen).toEqual({ name: 'error', code: 'INTERNAL' });
   });
+
+  it('keeps a language chosen on Welcome across the browser host’s trip to AIS, over the AIS profile’s', async () => {
+    const { api } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }) });
+    store().setLanguage('en');
+    await signIn(api, stay, 'apply');
+    // The page reloads on its way back: a fresh store, as after the real trip.
+    useKioskStore.setState(useKioskStore.getInitialState(), true);
+    await returnFromAis(fakeApi().api, 'ok');
+    expect(store().screen).toEqual({ name: 'profile' });
+    expect(store().language).toBe('en');
+    expect(window.sessionStorage.length).toBe(0);
+  });
+
+  it('without a choice on Welcome, the AIS profile’s language applies after the trip', async () => {
+    const { api } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }) });
+    await signIn(api, stay, 'apply');
+    useKioskStore.setState(useKioskStore.getInitialState(), true);
+    await returnFromAis(fakeApi({ currentSession: async () => ({ ok: true, data: { ...SESSION, profile: { ...SESSION.profile, language: 'en' } } }) }).api, 'ok');
+    expect(store().language).toBe('en');
+    useKioskStore.setState(useKioskStore.getInitialState(), true);
+    await returnFromAis(fakeApi().api, 'ok');
+    expect(store().language).toBe('zh-TW');
+  });
 });

@@ -3,9 +3,30 @@
 import type { KioskApi } from '../../../shared/contract/api';
 import { isResultCode } from '../../../shared/contract/codes';
 import type { Purpose } from '../../../shared/contract/schemas';
-import { useKioskStore } from '../app/kiosk-store';
+import { useKioskStore, type Language } from '../app/kiosk-store';
 
 const store = () => useKioskStore.getState();
+
+/** In the browser host the page itself leaves for AIS; a language chosen before it (not personal) comes back this way. */
+const CHOSEN_LANGUAGE = 'mx-kiosk.chosen-language';
+
+function keepLanguageAcrossAis(): void {
+  try {
+    if (store().languageChosen) window.sessionStorage.setItem(CHOSEN_LANGUAGE, store().language);
+  } catch {
+    // without storage the AIS profile's language applies, as before
+  }
+}
+
+function takeLanguageKeptAcrossAis(): Language | null {
+  try {
+    const kept = window.sessionStorage.getItem(CHOSEN_LANGUAGE);
+    window.sessionStorage.removeItem(CHOSEN_LANGUAGE);
+    return kept === 'en' || kept === 'zh-TW' ? kept : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Loads the session main holds and shows the profile card, or the code's error screen. */
 export async function loadSession(api: KioskApi): Promise<void> {
@@ -16,10 +37,13 @@ export async function loadSession(api: KioskApi): Promise<void> {
 
 /** navigate sends the whole page elsewhere: the browser host's sign-in happens on AIS's own page. */
 export async function signIn(api: KioskApi, navigate: (url: string) => void, purpose: Purpose): Promise<void> {
-  store().signInStarted();
+  store().signInStarted(purpose);
   const result = await api.beginSignIn({ purpose });
   if (!result.ok) return store().failed(result.code);
-  if (result.data.kind === 'redirect') return navigate(result.data.url);
+  if (result.data.kind === 'redirect') {
+    keepLanguageAcrossAis();
+    return navigate(result.data.url);
+  }
   if (result.data.kind === 'cancelled') return store().signInCancelled();
   await loadSession(api);
 }
@@ -48,6 +72,8 @@ export async function obscureSignIn(api: KioskApi, obscured: boolean): Promise<v
  * comes from the address bar, so anything that is not a known code is shown as INTERNAL.
  */
 export async function returnFromAis(api: KioskApi, outcome: string): Promise<void> {
+  const kept = takeLanguageKeptAcrossAis();
+  if (kept) store().setLanguage(kept);
   if (outcome === 'ok') return loadSession(api);
   store().failed(isResultCode(outcome) ? outcome : 'INTERNAL');
 }

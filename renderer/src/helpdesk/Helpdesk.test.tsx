@@ -1,5 +1,5 @@
 // The helpdesk's way in (Ctrl+Alt+H, five taps), the console, and the out-of-service screen.
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
 import { fakeApi, ONLINE, openScreen, renderKiosk } from '../testing/render-kiosk';
@@ -34,7 +34,13 @@ describe('helpdesk', () => {
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '登入' })));
     expect(fake.calls).toContainEqual(['operatorSignIn', { uid: 'opchen', password: 'secret' }]);
     expect(await screen.findByText('reachable')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('人事代號、帳號或姓名'), { target: { value: 'z10001' } });
+    // Lookup comes before health, and health is one line until opened.
+    const lookupHeading = screen.getByRole('heading', { name: '查詢帳號' });
+    const summary = screen.getByText('系統檢查：1 項正常，0 項失敗（點選展開）');
+    expect(lookupHeading.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(summary.closest('details')?.open).toBe(false);
+    expect(screen.getByText('建立帳號（成功）：2')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('人事代號、帳號、中文或英文姓名'), { target: { value: 'z10001' } });
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '查詢' })));
     expect(screen.getByRole('cell', { name: 'hmwang' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: '使用中' })).toBeTruthy();
@@ -54,8 +60,42 @@ describe('helpdesk', () => {
   it('shows the bilingual out-of-service screen instead of Welcome', async () => {
     renderKiosk(fakeApi({ status: async () => ({ ok: true, data: { ...ONLINE, outOfService: true } }) }).api);
     act(() => useKioskStore.getState().setStatus({ kind: 'known', status: { ...ONLINE, outOfService: true } }));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('本服務台暫停服務');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('本自助服務機暫停服務');
     expect(screen.getByText('This kiosk is temporarily out of service')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '申請教職員電子郵件帳號' })).toBeNull();
+  });
+
+  it('asks before switching the kiosk out of service, and switches only when confirmed', async () => {
+    const fake = fakeApi();
+    renderKiosk(fake.api);
+    act(() => {
+      useKioskStore.getState().setStatus({ kind: 'known', status: ONLINE });
+      openScreen({ name: 'helpdesk' });
+    });
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '暫停服務' })));
+    expect(screen.getByRole('alertdialog', { name: '要讓本機暫停服務嗎？' })).toBeTruthy();
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '不要變更' })));
+    expect(fake.calls.some(([m]) => m === 'setOutOfService')).toBe(false);
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '暫停服務' })));
+    const dialog = screen.getByRole('alertdialog');
+    await act(async () => void fireEvent.click(within(dialog).getByRole('button', { name: '暫停服務' })));
+    expect(fake.calls).toContainEqual(['setOutOfService', { on: true }]);
+  });
+
+  it('labels today’s counts in English too, and keeps an unknown action readable', async () => {
+    const fake = fakeApi({
+      helpdeskHealth: async () => ({
+        ok: true,
+        data: { checks: [{ status: 'FAIL', name: 'ldap', detail: 'down' }], counts: [{ action: 'reset', result: 'refused', count: 1 }, { action: 'future', result: 'ok', count: 3 }], appVersion: '0.1.0', configPath: '/c', aisMode: 'ais' },
+      }),
+    });
+    renderKiosk(fake.api);
+    await act(async () => {
+      useKioskStore.getState().setLanguage('en');
+      openScreen({ name: 'helpdesk' });
+    });
+    expect(await screen.findByText('System checks: 0 passed, 1 failed (select to expand)')).toBeTruthy();
+    expect(screen.getByText('Password resets (refused): 1')).toBeTruthy();
+    expect(screen.getByText('future (done): 3')).toBeTruthy();
   });
 });

@@ -1,5 +1,8 @@
-// The helpdesk console: the kiosk's health, the fleet check on request, account lookup (state,
-// created, contact address; never a password hash), and the out-of-service switch. Everything here is audited with the operator's uid.
+// The helpdesk console: account lookup first (by staff ID, account, Chinese or English name; state,
+// created, contact address; never a password hash), the kiosk's health as a one-line summary that
+// opens into the checks and today's labelled counts, the assisted starts, and the out-of-service
+// switch, which asks first. Everything here is audited with the operator's uid.
+// The fleet check (audit reconciled with the directory) runs on request.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOf } from '../../../shared/contract/api';
@@ -8,6 +11,7 @@ import type { AssistReason, FleetCheckResponse, HealthResponse, LookupResponse, 
 import { useKioskApi } from '../api/api-context';
 import { SecretInput } from '../password-meter/SecretInput';
 import { useKioskStore } from '../app/kiosk-store';
+import { ConfirmDialog } from '../confirm/ConfirmDialog';
 import { expectApplicantThroughAis, loadHealth, runFleetCheck, signOutOperator, startAssistedApplication, startAssistedReset, switchOutOfService } from '../flows/helpdesk';
 
 /** The reasons in the order the console offers them; `satisfies` refuses one the contract lacks. */
@@ -28,6 +32,7 @@ export function HelpdeskConsole() {
   const [assist, setAssist] = useState<RequestOf<'startAssistedReset'>>({ staffId: '', reason: 'forgot-password' });
   const [assistProblem, setAssistProblem] = useState<string | null>(null);
   const outOfService = status.kind === 'known' && status.status.outOfService;
+  const [confirmingSwitch, setConfirmingSwitch] = useState(false);
 
   useEffect(() => {
     void loadHealth(api).then((loaded) => {
@@ -39,7 +44,10 @@ export function HelpdeskConsole() {
     const result = await api.helpdeskLookup({ query });
     if (result.ok) setResults(result.data.results);
   };
-  const toggle = () => switchOutOfService(api, !outOfService);
+  const toggle = async () => {
+    setConfirmingSwitch(false);
+    await switchOutOfService(api, !outOfService);
+  };
   const checkFleet = async () => setFleet(await runFleetCheck(api));
   const finishContact = async () => {
     const result = await api.helpdeskConfirmContact(contact);
@@ -68,43 +76,7 @@ export function HelpdeskConsole() {
       <h1 id="helpdesk-title" tabIndex={-1}>
         {t('helpdesk.title')}
       </h1>
-      <h2>{t('helpdesk.health')}</h2>
-      {health ? (
-        <>
-          <p className="notes">{t('helpdesk.about', { version: health.appVersion, path: health.configPath, ais: t(`helpdesk.aisMode.${health.aisMode}`) })}</p>
-          <ul className="checks">
-            {health.checks.map((c) => (
-              <li key={c.name} data-status={c.status}>
-                <strong>{c.status}</strong> {c.name} <span>{c.detail}</span>
-              </li>
-            ))}
-          </ul>
-          <h3>{t('helpdesk.fleet')}</h3>
-          <p className="notes">{t('helpdesk.fleetExplain')}</p>
-          <button type="button" className="secondary" onClick={() => void checkFleet()}>
-            {t('helpdesk.fleetRun')}
-          </button>
-          {fleet && (
-            <ul className="checks fleet-checks">
-              {fleet.map((c, i) => (
-                <li key={`${c.name}:${i}`} data-status={c.status}>
-                  <strong>{c.status}</strong> {c.name} <span>{c.detail}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-          <h3>{t('helpdesk.today')}</h3>
-          <ul className="checks">
-            {health.counts.map((c) => (
-              <li key={`${c.action}:${c.result}`}>
-                {c.action} / {c.result}: <strong>{c.count}</strong>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p aria-busy="true">{t('policy.loading')}</p>
-      )}
+
       <h2>{t('helpdesk.lookup')}</h2>
       <form
         className="lookup"
@@ -149,6 +121,21 @@ export function HelpdeskConsole() {
         </table>
       )}
       {results?.length === 0 && <p>{t('helpdesk.noResults')}</p>}
+      <HealthSummary health={health} />
+      <h3>{t('helpdesk.fleet')}</h3>
+      <p className="notes">{t('helpdesk.fleetExplain')}</p>
+      <button type="button" className="secondary" onClick={() => void checkFleet()}>
+        {t('helpdesk.fleetRun')}
+      </button>
+      {fleet && (
+        <ul className="checks fleet-checks">
+          {fleet.map((c, i) => (
+            <li key={`${c.name}:${i}`} data-status={c.status}>
+              <strong>{c.status}</strong> {c.name} <span>{c.detail}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{t('helpdesk.assisted')}</h2>
       <p className="notes">{t('helpdesk.assistedResetExplain')}</p>
       <form
@@ -208,13 +195,62 @@ export function HelpdeskConsole() {
       </form>
       {contactOutcome && <p role="status">{contactOutcome}</p>}
       <div className="actions">
-        <button type="button" className="secondary large" onClick={() => void toggle()}>
+        <button type="button" className="secondary large" onClick={() => setConfirmingSwitch(true)}>
           {outOfService ? t('helpdesk.backInService') : t('helpdesk.outOfService')}
         </button>
         <button type="button" className="primary large" onClick={() => void signOut()}>
           {t('helpdesk.signOut')}
         </button>
       </div>
+      {confirmingSwitch && (
+        <ConfirmDialog
+          title={t(outOfService ? 'helpdesk.switchConfirm.backTitle' : 'helpdesk.switchConfirm.offTitle')}
+          explain={t(outOfService ? 'helpdesk.switchConfirm.backExplain' : 'helpdesk.switchConfirm.offExplain')}
+          keepLabel={t('helpdesk.switchConfirm.keep')}
+          confirmLabel={outOfService ? t('helpdesk.backInService') : t('helpdesk.outOfService')}
+          onKeep={() => setConfirmingSwitch(false)}
+          onConfirm={() => void toggle()}
+        />
+      )}
     </section>
+  );
+}
+
+/** One line (checks passed and failed), which opens into each check and today's counts with their labels. */
+function HealthSummary({ health }: { health: HealthResponse | null }) {
+  const { t } = useTranslation();
+  if (!health) return <p aria-busy="true">{t('policy.loading')}</p>;
+  const failed = health.checks.filter((c) => c.status === 'FAIL').length;
+  const passed = health.checks.filter((c) => c.status === 'OK').length;
+  return (
+    <details className="health-summary">
+      <summary data-status={failed > 0 ? 'FAIL' : 'OK'}>
+        {t('helpdesk.healthLine', { passed, failed })}
+      </summary>
+      <p className="notes">{t('helpdesk.about', { version: health.appVersion, path: health.configPath, ais: t(`helpdesk.aisMode.${health.aisMode}`) })}</p>
+      <ul className="checks">
+        {health.checks.map((c) => (
+          <li key={c.name} data-status={c.status}>
+            <strong>{c.status}</strong> {c.name} <span>{c.detail}</span>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('helpdesk.today')}</h3>
+      {health.counts.length === 0 ? (
+        <p>{t('helpdesk.noCounts')}</p>
+      ) : (
+        <ul className="checks">
+          {health.counts.map((c) => (
+            <li key={`${c.action}:${c.result}`}>
+              {t('helpdesk.countLine', {
+                action: t(`helpdesk.actions.${c.action}`, { defaultValue: c.action }),
+                result: t(`helpdesk.results.${c.result}`, { defaultValue: c.result }),
+                n: c.count,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }

@@ -34,6 +34,21 @@ describe('IdleGuard', () => {
     expect(screen.getByRole('alertdialog').textContent).toMatch(/1[89] 秒/);
   });
 
+  it('titles the warning in both languages, with the seconds large on their own', async () => {
+    await onProfile();
+    await advance(91);
+    expect(screen.getByRole('heading', { level: 2, name: '還在嗎？ Are you still there?' })).toBeTruthy();
+    expect(document.querySelector('.idle-seconds')?.textContent).toMatch(/^1[89]$/);
+  });
+
+  it('watches the helpdesk console too', async () => {
+    const { calls } = await onProfile();
+    await act(async () => useKioskStore.getState().operatorSignedIn());
+    await advance(111);
+    expect(calls).toContainEqual(['endSession', { reason: 'idle' }]);
+    expect(calls.some(([m]) => m === 'operatorSignOut')).toBe(true);
+  });
+
   it('wipes everything when nobody answers: main session, store, storage, screen', async () => {
     const { calls } = await onProfile();
     window.sessionStorage.setItem('leftover', 'z10003');

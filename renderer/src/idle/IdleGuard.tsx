@@ -1,7 +1,10 @@
-// The idle wipe: after the configured quiet time, "Are you still there? / 還在嗎？" counts down;
-// then the session ends in main, the store is reset, web storage is cleared, and Welcome returns
-// with nothing of the person left in the page. While Electron's AIS view is open, typing there
-// counts too (main knows when it was last touched), and the warning shows above it.
+// The idle wipe: after the configured quiet time, a large bilingual "還在嗎？ / Are you still there?"
+// with a large countdown (at least 20 s, WCAG 2.2.1) and one button to stay; then the session ends
+// in main, the store is reset, web storage is cleared, and Welcome returns with nothing of the
+// person left in the page. It watches every screen but an untouched Welcome: the steps, the
+// result, the helpdesk console.
+// While Electron's AIS view is open, typing there counts too (main knows when it was last
+// touched), and the warning shows above it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
@@ -12,7 +15,7 @@ import { aisQuietSeconds, obscureSignIn } from '../flows/sign-in';
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'input', 'wheel'] as const;
 
 export function IdleGuard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useKioskApi();
   const screen = useKioskStore((s) => s.screen.name);
   const { idleSeconds, idleWarningSeconds } = useKioskStore((s) => s.settings);
@@ -83,7 +86,12 @@ export function IdleGuard() {
   return (
     <div className="idle-overlay">
       <div className="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-count">
-        <h2 id="idle-title">{t('idle.title')}</h2>
+        <h2 id="idle-title">
+          {t('idle.title')} <span lang={i18n.language === 'en' ? 'zh-Hant-TW' : 'en'}>{t('idle.title', { lng: i18n.language === 'en' ? 'zh-TW' : 'en' })}</span>
+        </h2>
+        <p className="idle-seconds" aria-hidden="true">
+          {remaining}
+        </p>
         <p id="idle-count">{t('idle.countdown', { seconds: remaining })}</p>
         <button
           ref={stillHere}

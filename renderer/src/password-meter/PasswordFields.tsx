@@ -1,9 +1,12 @@
-// New Password and Confirm with the live strength (Weak/Fair/Good/Strong, 弱/普通/好/很強). The
-// meter is advice; main decides. The values live only in the caller's component state.
+// New Password and Confirm (信箱新密碼 / 新密碼確認) with the live strength: a red, amber or green bar,
+// the level in words (Weak/Fair/Good/Strong, 弱/普通/好/很強) and zxcvbn's reasons, translated, all
+// announced politely. The meter is advice; main decides. The values live only in the caller's
+// component state, and never in an attribute (SecretInput).
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GOOD_SCORE, passwordRuleViolation, personalInputs, type PasswordPerson } from '../../../shared/password/password-rules';
 import { SecretInput } from './SecretInput';
+import type { Strength, SuggestionKey, WarningKey } from './strength-feedback';
 import { useScorer } from './strength-scorer';
 
 export type StrengthLevel = 'weak' | 'fair' | 'good' | 'strong';
@@ -14,6 +17,12 @@ export function levelOf(score: number): StrengthLevel {
 
 export interface PasswordVerdict {
   level: StrengthLevel | null;
+  /** zxcvbn's reasons for the current text, as locale keys. */
+  warning: WarningKey | null;
+  suggestions: SuggestionKey[];
+  /** Something is typed in New Password / in Confirm. */
+  entered: boolean;
+  confirmEntered: boolean;
   rule: ReturnType<typeof passwordRuleViolation>;
   matches: boolean;
   /** GOOD or STRONG, no rule broken, and the confirmation matches. */
@@ -22,23 +31,33 @@ export interface PasswordVerdict {
 
 export function usePasswordVerdict(password: string, confirm: string, person: PasswordPerson): PasswordVerdict {
   const scorer = useScorer();
-  const [scored, setScored] = useState<{ password: string; score: number } | null>(null);
+  const [scored, setScored] = useState<{ password: string; strength: Strength } | null>(null);
   const inputs = personalInputs(person).join('\n');
   useEffect(() => {
     if (!password) return;
     let live = true;
     // Only the answer for what is in the field now counts; late answers for older text are dropped.
-    void scorer(password, inputs.split('\n')).then((score) => {
-      if (live) setScored({ password, score });
+    void scorer(password, inputs.split('\n')).then((strength) => {
+      if (live) setScored({ password, strength });
     });
     return () => {
       live = false;
     };
   }, [scorer, password, inputs]);
   const rule = password ? passwordRuleViolation(password, person) : null;
-  const level = password && scored?.password === password ? levelOf(scored.score) : null;
+  const current = password && scored?.password === password ? scored.strength : null;
+  const level = current ? levelOf(current.score) : null;
   const matches = password !== '' && password === confirm;
-  return { level, rule, matches, acceptable: !rule && matches && (level === 'good' || level === 'strong') };
+  return {
+    level,
+    warning: current?.warning ?? null,
+    suggestions: current?.suggestions ?? [],
+    entered: password !== '',
+    confirmEntered: confirm !== '',
+    rule,
+    matches,
+    acceptable: !rule && matches && (level === 'good' || level === 'strong'),
+  };
 }
 
 interface Props {
@@ -58,11 +77,19 @@ export function PasswordFields({ password, confirm, onPassword, onConfirm, verdi
     <div className="password-fields">
       <label htmlFor={`${id}-new`}>{t('password.new')}</label>
       <SecretInput id={`${id}-new`} autoComplete="new-password" maxLength={128} value={password} disabled={disabled} onValue={onPassword} aria-describedby={`${id}-meter`} />
-      <div id={`${id}-meter`} className="meter" aria-live="polite">
+      <div id={`${id}-meter`} className="meter" aria-live="polite" aria-atomic="true">
         <span>{t('password.strength')}</span>
-        <meter min={0} max={4} value={shown ? { weak: 1, fair: 2, good: 3, strong: 4 }[shown] : 0} data-level={shown ?? 'none'} aria-label={t('password.strength')} />
-        <strong data-level={shown ?? 'none'}>{shown ? t(`password.levels.${shown}`) : t('password.levels.none')}</strong>
+        <meter min={0} max={4} low={2} high={3} optimum={4} value={shown ? { weak: 1, fair: 2, good: 3, strong: 4 }[shown] : 0} data-level={shown ?? 'none'} aria-hidden="true" />
+        <strong className="meter-level" data-level={shown ?? 'none'}>{shown ? t(`password.levels.${shown}`) : t('password.levels.none')}</strong>
         {verdict.rule && <span className="rule">{t(`codes.${verdict.rule}`)}</span>}
+        {!verdict.rule && (verdict.warning || verdict.suggestions.length > 0) && (
+          <ul className="meter-reasons">
+            {verdict.warning && <li className="meter-warning">{t(`meterFeedback.warnings.${verdict.warning}`)}</li>}
+            {verdict.suggestions.map((s) => (
+              <li key={s}>{t(`meterFeedback.suggestions.${s}`)}</li>
+            ))}
+          </ul>
+        )}
       </div>
       <label htmlFor={`${id}-confirm`}>{t('password.confirm')}</label>
       <SecretInput id={`${id}-confirm`} autoComplete="new-password" maxLength={128} value={confirm} disabled={disabled} onValue={onConfirm} />

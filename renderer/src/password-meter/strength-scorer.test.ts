@@ -1,15 +1,18 @@
 // The worker scorer's scheduling: one job at a time, only the latest text waits, and the answer
 // for the latest text always arrives.
 import { describe, expect, it } from 'vitest';
+import type { Strength } from './strength-feedback';
 import { createWorkerScorer, STALE_AFTER_MS } from './strength-scorer';
+
+const rated = (score: number): Strength => ({ score, warning: null, suggestions: [] });
 
 function fakeWorker() {
   const posted: Array<{ id: number; password: string }> = [];
   const worker = {
-    onmessage: null as ((e: MessageEvent<{ id: number; score: number }>) => void) | null,
+    onmessage: null as ((e: MessageEvent<{ id: number; strength: Strength }>) => void) | null,
     postMessage: (m: { id: number; password: string }) => void posted.push(m),
     answer(id: number, score: number) {
-      worker.onmessage?.({ data: { id, score } } as MessageEvent<{ id: number; score: number }>);
+      worker.onmessage?.({ data: { id, strength: rated(score) } } as MessageEvent<{ id: number; strength: Strength }>);
     },
   };
   return { worker, posted };
@@ -25,10 +28,10 @@ describe('createWorkerScorer', () => {
     const latest = score('abcd', []);
     expect(posted.map((p) => p.password)).toEqual(['a']); // the rest wait, replacing each other
     worker.answer(posted[0]!.id, 1);
-    await expect(first).resolves.toBe(1);
+    await expect(first).resolves.toEqual(rated(1));
     expect(posted.map((p) => p.password)).toEqual(['a', 'abcd']); // 'ab' and 'abc' were never sent
     worker.answer(posted[1]!.id, 4);
-    await expect(latest).resolves.toBe(4);
+    await expect(latest).resolves.toEqual(rated(4));
   });
 
   it('ends a stale job that keeps the latest text waiting, so the label follows the last key', async () => {
@@ -44,7 +47,7 @@ describe('createWorkerScorer', () => {
     expect(made[0]!.ended).toBe(true);
     expect(made[1]!.posted.map((p) => p.password)).toEqual(['short']);
     made[1]!.worker.answer(made[1]!.posted[0]!.id, 2);
-    await expect(latest).resolves.toBe(2);
+    await expect(latest).resolves.toEqual(rated(2));
   });
 
   it('starts the worker only on the first password', () => {

@@ -1,9 +1,10 @@
 // Who scores passwords for the meter: a Web Worker in the kiosk, anything else in tests.
 import { createContext, useContext, type ReactNode } from 'react';
+import type { Strength } from './strength-feedback';
 
-export type StrengthScorer = (password: string, inputs: string[]) => Promise<number>;
+export type StrengthScorer = (password: string, inputs: string[]) => Promise<Strength>;
 
-type WorkerLike = Pick<Worker, 'postMessage'> & Partial<Pick<Worker, 'terminate'>> & { onmessage: ((event: MessageEvent<{ id: number; score: number }>) => void) | null };
+type WorkerLike = Pick<Worker, 'postMessage'> & Partial<Pick<Worker, 'terminate'>> & { onmessage: ((event: MessageEvent<{ id: number; strength: Strength }>) => void) | null };
 
 /** How long a stale job may keep the latest text waiting before its worker is ended. */
 export const STALE_AFTER_MS = 120;
@@ -12,7 +13,7 @@ interface Job {
   id: number;
   password: string;
   inputs: string[];
-  resolve: (score: number) => void;
+  resolve: (strength: Strength) => void;
 }
 
 /**
@@ -28,13 +29,13 @@ interface Job {
 class WorkerScorer {
   private worker: WorkerLike | undefined;
   private nextId = 0;
-  private running: { id: number; resolve: (score: number) => void } | null = null;
+  private running: { id: number; resolve: (strength: Strength) => void } | null = null;
   private waiting: Job | null = null;
   private staleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly makeWorker: () => WorkerLike) {}
 
-  score(password: string, inputs: string[]): Promise<number> {
+  score(password: string, inputs: string[]): Promise<Strength> {
     return new Promise((resolve) => this.enqueue({ id: (this.nextId += 1), password, inputs, resolve }));
   }
 
@@ -60,12 +61,12 @@ class WorkerScorer {
     return this.worker;
   }
 
-  private answered(data: { id: number; score: number }): void {
+  private answered(data: { id: number; strength: Strength }): void {
     if (this.running?.id !== data.id) return;
     clearTimeout(this.staleTimer);
     const done = this.running;
     this.running = null;
-    done.resolve(data.score);
+    done.resolve(data.strength);
     this.startWaiting();
   }
 

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { PasswordPerson } from '../../../shared/password/password-rules';
 import { useKioskApi } from '../api/api-context';
-import { endSession } from '../flows/session';
+import { cancelSession } from '../flows/session';
 import { usePasswordVerdict } from './PasswordFields';
 import type { PasswordProblem } from './PasswordNotices';
 
@@ -34,7 +34,7 @@ export function usePasswordEntry(person: PasswordPerson) {
   };
   const cancel = async () => {
     clear();
-    await endSession(api, 'cancel');
+    await cancelSession(api);
   };
   const fields = { password, confirm, onPassword: setPassword, onConfirm: setConfirm, verdict };
   return { fields, verdict, busy, problem, setProblem, send, cancel };

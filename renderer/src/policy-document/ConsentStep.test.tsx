@@ -26,7 +26,29 @@ describe('consent steps', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('校園網路使用規範');
     expect(screen.getByText('本人已詳細閱讀並同意遵守校園網路使用規範。')).toBeTruthy();
     expect(screen.getByRole('button', { name: '不同意' })).toBeTruthy();
-    expect(screen.getByText(/這是摘要/)).toBeTruthy();
+  });
+
+  it('names the policy once, says the summary once, and shows the version as a date', async () => {
+    const fake = fakeApi({
+      getPolicy: async (request) => ({
+        ok: true,
+        data: {
+          id: request!.id, language: request!.language, title: '校園網路使用規範（摘要）', version: '2002-05-23-summary-1', approved: '2002-05-23', amended: [],
+          summary: true, source: 'the center', markdown: '# 校園網路使用規範（摘要）\n\n> 本頁是摘要。\n\n## 重點\n\n- point one', hash: 'a'.repeat(64),
+        },
+      }),
+    });
+    renderKiosk(fake.api);
+    act(() => {
+      useKioskStore.getState().signedIn(SESSION);
+      openScreen({ name: 'step1' });
+    });
+    await screen.findByText('point one');
+    // One title, and the document's sections one level below it (axe's heading-order).
+    expect(screen.getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`)).toEqual(['H1 校園網路使用規範', 'H2 重點']);
+    expect(screen.getAllByText(/摘要。/)).toHaveLength(1);
+    expect(screen.getByText(/版本日期：2002年5月23日。/)).toBeTruthy();
+    expect(document.querySelector('.sticky-actions')?.contains(screen.getByRole('button', { name: '同意，繼續' }))).toBe(true);
   });
 
   it('accepts with the version, hash and language shown, then moves to step 2', async () => {

@@ -32,15 +32,19 @@ export function ConsentStep({ id, step }: { id: PolicyId; step: 1 | 2 }) {
       <h1 id="step-title" tabIndex={-1}>
         {t(`consent.title.${id}`)}
       </h1>
-      <PolicyDocument state={state} />
-      <p className="certification">{t(`consent.certify.${id}`)}</p>
-      <div className="actions">
-        <button type="button" className="secondary large" onClick={() => void reject()} disabled={busy}>
-          {t('consent.reject')}
-        </button>
-        <button type="button" className="primary large" onClick={() => void accept()} disabled={busy || state.kind !== 'loaded'}>
-          {t('consent.accept')}
-        </button>
+      {/* The heading above already names the policy: no second title here. */}
+      <PolicyDocument state={state} titled={false} />
+      {/* The certification and its buttons stay in view together while the text scrolls. */}
+      <div className="sticky-actions">
+        <p className="certification">{t(`consent.certify.${id}`)}</p>
+        <div className="actions">
+          <button type="button" className="secondary large" onClick={() => void reject()} disabled={busy}>
+            {t('consent.reject')}
+          </button>
+          <button type="button" className="primary large" onClick={() => void accept()} disabled={busy || state.kind !== 'loaded'}>
+            {t('consent.accept')}
+          </button>
+        </div>
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 // One policy as main serves it (bundled summary or the operator's official text), in the current
-// language: its title, whether it is a summary, its dates, and the text.
+// language: its title (unless the screen's own heading already names it), its dates, its version
+// shown as the date it carries, and the text. Whether it is a summary is said once, by the text.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyId, PolicyResponse } from '../../../shared/contract/schemas';
@@ -29,24 +30,32 @@ export function usePolicy(id: PolicyId): PolicyState {
   return answer?.key === key ? answer.state : { kind: 'loading' };
 }
 
-export function PolicyDocument({ state, headingLevel = 2 }: { state: PolicyState; headingLevel?: 1 | 2 }) {
-  const { t } = useTranslation();
+/** A version such as "2018-03-08-summary-1" is shown as its date; anything else as it is. */
+export function versionDate(version: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(version);
+  if (!match) return version;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toLocaleDateString(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+export function PolicyDocument({ state, headingLevel = 2, titled = true }: { state: PolicyState; headingLevel?: 1 | 2; titled?: boolean }) {
+  const { t, i18n } = useTranslation();
   if (state.kind === 'loading') return <p aria-busy="true">{t('policy.loading')}</p>;
   if (state.kind === 'failed') return <p role="alert">{t('policy.failed', { code: state.code })}</p>;
   const { policy } = state;
   const Title = `h${headingLevel}` as 'h2';
   return (
     <article className="policy" aria-label={policy.title}>
-      <Title className="policy-title">{policy.title}</Title>
-      {policy.summary && <p className="policy-summary-note">{t('policy.summaryNote', { source: policy.source ?? '' })}</p>}
+      {titled && <Title className="policy-title">{policy.title}</Title>}
       <p className="policy-dates">
         {t('policy.approved', { date: policy.approved })}
         {policy.amended.length > 0 && ` ${t('policy.amended', { dates: policy.amended.join(t('policy.dateSeparator')) })}`}
-        {` ${t('policy.version', { version: policy.version })}`}
+        {` ${t('policy.version', { version: versionDate(policy.version, i18n.language) })}`}
       </p>
       <div className="policy-text" tabIndex={0} role="region" aria-label={t('policy.textLabel', { title: policy.title })}>
-        {/* The document's own first heading repeats the title above; its ## sections sit one level below the title. */}
-        <SafeMarkdown markdown={policy.markdown.replace(/^#\s.*\n?/, '')} headingOffset={headingLevel - 1} />
+        {/* The document's own first heading repeats the title above; its ## sections sit one level below
+            the title, or below the screen's own heading where that names the policy. */}
+        <SafeMarkdown markdown={policy.markdown.replace(/^#\s.*\n?/, '')} headingOffset={titled ? headingLevel - 1 : headingLevel - 2} />
       </div>
     </article>
   );

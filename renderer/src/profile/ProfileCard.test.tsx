@@ -20,7 +20,7 @@ describe('ProfileCard', () => {
   it('shows ID, Name, English Name, From, Login Time, Language and Condition', () => {
     showProfile();
     const labels = screen.getAllByRole('term').map((t) => t.textContent);
-    expect(labels).toEqual(['學號／職號', '姓名', '英文姓名', '來自', '登入時間', '語言', '狀態']);
+    expect(labels).toEqual(['人事代號', '姓名', '英文姓名', '來自', '登入時間', '語言', '狀態']);
     const values = screen.getAllByRole('definition').map((d) => d.textContent);
     expect(values[0]).toBe('z10003');
     expect(values.slice(1, 4)).toEqual(['林明志', 'Ming-Zhi Lin', '校務資訊系統']);
@@ -33,7 +33,7 @@ describe('ProfileCard', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '切換為英文介面' }));
     });
-    expect(screen.getAllByRole('term').map((t) => t.textContent)).toEqual(['Student/Staff-ID', 'Name', 'English Name', 'From', 'Login Time', 'Language', 'Condition']);
+    expect(screen.getAllByRole('term').map((t) => t.textContent)).toEqual(['Staff ID', 'Name', 'English Name', 'From', 'Login Time', 'Language', 'Condition']);
   });
 
   it('ends the session in main and forgets the person on finish', async () => {
@@ -45,5 +45,20 @@ describe('ProfileCard', () => {
     expect(useKioskStore.getState().session).toBeNull();
     expect(screen.queryByText('林明志')).toBeNull();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('電子郵件帳號服務');
+  });
+
+  it('translates the AIS condition for English readers', async () => {
+    showProfile();
+    await act(async () => void useKioskStore.getState().setLanguage('en'));
+    expect(screen.getByText('Normal')).toBeTruthy();
+    expect(screen.queryByText('一般')).toBeNull();
+  });
+
+  it('says before the policies when the passport name gives no usable account name, and sends the person to the helpdesk', () => {
+    renderKiosk(fakeApi().api);
+    act(() => useKioskStore.getState().signedIn({ ...SESSION, nameUsable: false }));
+    expect(screen.getByRole('alert').textContent).toContain('無法由您的護照英文姓名產生帳號名稱');
+    expect(screen.getByRole('alert').textContent).toContain('服務台人員');
+    expect(screen.queryByRole('button', { name: '電子郵件帳號申請' })).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 // The profile card, with the fields and order the legacy portal showed after the AIS sign-in, and
-// the way on: New Email Account (電子郵件帳號申請) or Reset mailbox password.
+// the way on: New Email Account (電子郵件帳號申請) or Reset mailbox password. When the passport name
+// yields no usable account name, the card says so before any policy is read, and sends the person
+// to the helpdesk instead of letting them through two policies in vain.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
@@ -14,6 +16,7 @@ export function ProfileCard() {
   const [busy, setBusy] = useState(false);
   if (!session) return null;
   const { profile } = session;
+  const noName = session.purpose === 'apply' && !session.nameUsable;
   const rows: Array<[string, string]> = [
     [t('profile.id'), profile.id],
     [t('profile.name'), profile.name],
@@ -21,7 +24,8 @@ export function ProfileCard() {
     [t('profile.from'), t('profile.fromAis')],
     [t('profile.loginTime'), new Date(profile.loginTime).toLocaleString(i18n.language, { hour12: false })],
     [t('profile.language'), t(`profile.languages.${profile.language}`)],
-    [t('profile.condition'), profile.condition],
+    // AIS sends the condition in Chinese; English readers get it translated, an unknown one as it came.
+    [t('profile.condition'), t(`profile.conditions.${profile.condition}`, { defaultValue: profile.condition })],
   ];
   const finish = () => endSession(api, 'finish');
   const goOn = async () => {
@@ -42,10 +46,18 @@ export function ProfileCard() {
           </div>
         ))}
       </dl>
+      {noName && (
+        <div className="banner" role="alert">
+          <h2>{t('profile.noNameTitle')}</h2>
+          <p>{t('profile.noNameExplain')}</p>
+        </div>
+      )}
       <div className="actions">
-        <button type="button" className="primary large" onClick={() => void goOn()} disabled={busy}>
-          {session.purpose === 'reset' ? t('profile.resetPassword') : t('profile.newAccount')}
-        </button>
+        {!noName && (
+          <button type="button" className="primary large" onClick={() => void goOn()} disabled={busy}>
+            {session.purpose === 'reset' ? t('profile.resetPassword') : t('profile.newAccount')}
+          </button>
+        )}
         <button type="button" className="secondary" onClick={() => void finish()}>
           {t('profile.finish')}
         </button>

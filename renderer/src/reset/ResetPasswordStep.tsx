@@ -1,11 +1,13 @@
 // The reset path after the profile card: the account found by staff ID, New Password and Confirm
 // with the live strength, and Cancel / Reset. Refusals (including the directory's own, such as a
 // recently used password) are shown here with their code.
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { findAccountToReset, resetPassword } from '../flows/password-reset';
+import { whatIsMissing } from '../password-meter/missing-reason';
+import { MissingLine } from '../password-meter/MissingLine';
 import { PasswordFields } from '../password-meter/PasswordFields';
 import { PasswordNotices } from '../password-meter/PasswordNotices';
 import { usePasswordEntry } from '../password-meter/use-password-entry';
@@ -14,6 +16,7 @@ export function ResetPasswordStep() {
   const { t } = useTranslation();
   const api = useKioskApi();
   const session = useKioskStore((s) => s.session);
+  const id = useId();
   const [address, setAddress] = useState<string | null>(null);
   const uid = address?.split('@')[0];
   const { fields, verdict, busy, problem, setProblem, send, cancel } = usePasswordEntry({
@@ -28,6 +31,7 @@ export function ResetPasswordStep() {
     });
   }, [api]);
 
+  const missing = address ? whatIsMissing(verdict, busy) : { key: 'busy' as const };
   const submit = async () => {
     const refusal = await send((pair) => resetPassword(api, pair));
     if (refusal) setProblem(refusal);
@@ -41,13 +45,16 @@ export function ResetPasswordStep() {
       <p className="lead">{address ? t('reset.account', { address }) : t('reset.finding')}</p>
       <PasswordFields {...fields} disabled={busy || !address} />
       <PasswordNotices problem={problem} />
-      <div className="actions">
-        <button type="button" className="secondary large" onClick={() => void cancel()} disabled={busy}>
+      <div className="actions apart">
+        <button type="button" className="secondary" onClick={() => void cancel()} disabled={busy}>
           {t('reset.cancel')}
         </button>
-        <button type="button" className="primary large" onClick={() => void submit()} disabled={busy || !address || !verdict.acceptable}>
-          {t('reset.submit')}
-        </button>
+        <div className="apply-group">
+          <MissingLine id={`${id}-missing`} missing={missing} />
+          <button type="button" className="primary large" onClick={() => void submit()} disabled={missing !== null} aria-describedby={`${id}-missing`}>
+            {t('reset.submit')}
+          </button>
+        </div>
       </div>
     </section>
   );

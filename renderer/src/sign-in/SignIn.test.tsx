@@ -44,7 +44,7 @@ describe('signing in', () => {
   it('shows the error screen with the code when AIS’s token is refused', async () => {
     renderKiosk(fakeApi({ beginSignIn: async () => ({ ok: false, code: 'SESSION(-2)' }) }).api);
     await click('申請教職員電子郵件帳號');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('IP 位址不符');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您的網路位址改變了');
     expect(screen.getByText('SESSION(-2)')).toBeTruthy();
   });
 
@@ -62,7 +62,7 @@ describe('signing in', () => {
     await act(async () => {
       renderKiosk(fakeApi().api);
     });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('無法取得檢查碼或連結已過期');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('登入連結已過期');
     cleanup();
     useKioskStore.getState().sessionEnded();
     window.history.replaceState(null, '', '/?handoff=<script>');

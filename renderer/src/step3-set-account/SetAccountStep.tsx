@@ -1,24 +1,36 @@
-// Step 3, Set account: the read-only profile, the offered names (each @mx.nthu.edu.tw), the
-// warning that a name is forever, New Password and Confirm with the live strength, Status: New
-// Apply, and Cancel / Apply (取消申請 / 確定申請). The passwords live only in this component and are
+// Step 3, Set account: the read-only profile, the offered names (each @mx.nthu.edu.tw; the best
+// six first, the rest behind "more names"), the warning that a name is forever, 信箱新密碼 / 新密碼確認
+// with the live strength, the application type, and Cancel / Apply (取消申請 / 確定申請). A disabled
+// Apply says what is missing; Cancel asks first. The passwords live only in this component and are
 // cleared after every submit, whatever its outcome.
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { ConfirmDialog } from '../confirm/ConfirmDialog';
 import { createAccount, offerCandidates } from '../flows/application';
+import { whatIsMissing } from '../password-meter/missing-reason';
+import { MissingLine } from '../password-meter/MissingLine';
 import { PasswordFields } from '../password-meter/PasswordFields';
 import { PasswordNotices } from '../password-meter/PasswordNotices';
 import { usePasswordEntry } from '../password-meter/use-password-entry';
 import { Stepper } from '../stepper/Stepper';
 
+/** How many names show before "more names": the list is sorted best first (shortest, then alphabetical). */
+export const NAMES_FIRST_SHOWN = 6;
+
 export function SetAccountStep() {
   const { t } = useTranslation();
   const api = useKioskApi();
+  const id = useId();
   const session = useKioskStore((s) => s.session);
   const candidates = useKioskStore((s) => s.candidates);
   const domain = useKioskStore((s) => s.settings.mailDomain);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [allNames, setAllNames] = useState(false);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  // Preselected only when there is no choice to make; otherwise the person picks (a name is forever).
+  const chosen = picked ?? (candidates.length === 1 ? candidates[0]! : null);
   const profile = session?.profile;
   const { fields, verdict, busy, problem, setProblem, send, cancel } = usePasswordEntry({
     staffId: profile?.id ?? '',
@@ -32,65 +44,101 @@ export function SetAccountStep() {
 
   if (!profile) return null;
   const loading = candidates.length === 0;
+  const shown = allNames ? candidates : candidates.slice(0, NAMES_FIRST_SHOWN);
+  const missing = whatIsMissing(verdict, busy, chosen !== null);
 
   const submit = async () => {
     if (!chosen) return;
     const refusal = await send((pair) => createAccount(api, chosen, pair));
     if (!refusal) return;
     setProblem(refusal.problem);
-    if (refusal.nameWithdrawn) setChosen(null);
+    if (refusal.nameWithdrawn) setPicked(null);
   };
 
   return (
-    <section className="screen wizard" aria-labelledby="step-title">
+    <section className="screen wizard set-account" aria-labelledby="step-title">
       <Stepper current={3} />
       <h1 id="step-title" tabIndex={-1}>
         {t('setAccount.title')}
       </h1>
-      <dl className="profile compact">
-        <div className="profile-row">
-          <dt>{t('profile.id')}</dt>
-          <dd>{profile.id}</dd>
-        </div>
-        <div className="profile-row">
-          <dt>{t('profile.name')}</dt>
-          <dd>{profile.name}</dd>
-        </div>
-        <div className="profile-row">
-          <dt>{t('profile.nameEn')}</dt>
-          <dd>{profile.nameEn}</dd>
-        </div>
-      </dl>
-      <fieldset className="candidates" disabled={busy} aria-busy={loading}>
-        <legend>{t('setAccount.chooseName')}</legend>
-        {/* The live region stays in the page so that screen readers announce the change; the list
-            arrives without taking the focus from a person who has already moved on. */}
-        <p role="status" className={loading ? 'loading-names' : 'visually-hidden'}>
-          {loading ? t('setAccount.loadingNames') : ''}
-        </p>
-        {candidates.map((name) => (
-          <label key={name} className={`candidate${chosen === name ? ' chosen' : ''}`}>
-            <input type="radio" name="account" value={name} checked={chosen === name} onChange={() => setChosen(name)} />
-            <span>
-              {name}@{domain}
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      <p className="warning">{t('setAccount.forever')}</p>
-      <PasswordFields {...fields} disabled={busy} />
-      <p className="status-field">
-        {t('setAccount.status')} <strong>{t('setAccount.newApply')}</strong>
-      </p>
-      <PasswordNotices problem={problem} />
-      <div className="actions">
-        <button type="button" className="secondary large" onClick={() => void cancel()} disabled={busy}>
-          {t('setAccount.cancel')}
-        </button>
-        <button type="button" className="primary large" onClick={() => void submit()} disabled={busy || !chosen || !verdict.acceptable} aria-busy={busy}>
-          {t('setAccount.apply')}
-        </button>
+      <div className="set-account-choice">
+        <dl className="profile compact">
+          <div className="profile-row">
+            <dt>{t('profile.id')}</dt>
+            <dd>{profile.id}</dd>
+          </div>
+          <div className="profile-row">
+            <dt>{t('profile.name')}</dt>
+            <dd>{profile.name}</dd>
+          </div>
+          <div className="profile-row">
+            <dt>{t('profile.nameEn')}</dt>
+            <dd>{profile.nameEn}</dd>
+          </div>
+        </dl>
+        <fieldset className="candidates" disabled={busy} aria-busy={loading}>
+          <legend>{t('setAccount.chooseName')}</legend>
+          {/* The live region stays in the page so that screen readers announce the change; the list
+              arrives without taking the focus from a person who has already moved on. */}
+          <p role="status" className={loading ? 'loading-names' : 'visually-hidden'}>
+            {loading ? t('setAccount.loadingNames') : ''}
+          </p>
+          <div className="candidate-list">
+            {shown.map((name) => (
+              <label key={name} className={`candidate${chosen === name ? ' chosen' : ''}`}>
+                <input type="radio" name="account" value={name} checked={chosen === name} onChange={() => setPicked(name)} />
+                <span>
+                  {name}@{domain}
+                </span>
+              </label>
+            ))}
+          </div>
+          {!allNames && candidates.length > NAMES_FIRST_SHOWN && (
+            <button type="button" className="link-button" onClick={() => setAllNames(true)}>
+              {t('setAccount.moreNames', { more: candidates.length - NAMES_FIRST_SHOWN })}
+            </button>
+          )}
+          <p className="warning">{t('setAccount.forever')}</p>
+        </fieldset>
       </div>
+      {/* The password side holds the fields, the meter and the buttons together, so they stay in view while typing. */}
+      <div className="set-account-password">
+        <div className="password-area">
+          <PasswordFields {...fields} disabled={busy} />
+          <p className="status-field">
+            {t('setAccount.status')} <strong>{t('setAccount.newApply')}</strong>
+          </p>
+          <PasswordNotices problem={problem} />
+        </div>
+        <div className="actions apart">
+          <button type="button" className="secondary" onClick={() => setConfirmingCancel(true)} disabled={busy}>
+            {t('setAccount.cancel')}
+          </button>
+          <div className="apply-group">
+            <MissingLine id={`${id}-missing`} missing={missing} />
+            <button
+              type="button"
+              className="primary large"
+              onClick={() => void submit()}
+              disabled={missing !== null}
+              aria-busy={busy}
+              aria-describedby={`${id}-missing`}
+            >
+              {t('setAccount.apply')}
+            </button>
+          </div>
+        </div>
+      </div>
+      {confirmingCancel && (
+        <ConfirmDialog
+          title={t('cancelConfirm.title')}
+          explain={t('cancelConfirm.explain')}
+          keepLabel={t('cancelConfirm.keep')}
+          confirmLabel={t('cancelConfirm.cancel')}
+          onKeep={() => setConfirmingCancel(false)}
+          onConfirm={() => void cancel()}
+        />
+      )}
     </section>
   );
 }

@@ -1,29 +1,79 @@
-// Step 4, Results: the lines the legacy portal showed (account, home directory, quota, .MBOX), when
-// the account takes effect, and Finish. It returns to Welcome by itself after the configured time.
+// Step 4, Results: a clear success heading and the new address in large type; how to sign in
+// (webmail, mail-client servers) and when the account takes effect; the legacy portal's lines
+// (home directory, quota, .MBOX) as details; the receipt; then the contact address and Finish.
+// It leaves only through Finish or the idle guard (which warns first), never on a silent timer.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ContactAndFinish } from '../contact/ContactAndFinish';
+import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { ContactAndFinish } from '../contact/ContactAndFinish';
+import { printReceipt, type ReceiptOutcome } from '../flows/receipt';
+import { humanSize } from '../receipt/human-size';
+import { QrCode } from '../receipt/QrCode';
+import { Receipt } from '../receipt/Receipt';
 import { Stepper } from '../stepper/Stepper';
 
 export function ResultsStep() {
   const { t } = useTranslation();
+  const api = useKioskApi();
   const created = useKioskStore((s) => s.created);
+  const result = useKioskStore((s) => s.settings.result);
+  const [printing, setPrinting] = useState<'idle' | 'busy' | ReceiptOutcome>('idle');
   if (!created) return null;
   const { mailbox } = created;
+  const print = async () => {
+    setPrinting('busy');
+    setPrinting(await printReceipt(api));
+  };
   return (
-    <section className="screen wizard" aria-labelledby="step-title">
+    <section className="screen wizard results" aria-labelledby="step-title">
       <Stepper current={4} />
       <h1 id="step-title" tabIndex={-1}>
-        {t('results.title')}
+        {t('results.success')}
       </h1>
-      <ul className="result-lines">
-        <li>{t('results.created', { address: created.address })}</li>
-        {mailbox.homeCreated && <li>{t('results.home')}</li>}
-        {mailbox.quota && <li>{t('results.quota', { used: mailbox.quota.usedKB, quota: mailbox.quota.quotaKB })}</li>}
-        {mailbox.mbox && <li>{t('results.mbox', { size: mailbox.mbox.sizeKB, files: mailbox.mbox.files })}</li>}
-        {mailbox.mode === 'none' && <li>{t('results.firstDelivery')}</li>}
-      </ul>
+      <p className="new-address">{created.address}</p>
       <p className="lead">{t('results.effective', { minutes: created.effectiveInMinutes })}</p>
+      <section className="sign-in-help" aria-labelledby="sign-in-help-title">
+        <h2 id="sign-in-help-title">{t('results.howToSignIn')}</h2>
+        <dl>
+          <dt>{t('results.webmail')}</dt>
+          <dd>{result.webmailUrl}</dd>
+          <dt>{t('results.incoming')}</dt>
+          <dd>{result.incomingServer}</dd>
+          <dt>{t('results.outgoing')}</dt>
+          <dd>{result.outgoingServer}</dd>
+          <dt>{t('results.userName')}</dt>
+          <dd>{created.address}</dd>
+        </dl>
+      </section>
+      <section className="result-details" aria-labelledby="result-details-title">
+        <h2 id="result-details-title">{t('results.details')}</h2>
+        <ul className="result-lines">
+          <li>{t('results.created', { address: created.address })}</li>
+          {mailbox.homeCreated && <li>{t('results.home')}</li>}
+          {mailbox.quota && <li>{t('results.quota', { used: humanSize(mailbox.quota.usedKB), quota: humanSize(mailbox.quota.quotaKB) })}</li>}
+          {mailbox.mbox && <li>{t('results.mbox', { size: humanSize(mailbox.mbox.sizeKB), files: mailbox.mbox.files })}</li>}
+          {mailbox.mode === 'none' && <li>{t('results.firstDelivery')}</li>}
+        </ul>
+      </section>
+      {result.printing === 'none' ? (
+        result.helpUrl && (
+          <figure className="help-qr">
+            <QrCode text={result.helpUrl} label={t('receipt.qrLabel', { url: result.helpUrl })} />
+            <figcaption>{t('results.scanForHelp')}</figcaption>
+          </figure>
+        )
+      ) : (
+        <div className="receipt-actions">
+          <button type="button" className="secondary large" disabled={printing === 'busy'} onClick={() => void print()}>
+            {t('receipt.print')}
+          </button>
+          <p role="status">
+            {typeof printing === 'object' && (printing.printed ? t('receipt.printed') : t('receipt.notPrinted', { code: printing.code }))}
+          </p>
+        </div>
+      )}
+      <Receipt address={created.address} />
       <ContactAndFinish />
     </section>
   );

@@ -1,18 +1,10 @@
-// Finishing: end the session in main and forget the person here. The result screens also do it
-// on their own after the configured time, so nobody's result stays on the counter.
-import { useCallback, useEffect } from 'react';
+// Finishing: end the session in main and forget the person here. A result screen leaves only
+// through this or the idle guard (with its warning), never on a silent timer while someone reads.
+import { useCallback } from 'react';
 import { useKioskApi } from '../api/api-context';
-import { useKioskStore } from '../app/kiosk-store';
 import { endSession } from '../flows/session';
 
-/** autoAfterSeconds null: no automatic return (someone is busy on the screen; the idle guard still watches). */
-export function useFinish(autoAfterSeconds: number | null = useKioskStore.getState().settings.resultSeconds): () => Promise<void> {
+export function useFinish(): () => Promise<void> {
   const api = useKioskApi();
-  const finish = useCallback(() => endSession(api, 'finish'), [api]);
-  useEffect(() => {
-    if (autoAfterSeconds === null) return;
-    const timer = setTimeout(() => void finish(), autoAfterSeconds * 1000);
-    return () => clearTimeout(timer);
-  }, [finish, autoAfterSeconds]);
-  return finish;
+  return useCallback(() => endSession(api, 'finish'), [api]);
 }

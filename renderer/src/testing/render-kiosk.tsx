@@ -1,18 +1,19 @@
 // Test helpers for renderer components: a KioskApi fake that records calls, and a render of the
 // whole App around it. Used only by *.test.tsx files.
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import type { KioskApi } from '../../../shared/contract/api';
-import type { CurrentSessionResponse, StatusResponse } from '../../../shared/contract/schemas';
+import type { CreateAccountResponse, CurrentSessionResponse, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
 import { ApiProvider } from '../api/api-context';
 import { App } from '../app/App';
 import { useKioskStore, type Screen } from '../app/kiosk-store';
 import { createI18n } from '../i18n/i18n';
 import zxcvbn from 'zxcvbn';
+import { strengthOf } from '../password-meter/strength-feedback';
 import { ScorerProvider, type StrengthScorer } from '../password-meter/strength-scorer';
 
 /** The same zxcvbn the worker runs, called directly (jsdom has no Worker). */
-export const zxcvbnScorer: StrengthScorer = async (password, inputs) => zxcvbn(password.slice(0, 64), inputs).score;
+export const zxcvbnScorer: StrengthScorer = async (password, inputs) => strengthOf(zxcvbn(password.slice(0, 64), inputs));
 
 export const ONLINE: StatusResponse = { appVersion: '0.1.0', kioskId: 'counter-7', directory: { state: 'online', serversConfigured: 2, serversReachable: 1 }, ais: { state: 'online' }, outOfService: false };
 
@@ -22,6 +23,23 @@ export const SESSION: CurrentSessionResponse = {
   },
   purpose: 'apply',
   expiresAt: Date.parse('2026-11-22T02:23:04.000Z'),
+  nameUsable: true,
+};
+
+export const SETTINGS: SettingsResponse = {
+  idleSeconds: 90,
+  idleWarningSeconds: 20,
+  resultSeconds: 60,
+  mailDomain: 'mx.nthu.edu.tw',
+  institutionDomains: ['nthu.edu.tw'],
+  kioskId: 'counter-7',
+  result: {
+    webmailUrl: 'https://webmail.example.edu/',
+    incomingServer: 'imap.example.edu, IMAP 993, SSL/TLS',
+    outgoingServer: 'smtp.example.edu, SMTP 465, SSL/TLS',
+    helpUrl: 'https://help.example.edu/mail',
+    printing: 'page',
+  },
 };
 
 export type ApiCall = [method: string, request: unknown];
@@ -36,7 +54,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     obscureSignIn: async () => ({ ok: true, data: { obscured: false } }),
     currentSession: async () => ({ ok: true, data: SESSION }),
     endSession: async () => ({ ok: true, data: { ended: true } }),
-    settings: async () => ({ ok: true, data: { idleSeconds: 90, idleWarningSeconds: 20, resultSeconds: 60, mailDomain: 'mx.nthu.edu.tw', institutionDomains: ['nthu.edu.tw'] } }),
+    settings: async () => ({ ok: true, data: SETTINGS }),
     getPolicy: async (request) => ({
       ok: true,
       data: {
@@ -67,6 +85,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     startAssistedReset: async () => ({ ok: true, data: { account: 'hmwang@mx.nthu.edu.tw' } }),
     helpdeskConfirmContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com', account: 'mzlin2' } }),
     helpdeskFleetCheck: async () => ({ ok: true, data: { checks: [{ status: 'FAIL', name: 'fleet lost', detail: 'z10009: ghost (uidNumber 4242) created at counter-9 is missing: no such entry' }] } }),
+    printReceipt: async () => ({ ok: true, data: { printed: 'window-print' } }),
   };
   const api = Object.fromEntries(
     Object.entries({ ...defaults, ...overrides }).map(([method, fn]) => [
@@ -95,4 +114,22 @@ export function renderKiosk(api: KioskApi, navigate: (url: string) => void = () 
       </ApiProvider>
     </I18nextProvider>,
   );
+}
+
+export const CREATED_NO_MAILBOX: CreateAccountResponse = { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null }, effectiveInMinutes: 10 };
+export const HASH_NETWORK = 'c0ffee1234567890'.padEnd(64, '0');
+export const HASH_EMAIL = 'deadbeef98765432'.padEnd(64, '1');
+
+/** The kiosk on Step 4, as after signing in, accepting both policies and creating the account. */
+export async function renderResults(overrides: Partial<KioskApi> = {}, created: CreateAccountResponse = CREATED_NO_MAILBOX) {
+  const fake = fakeApi(overrides);
+  renderKiosk(fake.api);
+  await act(async () => {
+    const store = useKioskStore.getState();
+    store.signedIn(SESSION);
+    store.policyAccepted('network-usage', { version: '2002-05-23-summary-1', hash: HASH_NETWORK, language: 'zh-TW' });
+    store.policyAccepted('email-terms', { version: '2018-03-08-summary-1', hash: HASH_EMAIL, language: 'zh-TW' });
+    store.accountCreated(created);
+  });
+  return fake;
 }

@@ -23,7 +23,7 @@ describe('Welcome', () => {
     expect(await within(await statusLine(0)).findByText('連線正常')).toBeTruthy();
     expect((await statusLine(0)).textContent).toBe('目錄服務：連線正常');
     expect((await statusLine(1)).textContent).toBe('校務資訊系統：連線正常');
-    expect(screen.getByText('服務台 counter-7，版本 0.1.0')).toBeTruthy();
+    expect(screen.getByText('自助服務機 counter-7，版本 0.1.0')).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-Hant-TW');
     expect(calls.some(([m]) => m === 'status')).toBe(true);
   });
@@ -74,8 +74,31 @@ describe('Welcome', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
+  it('with the directory down: a banner first, Apply and Reset closed and pointing at it, the policies still open', async () => {
+    const { api, calls } = fakeApi({ status: async () => ({ ok: true, data: { ...ONLINE, directory: { state: 'offline', serversConfigured: 2, serversReachable: 0 } } }) });
+    renderKiosk(api);
+    const banner = await screen.findByRole('alert');
+    expect(banner.textContent).toContain('目前無法申請信箱或重設密碼');
+    for (const name of ['申請教職員電子郵件帳號', '重設信箱密碼']) {
+      const button = screen.getByRole('button', { name }) as HTMLButtonElement;
+      expect(button.disabled).toBe(true);
+      expect(button.getAttribute('aria-describedby')).toBe(banner.id);
+    }
+    const policies = screen.getByRole('button', { name: '閱讀使用規範' }) as HTMLButtonElement;
+    expect(policies.disabled).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: '申請教職員電子郵件帳號' }));
+    expect(calls.some(([m]) => m === 'beginSignIn')).toBe(false);
+  });
+
+  it('has no banner and open ways in while the directory answers', async () => {
+    renderKiosk(fakeApi().api);
+    await within(await statusLine(0)).findByText('連線正常');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByRole('button', { name: '申請教職員電子郵件帳號' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('shows a failed status call with its code', async () => {
     renderKiosk(fakeApi({ status: async () => ({ ok: false, code: 'INTERNAL' }) }).api);
-    expect(await within(await statusLine(0)).findByText('無法取得狀態（INTERNAL）')).toBeTruthy();
+    expect(await within(await statusLine(0)).findByText('無法取得連線情形（INTERNAL）')).toBeTruthy();
   });
 });

@@ -1,11 +1,13 @@
 // The Welcome screen: what the kiosk does, the ways in, and the directory's status in small print.
 // While the directory answers reads only, it says so in both languages before anyone signs in.
+// When the directory is down, a banner says so first and Apply and Reset are closed with the reason.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi, useNavigate } from '../api/api-context';
 import { useKioskStore, type StatusView } from '../app/kiosk-store';
 import { checkStatus } from '../flows/kiosk';
 import { signIn } from '../flows/sign-in';
+import { directoryProblem, ServiceBanner } from './ServiceBanner';
 
 function StatusLine({ status, part = 'directory' }: { status: StatusView; part?: 'directory' | 'ais' }) {
   const { t } = useTranslation();
@@ -38,6 +40,7 @@ export function Welcome() {
   const api = useKioskApi();
   const navigate = useNavigate();
   const status = useKioskStore((s) => s.status);
+  const problem = directoryProblem(status);
 
   useEffect(() => {
     void checkStatus(api);
@@ -48,11 +51,12 @@ export function Welcome() {
       <h1 id="welcome-title">{t('welcome.title')}</h1>
       <p className="lead">{t('welcome.lead')}</p>
       {status.kind === 'known' && status.status.notice === 'DIRECTORY_READ_ONLY' && <WritesPaused />}
+      <ServiceBanner problem={problem} />
       <div className="welcome-actions">
-        <button type="button" className="primary large" onClick={() => void signIn(api, navigate, 'apply')}>
+        <button type="button" className="primary large" disabled={problem !== null} aria-describedby={problem ? 'service-banner' : undefined} onClick={() => void signIn(api, navigate, 'apply')}>
           {t('welcome.apply')}
         </button>
-        <button type="button" className="primary large" onClick={() => void signIn(api, navigate, 'reset')}>
+        <button type="button" className="primary large" disabled={problem !== null} aria-describedby={problem ? 'service-banner' : undefined} onClick={() => void signIn(api, navigate, 'reset')}>
           {t('welcome.reset')}
         </button>
         <button type="button" className="secondary large" onClick={() => useKioskStore.getState().policiesOpened()}>

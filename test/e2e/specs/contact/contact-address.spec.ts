@@ -13,10 +13,10 @@ function outbox(dir: string): string[] {
 async function createAccount(page: import('@playwright/test').Page, id: string) {
   await reachStep3(page, id);
   await page.locator('.candidate input').first().check();
-  await page.getByLabel('新密碼').fill(STRONG);
-  await page.getByLabel('確認密碼').fill(STRONG);
+  await page.getByLabel('信箱新密碼').fill(STRONG);
+  await page.getByLabel('新密碼確認').fill(STRONG);
   await page.getByRole('button', { name: '確定申請' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('結果');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的電子郵件帳號已建立');
 }
 
 test.describe('contact address (Email-2)', () => {
@@ -28,8 +28,9 @@ test.describe('contact address (Email-2)', () => {
     await page.getByLabel('聯絡用電子郵件信箱', { exact: true }).fill('tawei.lee@gmial.com');
     await expect(page.getByText('您是不是要輸入 tawei.lee@gmail.com？')).toBeVisible();
     await page.getByRole('button', { name: '使用此地址' }).click();
-    await page.getByRole('button', { name: '下一步' }).click();
-    await expect(page.getByText('確認碼將寄到 t******e@gmail.com，地址正確嗎？')).toBeVisible();
+    await page.getByRole('button', { name: '核對地址' }).click();
+    await expect(page.getByText('確認碼將寄到下列地址，請逐字確認是否正確：')).toBeVisible();
+    await expect(page.locator('.readback-address')).toHaveText('tawei.lee@gmail.com');
     await expectAccessible(page, 'contact read-back');
     await saveScreenshot(page, 'screen-contact-readback-zh-TW');
     await page.getByRole('button', { name: '寄送確認碼' }).click();
@@ -40,10 +41,11 @@ test.describe('contact address (Email-2)', () => {
     expect(mail).toMatch(/^To: tawei\.lee@gmail\.com/m);
     const code = codeIn(mail)!;
     await page.getByLabel('確認碼').fill(code === '000000' ? '111111' : '000000');
-    await page.getByRole('button', { name: '確認' }).click();
+    await page.getByRole('button', { name: '確認', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('CONTACT_CODE_WRONG');
+    await expect(page.getByRole('alert')).toContainText('還可以再試 4 次。');
     await page.getByLabel('確認碼').fill(code);
-    await page.getByRole('button', { name: '確認' }).click();
+    await page.getByRole('button', { name: '確認', exact: true }).click();
     await expect(page.getByText('已確認聯絡用信箱 t******e@gmail.com。')).toBeVisible();
     await expectAccessible(page, 'contact confirmed');
     await saveScreenshot(page, 'screen-contact-done-zh-TW');

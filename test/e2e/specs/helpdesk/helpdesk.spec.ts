@@ -20,9 +20,16 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('服務台主控台');
+  // Health is one line until opened.
+  await expect(page.locator('.health-summary summary')).toHaveText(/^系統檢查：\d+ 項正常，0 項失敗/);
+  await page.locator('.health-summary summary').click();
   await expect(page.locator('.checks [data-status="OK"]').first()).toBeVisible();
   await expect(page.locator('.checks [data-status="FAIL"]')).toHaveCount(0);
-  await page.getByLabel('人事代號、帳號或姓名').fill('z10002');
+  // By English name: a substring, in another case than the HR record's WANG,HSIAO-MING.
+  await page.getByLabel('人事代號、帳號、中文或英文姓名').fill('hsiao-ming');
+  await page.getByRole('button', { name: '查詢' }).click();
+  await expect(page.getByRole('cell', { name: 'hmwang' })).toBeVisible();
+  await page.getByLabel('人事代號、帳號、中文或英文姓名').fill('z10002');
   await page.getByRole('button', { name: '查詢' }).click();
   await expect(page.getByRole('cell', { name: 'cychen' })).toBeVisible();
   await expect(page.getByRole('cell', { name: '已停用' })).toBeVisible();
@@ -31,9 +38,13 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await screenshotsBothLanguages(page, 'screen-helpdesk');
 
   await page.getByRole('button', { name: '暫停服務' }).click();
+  // It asks first; "leave it" is the default and changes nothing.
+  await expect(page.getByRole('alertdialog', { name: '要讓本機暫停服務嗎？' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '不要變更' })).toBeFocused();
+  await page.getByRole('alertdialog').getByRole('button', { name: '暫停服務' }).click();
   await expect(page.getByRole('button', { name: '恢復服務' })).toBeVisible();
   await page.getByRole('button', { name: '登出' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('本服務台暫停服務');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('本自助服務機暫停服務');
   await expect(page.getByText('This kiosk is temporarily out of service')).toBeVisible();
   await expect(page.getByRole('button', { name: '申請教職員電子郵件帳號' })).toHaveCount(0);
   await expectAccessible(page, 'out of service');
@@ -44,6 +55,7 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
   await page.getByRole('button', { name: '恢復服務' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '恢復服務' }).click();
   await expect(page.getByRole('button', { name: '暫停服務' })).toBeVisible();
   await page.getByRole('button', { name: '登出' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
@@ -68,8 +80,8 @@ test('an assisted reset: the operator checks the ID, looks away, and the applica
   await page.getByRole('button', { name: '我是申請人，繼續' }).click();
   await expect(page.getByText('要重設密碼的信箱：hmwang@mx.nthu.edu.tw')).toBeVisible();
   const password = 'Zx8$uYt!6qWe#3rP';
-  await page.getByLabel('新密碼').fill(password);
-  await page.getByLabel('確認密碼').fill(password);
+  await page.getByLabel('信箱新密碼').fill(password);
+  await page.getByLabel('新密碼確認').fill(password);
   await page.getByRole('button', { name: '重設密碼' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('密碼已重設');
   expect(await canBind(kioskHost.ready, `uid=hmwang,ou=people,${BASE_DN}`, password)).toBe(true);
@@ -102,8 +114,8 @@ test('an application without AIS: the operator starts it from the HR records, th
   await page.getByRole('button', { name: '同意，繼續' }).click();
   await page.getByLabel('shkao@mx.nthu.edu.tw', { exact: true }).check();
   const password = 'Lk9#mQ2$wE7!rT4v';
-  await page.getByLabel('新密碼').fill(password);
-  await page.getByLabel('確認密碼').fill(password);
+  await page.getByLabel('信箱新密碼').fill(password);
+  await page.getByLabel('新密碼確認').fill(password);
   await page.getByRole('button', { name: '確定申請' }).click();
   await expect(page.getByText('已建立新的 LDAP 帳號 shkao@mx.nthu.edu.tw')).toBeVisible();
   const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(`uid=shkao,ou=people,${BASE_DN}`, { scope: 'base', attributes: ['creatorsName'] })).searchEntries);
@@ -130,10 +142,10 @@ test('an assisted application through AIS: the applicant signs in as usual, the 
   await page.getByRole('button', { name: 'Accept and Continue' }).click();
   await page.locator('.candidate input').first().check();
   const password = 'Pq7!vB3#nM8$kL2w';
-  await page.getByLabel('New Password').fill(password);
-  await page.getByLabel('Confirm').fill(password);
+  await page.getByLabel('New mailbox password').fill(password);
+  await page.getByLabel('Confirm new password').fill(password);
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your email account is ready');
   const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(BASE_DN, { filter: '(&(objectClass=posixAccount)(sn=z10012))', attributes: ['creatorsName'] })).searchEntries);
   expect(entry?.creatorsName).toBe(`uid=${member.uid},ou=operators,${BASE_DN}`);
 });

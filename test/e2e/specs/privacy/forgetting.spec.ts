@@ -24,8 +24,8 @@ test('the page forgets the password and the staff ID once the session is wiped',
   // Checked without Playwright's text engine, whose regular expressions would leave the page's text
   // in V8's last-match slot of the context they run in (a footprint of the test, not the kiosk).
   expect(await page.evaluate((id) => document.body.textContent?.includes(id), STAFF_ID)).toBe(true);
-  await page.getByLabel('新密碼').fill(PASSWORD);
-  await page.getByLabel('確認密碼').fill(PASSWORD);
+  await page.getByLabel('信箱新密碼').fill(PASSWORD);
+  await page.getByLabel('新密碼確認').fill(PASSWORD);
   await expect(page.locator('.meter strong')).toHaveText('很強');
   // A snapshot taken now must find both: otherwise the search below could never fail.
   const during = await heapSnapshot(page);
@@ -33,6 +33,7 @@ test('the page forgets the password and the staff ID once the session is wiped',
   expect(during).toContain(STAFF_ID);
 
   await page.getByRole('button', { name: '取消申請' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '取消申請' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
   const after = await heapSnapshot(page);
   // DUMP_HEAP=FILE keeps the snapshot, to look for what still holds a string when this fails.

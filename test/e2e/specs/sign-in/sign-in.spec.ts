@@ -34,7 +34,7 @@ test.describe('AIS sign-in', () => {
 
   test('shows DECRYPT(-2) for an expired link', async ({ kioskPage: page }) => {
     await signInThroughAis(page, 'z10003', 'expired');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('無法取得檢查碼或連結已過期');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('登入連結已過期');
     await expect(page.getByRole('alert')).toContainText('DECRYPT(-2)');
     await expect(page.getByRole('alert')).toContainText('網路系統組線上服務');
     await saveScreenshot(page, 'error-DECRYPT-2-zh-TW');
@@ -48,7 +48,7 @@ test.describe('AIS sign-in', () => {
 
   test('shows SESSION(-2) when AIS saw another network', async ({ kioskPage: page }) => {
     await signInThroughAis(page, 'z10003', 'other-network');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('IP 位址不符');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的網路位址改變了');
     await expect(page.getByRole('alert')).toContainText('SESSION(-2)');
     await saveScreenshot(page, 'error-SESSION-2-zh-TW');
     await expectAccessible(page, 'SESSION(-2)');

@@ -8,7 +8,7 @@ test.describe('Welcome screen', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-TW');
     await expect(page.locator('.status-line').first()).toHaveText('目錄服務：連線正常');
     await expect(page.locator('.status-line').nth(1)).toHaveText('校務資訊系統：連線正常');
-    await expect(page.getByText(/服務台 demo-counter/)).toBeVisible();
+    await expect(page.getByText(/自助服務機 demo-counter/)).toBeVisible();
     await saveScreenshot(page, 'welcome-zh-TW');
     expect(pageProblems).toEqual([]);
   });

@@ -36,22 +36,25 @@ test.describe('applying for a mailbox', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('設定帳號');
     const apply = page.getByRole('button', { name: '確定申請' });
     await expect(apply).toBeDisabled();
+    // The best six names first; the rest behind "more names".
+    await expect(page.getByRole('radio')).toHaveCount(6);
+    await page.getByRole('button', { name: /^其他名稱/ }).click();
     await expect(page.getByLabel('mzlin2@mx.nthu.edu.tw')).toBeVisible(); // mzlin is a mail alias
     await expectAccessible(page, 'step 3');
     await screenshotsBothLanguages(page, 'screen-step3');
     await page.getByLabel('mingzhi@mx.nthu.edu.tw', { exact: true }).check();
-    await page.getByLabel('新密碼').fill(STRONG);
+    await page.getByLabel('信箱新密碼').fill(STRONG);
     await expect(page.locator('.meter strong')).toHaveText('很強');
-    await page.getByLabel('確認密碼').fill(STRONG);
+    await page.getByLabel('新密碼確認').fill(STRONG);
     await expect(apply).toBeEnabled();
     await expectAccessible(page, 'step 3 filled');
     await apply.click();
 
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('結果');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的電子郵件帳號已建立');
     await expect(page.getByText('已建立新的 LDAP 帳號 mingzhi@mx.nthu.edu.tw')).toBeVisible();
     await expect(page.getByText('已建立使用者家目錄')).toBeVisible();
-    await expect(page.getByText(/容量（\d+KB\/62914560KB）/)).toBeVisible();
-    await expect(page.getByText(/\.MBOX（\d+KB\/3）/)).toBeVisible();
+    await expect(page.getByText(/容量（[\d.]+ [KMGT]B\/60 GB）/)).toBeVisible();
+    await expect(page.getByText(/\.MBOX（[\d.]+ [KMGT]B\/3）/)).toBeVisible();
     await expect(page.getByText('帳號約 10 分鐘後生效。')).toBeVisible();
     await expectAccessible(page, 'step 4');
     await screenshotsBothLanguages(page, 'screen-step4');
@@ -77,8 +80,8 @@ test.describe('applying for a mailbox', () => {
     await page.getByRole('button', { name: 'Accept and Continue' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set account');
     await page.getByLabel('kgodel@mx.nthu.edu.tw', { exact: true }).check();
-    await page.getByLabel('New Password').fill(STRONG);
-    await page.getByLabel('Confirm').fill(STRONG);
+    await page.getByLabel('New mailbox password').fill(STRONG);
+    await page.getByLabel('Confirm new password').fill(STRONG);
     await expect(page.locator('.meter strong')).toHaveText('Strong');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByText('Created new LDAP account kgodel@mx.nthu.edu.tw')).toBeVisible();
@@ -90,8 +93,8 @@ test.describe('applying for a mailbox', () => {
     await reachStep3(page, 'z10013');
     const apply = page.getByRole('button', { name: '確定申請' });
     await page.getByLabel('chhsu@mx.nthu.edu.tw', { exact: true }).check();
-    await page.getByLabel('新密碼').fill('password1234');
-    await page.getByLabel('確認密碼').fill('password1234');
+    await page.getByLabel('信箱新密碼').fill('password1234');
+    await page.getByLabel('新密碼確認').fill('password1234');
     await expect(page.locator('.meter strong')).toHaveText('弱');
     await expect(apply).toBeDisabled();
 
@@ -99,16 +102,16 @@ test.describe('applying for a mailbox', () => {
     await withDirectory(kioskHost.ready, (c) =>
       c.add(`uid=chhsu,ou=people,${BASE_DN}`, { objectClass: ['inetOrgPerson', 'posixAccount'], uid: 'chhsu', cn: 'x', sn: 'z99990', uidNumber: '59990', gidNumber: '100', homeDirectory: '/x' }),
     );
-    await page.getByLabel('新密碼').fill(STRONG);
-    await page.getByLabel('確認密碼').fill(STRONG);
+    await page.getByLabel('信箱新密碼').fill(STRONG);
+    await page.getByLabel('新密碼確認').fill(STRONG);
     await apply.click();
     await expect(page.getByRole('alert')).toContainText('NAME_TAKEN');
     await expect(page.getByLabel('chhsu2@mx.nthu.edu.tw')).toBeVisible();
     await expect(page.getByLabel('chhsu@mx.nthu.edu.tw', { exact: true })).toHaveCount(0);
-    await expect(page.getByLabel('新密碼')).toHaveValue('');
+    await expect(page.getByLabel('信箱新密碼')).toHaveValue('');
     await page.getByLabel('chhsu2@mx.nthu.edu.tw', { exact: true }).check();
-    await page.getByLabel('新密碼').fill(STRONG);
-    await page.getByLabel('確認密碼').fill(STRONG);
+    await page.getByLabel('信箱新密碼').fill(STRONG);
+    await page.getByLabel('新密碼確認').fill(STRONG);
     await apply.click();
     await expect(page.getByText('已建立新的 LDAP 帳號 chhsu2@mx.nthu.edu.tw')).toBeVisible();
   });
@@ -156,16 +159,22 @@ test.describe('applying for a mailbox', () => {
     await page.keyboard.press('Space');
     await expect(firstName).toBeChecked();
     await page.keyboard.press('Tab');
-    await expect(page.getByLabel('新密碼')).toBeFocused();
+    // With more than six names, "more names" comes between the list and the password.
+    const more = page.getByRole('button', { name: /^其他名稱/ });
+    if ((await more.count()) > 0) {
+      await expect(more).toBeFocused();
+      await page.keyboard.press('Tab');
+    }
+    await expect(page.getByLabel('信箱新密碼')).toBeFocused();
     await page.keyboard.type(STRONG);
     await page.keyboard.press('Tab');
-    await expect(page.getByLabel('確認密碼')).toBeFocused();
+    await expect(page.getByLabel('新密碼確認')).toBeFocused();
     await page.keyboard.type(STRONG);
     await expect(page.locator('.meter strong')).toHaveText('很強');
     await expect(page.getByRole('button', { name: '確定申請' })).toBeEnabled();
     await tabTo(/^確定申請$/);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('結果');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的電子郵件帳號已建立');
     const entries = await withDirectory(kioskHost.ready, async (c) => (await c.search(BASE_DN, { filter: '(sn=z10011)', attributes: ['uid'] })).searchEntries);
     expect(entries).toHaveLength(1);
     await tabTo(/^完成$/);

@@ -14,11 +14,11 @@ test.describe('other paths', () => {
     await expectAccessible(page, 'reset');
     await screenshotsBothLanguages(page, 'screen-reset');
     const submit = page.getByRole('button', { name: '重設密碼' });
-    await page.getByLabel('新密碼').fill('hmwang-2026');
-    await expect(page.getByText('密碼不可包含您的人事代號或帳號名稱。')).toBeVisible();
+    await page.getByLabel('信箱新密碼').fill('hmwang-2026');
+    await expect(page.getByText('密碼不可包含您的人事代號或帳號名稱。', { exact: true })).toBeVisible();
     await expect(submit).toBeDisabled();
-    await page.getByLabel('新密碼').fill(STRONG);
-    await page.getByLabel('確認密碼').fill(STRONG);
+    await page.getByLabel('信箱新密碼').fill(STRONG);
+    await page.getByLabel('新密碼確認').fill(STRONG);
     await submit.click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('密碼已重設');
     await expectAccessible(page, 'reset done');

@@ -240,7 +240,7 @@ describe('keeping the kiosk up', () => {
     expect(backend.ended).toEqual(['crash', 'crash', 'crash']);
     const page = await fake.session(KIOSK_PARTITION).protocolHandlers.get('app')!(new Request(CRASH_LOOP_URL));
     const html = await page.text();
-    expect(html).toContain('本服務台暫停服務');
+    expect(html).toContain('本自助服務機暫停服務');
     expect(html).toMatch(/CRASH-[0-9A-F]{6}/);
     // It stays there: a fourth recovery does not go back to the kiosk page.
     window.webContents.emit('unresponsive');
@@ -281,7 +281,7 @@ describe('out of service', () => {
     expect(window.url).toBe(KIOSK_URL);
     const page = await fake.session(KIOSK_PARTITION).protocolHandlers.get('app')!(new Request(KIOSK_URL));
     const html = await page.text();
-    expect(html).toContain('本服務台暫停服務');
+    expect(html).toContain('本自助服務機暫停服務');
     expect(html).toContain('This kiosk is temporarily out of service');
     expect(html).toContain('CONFIG-7F3A2C');
     expect(html).not.toMatch(/config\.yaml|ais\.key|https?:|ldaps?:/);

@@ -52,6 +52,18 @@ describe('resolveConfig', () => {
     expect(config.ais.key.reveal()).toBe(AIS_KEY);
   });
 
+  it('fills the result block (no printer by default), and refuses an idle countdown under 20 s (WCAG 2.2.1)', () => {
+    expect(resolveConfig(minimal, sources()).result).toEqual({
+      webmailUrl: 'https://mx.nthu.edu.tw/',
+      incomingServer: 'mx.nthu.edu.tw, IMAP 993, SSL/TLS',
+      outgoingServer: 'smtp.mx.nthu.edu.tw, SMTP 465, SSL/TLS',
+      helpUrl: 'https://net.nthu.edu.tw/',
+    });
+    expect(resolveConfig({ ...minimal, result: { printer: 'Counter-Receipt' } }, sources()).result.printer).toBe('Counter-Receipt');
+    expect(problemsOf(() => resolveConfig({ ...minimal, result: { helpUrl: 'not a url' } }, sources())).join('\n')).toMatch(/result\.helpUrl/);
+    expect(problemsOf(() => resolveConfig({ ...minimal, kiosk: { idleWarningSeconds: 10 } }, sources())).join('\n')).toMatch(/kiosk\.idleWarningSeconds/);
+  });
+
   it('refuses an AIS key that is not 64 hex characters, without echoing it', () => {
     const problems = problemsOf(() => resolveConfig(minimal, sources({ AIS_KEY: 'not-a-key-secret' })));
     expect(problems).toEqual(['ais.key: must be 64 hexadecimal characters (32 bytes)']);

@@ -1,0 +1,13 @@
+// Printing the result receipt: main prints silently where it can (Electron); otherwise it says
+// the page should print itself (browser host), and window.print() opens the browser's printing.
+import type { KioskApi } from '../../../shared/contract/api';
+import type { ResultCode } from '../../../shared/contract/codes';
+
+export type ReceiptOutcome = { printed: true } | { printed: false; code: ResultCode };
+
+export async function printReceipt(api: KioskApi, print: () => void = () => window.print()): Promise<ReceiptOutcome> {
+  const result = await api.printReceipt();
+  if (!result.ok) return { printed: false, code: result.code };
+  if (result.data.printed === 'window-print') print();
+  return { printed: true };
+}
