@@ -51,6 +51,27 @@ describe('write = provider, read = consumer', () => {
   });
 });
 
+describe('a consumer that has not caught up', () => {
+  it('does not decide any write: the creation is proved on the provider, and the person\'s next contact step finds the account there', async () => {
+    const kiosk = fleetKiosk(fleet.provider, split());
+    const who = person('z60500', 'FANG,YU-CHEN');
+    fleet.cutReplication();
+    try {
+      const session = await signIn(kiosk, who);
+      const names = await kiosk.creation.candidates(session);
+      // The read-back of the hash and the standing check go to the provider: the consumer has nothing yet.
+      await expect(kiosk.creation.create(session, request(names[0]!), '127.0.0.1')).resolves.toMatchObject({ uid: names[0] });
+      expect((await accountsOn(fleet.consumer)).some((a) => a.sn === who.id)).toBe(false);
+      // Found on the provider (no mail relay here, so the code cannot be sent); the stale consumer would say WRONG_STEP.
+      expect(await codeOf(kiosk.contacts.register(session, 'yc.fang@example.org'))).toBe('SMTP_UNAVAILABLE');
+    } finally {
+      fleet.restoreReplication();
+      await kiosk.close();
+    }
+    expect(kiosk.auditLines.find((l) => l.action === 'create')).toMatchObject({ result: 'ok', server: fleet.provider.ldapsUrl });
+  });
+});
+
 describe('the provider killed', () => {
   it('keeps reads answering from the consumer, refuses creation with DIRECTORY_READ_ONLY and writes nothing, then resumes in the same process', async () => {
     const kiosk = fleetKiosk(fleet.provider, split());
