@@ -11,6 +11,9 @@ import { freePort, startSlapd, type RunningSlapd, type SlapdOptions } from './th
 export interface ProviderAndConsumer {
   provider: RunningSlapd;
   consumer: RunningSlapd;
+  /** Cuts the consumer's syncrepl link: it keeps answering, with what it had (a stale replica). */
+  cutReplication(): void;
+  restoreReplication(): void;
   stop(): Promise<void>;
 }
 
@@ -34,9 +37,17 @@ const certificateOf = (slapd: RunningSlapd) => ({ certFile: slapd.caFile, keyFil
 
 export async function startProviderAndConsumer(options: Pick<SlapdOptions, 'passwordHash'> = {}): Promise<ProviderAndConsumer> {
   const provider = await startSlapd({ ...options, replication: { role: 'provider' } });
+  // The consumer replicates through a relay a test can cut; writes are still referred to the provider itself.
+  const link = await relay(Number(new URL(provider.ldapUrl).port));
   try {
-    const consumer = await startSlapd({ ...options, seedLdif: '', certificate: certificateOf(provider), replication: { role: 'consumer', providerUrl: provider.ldapUrl } });
-    const pair = { provider, consumer, stop: async () => void (await Promise.all([provider.stop(), consumer.stop()])) };
+    const consumer = await startSlapd({ ...options, seedLdif: '', certificate: certificateOf(provider), replication: { role: 'consumer', providerUrl: link.url, referTo: provider.ldapUrl } });
+    const pair = {
+      provider,
+      consumer,
+      cutReplication: () => link.cut(),
+      restoreReplication: () => link.restore(),
+      stop: async () => void (await Promise.all([provider.stop(), consumer.stop(), link.close()])),
+    };
     try {
       await converged([provider, consumer]);
     } catch (error) {
@@ -45,7 +56,7 @@ export async function startProviderAndConsumer(options: Pick<SlapdOptions, 'pass
     }
     return pair;
   } catch (error) {
-    await provider.stop();
+    await Promise.all([provider.stop(), link.close()]);
     throw error;
   }
 }

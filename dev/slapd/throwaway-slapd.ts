@@ -24,8 +24,8 @@ export type PasswordHash = 'ARGON2' | 'SSHA';
 export type SlapdReplication =
   /** syncprov with a checkpoint, so a restart after a kill starts from a recent contextCSN. */
   | { role: 'provider' }
-  /** syncrepl refreshAndPersist from the provider; writes answered with a referral to it (updateref). */
-  | { role: 'consumer'; providerUrl: string }
+  /** syncrepl refreshAndPersist from providerUrl; writes answered with a referral (updateref) to referTo, or to providerUrl. */
+  | { role: 'consumer'; providerUrl: string; referTo?: string }
   /** One of several providers replicating each other (multiprovider on), with its own serverID. */
   | { role: 'multi-provider'; serverId: number; peerUrls: readonly string[] };
 
@@ -184,7 +184,7 @@ syncprov-sessionlog 1000`;
     case 'provider':
       return { global: 'moduleload syncprov', database: `${index}\n${provider}` };
     case 'consumer':
-      return { global: '', database: `${index}\n${consumerOf(1, replication.providerUrl)}\nupdateref ${replication.providerUrl}` };
+      return { global: '', database: `${index}\n${consumerOf(1, replication.providerUrl)}\nupdateref ${replication.referTo ?? replication.providerUrl}` };
     case 'multi-provider':
       return {
         global: `moduleload syncprov\nserverID ${replication.serverId}`,

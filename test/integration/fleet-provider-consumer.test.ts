@@ -7,9 +7,11 @@ import { startProviderAndConsumer, type ProviderAndConsumer } from '../../dev/sl
 import { directoryChecks } from '../../electron/services/health/directory-checks';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
 import { checkAccount } from '../../electron/services/accounts/account-handlers';
-import { canBindAt, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin, canBindAt, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 import { accountsOn, applyAt, fleetKiosk, keptLogger, request, traceOf } from '../support/fleet-kiosks';
 import { testConfig } from '../support/test-config';
+import { FIXTURE } from '../../dev/slapd/fixture-directory';
+import { CHANNELS } from '../../shared/contract/channels';
 
 let fleet: ProviderAndConsumer;
 beforeAll(async () => {
@@ -48,6 +50,55 @@ describe('write = provider, read = consumer', () => {
     const lags = made.map((m) => m.lag).sort((a, b) => a - b);
     // Recorded, not asserted (docs/BENCHMARKS.md has the measured numbers).
     console.log(`replication lag after creation, ms: median ${lags[5]!.toFixed(1)}, max ${lags.at(-1)!.toFixed(1)}`);
+  });
+});
+
+describe('a consumer that has not caught up', () => {
+  it('does not decide any write: the creation is proved on the provider, and the person\'s next contact step finds the account there', async () => {
+    const kiosk = fleetKiosk(fleet.provider, split());
+    const who = person('z60500', 'FANG,YU-CHEN');
+    fleet.cutReplication();
+    try {
+      const session = await signIn(kiosk, who);
+      const names = await kiosk.creation.candidates(session);
+      // The read-back of the hash and the standing check go to the provider: the consumer has nothing yet.
+      await expect(kiosk.creation.create(session, request(names[0]!), '127.0.0.1')).resolves.toMatchObject({ uid: names[0] });
+      expect((await accountsOn(fleet.consumer)).some((a) => a.sn === who.id)).toBe(false);
+      // Found on the provider (no mail relay here, so the code cannot be sent); the stale consumer would say WRONG_STEP.
+      expect(await codeOf(kiosk.contacts.register(session, 'yc.fang@example.org'))).toBe('SMTP_UNAVAILABLE');
+    } finally {
+      fleet.restoreReplication();
+      await kiosk.close();
+    }
+    expect(kiosk.auditLines.find((l) => l.action === 'create')).toMatchObject({ result: 'ok', server: fleet.provider.ldapsUrl });
+  });
+});
+
+describe('the helpdesk on the split', () => {
+  it('writes an assisted application as the operator on the provider, and looks the new staff ID up there while the consumer is stale', async () => {
+    const kiosk = fleetKiosk(fleet.provider, split());
+    const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
+    const op = FIXTURE.operators.member;
+    const who = person('z60600', 'TANG,HUI-MIN');
+    // The operator signs in on the consumer (a read server); the wait's connection is bound as them on the write servers.
+    expect(await kiosk.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx)).toMatchObject({ ok: true });
+    expect(await kiosk.dispatcher.dispatch(CHANNELS.expectAssistedApplication, { staffId: who.id, reason: 'cannot-use-kiosk', password: op.password }, ctx)).toMatchObject({ ok: true });
+    fleet.cutReplication();
+    try {
+      const session = await signIn(kiosk, who);
+      expect(session.assistedBy).toMatchObject({ operator: op.uid });
+      const [name] = await kiosk.creation.candidates(session);
+      await kiosk.creation.create(session, request(name!), '127.0.0.1');
+      const [entry] = await asAdmin(fleet.provider, async (c) => (await c.search(`uid=${name},ou=people,${fleet.provider.baseDn}`, { scope: 'base', attributes: ['creatorsName'] })).searchEntries);
+      expect(String(entry?.creatorsName)).toMatch(new RegExp(`^uid=${op.uid},`, 'i'));
+      expect((await accountsOn(fleet.consumer)).some((a) => a.sn === who.id)).toBe(false);
+      await kiosk.dispatcher.dispatch(CHANNELS.endSession, { reason: 'cancel' }, ctx);
+      await kiosk.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx);
+      expect(await kiosk.dispatcher.dispatch(CHANNELS.helpdeskLookup, { query: who.id }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: name, staffId: who.id }] } });
+    } finally {
+      fleet.restoreReplication();
+      await kiosk.close();
+    }
   });
 });
 
