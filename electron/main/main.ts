@@ -15,6 +15,7 @@ import { createKioskBackend } from '../services/kiosk-backend';
 import { SilentReceiptPrinter } from './receipt-printer';
 import { createJsonLogger } from '../services/logger';
 import { AisView } from './ais-view';
+import { cupsPrinterProbe } from '../ops/cups-printer';
 import { launch } from './launch';
 import { outOfServiceReference } from './out-of-service';
 import { defaultShellPaths, startOutOfService, startShell } from './shell';
@@ -74,7 +75,7 @@ function start(): void {
 launch(electron, {
   argv: process.argv,
   defaultApp: process.defaultApp === true,
-  operatorHost: { env: process.env, platform: process.platform, readTextFile, bundledPoliciesDir: join(paths.rendererDir, 'policies') },
+  operatorHost: { env: process.env, platform: process.platform, readTextFile, bundledPoliciesDir: join(paths.rendererDir, 'policies'), printerExists: cupsPrinterProbe() },
   stdout: process.stdout,
   stderr: process.stderr,
   now: () => Date.now(),

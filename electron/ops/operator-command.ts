@@ -2,6 +2,7 @@
 // where lines go, what the host provides, and how a bad command line is reported.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { KioskConfig } from '../services/config';
+import type { PrinterProbe } from '../services/health/kiosk-doctor';
 
 export interface CliIo {
   out(line: string): void;
@@ -22,6 +23,8 @@ export interface OperatorHost {
   readTextFile(path: string): string;
   /** The policy summaries shipped with this build: inside the package, or the source tree in a checkout. */
   bundledPoliciesDir: string;
+  /** Asks the print system about the receipt printer: the installed app does (CUPS's lpstat); a checkout does not. */
+  printerExists?: PrinterProbe;
   demo?: OperatorDemo;
 }
 

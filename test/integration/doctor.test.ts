@@ -108,7 +108,7 @@ describe('the doctor’s certificate and clock checks, on a real slapd', () => {
     await slapd?.stop();
   });
 
-  const configFor = (directory: Partial<{ caFile: string }> = { caFile: slapd.caFile }) =>
+  const configFor = (directory: Partial<{ caFile: string; account: { uidNumberMax: number } }> = { caFile: slapd.caFile }) =>
     testConfig(
       { directory: { urls: [slapd.ldapsUrl], bindDn: slapd.serviceDn, baseDn: slapd.baseDn, ...directory }, ais: { loginUrl: dateUrl } },
       { TEST_LDAP_PASSWORD: slapd.servicePassword },
@@ -135,6 +135,28 @@ describe('the doctor’s certificate and clock checks, on a real slapd', () => {
   ] as const)('compares the clock with AIS’s Date header: %i ms off is %s', async (offset, status) => {
     const checks = await run(configFor(), offset);
     expect(line(checks, 'clock vs ais')).toMatchObject({ status });
+  });
+
+  it('warns when fewer than 1,000 uidNumbers are left in the range, and fails when none are', async () => {
+    const counterLine = (checks: Awaited<ReturnType<typeof run>>) => checks.find((c) => c.name.endsWith('uid counter'))!;
+    const plenty = counterLine(await run(configFor()));
+    expect(plenty.status).toBe('OK');
+    const next = Number(/next uidNumber (\d+)/.exec(plenty.detail)![1]);
+    expect(counterLine(await run(configFor({ caFile: slapd.caFile, account: { uidNumberMax: next + 99 } })))).toMatchObject({ status: 'WARN', detail: expect.stringMatching(/100 left in .*widen the range/) });
+    expect(counterLine(await run(configFor({ caFile: slapd.caFile, account: { uidNumberMax: next - 1 } })))).toMatchObject({ status: 'FAIL', detail: expect.stringMatching(/ 0 left in /) });
+  });
+
+  it('checks the receipt printer where the print system can be asked, and says so where it cannot', async () => {
+    const withPrinter = testConfig(
+      { directory: { urls: [slapd.ldapsUrl], caFile: slapd.caFile, bindDn: slapd.serviceDn, baseDn: slapd.baseDn }, ais: { loginUrl: dateUrl }, result: { printer: 'receipts' } },
+      { TEST_LDAP_PASSWORD: slapd.servicePassword },
+    );
+    const deps = { connectLdap: createLdapConnector(withPrinter.directory), fetch: globalThis.fetch as never, readTextFile: (p: string) => readFileSync(p, 'utf8'), bundledPoliciesDir: SOURCE_POLICIES_DIR };
+    const printerLine = async (extra: object) => (await runDoctor(withPrinter, { ...deps, ...extra })).find((c) => c.name === 'printer');
+    expect(await printerLine({ printerExists: async () => ({ found: true, detail: 'printer receipts is idle.' }) })).toEqual({ status: 'OK', name: 'printer', detail: 'receipts: printer receipts is idle.' });
+    expect(await printerLine({ printerExists: async () => ({ found: false, detail: 'not a printer CUPS knows' }) })).toMatchObject({ status: 'FAIL' });
+    expect(await printerLine({})).toMatchObject({ status: 'SKIP', detail: expect.stringContaining('not checked here') });
+    expect(line(await run(configFor()), 'printer')).toMatchObject({ status: 'SKIP', detail: expect.stringContaining('no receipt printer configured') });
   });
 
   it('says when the directory’s clock cannot be read (no monitor database here)', async () => {

@@ -8,8 +8,11 @@ import type { LdapConnector } from '../directory/ldap-connector';
 import { firstValue } from '../directory/ldap-values';
 import { writability } from '../directory/write-servers';
 
+/** Fewer numbers than this left in a range: time to widen it (WARN), before creations stop (FAIL at 0). */
+export const UID_HEADROOM_WARN = 1000;
+
 export interface DirectoryCheck {
-  status: 'OK' | 'FAIL';
+  status: 'OK' | 'WARN' | 'FAIL';
   name: string;
   detail: string;
 }
@@ -60,7 +63,8 @@ export async function directoryChecks(directory: ResolvedDirectorySettings, conn
       if (!Number.isInteger(next)) add('FAIL', name, `${counter.counterDn} has no uidNumber (docs/directory.md)`);
       else {
         const left = Math.max(0, counter.max - Math.max(next, counter.min) + 1);
-        add(left > 0 ? 'OK' : 'FAIL', name, `${counter.counterDn}: next uidNumber ${next}, ${left} left in ${counter.min}-${counter.max}`);
+        const status = left === 0 ? 'FAIL' : left < UID_HEADROOM_WARN ? 'WARN' : 'OK';
+        add(status, name, `${counter.counterDn}: next uidNumber ${next}, ${left} left in ${counter.min}-${counter.max}${status === 'WARN' ? ` (under ${UID_HEADROOM_WARN}: widen the range)` : ''}`);
       }
     } catch (error) {
       add('FAIL', name, `${counter.counterDn}: ${message(error)}`);

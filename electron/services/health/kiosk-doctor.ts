@@ -31,7 +31,12 @@ export interface DoctorConfig {
   smtp?: ResolvedSmtpSettings;
   policies: PolicySettings;
   audit: AuditSettings;
+  /** The receipt printer, if one is configured (result.printer). */
+  result?: { printer?: string };
 }
+
+/** Whether the print system knows a printer by this name, and what it said. */
+export type PrinterProbe = (name: string) => Promise<{ found: boolean; detail: string }>;
 
 export interface DoctorDeps {
   connectLdap: LdapConnector;
@@ -40,6 +45,8 @@ export interface DoctorDeps {
   bundledPoliciesDir: string;
   /** The clock compared with AIS's and the directory's; the system's by default. */
   clock?: { now(): number };
+  /** Asks the print system about the receipt printer; only the installed app has one to ask. */
+  printerExists?: PrinterProbe;
   /** This machine's network interfaces, for the egress check; os.networkInterfaces by default. */
   interfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
 }
@@ -122,6 +129,13 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
     add('OK', 'audit file', `${config.audit.file} can be written`);
   } catch {
     add('FAIL', 'audit file', `cannot write ${config.audit.file}`);
+  }
+  const printer = config.result?.printer;
+  if (!printer) add('SKIP', 'printer', 'no receipt printer configured (result.printer): the result screen shows the QR code');
+  else if (!deps.printerExists) add('SKIP', 'printer', `${printer}: not checked here; the installed app (mx-kiosk --doctor) asks the print system`);
+  else {
+    const { found, detail } = await deps.printerExists(printer);
+    add(found ? 'OK' : 'FAIL', 'printer', `${printer}: ${detail}`);
   }
   return checks;
 }
