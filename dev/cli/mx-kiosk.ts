@@ -86,6 +86,7 @@ async function serve(argv: string[]): Promise<void> {
     auditWriter: audit.writer,
     usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
     sweepEveryMs: 5 * 60_000,
+    fleetBeacon: true,
     readTextFile: (path) => readFileSync(path, 'utf8'),
     bundledPoliciesDir: join(rendererDir, 'policies'),
     configPath,

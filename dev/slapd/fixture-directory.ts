@@ -71,7 +71,7 @@ objectClass: organization
 dc: mx
 o: mx-kiosk test directory
 `,
-    ...['people', 'suspended', 'aliases', 'group', 'services', 'policies', 'operators', 'staff', 'claims'].map(ou),
+    ...['people', 'suspended', 'aliases', 'group', 'services', 'policies', 'operators', 'staff', 'claims', 'kiosks'].map(ou),
     ...FIXTURE.staff.map(
       (p) => `
 dn: employeeNumber=${p.id},ou=staff,${b}

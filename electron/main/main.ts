@@ -62,6 +62,7 @@ function start(): void {
     auditWriter: audit.writer,
     usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
     sweepEveryMs: 5 * 60_000,
+    fleetBeacon: true,
     readTextFile,
     bundledPoliciesDir: join(paths.rendererDir, 'policies'),
     configPath,

@@ -6,6 +6,7 @@ import { AisSettings, type ResolvedAisSettings } from './ais/ais-settings';
 import { AuditSettings } from './audit/audit-settings';
 import { ContactSettings, SmtpSettings, type ResolvedSmtpSettings } from './contact/contact-settings';
 import { DirectorySettings, type ResolvedDirectorySettings } from './directory/directory-settings';
+import { FleetSettings } from './health/fleet-settings';
 import { HelpdeskSettings } from './helpdesk/helpdesk-settings';
 import { EligibilitySettings } from './identity/person-identity';
 import { LogSettings } from './logger';
@@ -44,6 +45,7 @@ export const ConfigSchema = z
     eligibility: EligibilitySettings,
     session: SessionSettings,
     log: LogSettings,
+    fleet: FleetSettings,
   })
   .strict();
 

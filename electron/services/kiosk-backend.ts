@@ -32,6 +32,7 @@ import { WriteServers } from './directory/write-servers';
 import type { LdapConnector } from './directory/ldap-connector';
 import { Dispatcher } from './dispatcher';
 import { registerStatusHandlers } from './health/status-handlers';
+import { FleetBeacon } from './health/fleet-beacon';
 import { KioskStatus } from './health/kiosk-status';
 import { AssistedStarts } from './helpdesk/assisted-starts';
 import { registerHelpdeskHandlers } from './helpdesk/helpdesk-handlers';
@@ -88,6 +89,8 @@ export interface KioskBackendDeps {
    * start-up). The shells set it; tests call the sweeper themselves.
    */
   sweepEveryMs?: number;
+  /** Whether this kiosk writes its heartbeat and watches the switches on its own (the shells do). */
+  fleetBeacon?: boolean;
 }
 
 export interface KioskBackend {
@@ -102,13 +105,17 @@ export interface KioskBackend {
   policies: PolicyLibrary;
   contacts: ContactConfirmation;
   status: KioskStatus;
+  fleet: FleetBeacon;
   /** Ends the session and closes any AIS page still open: what the shell's own wipes call. */
   wipe(reason: SessionEndReason): boolean;
   close(): Promise<void>;
 }
 
-/** Person-facing channels: refused with OUT_OF_SERVICE while a helpdesk operator has switched the kiosk off. */
-const PERSON_FACING = ['beginSignIn', 'currentSession', 'acceptPolicy', 'checkAccount', 'accountCandidates', 'createAccount', 'resetPassword', 'registerContact', 'confirmContact'] as const;
+/**
+ * Person-facing channels: refused with OUT_OF_SERVICE while the kiosk or the fleet is switched
+ * off. beginSignIn refuses in its own handler, after it has read the switches again.
+ */
+const PERSON_FACING = ['currentSession', 'acceptPolicy', 'checkAccount', 'accountCandidates', 'createAccount', 'resetPassword', 'registerContact', 'confirmContact'] as const;
 
 export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const { config, clock, logger } = deps;
@@ -184,6 +191,18 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     lock: locks,
   });
   const operators = new OperatorSignIn({ connection, connect: deps.connectLdap, urls, baseDn: config.directory.baseDn, settings: config.helpdesk, audit, clock });
+  const fleet = new FleetBeacon({
+    connection,
+    writes,
+    kiosksDn: layout.kiosksDn,
+    kioskId: config.kioskId,
+    appVersion: deps.appVersion,
+    status,
+    counts: todayCounts,
+    clock,
+    logger,
+    onOutOfService: () => wipe('out-of-service'),
+  });
   const helpdesk = new HelpdeskConsole({
     operators,
     connection,
@@ -196,8 +215,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     audit,
     counts: todayCounts,
     clock,
-    status,
-    endSession: (reason) => wipe(reason),
+    fleet,
   });
   const assisted = new AssistedStarts({
     operators,
@@ -230,7 +248,8 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   };
   registerStatusHandlers(dispatcher, { status, settings });
   registerPolicyHandlers(dispatcher, { policies, consents, sessions });
-  registerAisHandlers(dispatcher, { signIn: aisSignIn, launcher });
+  // A switch set elsewhere (cn=fleet, or this kiosk's entry) is read before each sign-in.
+  registerAisHandlers(dispatcher, { signIn: aisSignIn, launcher, refuseNewSessions: () => status.refuseWhileOutOfService(), beforeBegin: async () => void (await fleet.refresh()) });
   registerSessionHandlers(dispatcher, { sessions, end: wipe, onReject: (session) => consents.rejected(session), nameUsable: (nameEn) => namer.offline(nameEn).length > 0 });
   registerAccountHandlers(dispatcher, { sessions, creation, reset, mailDomain: config.mailDomain });
   registerContactHandlers(dispatcher, { sessions, contacts });
@@ -238,6 +257,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   registerReceiptHandlers(dispatcher, { printer: receiptPrinter, requireSession: () => sessions.require() });
   dispatcher.guard(PERSON_FACING, () => status.refuseWhileOutOfService());
 
+  const stopBeacon = deps.fleetBeacon ? fleet.start(config.fleet) : () => undefined;
   let sweeping: ReturnType<typeof setInterval> | undefined;
   if (deps.sweepEveryMs) {
     const sweep = () => void sweeper.sweep().catch((error: unknown) => logger.warn('sweep of abandoned entries failed; will retry', { error }));
@@ -260,9 +280,11 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     policies,
     contacts,
     status,
+    fleet,
     wipe,
     close: async () => {
       clearInterval(sweeping);
+      stopBeacon();
       wipe('shutdown');
       await Promise.all([connection.close(), writes.close(), rater.close()]);
     },

@@ -28,6 +28,7 @@ export const CHANNELS = {
   startAssistedApplication: 'helpdesk:startAssistedApplication',
   expectAssistedApplication: 'helpdesk:expectAssistedApplication',
   helpdeskFleetCheck: 'helpdesk:fleetCheck',
+  helpdeskFleetStatus: 'helpdesk:fleetStatus',
   printReceipt: 'receipt:print',
 } as const;
 

@@ -191,8 +191,26 @@ export const StartAssistedApplicationResponse = z.object({ name: z.string() });
 /** Only this staff ID's own sign-in is taken as assisted: anyone else's discards the assist. */
 export const ExpectAssistedApplicationRequest = z.object({ staffId: z.string().max(32), reason: AssistReason, password: z.string().max(1024) }).strict();
 export const ExpectAssistedApplicationResponse = z.object({ waiting: z.literal(true) });
-export const OutOfServiceRequest = z.object({ on: z.boolean() }).strict();
+/** scope 'kiosk' (the default): this kiosk; 'fleet': every kiosk, through the directory's cn=fleet. */
+export const OutOfServiceRequest = z.object({ on: z.boolean(), scope: z.enum(['kiosk', 'fleet']).default('kiosk') }).strict();
 export const OutOfServiceResponse = z.object({ on: z.boolean() });
+export const KioskState = z.enum(['in-service', 'out-of-service', 'fleet-out-of-service']);
+/** Every kiosk as its heartbeat entry in the directory says; stale when the directory did not answer. */
+export const FleetStatusResponse = z.object({
+  fleetOutOfService: z.boolean(),
+  stale: z.boolean(),
+  checkedAt: z.string().nullable(),
+  kiosks: z.array(
+    z.object({
+      kioskId: z.string(),
+      state: KioskState,
+      lastSeen: z.string().nullable(),
+      version: z.string(),
+      counts: z.array(z.object({ action: z.string(), result: z.string(), count: z.number() })),
+    }),
+  ),
+});
+export type FleetStatusResponse = z.infer<typeof FleetStatusResponse>;
 /** 'window-print': this shell cannot print by itself; the page calls window.print (browser host). */
 export const PrintReceiptResponse = z.object({ printed: z.enum(['printed', 'window-print']) });
 
@@ -223,6 +241,7 @@ export const CONTRACT = {
   startAssistedReset: { channel: CHANNELS.startAssistedReset, request: StartAssistedResetRequest, response: StartAssistedResetResponse },
   helpdeskConfirmContact: { channel: CHANNELS.helpdeskConfirmContact, request: HelpdeskConfirmContactRequest, response: HelpdeskConfirmContactResponse },
   helpdeskFleetCheck: { channel: CHANNELS.helpdeskFleetCheck, request: NoPayload, response: FleetCheckResponse },
+  helpdeskFleetStatus: { channel: CHANNELS.helpdeskFleetStatus, request: NoPayload, response: FleetStatusResponse },
   printReceipt: { channel: CHANNELS.printReceipt, request: NoPayload, response: PrintReceiptResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;
 

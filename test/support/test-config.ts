@@ -52,6 +52,8 @@ const testRater: StrengthRater = { score: (password, inputs) => sharedRater.scor
 export const noAisLauncher: AisLauncher = { launch: async () => ({ kind: 'cancelled' }), cancel: () => false };
 
 export interface TestBackendOptions {
+  /** Start the fleet heartbeat and switch checks, as the shells do. */
+  fleetBeacon?: boolean;
   clock?: Clock;
   logger?: Logger;
   launcher?: AisLauncher;
@@ -89,6 +91,7 @@ export function testBackend(config: KioskConfig, options: TestBackendOptions = {
     bundledPoliciesDir: SOURCE_POLICIES_DIR,
     fetch: options.fetch,
     configPath: 'test-config',
+    fleetBeacon: options.fleetBeacon,
   });
   return Object.assign(backend, { auditLines });
 }

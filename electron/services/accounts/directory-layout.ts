@@ -11,6 +11,8 @@ export interface DirectoryLayout {
   uidCounterDn: string;
   /** Where the claims live: one entry per staff ID with an account (account-claims.ts). */
   claimsDn: string;
+  /** Where the kiosks keep their heartbeat entries and the fleet switch (health/fleet-beacon.ts). */
+  kiosksDn: string;
   /** A DN nobody makes: deleting it asks a server whether it takes writes (write-servers.ts). */
   writeProbeDn: string;
   attrs: Directory['attributes'];
@@ -27,6 +29,7 @@ export function layoutFromConfig(directory: Directory): DirectoryLayout {
     aliasesDn: under(directory.subtrees.aliases),
     uidCounterDn: directory.account.uidCounterDn ?? under('cn=uidNext'),
     claimsDn: under(directory.subtrees.claims),
+    kiosksDn: under(directory.subtrees.kiosks),
     writeProbeDn: under('cn=mx-kiosk-write-probe,ou=mx-kiosk-write-probe'),
     attrs: directory.attributes,
     account: directory.account,

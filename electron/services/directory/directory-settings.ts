@@ -39,6 +39,8 @@ export const DirectorySettings = z
         group: z.string().default('ou=group'),
         /** One claim entry per staff ID with an account (docs/directory.md): what makes "one each" atomic. */
         claims: z.string().default('ou=claims'),
+        /** One heartbeat entry per kiosk, and cn=fleet, the switch for all (docs/deployment.md). */
+        kiosks: z.string().default('ou=kiosks'),
       })
       .strict()
       .prefault({}),

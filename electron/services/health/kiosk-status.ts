@@ -8,8 +8,14 @@ import type { WriteServers } from '../directory/write-servers';
 import { KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
 
+/** What the fleet sees of a kiosk: serving, switched off itself, or off with the whole fleet. */
+export type KioskState = 'in-service' | 'out-of-service' | 'fleet-out-of-service';
+
 export class KioskStatus {
+  /** This kiosk's own switch (the helpdesk at this kiosk, or its entry in the directory). */
   private outOfService = false;
+  /** The fleet's switch (cn=fleet in the directory): every kiosk at once. */
+  private fleetOutOfService = false;
 
   constructor(
     private readonly deps: {
@@ -24,16 +30,31 @@ export class KioskStatus {
     },
   ) {}
 
+  /** Off by either switch. */
   isOutOfService(): boolean {
+    return this.outOfService || this.fleetOutOfService;
+  }
+
+  /** This kiosk's own switch only. */
+  isSwitchedOff(): boolean {
     return this.outOfService;
+  }
+
+  state(): KioskState {
+    return this.fleetOutOfService ? 'fleet-out-of-service' : this.outOfService ? 'out-of-service' : 'in-service';
   }
 
   setOutOfService(on: boolean): void {
     this.outOfService = on;
   }
 
+  setFleetOutOfService(on: boolean): void {
+    this.fleetOutOfService = on;
+  }
+
   /** Throws OUT_OF_SERVICE while the kiosk is switched off (a guard for person-facing requests). */
   refuseWhileOutOfService(): void {
+    if (this.fleetOutOfService) throw new KioskError('OUT_OF_SERVICE', 'the whole fleet is switched out of service');
     if (this.outOfService) throw new KioskError('OUT_OF_SERVICE', 'switched out of service by a helpdesk operator');
   }
 
@@ -47,7 +68,7 @@ export class KioskStatus {
       kioskId: this.deps.kioskId,
       directory: { state: reachable > 0 ? 'online' : 'offline', serversConfigured: servers.length, serversReachable: reachable, writable },
       ais: { state: ais },
-      outOfService: this.outOfService,
+      outOfService: this.isOutOfService(),
       notice: reachable > 0 && !writable ? 'DIRECTORY_READ_ONLY' : null,
     };
   }

@@ -15,7 +15,7 @@ import { fleetLines } from '../health/fleet-lines';
 import { runDoctor, type DoctorCheck, type DoctorConfig, type DoctorDeps } from '../health/kiosk-doctor';
 import { silentLogger } from '../logger';
 import { isUnder, type DirectoryLayout } from '../accounts/directory-layout';
-import type { KioskStatus } from '../health/kiosk-status';
+import type { FleetBeacon, FleetView } from '../health/fleet-beacon';
 import type { HelpdeskSettings } from './helpdesk-settings';
 import type { OperatorSignIn } from './operator-sign-in';
 
@@ -46,9 +46,8 @@ export class HelpdeskConsole {
       /** Today's counts, as today's audit file has them (audit/today-counts.ts). */
       counts: TodayCounts;
       clock: { now(): number };
-      /** The switch itself, and what switching off does to a person at the counter right now. */
-      status: KioskStatus;
-      endSession: (reason: 'out-of-service') => void;
+      /** The switches (this kiosk's and the fleet's) and the fleet's heartbeat entries. */
+      fleet: Pick<FleetBeacon, 'switchOwn' | 'switchFleet' | 'refresh'>;
     },
   ) {}
 
@@ -193,13 +192,22 @@ export class HelpdeskConsole {
     return lines;
   }
 
-  async setOutOfService(on: boolean): Promise<boolean> {
+  /**
+   * This kiosk's switch, or the whole fleet's. Nobody is left half-way through a flow the kiosk
+   * will now refuse to continue: the beacon wipes the person at the counter when a switch goes on.
+   */
+  async setOutOfService(on: boolean, scope: 'kiosk' | 'fleet' = 'kiosk'): Promise<boolean> {
     const operator = this.deps.operators.require();
-    this.deps.status.setOutOfService(on);
-    // Nobody is left half-way through a flow the kiosk will now refuse to continue.
-    if (on) this.deps.endSession('out-of-service');
-    await this.record(operator.uid, on ? 'out-of-service on' : 'out-of-service off', 'ok');
+    if (scope === 'fleet') await this.deps.fleet.switchFleet(on);
+    else await this.deps.fleet.switchOwn(on);
+    await this.record(operator.uid, `${scope === 'fleet' ? 'fleet ' : ''}out-of-service ${on ? 'on' : 'off'}`, 'ok');
     return on;
+  }
+
+  /** Every kiosk's heartbeat, read now (or the last known picture, marked stale). */
+  async fleetStatus(): Promise<FleetView> {
+    this.deps.operators.require();
+    return this.deps.fleet.refresh();
   }
 
   private record(operator: string, what: string, result: 'ok', detail?: string) {

@@ -16,7 +16,8 @@ export function registerHelpdeskHandlers(
   dispatcher.handle('helpdeskHealth', async () => deps.console.health());
   dispatcher.handle('helpdeskFleetCheck', async () => ({ checks: await deps.console.fleetCheck() }));
   dispatcher.handle('helpdeskLookup', async ({ query }) => ({ results: await deps.console.lookup(query) }));
-  dispatcher.handle('setOutOfService', async ({ on }) => ({ on: await deps.console.setOutOfService(on) }));
+  dispatcher.handle('setOutOfService', async ({ on, scope }) => ({ on: await deps.console.setOutOfService(on, scope) }));
+  dispatcher.handle('helpdeskFleetStatus', async () => deps.console.fleetStatus());
   dispatcher.handle('startAssistedApplication', async ({ staffId, reason, password }) => assisted.startApplication(staffId, reason, password));
   dispatcher.handle('expectAssistedApplication', async ({ staffId, reason, password }) => assisted.expectApplication(staffId, reason, password));
   dispatcher.handle('startAssistedReset', async ({ staffId, reason }) => assisted.startReset(staffId, reason));

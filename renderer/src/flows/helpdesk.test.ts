@@ -64,7 +64,7 @@ describe('helpdesk flows', () => {
     expect(store().status).toEqual({ kind: 'checking' });
     const { api, calls } = fakeApi({ status: async () => ({ ok: true, data: off }) });
     await switchOutOfService(api, true);
-    expect(calls).toEqual([['setOutOfService', { on: true }], ['status', undefined]]);
+    expect(calls).toEqual([['setOutOfService', { on: true, scope: 'kiosk' }], ['status', undefined]]);
     expect(store().status).toEqual({ kind: 'known', status: off });
   });
 

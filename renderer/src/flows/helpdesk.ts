@@ -2,7 +2,7 @@
 // out-of-service switch, and the assisted sessions that hand the kiosk from operator to applicant.
 import type { KioskApi, RequestOf } from '../../../shared/contract/api';
 import type { ResultCode } from '../../../shared/contract/codes';
-import type { FleetCheckResponse, HealthResponse } from '../../../shared/contract/schemas';
+import type { FleetCheckResponse, FleetStatusResponse, HealthResponse } from '../../../shared/contract/schemas';
 import { useKioskStore } from '../app/kiosk-store';
 
 const store = () => useKioskStore.getState();
@@ -36,9 +36,29 @@ export async function runFleetCheck(api: KioskApi): Promise<FleetCheckResponse['
   return null;
 }
 
+/** Every kiosk's heartbeat from the directory (or the last known picture, marked stale). */
+export async function loadFleet(api: KioskApi): Promise<FleetStatusResponse | null> {
+  const result = await api.helpdeskFleetStatus();
+  if (result.ok) return result.data;
+  store().failed(result.code);
+  return null;
+}
+
+/** Switches every kiosk (cn=fleet) and reads the fleet again; this kiosk's status follows. */
+export async function switchFleet(api: KioskApi, on: boolean): Promise<FleetStatusResponse | null> {
+  const result = await api.setOutOfService({ on, scope: 'fleet' });
+  if (!result.ok) {
+    store().failed(result.code);
+    return null;
+  }
+  const refreshed = await api.status();
+  if (refreshed.ok) store().setStatus({ kind: 'known', status: refreshed.data });
+  return loadFleet(api);
+}
+
 /** The status shown on Welcome changes only once main has both switched and reported it. */
 export async function switchOutOfService(api: KioskApi, on: boolean): Promise<void> {
-  const result = await api.setOutOfService({ on });
+  const result = await api.setOutOfService({ on, scope: 'kiosk' });
   const refreshed = await api.status();
   if (result.ok && refreshed.ok) store().setStatus({ kind: 'known', status: refreshed.data });
 }

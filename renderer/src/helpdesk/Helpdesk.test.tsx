@@ -57,6 +57,32 @@ describe('helpdesk', () => {
     expect(screen.getByText(/z10009: ghost \(uidNumber 4242\)/).closest('li')?.getAttribute('data-status')).toBe('FAIL');
   });
 
+  it('shows every kiosk with its state, and switches the whole fleet only after asking', async () => {
+    const fake = fakeApi();
+    renderKiosk(fake.api);
+    act(() => openScreen({ name: 'helpdesk' }));
+    const fleet = await screen.findByRole('table');
+    const row = within(fleet).getByRole('row', { name: /counter-7/ });
+    expect(row.textContent).toContain('服務中');
+    expect(row.textContent).toContain('0.1.0');
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '全部暫停服務' })));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('要讓全部自助服務機暫停服務嗎？');
+    expect(fake.calls.some(([m]) => m === 'setOutOfService')).toBe(false);
+    await act(async () => void fireEvent.click(within(dialog).getByRole('button', { name: '全部暫停服務' })));
+    expect(fake.calls).toContainEqual(['setOutOfService', { on: true, scope: 'fleet' }]);
+  });
+
+  it('says when the fleet picture is the last known one (the directory did not answer)', async () => {
+    const fake = fakeApi({ helpdeskFleetStatus: async () => ({ ok: true, data: { fleetOutOfService: true, stale: true, checkedAt: '2026-11-22T02:03:04.000Z', kiosks: [] } }) });
+    renderKiosk(fake.api);
+    act(() => openScreen({ name: 'helpdesk' }));
+    const note = await screen.findByText(/目錄服務目前沒有回應/);
+    expect(note.getAttribute('data-stale')).toBe('true');
+    expect(screen.getByText('已將全部自助服務機設為暫停服務。')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '全部恢復服務' })).toBeTruthy();
+  });
+
   it('shows the bilingual out-of-service screen instead of Welcome', async () => {
     renderKiosk(fakeApi({ status: async () => ({ ok: true, data: { ...ONLINE, outOfService: true } }) }).api);
     act(() => useKioskStore.getState().setStatus({ kind: 'known', status: { ...ONLINE, outOfService: true } }));
@@ -79,7 +105,7 @@ describe('helpdesk', () => {
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '暫停服務' })));
     const dialog = screen.getByRole('alertdialog');
     await act(async () => void fireEvent.click(within(dialog).getByRole('button', { name: '暫停服務' })));
-    expect(fake.calls).toContainEqual(['setOutOfService', { on: true }]);
+    expect(fake.calls).toContainEqual(['setOutOfService', { on: true, scope: 'kiosk' }]);
   });
 
   it('labels today’s counts in English too, and keeps an unknown action readable', async () => {

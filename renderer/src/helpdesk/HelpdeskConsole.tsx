@@ -12,6 +12,7 @@ import { useKioskApi } from '../api/api-context';
 import { SecretInput } from '../password-meter/SecretInput';
 import { useKioskStore } from '../app/kiosk-store';
 import { ConfirmDialog } from '../confirm/ConfirmDialog';
+import { FleetPanel } from './FleetPanel';
 import { expectApplicantThroughAis, loadHealth, runFleetCheck, signOutOperator, startAssistedApplication, startAssistedReset, switchOutOfService } from '../flows/helpdesk';
 
 /** The reasons in the order the console offers them; `satisfies` refuses one the contract lacks. */
@@ -122,6 +123,7 @@ export function HelpdeskConsole() {
       )}
       {results?.length === 0 && <p>{t('helpdesk.noResults')}</p>}
       <HealthSummary health={health} />
+      <FleetPanel />
       <h3>{t('helpdesk.fleet')}</h3>
       <p className="notes">{t('helpdesk.fleetExplain')}</p>
       <button type="button" className="secondary" onClick={() => void checkFleet()}>

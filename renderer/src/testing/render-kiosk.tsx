@@ -85,6 +85,10 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     startAssistedReset: async () => ({ ok: true, data: { account: 'hmwang@mx.nthu.edu.tw' } }),
     helpdeskConfirmContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com', account: 'mzlin2' } }),
     helpdeskFleetCheck: async () => ({ ok: true, data: { checks: [{ status: 'FAIL', name: 'fleet lost', detail: 'z10009: ghost (uidNumber 4242) created at counter-9 is missing: no such entry' }] } }),
+    helpdeskFleetStatus: async () => ({
+      ok: true,
+      data: { fleetOutOfService: false, stale: false, checkedAt: '2026-11-22T02:03:04.000Z', kiosks: [{ kioskId: 'counter-7', state: 'in-service', lastSeen: '2026-11-22T02:03:00Z', version: '0.1.0', counts: [] }] },
+    }),
     printReceipt: async () => ({ ok: true, data: { printed: 'window-print' } }),
   };
   const api = Object.fromEntries(

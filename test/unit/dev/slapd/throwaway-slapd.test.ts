@@ -14,6 +14,7 @@ describe('ldifAccessToConf', () => {
       `dn.subtree="ou=people,${SUFFIX}"`,
       `dn.subtree="ou=claims,${SUFFIX}"`,
       `dn.regex="^cn=uidnext(-[0-9]+)?,${SUFFIX}$"`,
+      `dn.subtree="ou=kiosks,${SUFFIX}"`,
       '*',
     ]);
     expect(lines[0]).toBe(

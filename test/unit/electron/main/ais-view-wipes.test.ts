@@ -29,7 +29,11 @@ function counter() {
   /** Person A opens AIS from Welcome; resolves with what the renderer would be told. */
   const signIn = () => backend.dispatcher.dispatch('ais:begin', { purpose: 'reset' }, IPC) as Promise<Result<{ kind: string }>>;
   const aisView = () => fake.views.at(-1)!;
-  return { fake, backend, kioskWindow, signIn, aisView, aisContents: () => aisView().webContents as FakeWebContents };
+  /** The view appears once main has read the fleet switches (which fails fast here: no directory). */
+  const opened = async () => {
+    for (let i = 0; i < 200 && fake.views.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+  return { fake, backend, kioskWindow, signIn, aisView, opened, aisContents: () => aisView().webContents as FakeWebContents };
 }
 
 async function expectWiped(run: ReturnType<typeof counter>, outcome: Promise<Result<{ kind: string }>>) {
@@ -45,7 +49,7 @@ describe('the AIS view ends with its person', () => {
   it('is open, on top of the kiosk, while the person signs in', async () => {
     const run = counter();
     void run.signIn();
-    await Promise.resolve();
+    await run.opened();
     expect(run.kioskWindow.children).toEqual([run.aisView()]);
     expect(run.aisContents().loaded).toEqual(['http://127.0.0.1:9/login']);
   });
@@ -60,7 +64,7 @@ describe('the AIS view ends with its person', () => {
   ])('closes at %s', async (_when, wipe) => {
     const run = counter();
     const outcome = run.signIn();
-    await Promise.resolve();
+    await run.opened();
     expect(run.kioskWindow.children).toHaveLength(1);
     await wipe(run);
     await expectWiped(run, outcome);

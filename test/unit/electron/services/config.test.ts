@@ -43,7 +43,8 @@ describe('resolveConfig', () => {
   it('fills the old portal defaults and resolves a file secret without its trailing newline', () => {
     const config = resolveConfig(minimal, sources());
     expect(config.mailDomain).toBe('mx.nthu.edu.tw');
-    expect(config.directory.subtrees).toEqual({ people: 'ou=people', suspended: 'ou=suspended', aliases: 'ou=aliases', group: 'ou=group', claims: 'ou=claims' });
+    expect(config.directory.subtrees).toEqual({ people: 'ou=people', suspended: 'ou=suspended', aliases: 'ou=aliases', group: 'ou=group', claims: 'ou=claims', kiosks: 'ou=kiosks' });
+    expect(config.fleet).toEqual({ heartbeatSeconds: 60, checkSeconds: 30 });
     expect(config.directory.bindPassword.reveal()).toBe('file-secret');
     expect(config.log.level).toBe('info');
     expect(config.ais).toMatchObject({ portalUrl: 'https://ua.net.nthu.edu.tw/portal/index.cgi', validitySeconds: 120, futureSkewSeconds: 30, egressAddresses: [] });

@@ -1,0 +1,89 @@
+// Fleet status and control through the directory, with two kiosk backends on one real slapd:
+// each writes its heartbeat entry; the helpdesk at one switches the whole fleet out of service
+// and the other sees it within its check interval; one kiosk's own switch stays its own; and a
+// kiosk that cannot reach the directory keeps its last known picture and says it is stale.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE } from '../../dev/slapd/fixture-directory';
+import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
+import type { FleetView } from '../../electron/services/health/fleet-beacon';
+import { asAdmin, backendOn, signIn } from '../support/kiosk-people';
+
+let slapd: RunningSlapd;
+beforeAll(async () => {
+  slapd = await startSlapd();
+});
+afterAll(async () => {
+  await slapd?.stop();
+});
+
+const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
+const kiosk = (kioskId: string) => backendOn(slapd, { config: { kioskId, fleet: { checkSeconds: 5, heartbeatSeconds: 10 } }, fleetBeacon: true });
+type Kiosk = ReturnType<typeof kiosk>;
+
+async function until<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const asOperator = async (k: Kiosk) => {
+  const op = FIXTURE.operators.member;
+  expect(await k.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx)).toMatchObject({ ok: true });
+};
+const fleetOf = async (k: Kiosk) => ((await k.dispatcher.dispatch('helpdesk:fleetStatus', {}, ctx)) as { ok: true; data: FleetView }).data;
+const outOfService = async (k: Kiosk) => ((await k.dispatcher.dispatch('kiosk:status', {}, ctx)) as { ok: true; data: { outOfService: boolean } }).data.outOfService;
+const stateOf = (view: FleetView, id: string) => view.kiosks.find((k) => k.kioskId === id)?.state;
+
+describe('fleet status and control through the directory', () => {
+  it('shows every kiosk, switches the fleet and one kiosk, and keeps the last picture when the directory is away', async () => {
+    const a = kiosk('counter-a');
+    const b = kiosk('counter-b');
+    try {
+      await asOperator(a);
+      // Both heartbeats arrive; nothing personal is in them.
+      let view = await until('both heartbeats', () => fleetOf(a), (v) => v.kiosks.filter((k) => k.kioskId.startsWith('counter-')).length === 2);
+      expect(view).toMatchObject({ fleetOutOfService: false, stale: false });
+      expect(stateOf(view, 'counter-b')).toBe('in-service');
+      const entry = await asAdmin(slapd, async (c) => (await c.search(`cn=counter-b,ou=kiosks,${slapd.baseDn}`, { scope: 'base' })).searchEntries[0]!);
+      expect(Object.keys(entry).filter((k) => k !== 'dn').sort()).toEqual(['cn', 'mxKioskCounts', 'mxKioskLastSeen', 'mxKioskOutOfService', 'mxKioskState', 'mxKioskVersion', 'objectClass']);
+
+      // A person is signed in at b when the helpdesk at a switches the whole fleet off.
+      await signIn(b, { id: 'z86001', name_en: 'FLEET,SWITCH' });
+      expect(await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: true, scope: 'fleet' }, ctx)).toEqual({ ok: true, data: { on: true } });
+      expect(await outOfService(a)).toBe(true);
+      await until('b out of service', () => outOfService(b), (off) => off, 12_000);
+      expect(b.sessions.hasLive()).toBe(false);
+      expect(await b.dispatcher.dispatch('ais:begin', { purpose: 'apply' }, ctx)).toEqual({ ok: false, code: 'OUT_OF_SERVICE' });
+      view = await until('the fleet shows it', () => fleetOf(a), (v) => v.fleetOutOfService && stateOf(v, 'counter-b') === 'fleet-out-of-service');
+      expect(a.auditLines.map((l) => l.detail)).toContain('fleet out-of-service on');
+
+      // Back in service: b is open before its next check, since a sign-in reads the switches first.
+      await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: false, scope: 'fleet' }, ctx);
+      expect(await b.dispatcher.dispatch('ais:begin', { purpose: 'apply' }, ctx)).toMatchObject({ ok: true });
+
+      // a's own switch is a's alone.
+      await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: true }, ctx);
+      expect(await outOfService(a)).toBe(true);
+      view = await until('a shown off, b on', () => fleetOf(a), (v) => stateOf(v, 'counter-a') === 'out-of-service' && stateOf(v, 'counter-b') === 'in-service');
+      expect(await outOfService(b)).toBe(false);
+      await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: false }, ctx);
+      expect(await outOfService(a)).toBe(false);
+
+      // The directory goes away: the last picture, marked stale.
+      await slapd.pause();
+      try {
+        const stale = await fleetOf(a);
+        expect(stale.stale).toBe(true);
+        expect(stale.kiosks.map((k) => k.kioskId)).toEqual(expect.arrayContaining(['counter-a', 'counter-b']));
+      } finally {
+        await slapd.resume();
+      }
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  }, 60_000);
+});
