@@ -37,12 +37,12 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await expectAccessible(page, 'helpdesk console');
   await screenshotsBothLanguages(page, 'screen-helpdesk');
 
-  await page.getByRole('button', { name: '暫停服務' }).click();
+  await page.getByRole('button', { name: '暫停服務', exact: true }).click();
   // It asks first; "leave it" is the default and changes nothing.
   await expect(page.getByRole('alertdialog', { name: '要讓本機暫停服務嗎？' })).toBeVisible();
   await expect(page.getByRole('button', { name: '不要變更' })).toBeFocused();
-  await page.getByRole('alertdialog').getByRole('button', { name: '暫停服務' }).click();
-  await expect(page.getByRole('button', { name: '恢復服務' })).toBeVisible();
+  await page.getByRole('alertdialog').getByRole('button', { name: '暫停服務', exact: true }).click();
+  await expect(page.getByRole('button', { name: '恢復服務', exact: true })).toBeVisible();
   await page.getByRole('button', { name: '登出' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('本自助服務機暫停服務');
   await expect(page.getByText('This kiosk is temporarily out of service')).toBeVisible();
@@ -54,9 +54,36 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
-  await page.getByRole('button', { name: '恢復服務' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: '恢復服務' }).click();
-  await expect(page.getByRole('button', { name: '暫停服務' })).toBeVisible();
+  await page.getByRole('button', { name: '恢復服務', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '恢復服務', exact: true }).click();
+  await expect(page.getByRole('button', { name: '暫停服務', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '登出' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
+});
+
+test('the console lists the fleet from the directory, and the fleet switch closes this kiosk too', async ({ kioskPage: page }) => {
+  await page.keyboard.press('Control+Alt+h');
+  await page.getByLabel('帳號').fill(member.uid);
+  await page.getByLabel('密碼').fill(member.password);
+  await page.getByRole('button', { name: '登入' }).click();
+  // This kiosk's own heartbeat entry, written by the host's beacon.
+  const row = page.locator('.fleet-table').getByRole('row', { name: /demo-counter/ });
+  await expect(row).toContainText('服務中');
+  await page.getByRole('button', { name: '全部暫停服務' }).click();
+  await expect(page.getByRole('alertdialog', { name: '要讓全部自助服務機暫停服務嗎？' })).toBeVisible();
+  await page.getByRole('alertdialog').getByRole('button', { name: '全部暫停服務' }).click();
+  await expect(page.getByText('已將全部自助服務機設為暫停服務。')).toBeVisible();
+  await expect(row).toContainText('全部暫停服務');
+  await page.getByRole('button', { name: '登出' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('本自助服務機暫停服務');
+
+  await page.keyboard.press('Control+Alt+h');
+  await page.getByLabel('帳號').fill(member.uid);
+  await page.getByLabel('密碼').fill(member.password);
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.getByRole('button', { name: '全部恢復服務' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '全部恢復服務' }).click();
+  await expect(page.getByText('全部自助服務機開放服務中（個別機器可能另外暫停）。')).toBeVisible();
   await page.getByRole('button', { name: '登出' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
 });
