@@ -86,4 +86,19 @@ describe('fleet status and control through the directory', () => {
       await Promise.all([a.close(), b.close()]);
     }
   }, 60_000);
+
+  it('keeps one entry when 30 heartbeats of a new kiosk and 30 fleet switches race in the same tick', async () => {
+    const c = backendOn(slapd, { config: { kioskId: 'counter-c' } });
+    try {
+      const beats = await Promise.all(Array.from({ length: 30 }, () => c.fleet.heartbeat()));
+      expect(beats.every(Boolean)).toBe(true);
+      await Promise.all(Array.from({ length: 30 }, (_, i) => c.fleet.switchFleet(i % 2 === 0)));
+      const entries = await asAdmin(slapd, async (client) => (await client.search(`ou=kiosks,${slapd.baseDn}`, { scope: 'one', filter: '(|(cn=counter-c)(cn=fleet))' })).searchEntries);
+      expect(entries.map((e) => e.cn).sort()).toEqual(['counter-c', 'fleet']);
+      await c.fleet.switchFleet(false);
+      expect(await outOfService(c)).toBe(false);
+    } finally {
+      await c.close();
+    }
+  });
 });

@@ -3,7 +3,7 @@
 // switches, the kiosk's own and cn=fleet for every kiosk. The kiosk writes its heartbeat every
 // heartbeatSeconds and on each change of state, and reads the switches every checkSeconds and
 // before each sign-in. Without the directory it keeps its last known state and says it is stale.
-import { Attribute, Change, NoSuchObjectError, type Client, type Entry } from 'ldapts';
+import { AlreadyExistsError, Attribute, Change, NoSuchObjectError, type Client, type Entry } from 'ldapts';
 import type { ActionCount, TodayCounts } from '../audit/today-counts';
 import type { Clock } from '../clock';
 import type { DirectoryConnection } from '../directory/directory-connection';
@@ -165,12 +165,22 @@ export class FleetBeacon {
   }
 }
 
-/** Replaces the attributes, or adds the entry when it is not there yet. */
+/**
+ * Replaces the attributes, or adds the entry when it is not there yet. Two writers racing to add
+ * it (a heartbeat on a change of state beside the timer's, two operators on cn=fleet): the add
+ * that loses finds the entry there and replaces instead.
+ */
 async function upsert(client: Client, dn: string, cn: string, attributes: Record<string, string>): Promise<void> {
+  const replace = () => client.modify(dn, Object.entries(attributes).map(([type, value]) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) })));
   try {
-    await client.modify(dn, Object.entries(attributes).map(([type, value]) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) })));
+    await replace();
   } catch (error) {
     if (!(error instanceof NoSuchObjectError)) throw error;
-    await client.add(dn, { objectClass: 'mxKiosk', cn, ...attributes });
+    try {
+      await client.add(dn, { objectClass: 'mxKiosk', cn, ...attributes });
+    } catch (addError) {
+      if (!(addError instanceof AlreadyExistsError)) throw addError;
+      await replace();
+    }
   }
 }
