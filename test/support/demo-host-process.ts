@@ -22,8 +22,17 @@ export interface DemoHostProcess {
 
 export const MX_KIOSK_BIN = join(process.cwd(), 'dev', 'bin', 'mx-kiosk.mjs');
 
-export async function startDemoHost(extraArgs: string[] = [], timeoutMs = 30_000): Promise<DemoHostProcess> {
-  const child = spawn(process.execPath, [MX_KIOSK_BIN, 'serve', '--demo', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startDemoHost(extraArgs: string[] = [], timeoutMs = 30_000): Promise<DemoHostProcess> {
+  return startHostProcess(['--demo', ...extraArgs], {}, timeoutMs);
+}
+
+/** `mx-kiosk serve --config FILE` beside a demo host (a second kiosk on its systems); env carries the secrets. */
+export function startConfiguredHost(configPath: string, env: Record<string, string>, timeoutMs = 30_000): Promise<DemoHostProcess> {
+  return startHostProcess(['--config', configPath], env, timeoutMs);
+}
+
+async function startHostProcess(args: string[], env: Record<string, string>, timeoutMs: number): Promise<DemoHostProcess> {
+  const child = spawn(process.execPath, [MX_KIOSK_BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
   const lines = createInterface({ input: child.stdout! });

@@ -1,6 +1,11 @@
 // The helpdesk at the counter, in Chromium: Ctrl+Alt+H, the operator's own sign-in, health, lookup,
 // and the out-of-service switch as the next person would see it.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_AIS_KEY_HEX } from '../../../../dev/demo/demo-profile';
 import { FIXTURE } from '../../../../dev/slapd/fixture-directory';
+import { startConfiguredHost } from '../../../support/demo-host-process';
 import { expect, saveScreenshot, test } from '../../fixtures/kiosk-host';
 import { signInThroughAis } from '../sign-in/ais-simulator';
 import { BASE_DN, canBind, expectAccessible, screenshotsBothLanguages, withDirectory } from '../wizard/wizard';
@@ -86,6 +91,49 @@ test('the console lists the fleet from the directory, and the fleet switch close
   await expect(page.getByText('全部自助服務機開放服務中（個別機器可能另外暫停）。')).toBeVisible();
   await page.getByRole('button', { name: '登出' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
+});
+
+test('the fleet switch set at this kiosk closes a second kiosk on another backend, seen in its own page', async ({ kioskPage: page, kioskHost, browser }) => {
+  // A second counter: its own host process and backend, on the same directory and AIS.
+  const dir = await mkdtemp(join(tmpdir(), 'mx-second-kiosk-'));
+  const configPath = join(dir, 'config.json');
+  await writeFile(
+    configPath,
+    JSON.stringify({
+      kioskId: 'second-counter',
+      directory: { urls: [kioskHost.ready.ldap!.ldapsUrl], caFile: kioskHost.ready.ldap!.caFile, bindDn: FIXTURE.serviceDn, bindPassword: { env: 'SECOND_LDAP_PASSWORD' }, baseDn: FIXTURE.baseDn },
+      ais: { key: { env: 'SECOND_AIS_KEY' }, loginUrl: kioskHost.ready.ais, egressAddresses: ['127.0.0.1'] },
+      audit: { file: join(dir, 'audit.jsonl') },
+      fleet: { checkSeconds: 5 },
+    }),
+  );
+  const second = await startConfiguredHost(configPath, { SECOND_LDAP_PASSWORD: FIXTURE.servicePassword, SECOND_AIS_KEY: DEMO_AIS_KEY_HEX });
+  const other = await browser.newPage();
+  try {
+    await other.goto(second.ready.url);
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
+
+    await page.keyboard.press('Control+Alt+h');
+    await page.getByLabel('帳號').fill(member.uid);
+    await page.getByLabel('密碼').fill(member.password);
+    await page.getByRole('button', { name: '登入' }).click();
+    await expect(page.locator('.fleet-table').getByRole('row', { name: /second-counter/ })).toContainText('服務中');
+    await page.getByRole('button', { name: '全部暫停服務' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '全部暫停服務' }).click();
+    await expect(page.getByText('已將全部自助服務機設為暫停服務。')).toBeVisible();
+
+    // The second kiosk reads the switch within its check interval; a reload shows what main says.
+    await expect(async () => {
+      await other.reload();
+      await expect(other.getByRole('heading', { level: 1 })).toHaveText('本自助服務機暫停服務', { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+  } finally {
+    await page.getByRole('button', { name: '全部恢復服務' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '全部恢復服務' }).click();
+    await expect(page.getByText('全部自助服務機開放服務中（個別機器可能另外暫停）。')).toBeVisible();
+    await other.close();
+    await second.stop();
+  }
 });
 
 test('an assisted reset: the operator checks the ID, looks away, and the applicant sets the password', async ({ kioskPage: page, kioskHost }) => {
