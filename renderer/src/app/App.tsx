@@ -120,7 +120,8 @@ export function App() {
 
   return (
     <div className="kiosk">
-      <header className="kiosk-header">
+      {/* Over Electron's AIS view the header keeps exactly the height the view leaves it. */}
+      <header className={screen.name === 'signing-in' ? 'kiosk-header over-ais' : 'kiosk-header'}>
         {/* A tap target for the helpdesk gesture, not a control people are meant to find. */}
         <span className="kiosk-center" onPointerDown={tapCenter}>
           {t('app.center')}
@@ -135,7 +136,7 @@ export function App() {
         >
           {t('app.switchLanguage')}
         </button>
-        <DisplayControls />
+        {screen.name !== 'signing-in' && <DisplayControls />}
       </header>
       <main className="kiosk-main">
         <CurrentScreen screen={screen} outOfService={outOfService} />

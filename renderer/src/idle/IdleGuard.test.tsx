@@ -108,7 +108,9 @@ describe('IdleGuard while Electron’s AIS view is open', () => {
   it('offers the way back in the header, in both languages, outside the AIS view', async () => {
     const { calls } = await signingIn(() => null);
     const back = screen.getByRole('button', { name: /返回自助服務機/ });
-    expect(back.closest('header')).not.toBeNull();
+    expect(back.closest('header')?.classList.contains('over-ais')).toBe(true);
+    // The header keeps the AIS view's height: no display controls that could wrap it taller.
+    expect(screen.queryByRole('button', { name: '大字' })).toBeNull();
     expect(back.textContent).toContain('Back to the kiosk');
     fireEvent.click(back);
     await advance(0);
