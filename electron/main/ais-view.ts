@@ -5,9 +5,11 @@
 // The view never outlives its person: the kiosk's wipes close it (cancel()), and so does main's
 // own time limit, whatever the renderer does.
 import type * as ElectronModule from 'electron';
+import { isLoopbackHost } from '../services/ais/ais-settings';
 import type { AisLauncher, AisSignIn, LaunchOutcome } from '../services/ais/ais-sign-in';
 import { KioskError } from '../services/kiosk-error';
 import type { Logger } from '../services/logger';
+import { originOf } from './url-origin';
 
 export const AIS_PARTITION = 'ais';
 /**
@@ -27,8 +29,6 @@ export interface AisViewSettings {
   /** How long an AIS token lives; the view's own limit is this plus AIS_VIEW_MARGIN_SECONDS. */
   validitySeconds: number;
 }
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -54,7 +54,7 @@ export function decideAisNavigation(url: string, settings: Pick<AisViewSettings,
   if (target.host === portal.host) return isExactHandoff(url, portal) ? 'handoff' : 'deny';
   const allowed = new Set([new URL(settings.loginUrl).origin, ...settings.extraOrigins.map((o) => new URL(o).origin)]);
   // Only https AIS pages (or the loopback simulator in the demo) are ever shown, and never with user info.
-  const secure = target.protocol === 'https:' || (target.protocol === 'http:' && LOOPBACK_HOSTS.has(target.hostname));
+  const secure = target.protocol === 'https:' || (target.protocol === 'http:' && isLoopbackHost(target.hostname));
   return secure && target.username === '' && target.password === '' && allowed.has(target.origin) ? 'allow' : 'deny';
 }
 
@@ -95,7 +95,7 @@ export class AisView implements AisLauncher {
     this.cancel();
     // The first page passes the same check as every later one (the config schema already refuses http).
     if (decideAisNavigation(this.settings.loginUrl, this.settings) !== 'allow') {
-      this.logger.error('AIS login URL refused by the view’s own allow-list', { origin: safeOrigin(this.settings.loginUrl) });
+      this.logger.error('AIS login URL refused by the view’s own allow-list', { origin: originOf(this.settings.loginUrl) });
       return Promise.reject(new KioskError('INTERNAL', 'AIS login URL not allowed'));
     }
     const view = new this.electron.WebContentsView({
@@ -157,7 +157,7 @@ export class AisView implements AisLauncher {
     const url = details.url ?? '';
     if (decideAisNavigation(url, this.settings) === 'allow') return;
     details.preventDefault();
-    this.logger.warn('AIS view subframe navigation blocked', { origin: safeOrigin(url) });
+    this.logger.warn('AIS view subframe navigation blocked', { origin: originOf(url) });
   }
 
   private onNavigate(event: NavigationEvent, url: string): void {
@@ -167,7 +167,7 @@ export class AisView implements AisLauncher {
     if (decision === 'allow') return;
     event.preventDefault();
     if (decision === 'deny') {
-      this.logger.warn('AIS view navigation blocked', { origin: safeOrigin(url) });
+      this.logger.warn('AIS view navigation blocked', { origin: originOf(url) });
       return;
     }
     // The portal URL: take the token here; the request itself is never made.
@@ -191,13 +191,5 @@ export class AisView implements AisLauncher {
     void this.electron.session.fromPartition(AIS_PARTITION).clearStorageData();
     current.settle(result);
     return true;
-  }
-}
-
-function safeOrigin(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '(unparsable)';
   }
 }

@@ -3,6 +3,7 @@
 // can answer. The receipt is printed by main, silently (see the counter experience docs).
 import type * as ElectronModule from 'electron';
 import type { Logger } from '../services/logger';
+import { originOf } from './url-origin';
 
 type DownloadSession = Pick<ElectronModule.Session, 'on'>;
 
@@ -60,12 +61,4 @@ export function answerCertificateRequests(app: Pick<ElectronModule.App, 'on'>, s
     logger.info('client certificate requested', { origin: originOf(url), offered: list.length, sent: chosen !== undefined });
     callback(chosen);
   });
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '(unparsable)';
-  }
 }

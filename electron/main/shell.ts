@@ -13,6 +13,7 @@ import { answerCertificateRequests, disarmPagePrint, refuseDownloads } from './n
 import { CRASH_LOOP, CrashLoopGuard } from './crash-loop';
 import { isOutOfServiceRequest, OUT_OF_SERVICE_PAGE, outOfServiceReference, outOfServiceResponse } from './out-of-service';
 import { startRendererWatchdog } from './renderer-watchdog';
+import { originOf } from './url-origin';
 
 export type ShellElectron = Pick<typeof ElectronModule, 'app' | 'BrowserWindow' | 'Menu' | 'protocol' | 'session' | 'ipcMain' | 'WebContentsView' | 'powerSaveBlocker'>;
 
@@ -94,14 +95,6 @@ export function lockDownContents(contents: ElectronModule.WebContents, logger: L
   contents.on('will-frame-navigate', (details) => deny(details, details.url));
 }
 
-function originOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return '(unparsable)';
-  }
-}
 
 /**
  * Only the shell's own quit path closes the kiosk window: Alt+F4 or a window manager's close

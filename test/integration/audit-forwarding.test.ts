@@ -12,6 +12,7 @@ import { createAuditTrail, forwardedStateFile, type AuditTrail } from '../../ele
 import { systemClock } from '../../electron/services/clock';
 import { silentLogger } from '../../electron/services/logger';
 import { startRsyslog, type RunningRsyslog } from '../support/throwaway-rsyslog';
+import { until } from '../support/until';
 
 let receiver: RunningRsyslog;
 beforeAll(async () => {
@@ -21,15 +22,6 @@ afterAll(async () => {
   await receiver?.stop();
 });
 
-async function until<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function trailIn(dir: string): AuditTrail {
   const settings = AuditSettings.parse({ file: join(dir, 'audit.jsonl'), syslog: { host: '127.0.0.1', port: receiver.port, retrySeconds: 1 } });

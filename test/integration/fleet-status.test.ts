@@ -7,6 +7,7 @@ import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import type { FleetView } from '../../electron/services/health/fleet-beacon';
 import { asAdmin, backendOn, signIn } from '../support/kiosk-people';
+import { until } from '../support/until';
 
 let slapd: RunningSlapd;
 beforeAll(async () => {
@@ -20,15 +21,6 @@ const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
 const kiosk = (kioskId: string) => backendOn(slapd, { config: { kioskId, fleet: { checkSeconds: 5, heartbeatSeconds: 10 } }, fleetBeacon: true });
 type Kiosk = ReturnType<typeof kiosk>;
 
-async function until<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const asOperator = async (k: Kiosk) => {
   const op = FIXTURE.operators.member;

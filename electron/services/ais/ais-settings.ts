@@ -8,13 +8,18 @@ import { SecretRef, type Secret } from '../secret';
 export const LEGACY_PORTAL_URL = 'https://ua.net.nthu.edu.tw/portal/index.cgi';
 
 const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/** Plain http is acceptable for an AIS page only on loopback, where the demo's simulator runs. */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK.has(hostname);
+}
 /**
  * An AIS page's address: https, or plain http only on loopback, where the demo profile runs its
  * AIS simulator. A counter machine never shows AIS (or its password page) unencrypted.
  */
 const AisUrl = z.url({ protocol: /^https?$/ }).refine((url) => {
   const parsed = new URL(url);
-  return parsed.protocol === 'https:' || LOOPBACK.has(parsed.hostname);
+  return parsed.protocol === 'https:' || isLoopbackHost(parsed.hostname);
 }, 'must be an https:// URL (plain http is only for the loopback demo simulator)');
 const IpAddress = z.union([z.ipv4(), z.ipv6()]);
 

@@ -11,3 +11,14 @@ export function allValues(value: Entry[string] | undefined): string[] {
 export function firstValue(value: Entry[string] | undefined): string | undefined {
   return allValues(value)[0];
 }
+
+/** 2026-12-02T03:04:05.678Z (as ms) → 20261202030405Z: GeneralizedTime in UTC, whole seconds. */
+export function generalizedTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/** 20261202030405Z → its time in ms; null for anything else (fractions and offsets are not used here). */
+export function parseGeneralizedTime(text: string | undefined): number | null {
+  const m = text && /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) : null;
+}

@@ -5,7 +5,7 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import type { FetchLike } from '../ais/ais-health';
 import { allDirectoryServers } from '../directory/directory-settings';
 import type { LdapConnector } from '../directory/ldap-connector';
-import { firstValue } from '../directory/ldap-values';
+import { firstValue, parseGeneralizedTime } from '../directory/ldap-values';
 import { presentedCertificate, type TlsTarget } from './tls-probe';
 
 export type CheckStatus = 'OK' | 'WARN' | 'FAIL' | 'SKIP';
@@ -62,11 +62,9 @@ export async function directoryClockCheck(url: string, connect: LdapConnector, b
     const sent = clock.now();
     const { searchEntries } = await client.search('cn=Current,cn=Time,cn=Monitor', { scope: 'base', attributes: ['monitorTimestamp'] });
     const received = clock.now();
-    const stamp = firstValue(searchEntries[0]?.monitorTimestamp);
-    const match = stamp && /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(stamp);
-    if (!match) return { status: 'SKIP', name, detail: 'cn=Monitor gave no time' };
-    const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
-    return skewCheck(name, Date.UTC(y!, mo! - 1, d, h, mi, s), (sent + received) / 2, received - sent);
+    const theirs = parseGeneralizedTime(firstValue(searchEntries[0]?.monitorTimestamp));
+    if (theirs === null) return { status: 'SKIP', name, detail: 'cn=Monitor gave no time' };
+    return skewCheck(name, theirs, (sent + received) / 2, received - sent);
   } catch {
     return { status: 'SKIP', name, detail: 'not readable (no monitor database, or its ACL refuses the kiosk)' };
   } finally {

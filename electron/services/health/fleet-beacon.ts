@@ -7,7 +7,7 @@ import { AlreadyExistsError, Attribute, Change, NoSuchObjectError, type Client, 
 import type { ActionCount, TodayCounts } from '../audit/today-counts';
 import type { Clock } from '../clock';
 import type { DirectoryConnection } from '../directory/directory-connection';
-import { firstValue } from '../directory/ldap-values';
+import { firstValue, generalizedTime, parseGeneralizedTime } from '../directory/ldap-values';
 import type { WriteServers } from '../directory/write-servers';
 import type { Logger } from '../logger';
 import type { KioskState, KioskStatus } from './kiosk-status';
@@ -32,11 +32,9 @@ export interface FleetView {
   checkedAt: string | null;
 }
 
-/** 2026-12-02T03:04:05.678Z → 20261202030405Z (GeneralizedTime, whole seconds). */
-const generalizedTime = (ms: number) => new Date(ms).toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
-const fromGeneralized = (text: string | undefined) => {
-  const m = text && /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
-  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : null;
+const lastSeenOf = (text: string | undefined) => {
+  const ms = parseGeneralizedTime(text);
+  return ms === null ? null : new Date(ms).toISOString();
 };
 const STATES: readonly KioskState[] = ['in-service', 'out-of-service', 'fleet-out-of-service'];
 
@@ -51,7 +49,7 @@ function kioskOf(entry: Entry): FleetKiosk {
   return {
     kioskId: firstValue(entry.cn) ?? '',
     state: state && STATES.includes(state) ? state : 'in-service',
-    lastSeen: fromGeneralized(firstValue(entry.mxKioskLastSeen)),
+    lastSeen: lastSeenOf(firstValue(entry.mxKioskLastSeen)),
     version: firstValue(entry.mxKioskVersion) ?? '',
     counts,
   };

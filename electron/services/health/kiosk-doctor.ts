@@ -68,9 +68,7 @@ const message = (error: unknown) => (error as Error).message.split('\n')[0]!;
 
 export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
-  // A URL's user info never reaches the doctor's lines or the helpdesk's screen.
-  const add = (status: DoctorCheck['status'], name: string, detail: string) =>
-    checks.push({ status, name: redactUrlCredentials(name), detail: redactUrlCredentials(detail) });
+  const add = (status: DoctorCheck['status'], name: string, detail: string) => checks.push({ status, name, detail });
   const { directory } = config;
   const clock = deps.clock ?? Date;
   const bindAsKiosk = async (client: Awaited<ReturnType<LdapConnector>>) => client.bind(directory.bindDn, directory.bindPassword.reveal());
@@ -78,10 +76,7 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
   checks.push(...(await directoryChecks(directory, deps.connectLdap)));
 
   for (const url of allDirectoryServers(directory)) checks.push(await directoryClockCheck(url, deps.connectLdap, bindAsKiosk, clock));
-  for (const { name, target } of tlsTargets(config)) {
-    const check = await certificateCheck(name, target, clock);
-    add(check.status, check.name, check.detail);
-  }
+  for (const { name, target } of tlsTargets(config)) checks.push(await certificateCheck(name, target, clock));
 
   // The key was validated when the configuration loaded; only its presence is reported, never it.
   add('OK', 'ais key', `loaded (${config.ais.key.reveal().length / 2} bytes)`);
@@ -137,5 +132,6 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
     const { found, detail } = await deps.printerExists(printer);
     add(found ? 'OK' : 'FAIL', 'printer', `${printer}: ${detail}`);
   }
-  return checks;
+  // A URL's user info never reaches the doctor's lines or the helpdesk's screen, whichever check wrote it.
+  return checks.map((c) => ({ ...c, name: redactUrlCredentials(c.name), detail: redactUrlCredentials(c.detail) }));
 }
