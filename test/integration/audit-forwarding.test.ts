@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFiles, verifyAuditChain } from '../../electron/services/audit/audit-chain';
 import { AuditSettings } from '../../electron/services/audit/audit-settings';
-import { createAuditTrail, forwardedStateFile, type AuditTrail } from '../../electron/services/audit/audit-trail';
+import { createAuditTrail, type AuditTrail } from '../../electron/services/audit/audit-trail';
 import { systemClock } from '../../electron/services/clock';
 import { silentLogger } from '../../electron/services/logger';
 import { startRsyslog, type RunningRsyslog } from '../support/throwaway-rsyslog';
@@ -66,7 +66,7 @@ describe('audit forwarding to rsyslog', () => {
     const central = join(dir, 'central.jsonl');
     await writeFile(central, `${lines.slice(0, 10).join('\n')}\n`);
     expect(await verifyAuditChain([central])).toEqual({ ok: true, lines: 10 });
-    expect(JSON.parse(await readFile(forwardedStateFile(join(dir, 'audit.jsonl')), 'utf8'))).toMatchObject({ seq: 10 });
+    expect(JSON.parse(await readFile(auditFiles(join(dir, 'audit.jsonl')).forwardedFile, 'utf8'))).toMatchObject({ seq: 10 });
   });
 
   it('forwards nothing when syslog is not configured', () => {

@@ -27,6 +27,8 @@ export interface AuditFiles {
   /** audit.jsonl → audit-2026-11-22.jsonl */
   dailyFile(timeMs: number): string;
   headFile: string;
+  /** Where the syslog forwarder remembers the last line it forwarded (audit-forwarder.ts). */
+  forwardedFile: string;
   /** The daily files that exist, oldest first. */
   list(): Promise<string[]>;
 }
@@ -39,6 +41,7 @@ export function auditFiles(basePath: string): AuditFiles {
   return {
     dailyFile: (timeMs) => join(dir, `${stem}-${new Date(timeMs).toISOString().slice(0, 10)}${ext}`),
     headFile: join(dir, `${stem}.head`),
+    forwardedFile: join(dir, `${stem}.forwarded`),
     list: async () => (await readdir(dir).catch(() => [] as string[])).filter((f) => pattern.test(f)).sort().map((f) => join(dir, f)),
   };
 }

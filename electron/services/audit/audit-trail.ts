@@ -1,7 +1,6 @@
 // The audit trail a shell gives the backend: the hash-chained daily files and, when configured,
 // the forwarding of every line to the central syslog receiver. Both shells (Electron and the
 // browser host) build it here, so they forward the same way.
-import { join, dirname, basename, extname } from 'node:path';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { auditFiles, chainedAuditWriter } from './audit-chain';
@@ -16,21 +15,16 @@ export interface AuditTrail {
   close(): Promise<void>;
 }
 
-/** audit.jsonl → audit.forwarded: the last line the receiver was given. */
-export function forwardedStateFile(auditFile: string): string {
-  const ext = extname(auditFile) || '.jsonl';
-  return join(dirname(auditFile), `${basename(auditFile, ext)}.forwarded`);
-}
-
 export function createAuditTrail(
   settings: AuditSettings,
   deps: { clock: Clock; logger: Logger; kioskId: string; hostname: string; readTextFile: (path: string) => string },
 ): AuditTrail {
   const syslog = settings.syslog;
   if (!syslog) return { writer: chainedAuditWriter(settings.file, deps.clock), forwarder: null, close: async () => undefined };
+  const files = auditFiles(settings.file);
   const forwarder = new AuditForwarder({
-    files: auditFiles(settings.file),
-    stateFile: forwardedStateFile(settings.file),
+    files,
+    stateFile: files.forwardedFile,
     connect: syslogConnector({ host: syslog.host, port: syslog.port, ca: syslog.caFile ? deps.readTextFile(syslog.caFile) : undefined, connectTimeoutMs: syslog.connectTimeoutMs }),
     origin: { hostname: deps.hostname, facility: syslog.facility, kioskId: deps.kioskId },
     logger: deps.logger,
