@@ -12,9 +12,11 @@ export interface ReferenceMailStore {
   mkhomedirPort: number;
   setquotaPort: number;
   getquotaPort: number;
-  /** Makes the next n requests of every protocol fail, to exercise the kiosk's rollback. */
+  /** Makes the next n requests of every protocol answer a refusal (`Return = 1`). */
   failNext(n: number): void;
   homeOf(uid: string): string | undefined;
+  /** The quota set for a uidNumber, in KB, if any. */
+  quotaOf(uidNumber: number): number | undefined;
   close(): Promise<void>;
 }
 
@@ -87,10 +89,14 @@ export async function startReferenceMailStore(root: string): Promise<ReferenceMa
     const target = resolve(root, `.${normalize(homeDirectory)}`);
     if (!target.startsWith(resolve(root) + sep)) throw new Error('home directory outside the mail root');
     await mkdir(join(target, '.MBOX'), { recursive: true });
-    // A new mailbox starts with an inbox, its index and the subscriptions list.
-    await writeFile(join(target, '.MBOX', 'INBOX'), '');
-    await writeFile(join(target, '.MBOX', '.subscriptions'), 'INBOX\n');
-    await writeFile(join(target, '.MBOX', 'index'), Buffer.alloc(1536));
+    // A new mailbox starts with an inbox, its index and the subscriptions list. Asked again for a
+    // home that exists (a kiosk finishing a mailbox whose answer it lost), it keeps what is there.
+    const keep = (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    };
+    await writeFile(join(target, '.MBOX', 'INBOX'), '', { flag: 'wx' }).catch(keep);
+    await writeFile(join(target, '.MBOX', '.subscriptions'), 'INBOX\n', { flag: 'wx' }).catch(keep);
+    await writeFile(join(target, '.MBOX', 'index'), Buffer.alloc(1536), { flag: 'wx' }).catch(keep);
     homes.set(uid, { home: target, uidNumber });
     return `mkhomedir ${uid} ${homeDirectory}\nReturn = 0\n`;
   });
@@ -121,6 +127,7 @@ export async function startReferenceMailStore(root: string): Promise<ReferenceMa
       failures = n;
     },
     homeOf: (uid) => homes.get(uid)?.home,
+    quotaOf: (uidNumber) => quotas.get(String(uidNumber)),
     close: async () => {
       await Promise.all([mkhomedir, setquota, getquota].map((s) => new Promise((r) => s.close(r))));
     },

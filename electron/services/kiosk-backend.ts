@@ -9,6 +9,7 @@ import { registerAccountHandlers } from './accounts/account-handlers';
 import { AccountStanding } from './accounts/account-standing';
 import { layoutFromConfig } from './accounts/directory-layout';
 import { IncompleteEntrySweeper } from './accounts/incomplete-entry-sweeper';
+import { MailboxFinisher } from './accounts/mailbox-finisher';
 import { PasswordReset } from './accounts/password-reset';
 import { PasswordSetter } from './accounts/password-setter';
 import type { FetchLike } from './ais/ais-health';
@@ -85,8 +86,8 @@ export interface KioskBackendDeps {
   /** Prints the result receipt: Electron's silent printing, or (by default) the page's own window.print. */
   receiptPrinter?: ReceiptPrinter;
   /**
-   * How often the sweeper looks for abandoned entries and claims across the directory (and once at
-   * start-up). The shells set it; tests call the sweeper themselves.
+   * How often the sweeper looks for abandoned entries and claims across the directory, and the
+   * finisher for unfinished mailboxes (and once at start-up). The shells set it; tests call them.
    */
   sweepEveryMs?: number;
   /** Whether this kiosk writes its heartbeat and watches the switches on its own (the shells do). */
@@ -101,6 +102,8 @@ export interface KioskBackend {
   creation: AccountCreation;
   reset: PasswordReset;
   sweeper: IncompleteEntrySweeper;
+  /** Finishes mailboxes left unfinished (campus mode); run with the sweeper. */
+  mailboxes: MailboxFinisher;
   namer: AccountNamer;
   policies: PolicyLibrary;
   contacts: ContactConfirmation;
@@ -128,8 +131,10 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const rater = deps.rater ?? createWorkerStrengthRater();
 
   const layout = layoutFromConfig(config.directory);
-  const writes = new WriteServers({ urls: writeUrls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, probeDn: layout.writeProbeDn }, deps.connectLdap, clock, logger);
-  const directoryHealth = new DirectoryHealth(allDirectoryServers(config.directory), deps.connectLdap, clock);
+  const servers = allDirectoryServers(config.directory);
+  const readsElsewhere = servers.some((url) => !writeUrls.includes(url));
+  const writes = new WriteServers({ urls: writeUrls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, probeDn: layout.writeProbeDn, readsElsewhere }, deps.connectLdap, clock, logger);
+  const directoryHealth = new DirectoryHealth(servers, deps.connectLdap, clock);
   const status = new KioskStatus({ directoryHealth, writes, aisLoginUrl: config.ais.loginUrl, fetch, appVersion: deps.appVersion, kioskId: config.kioskId, logger });
   const sessions = new KioskSessions(clock, config.session, (reason) => logger.info('session ended', { reason }));
   const track = <T>(session: Parameters<KioskSessions['track']>[0], work: Promise<T>) => sessions.track(session, work);
@@ -160,6 +165,8 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const sweeper = new IncompleteEntrySweeper({ writes, claims, layout, audit, clock, logger });
   const standing = new AccountStanding({ directory, sweeper, clock, mailDomain: config.mailDomain });
   const passwords = new PasswordSetter({ connect: deps.connectLdap, logger });
+  const mailbox = deps.mailbox ?? mailboxProvisionerFor(config.mailbox);
+  const mailboxes = new MailboxFinisher({ writes, claims, layout, mailbox, mailboxMode: config.mailbox.mode, audit, clock, logger });
   const creation = new AccountCreation({
     writes,
     directory,
@@ -169,7 +176,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     passwords,
     layout,
     namer,
-    mailbox: deps.mailbox ?? mailboxProvisionerFor(config.mailbox),
+    mailbox,
     mailboxMode: config.mailbox.mode,
     rater,
     audit,
@@ -260,7 +267,13 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const stopBeacon = deps.fleetBeacon ? fleet.start(config.fleet) : () => undefined;
   let sweeping: ReturnType<typeof setInterval> | undefined;
   if (deps.sweepEveryMs) {
-    const sweep = () => void sweeper.sweep().catch((error: unknown) => logger.warn('sweep of abandoned entries failed; will retry', { error }));
+    // Abandoned entries first, then unfinished mailboxes: each is retried at the next round on its own.
+    const sweep = () =>
+      void sweeper
+        .sweep()
+        .catch((error: unknown) => logger.warn('sweep of abandoned entries failed; will retry', { error }))
+        .then(() => mailboxes.finish())
+        .catch((error: unknown) => logger.warn('finishing unfinished mailboxes failed; will retry', { error }));
     setTimeout(sweep, 0).unref?.();
     sweeping = setInterval(sweep, deps.sweepEveryMs);
     sweeping.unref?.();
@@ -276,6 +289,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     creation,
     reset,
     sweeper,
+    mailboxes,
     namer,
     policies,
     contacts,

@@ -35,7 +35,7 @@ export const KIOSK_CODES = [
   'PASSWORD_IN_HISTORY', // the directory's policy refused a recently used password
   'PASSWORD_REFUSED', // the directory's policy refused it for another reason
   'WRONG_STEP', // the call does not fit this session (e.g. create in a reset session)
-  'MAILBOX_FAILED', // the mailbox could not be provisioned; the account was rolled back
+  'MAILBOX_UNFINISHED', // the account works, but a mail-store step did not finish; the kiosk finishes it later
   'ACCOUNT_INCOMPLETE', // a failure left part of an account behind; the helpdesk must finish or remove it
   'POLICY_UNAVAILABLE', // a policy file is missing or unreadable
   'POLICY_CHANGED', // the accepted text is not the one served now (reload and read again)

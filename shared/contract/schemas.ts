@@ -133,6 +133,8 @@ export const CreateAccountResponse = z.object({
     homeCreated: z.boolean(),
     quota: z.object({ usedKB: z.number(), quotaKB: z.number() }).nullable(),
     mbox: z.object({ sizeKB: z.number(), files: z.number() }).nullable(),
+    /** The first mail-store step that did not finish (the account works all the same), or null. */
+    unfinished: z.enum(['mkhomedir', 'setquota', 'getquota']).nullable(),
   }),
   effectiveInMinutes: z.number().int().nonnegative(),
 });

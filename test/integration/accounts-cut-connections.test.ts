@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { expectDirectoryWhole } from '../support/directory-promises';
 import { backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
-import { startCuttingProxy, type Cut, type CuttingProxy } from '../support/ldap-cutting-proxy';
+import { startCuttingProxy, type Cut, type CuttingProxy } from '../support/cutting-proxy';
 
 let slapd: RunningSlapd;
 let proxy: CuttingProxy;

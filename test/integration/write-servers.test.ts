@@ -61,4 +61,18 @@ describe('WriteServers with a first server that never answers', () => {
       await writes.close();
     }
   });
+
+  it('says the directory is away, not read-only, when no server answers, unless reads go elsewhere', async () => {
+    const deadUrl = 'ldap://127.0.0.1:1';
+    const settings = { urls: [deadUrl], bindDn: slapd.serviceDn, bindPassword: new Secret(slapd.servicePassword), probeDn: `cn=p,${slapd.baseDn}` };
+    const connect = createLdapConnector({ startTls: false, connectTimeoutMs: 500, timeoutMs: 500 });
+    for (const [readsElsewhere, code] of [[false, 'DIRECTORY_UNAVAILABLE'], [true, 'DIRECTORY_READ_ONLY']] as const) {
+      const writes = new WriteServers({ ...settings, readsElsewhere }, connect, systemClock, silentLogger);
+      try {
+        await expect(writes.begin()).rejects.toMatchObject({ code });
+      } finally {
+        await writes.close();
+      }
+    }
+  });
 });

@@ -16,6 +16,8 @@ export interface Claim {
   createdAt: number;
   kioskId: string;
   mailboxMade: boolean;
+  /** The mail store made the home directory, though the mailbox was not finished then. */
+  homeMade: boolean;
 }
 
 const CLAIMED = /^claimed\((\d+),([^)]*)\)$/;
@@ -29,6 +31,7 @@ export function readClaim(entry: Entry): Claim {
     createdAt: Number(claimed?.[1] ?? 0) * 1000,
     kioskId: claimed?.[2] ?? '',
     mailboxMade: descriptions.some((d) => d.startsWith('mailbox(')),
+    homeMade: descriptions.some((d) => d.startsWith('home(')),
   };
 }
 
@@ -67,7 +70,7 @@ export class AccountClaims {
     }
     const existing = await this.read(writer, staffId);
     // Gone between the refusal and the read: the other side rolled back; report it as in progress.
-    return existing ?? { dn, accountDn: null, createdAt: this.clock.now(), kioskId: '', mailboxMade: false };
+    return existing ?? { dn, accountDn: null, createdAt: this.clock.now(), kioskId: '', mailboxMade: false, homeMade: false };
   }
 
   async read(connection: DirectoryConnection, staffId: string): Promise<Claim | null> {
@@ -98,8 +101,17 @@ export class AccountClaims {
   }
 
   /** The last stage: the mail store made the mailbox. */
-  async markMailboxMade(writer: DirectoryConnection, staffId: string): Promise<void> {
-    const value = `mailbox(${Math.floor(this.clock.now() / 1000)})`;
+  markMailboxMade(writer: DirectoryConnection, staffId: string): Promise<void> {
+    return this.mark(writer, staffId, 'mailbox');
+  }
+
+  /** A mailbox left unfinished after its home was made: finishing it must not send mkhomedir again. */
+  markHomeMade(writer: DirectoryConnection, staffId: string): Promise<void> {
+    return this.mark(writer, staffId, 'home');
+  }
+
+  private async mark(writer: DirectoryConnection, staffId: string, what: 'mailbox' | 'home'): Promise<void> {
+    const value = `${what}(${Math.floor(this.clock.now() / 1000)})`;
     await writer.run((client) => client.modify(this.dnOf(staffId), [new Change({ operation: 'add', modification: new Attribute({ type: 'description', values: [value] }) })]), {
       idempotent: false,
     });

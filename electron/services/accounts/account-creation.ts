@@ -12,7 +12,7 @@ import type { WriteServers, WriteTarget } from '../directory/write-servers';
 import { childDn } from '../directory/ldap-names';
 import { KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
-import type { MailboxProvisioner } from '../mailbox/mailbox-provisioner';
+import { mailboxMade, type MailboxProvisioner } from '../mailbox/mailbox-provisioner';
 import type { AccountNamer } from '../naming/account-namer';
 import { enforcePasswordPolicy } from '../password/password-policy';
 import type { StrengthRater } from '../password/strength-rater';
@@ -148,7 +148,9 @@ export class AccountCreation {
     const progress: Progress = { stage: 'none' };
     try {
       const result = await this.stages(person, request, clientIp, progress);
-      await this.deps.audit.note({ action: 'create', result: 'ok', staffId: person.staffId, account: request.account, operator: person.operator, stage: 'complete', detail: progress.detail, uidNumber: progress.uidNumber, server: progress.server });
+      // A mailbox left to finish is still a success (the account works), with its own code.
+      const code = mailboxMade(result.mailbox) ? undefined : 'MAILBOX_UNFINISHED';
+      await this.deps.audit.note({ action: 'create', result: 'ok', code, staffId: person.staffId, account: request.account, operator: person.operator, stage: progress.stage, detail: progress.detail, uidNumber: progress.uidNumber, server: progress.server });
       return result;
     } catch (error) {
       const known = error instanceof KioskError ? error : new KioskError('INTERNAL', (error as Error).message);
@@ -185,7 +187,7 @@ export class AccountCreation {
       if (!(await deps.passwords.binds(target, state.dn, request.password))) throw new KioskError('USER(-1)', 'resume refused: the password does not match', { account: deps.standing.address(uid) });
       progress.detail = 'resumed after the password was set';
       progress.uidNumber = state.uidNumber;
-      return this.finishMailbox(person, unit, uid, state.uidNumber, progress);
+      return this.finishMailbox(person, unit, uid, state.uidNumber, progress, state.claim?.homeMade);
     }
     const refusal = deps.standing.refusalToApply(state);
     if (refusal) throw refusal;
@@ -259,25 +261,27 @@ export class AccountCreation {
     throw new KioskError('ACCOUNT_INCOMPLETE', `${outcome.detail ?? outcome.code}; ${progress.detail}`, { account: deps.standing.address(uid) });
   }
 
-  /** The last stage: the mailbox, then the claim marked. A mail store that fails withdraws the account. */
-  private async finishMailbox(person: Applicant, unit: Unit, uid: string, uidNumber: number, progress: { detail?: string }): Promise<CreationResult> {
+  /**
+   * The last stage: the mailbox, then the claim marked. The account works by now, so a mail-store
+   * step that does not finish leaves it in place: the result names the step, and the mailbox
+   * finisher (or the person's own retry) completes it later.
+   */
+  private async finishMailbox(person: Applicant, unit: Unit, uid: string, uidNumber: number, progress: Progress, homeMade = false): Promise<CreationResult> {
     const { deps } = this;
-    const dn = childDn(deps.layout.attrs.account, uid, deps.layout.peopleDn);
-    try {
-      const mailbox = await deps.mailbox.provision({ uid, uidNumber, gidNumber: deps.layout.account.gidNumber, homeDirectory: homeDirectoryFor(deps.layout.account.homeDirectory, uid) });
-      // The mark is bookkeeping for a later retry: the mailbox exists, so a lost mark must not turn
-      // a working account into a reported failure.
-      if (deps.mailboxMode === 'campus') await deps.claims.markMailboxMade(unit.writer, person.staffId).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { error }));
-      return { address: deps.standing.address(uid), uid, mailbox, effectiveInMinutes: deps.effectiveInMinutes };
-    } catch (error) {
-      const cause = error instanceof KioskError ? error : new KioskError('DIRECTORY_UNAVAILABLE', (error as Error).message);
-      if (cause.code !== 'MAILBOX_FAILED') throw cause;
-      // No mailbox: the account is withdrawn whole, so the person can apply again later.
-      await unit.writer.run((client) => client.del(dn), { idempotent: false }).catch(() => deps.sweeper.remember(dn, person.staffId, unit.target.url));
-      await deps.claims.release(unit.writer, person.staffId).catch(() => undefined);
-      progress.detail = `rolled back: ${cause.detail ?? cause.code}`;
-      throw cause;
+    const { report, problem } = await deps.mailbox.provision({ uid, uidNumber, gidNumber: deps.layout.account.gidNumber, homeDirectory: homeDirectoryFor(deps.layout.account.homeDirectory, uid) }, { homeMade });
+    const made = mailboxMade(report);
+    if (deps.mailboxMode === 'campus') {
+      // The marks are bookkeeping for finishing later: a lost mark must not turn a working account
+      // into a reported failure (without one, finishing sends mkhomedir again, which the store takes).
+      const mark = made ? 'markMailboxMade' : report.homeCreated && !homeMade ? 'markHomeMade' : null;
+      if (mark) await deps.claims[mark](unit.writer, person.staffId).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { mark, error }));
     }
+    if (made) progress.stage = 'complete';
+    if (report.unfinished) {
+      const after = made ? 'the mailbox is made; its usage was not read' : 'the account works; the mailbox is finished automatically later';
+      progress.detail = [progress.detail, `mailbox step ${report.unfinished} did not finish (${problem}); ${after}`].filter(Boolean).join('; ');
+    }
+    return { address: deps.standing.address(uid), uid, mailbox: report, effectiveInMinutes: deps.effectiveInMinutes };
   }
 
   /** The person's own account stopped after its password, before the mailbox (campus mode). */

@@ -12,7 +12,7 @@ import type { Clock } from '../clock';
 import { KioskError } from '../kiosk-error';
 import { redact, silentLogger, type Logger } from '../logger';
 
-export type AuditAction = 'handoff' | 'eligibility' | 'candidates' | 'consent' | 'create' | 'reset' | 'cleanup' | 'contact' | 'operator';
+export type AuditAction = 'handoff' | 'eligibility' | 'candidates' | 'consent' | 'create' | 'reset' | 'cleanup' | 'mailbox' | 'contact' | 'operator';
 export type AuditResult = 'ok' | 'refused' | 'failed';
 
 export interface AuditEvent {

@@ -33,6 +33,12 @@ export interface WriteServersSettings {
   bindPassword: Secret;
   /** A DN that never exists: deleting it is how writability is asked without changing anything. */
   probeDn: string;
+  /**
+   * Whether reads go to servers that are not write servers (a fleet's consumers). Then write
+   * servers that do not answer leave a readable directory that refuses writes: DIRECTORY_READ_ONLY.
+   * Otherwise nothing answers at all: DIRECTORY_UNAVAILABLE.
+   */
+  readsElsewhere?: boolean;
 }
 
 interface Slot {
@@ -84,13 +90,15 @@ export class WriteServers {
 
   /**
    * The first write server, in order (prefer first, when given and configured), that takes writes
-   * now. DIRECTORY_READ_ONLY when none does: nothing has been written by then.
+   * now. When none does, nothing has been written: DIRECTORY_READ_ONLY if one answered that it
+   * refuses or refers writes (or reads go elsewhere), DIRECTORY_UNAVAILABLE if nothing answered.
    */
   async begin(prefer?: string): Promise<WriteTarget> {
     const { urls } = this.settings;
     const order = prefer && urls.includes(prefer) ? [prefer, ...urls.filter((u) => u !== prefer)] : urls;
     const working = order.find((url) => this.slot(url).role === 'writable');
     const refused: string[] = [];
+    let answered = false;
     for (const url of order) {
       const ahead = working !== undefined && order.indexOf(url) < order.indexOf(working);
       const answer = ahead ? await this.within(this.probeOnce(url), REPROBE_GRACE_MS) : await this.probeOnce(url);
@@ -99,9 +107,12 @@ export class WriteServers {
         continue;
       }
       if (answer.role === 'writable') return { url, connection: this.at(url) };
+      answered ||= answer.role !== 'unreachable' || this.settings.readsElsewhere === true;
       refused.push(`${url}: ${answer.role}${answer.detail ? ` (${answer.detail})` : ''}`);
     }
-    throw new KioskError('DIRECTORY_READ_ONLY', `no write server takes writes: ${refused.join('; ')}`);
+    // "Read-only" only when a server said so, or reads still go elsewhere; when nothing answers at
+    // all, the truth is that the directory is away, not that writes are paused.
+    throw new KioskError(answered ? 'DIRECTORY_READ_ONLY' : 'DIRECTORY_UNAVAILABLE', `no write server takes writes: ${refused.join('; ')}`);
   }
 
   /** Every write server's role now (for the doctor and the kiosk's status). */

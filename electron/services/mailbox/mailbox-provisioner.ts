@@ -1,7 +1,9 @@
 // Making the mailbox once the directory entry exists. 'none': the mail server creates it on first
-// delivery. 'campus': the mail store's line protocols (docs/legacy-service.md).
+// delivery. 'campus': the mail store's line protocols (docs/legacy-service.md), in order: mkhomedir,
+// setquota, getquota. A step that does not finish (refused, or the store gone mid-call) stops the
+// rest and is reported by name: by then the account works, so it stays, and the step is finished
+// later (mailbox-finisher.ts), never by withdrawing the account.
 import { Socket } from 'node:net';
-import { KioskError } from '../kiosk-error';
 
 export interface MailboxAccount {
   uid: string;
@@ -10,19 +12,38 @@ export interface MailboxAccount {
   homeDirectory: string;
 }
 
+/** The campus line services, in the order a mailbox needs them. */
+export const MAILBOX_STEPS = ['mkhomedir', 'setquota', 'getquota'] as const;
+export type MailboxStep = (typeof MAILBOX_STEPS)[number];
+
 export interface MailboxReport {
   mode: 'none' | 'campus';
   homeCreated: boolean;
   quota: { usedKB: number; quotaKB: number } | null;
   mbox: { sizeKB: number; files: number } | null;
+  /**
+   * The first step that did not finish, or null. 'getquota' alone leaves a working mailbox whose
+   * usage could not be read; 'mkhomedir' or 'setquota' leave the mailbox to be finished.
+   */
+  unfinished: MailboxStep | null;
 }
 
+export interface MailboxProvisioning {
+  report: MailboxReport;
+  /** Why the unfinished step stopped (for the audit line and the log; never shown to the person). */
+  problem: string | null;
+}
+
+/** Whether a report leaves the mailbox itself to be made (getquota only reads usage). */
+export const mailboxMade = (report: MailboxReport): boolean => report.unfinished === null || report.unfinished === 'getquota';
+
 export interface MailboxProvisioner {
-  provision(account: MailboxAccount): Promise<MailboxReport>;
+  /** Never throws: a step that does not finish is named in the report. `homeMade` skips mkhomedir. */
+  provision(account: MailboxAccount, options?: { homeMade?: boolean }): Promise<MailboxProvisioning>;
 }
 
 export const noMailboxProvisioning: MailboxProvisioner = {
-  provision: async () => ({ mode: 'none', homeCreated: false, quota: null, mbox: null }),
+  provision: async () => ({ report: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null }, problem: null }),
 };
 
 export interface CampusMailStore {
@@ -77,22 +98,31 @@ export function parseGetquota(reply: string): { quota: MailboxReport['quota']; m
 }
 
 export function campusMailboxProvisioning(store: CampusMailStore): MailboxProvisioner {
+  const send = async (port: number, line: string, step: MailboxStep): Promise<string> => {
+    const reply = await exchangeLine(store.host, port, line, store.timeoutMs);
+    if (step !== 'getquota' && !RETURN_OK.test(reply)) throw new Error(`${step} refused: ${reply.trim().slice(0, 200)}`);
+    return reply;
+  };
   return {
-    async provision(account) {
-      // Values come from the directory entry the kiosk itself just wrote, but a colon or line
-      // break in any of them would change the request's meaning: refuse rather than send.
-      const fields = [account.uid, String(account.uidNumber), String(account.gidNumber), account.homeDirectory];
-      if (fields.some((f) => /[:\r\n]/.test(f))) throw new KioskError('MAILBOX_FAILED', 'unsafe character in mkhomedir fields');
+    async provision(account, options = {}) {
+      const report: MailboxReport = { mode: 'campus', homeCreated: options.homeMade === true, quota: null, mbox: null, unfinished: 'mkhomedir' };
       try {
-        const made = await exchangeLine(store.host, store.mkhomedirPort, fields.join(':'), store.timeoutMs);
-        if (!RETURN_OK.test(made)) throw new Error(`mkhomedir refused: ${made.trim().slice(0, 200)}`);
-        const quota = await exchangeLine(store.host, store.setquotaPort, `uid=${account.uidNumber},domain=${store.realm},quota=${store.quota}`, store.timeoutMs);
-        if (!RETURN_OK.test(quota)) throw new Error(`setquota refused: ${quota.trim().slice(0, 200)}`);
-        const usage = parseGetquota(await exchangeLine(store.host, store.getquotaPort, account.uid, store.timeoutMs));
-        return { mode: 'campus', homeCreated: true, ...usage };
+        if (!report.homeCreated) {
+          // Values come from the directory entry the kiosk itself wrote, but a colon or line break
+          // in any of them would change the request's meaning: refuse rather than send.
+          const fields = [account.uid, String(account.uidNumber), String(account.gidNumber), account.homeDirectory];
+          if (fields.some((f) => /[:\r\n]/.test(f))) throw new Error('unsafe character in mkhomedir fields');
+          await send(store.mkhomedirPort, fields.join(':'), 'mkhomedir');
+          report.homeCreated = true;
+        }
+        report.unfinished = 'setquota';
+        await send(store.setquotaPort, `uid=${account.uidNumber},domain=${store.realm},quota=${store.quota}`, 'setquota');
+        report.unfinished = 'getquota';
+        Object.assign(report, parseGetquota(await send(store.getquotaPort, account.uid, 'getquota')));
+        report.unfinished = null;
+        return { report, problem: null };
       } catch (error) {
-        if (error instanceof KioskError) throw error;
-        throw new KioskError('MAILBOX_FAILED', (error as Error).message);
+        return { report, problem: (error as Error).message };
       }
     },
   };

@@ -8,7 +8,7 @@ afterEach(() => useKioskStore.setState(useKioskStore.getInitialState(), true));
 
 const store = () => useKioskStore.getState();
 const KIOSK_WIDE: Array<keyof KioskWideState> = ['status', 'settings'];
-const CREATED = { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none' as const, homeCreated: false, quota: null, mbox: null }, effectiveInMinutes: 10 };
+const CREATED = { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none' as const, homeCreated: false, quota: null, mbox: null, unfinished: null }, effectiveInMinutes: 10 };
 
 const SHOWN = { version: 'v1', hash: 'b'.repeat(64), language: 'zh-TW' as const };
 

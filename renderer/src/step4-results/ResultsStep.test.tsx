@@ -10,7 +10,7 @@ import { type fakeApi, HASH_NETWORK, renderResults, SETTINGS } from '../testing/
 const CREATED: CreateAccountResponse = {
   address: 'mzlin2@mx.nthu.edu.tw',
   uid: 'mzlin2',
-  mailbox: { mode: 'campus', homeCreated: true, quota: { usedKB: 0, quotaKB: 62914560 }, mbox: { sizeKB: 2, files: 3 } },
+  mailbox: { mode: 'campus', homeCreated: true, quota: { usedKB: 0, quotaKB: 62914560 }, mbox: { sizeKB: 2, files: 3 }, unfinished: null },
   effectiveInMinutes: 10,
 };
 
@@ -36,6 +36,25 @@ describe('Results (step 4)', () => {
     expect(within(details).getByText('容量（0 KB/60 GB）')).toBeTruthy();
     expect(within(details).getByText('.MBOX（2 KB/3）')).toBeTruthy();
     expect(within(details).getByText('已建立使用者家目錄')).toBeTruthy();
+  });
+
+  it('says which mailbox step is left, that the account works and nobody applies again, with the code', async () => {
+    await renderResults({}, { ...CREATED, mailbox: { mode: 'campus', homeCreated: true, quota: null, mbox: null, unfinished: 'setquota' } });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您的電子郵件帳號已建立');
+    const notice = document.querySelector<HTMLElement>('[data-code="MAILBOX_UNFINISHED"]')!;
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.getAttribute('data-code')).toBe('MAILBOX_UNFINISHED');
+    expect(notice.textContent).toContain('帳號已建立，信箱還差一步');
+    expect(notice.textContent).toContain('未完成：設定信箱容量');
+    expect(notice.textContent).toContain('不需要重新申請');
+    expect(within(notice).getByText('MAILBOX_UNFINISHED')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: '建立紀錄' })).getByText('已建立使用者家目錄')).toBeTruthy();
+  });
+
+  it('a mailbox whose usage alone was not read needs no notice, only a line in the details', async () => {
+    await renderResults({}, { ...CREATED, mailbox: { mode: 'campus', homeCreated: true, quota: null, mbox: null, unfinished: 'getquota' } });
+    expect(document.querySelector('[data-code="MAILBOX_UNFINISHED"]')).toBeNull();
+    expect(within(screen.getByRole('region', { name: '建立紀錄' })).getByText('信箱已可使用，但暫時無法讀取用量')).toBeTruthy();
   });
 
   it('holds a receipt with account, date, kiosk, both policies with short hashes, language and the help QR code', async () => {

@@ -33,6 +33,16 @@ export function ResultsStep() {
       </h1>
       <p className="new-address">{created.address}</p>
       <p className="lead">{t('results.effective', { minutes: created.effectiveInMinutes })}</p>
+      {(mailbox.unfinished === 'mkhomedir' || mailbox.unfinished === 'setquota') && (
+        // The account works: this says which mail-store step is left, and that nobody must apply again.
+        <div className="notice" role="status" data-code="MAILBOX_UNFINISHED">
+          <h2>{t('errors.MAILBOX_UNFINISHED.title')}</h2>
+          <p>{t(`results.unfinished.${mailbox.unfinished}`)}</p>
+          <p>
+            {t('errors.MAILBOX_UNFINISHED.guidance')} <code>MAILBOX_UNFINISHED</code>
+          </p>
+        </div>
+      )}
       <section className="sign-in-help" aria-labelledby="sign-in-help-title">
         <h2 id="sign-in-help-title">{t('results.howToSignIn')}</h2>
         <dl>
@@ -53,6 +63,7 @@ export function ResultsStep() {
           {mailbox.homeCreated && <li>{t('results.home')}</li>}
           {mailbox.quota && <li>{t('results.quota', { used: humanSize(mailbox.quota.usedKB), quota: humanSize(mailbox.quota.quotaKB) })}</li>}
           {mailbox.mbox && <li>{t('results.mbox', { size: humanSize(mailbox.mbox.sizeKB), files: mailbox.mbox.files })}</li>}
+          {mailbox.unfinished === 'getquota' && <li>{t('results.unfinished.getquota')}</li>}
           {mailbox.mode === 'none' && <li>{t('results.firstDelivery')}</li>}
         </ul>
       </section>

@@ -67,7 +67,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     accountCandidates: async () => ({ ok: true, data: { candidates: ['mzlin2', 'mingzhi'], domain: 'mx.nthu.edu.tw' } }),
     createAccount: async () => ({
       ok: true,
-      data: { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null }, effectiveInMinutes: 10 },
+      data: { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null }, effectiveInMinutes: 10 },
     }),
     resetPassword: async () => ({ ok: true, data: { address: 'mzlin2@mx.nthu.edu.tw' } }),
     registerContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com' } }),
@@ -120,7 +120,7 @@ export function renderKiosk(api: KioskApi, navigate: (url: string) => void = () 
   );
 }
 
-export const CREATED_NO_MAILBOX: CreateAccountResponse = { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null }, effectiveInMinutes: 10 };
+export const CREATED_NO_MAILBOX: CreateAccountResponse = { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null }, effectiveInMinutes: 10 };
 export const HASH_NETWORK = 'c0ffee1234567890'.padEnd(64, '0');
 export const HASH_EMAIL = 'deadbeef98765432'.padEnd(64, '1');
 

@@ -1,7 +1,9 @@
-// A loopback TCP proxy between the kiosk and slapd (plain LDAP) that counts the LDAP messages the
-// kiosk sends, over all its connections, and cuts the connection carrying the k-th one: either
-// before slapd sees it ('drop'), or right after it was passed on, so slapd acts on it but its
-// answer never arrives ('lose-answer'). Every later connection is passed through untouched.
+// A loopback TCP proxy between the kiosk and a server it calls (slapd over plain LDAP, the mail
+// store's line services, SMTP) that counts the messages the kiosk sends, over all its connections,
+// and cuts the connection carrying the k-th one: either before the server sees it ('drop'), or
+// right after it was passed on, so the server acts on it but its answer never arrives
+// ('lose-answer'). A message is one LDAP message (a BER element) or one line. Every later
+// connection is passed through untouched.
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export type Cut = 'drop' | 'lose-answer';
@@ -34,30 +36,52 @@ class BerSplitter {
   }
 }
 
+/** Splits a line protocol's byte stream into whole lines (each with its line feed). */
+class LineSplitter {
+  private pending = Buffer.alloc(0);
+
+  push(chunk: Buffer): Buffer[] {
+    this.pending = Buffer.concat([this.pending, chunk]);
+    const lines: Buffer[] = [];
+    for (let end = this.pending.indexOf(0x0a); end >= 0; end = this.pending.indexOf(0x0a)) {
+      lines.push(this.pending.subarray(0, end + 1));
+      this.pending = this.pending.subarray(end + 1);
+    }
+    return lines;
+  }
+}
+
+export type Framing = 'ldap' | 'lines';
+
 export interface CuttingProxy {
+  /** ldap://127.0.0.1:port (for the LDAP framing). */
   url: string;
+  port: number;
   /** Cut at the k-th message from now on (1-based); the count restarts. */
   arm(k: number, how: Cut): void;
   /** Pass everything through again (an armed cut that has not happened is dropped). */
   disarm(): void;
   /** Messages counted since the last arm(). */
   readonly count: number;
+  /** The messages themselves, since the last arm() (a test picks which ones to cut by what they say). */
+  readonly messages: readonly Buffer[];
   /** Whether the armed cut happened. */
   readonly cut: boolean;
   close(): Promise<void>;
 }
 
-export async function startCuttingProxy(upstream: { host: string; port: number }): Promise<CuttingProxy> {
+export async function startCuttingProxy(upstream: { host: string; port: number }, framing: Framing = 'ldap'): Promise<CuttingProxy> {
   let armed: { k: number; how: Cut } | null = null;
   let count = 0;
   let cut = false;
+  let messages: Buffer[] = [];
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((client) => {
     const server = connect(upstream);
     sockets.add(client);
     sockets.add(server);
-    const splitter = new BerSplitter();
+    const splitter = framing === 'ldap' ? new BerSplitter() : new LineSplitter();
     const cutBoth = () => {
       client.destroy();
       server.destroy();
@@ -65,6 +89,7 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
     client.on('data', (chunk: Buffer) => {
       for (const message of splitter.push(chunk)) {
         count += 1;
+        messages.push(message);
         if (armed && count === armed.k) {
           const how = armed.how;
           armed = null;
@@ -79,26 +104,31 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
     server.on('data', (chunk: Buffer) => client.write(chunk));
     for (const socket of [client, server]) {
       socket.on('error', cutBoth);
-      socket.on('close', () => {
-        sockets.delete(socket);
-        cutBoth();
-      });
+      socket.on('close', () => sockets.delete(socket));
     }
+    // A server that answers and closes (a line service) has its answer passed on before the close.
+    server.on('close', () => client.end());
+    client.on('close', () => server.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   return {
     url: `ldap://127.0.0.1:${port}`,
+    port,
     arm(k, how) {
       armed = { k, how };
       count = 0;
       cut = false;
+      messages = [];
     },
     disarm() {
       armed = null;
     },
     get count() {
       return count;
+    },
+    get messages() {
+      return messages;
     },
     get cut() {
       return cut;
