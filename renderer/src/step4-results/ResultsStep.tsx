@@ -4,6 +4,7 @@
 // It leaves only through Finish or the idle guard (which warns first), never on a silent timer.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { ContactAndFinish } from '../contact/ContactAndFinish';
@@ -12,6 +13,9 @@ import { humanSize } from '../receipt/human-size';
 import { QrCode } from '../receipt/QrCode';
 import { Receipt } from '../receipt/Receipt';
 import { Stepper } from '../stepper/Stepper';
+
+/** The stable code the helpdesk knows for an account whose mailbox is still being finished. */
+const UNFINISHED: ResultCode = 'MAILBOX_UNFINISHED';
 
 export function ResultsStep() {
   const { t } = useTranslation();
@@ -35,11 +39,11 @@ export function ResultsStep() {
       <p className="lead">{t('results.effective', { minutes: created.effectiveInMinutes })}</p>
       {(mailbox.unfinished === 'mkhomedir' || mailbox.unfinished === 'setquota') && (
         // The account works: this says which mail-store step is left, and that nobody must apply again.
-        <div className="notice" role="status" data-code="MAILBOX_UNFINISHED">
+        <div className="notice" role="status" data-code={UNFINISHED}>
           <h2>{t('errors.MAILBOX_UNFINISHED.title')}</h2>
           <p>{t(`results.unfinished.${mailbox.unfinished}`)}</p>
           <p>
-            {t('errors.MAILBOX_UNFINISHED.guidance')} <code>MAILBOX_UNFINISHED</code>
+            {t('errors.MAILBOX_UNFINISHED.guidance')} <code>{UNFINISHED}</code>
           </p>
         </div>
       )}
