@@ -3,23 +3,34 @@
 export interface SoakSample {
   session: number;
   rendererHeapMiB: number;
+  /** From a heap snapshot of the page: compiled code, and everything else in the JS heap. */
+  rendererCodeMiB: number;
+  rendererObjectsMiB: number;
   domNodes: number;
   listeners: number;
   hostRssMiB: number;
   hostHeapMiB: number;
+  /** The host's code spaces: machine code the JIT compiled. */
+  hostMachineCodeMiB: number;
   slapdRssMiB: number;
   medianSessionMs: number;
 }
 
 type MetricKey = Exclude<keyof SoakSample, 'session'>;
 
-/** The goal covers the renderer's and the host's metrics; slapd and the session time are shown beside them. */
+/**
+ * The goal covers the renderer's and the host's metrics; the heaps' code and object parts, slapd
+ * and the session time are shown beside them (a heap that grows only by code is warming up).
+ */
 const METRICS: ReadonlyArray<{ key: MetricKey; label: string; goal: boolean; color: string }> = [
   { key: 'rendererHeapMiB', label: 'renderer JS heap', goal: true, color: '#1f77b4' },
+  { key: 'rendererObjectsMiB', label: '  its objects', goal: false, color: '#17becf' },
+  { key: 'rendererCodeMiB', label: '  its code', goal: false, color: '#aec7e8' },
   { key: 'domNodes', label: 'DOM nodes', goal: true, color: '#ff7f0e' },
   { key: 'listeners', label: 'event listeners', goal: true, color: '#2ca02c' },
   { key: 'hostRssMiB', label: 'host RSS', goal: true, color: '#d62728' },
   { key: 'hostHeapMiB', label: 'host JS heap', goal: true, color: '#9467bd' },
+  { key: 'hostMachineCodeMiB', label: '  its machine code', goal: false, color: '#c5b0d5' },
   { key: 'slapdRssMiB', label: 'slapd RSS', goal: false, color: '#8c564b' },
   { key: 'medianSessionMs', label: 'median session time', goal: false, color: '#7f7f7f' },
 ];
@@ -39,7 +50,7 @@ export function growthVerdicts(samples: readonly SoakSample[], fromSession: numb
   return METRICS.map(({ key, label, goal }) => {
     const percent = growth(from[key], to[key]);
     const verdict = goal ? (percent <= GOAL_GROWTH_PERCENT ? 'met' : 'NOT met') : 'no goal';
-    return `${label}: ${from[key].toFixed(1)} → ${to[key].toFixed(1)} from session ${from.session} to ${to.session}: ${percent >= 0 ? '+' : ''}${percent.toFixed(1)} % (${verdict})`;
+    return `${label}: ${from[key].toFixed(2)} → ${to[key].toFixed(2)} from session ${from.session} to ${to.session}: ${percent >= 0 ? '+' : ''}${percent.toFixed(1)} % (${verdict})`;
   });
 }
 

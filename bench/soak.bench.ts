@@ -17,6 +17,7 @@ import { startDemoHost, type DemoHostProcess } from '../test/support/demo-host-p
 import { rememberSeededAccounts, restoreSeededAccounts } from '../test/e2e/fixtures/seeded-accounts';
 import { logInAtAis } from '../test/e2e/specs/sign-in/ais-simulator';
 import { percentile } from './bench-support';
+import { splitHeapSnapshot } from './heap-snapshot-split';
 import { growthVerdicts, soakChartSvg, type SoakSample } from './soak-report';
 
 const { values } = parseArgs({ options: { sessions: { type: 'string', default: '500' }, every: { type: 'string', default: '25' } }, strict: true });
@@ -42,9 +43,9 @@ const seeded = await rememberSeededAccounts(host.ready);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: playwrightConfig.use?.launchOptions?.args });
 
 /** The host's own memory after two full GCs, from the probe preloaded into it. */
-function hostMemory(process: DemoHostProcess['child']): Promise<{ rss: number; heapUsed: number }> {
+function hostMemory(process: DemoHostProcess['child']): Promise<{ rss: number; heapUsed: number; machineCode: number }> {
   return new Promise((resolve) => {
-    process.once('message', (message) => resolve(message as { rss: number; heapUsed: number }));
+    process.once('message', (message) => resolve(message as { rss: number; heapUsed: number; machineCode: number }));
     process.send('sample');
   });
 }
@@ -66,11 +67,17 @@ function slapdPid(parent: number): number {
 }
 const rssKiB = (pid: number) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
 
-async function rendererMetrics(cdp: CDPSession): Promise<{ heap: number; nodes: number; listeners: number }> {
+async function rendererMetrics(cdp: CDPSession): Promise<{ heap: number; nodes: number; listeners: number; codeBytes: number; objectBytes: number }> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-  return { heap: metric('JSHeapUsedSize'), nodes: metric('Nodes'), listeners: metric('JSEventListeners') };
+  // After the metrics: what the heap holds, code apart from objects (the snapshot itself leaves nothing behind in the page).
+  const chunks: string[] = [];
+  const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  return { heap: metric('JSHeapUsedSize'), nodes: metric('Nodes'), listeners: metric('JSEventListeners'), ...splitHeapSnapshot(chunks.join('')) };
 }
 
 function newestMailTo(outbox: string, address: string, seen: number): string | undefined {
@@ -160,10 +167,13 @@ try {
     const row: SoakSample = {
       session: n,
       rendererHeapMiB: renderer.heap / 2 ** 20,
+      rendererCodeMiB: renderer.codeBytes / 2 ** 20,
+      rendererObjectsMiB: renderer.objectBytes / 2 ** 20,
       domNodes: renderer.nodes,
       listeners: renderer.listeners,
       hostRssMiB: hostNow.rss / 2 ** 20,
       hostHeapMiB: hostNow.heapUsed / 2 ** 20,
+      hostMachineCodeMiB: hostNow.machineCode / 2 ** 20,
       slapdRssMiB: rssKiB(slapd) / 1024,
       medianSessionMs: times.length ? percentile(times, 50) : NaN,
     };
@@ -187,10 +197,13 @@ try {
 }
 
 const f1 = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(1));
-console.log('| after session | renderer JS heap MiB | DOM nodes | event listeners | host RSS MiB | host JS heap MiB | slapd RSS MiB | median session ms |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+const f2 = (v: number) => v.toFixed(2);
+console.log('| after session | renderer JS heap MiB | (code / objects in its snapshot) | DOM nodes | event listeners | host RSS MiB | host JS heap MiB | (machine code) | slapd RSS MiB | median session ms |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of samples) {
-  console.log(`| ${s.session} | ${f1(s.rendererHeapMiB)} | ${s.domNodes} | ${s.listeners} | ${f1(s.hostRssMiB)} | ${f1(s.hostHeapMiB)} | ${f1(s.slapdRssMiB)} | ${f1(s.medianSessionMs)} |`);
+  console.log(
+    `| ${s.session} | ${f2(s.rendererHeapMiB)} | ${f2(s.rendererCodeMiB)} / ${f2(s.rendererObjectsMiB)} | ${s.domNodes} | ${s.listeners} | ${f1(s.hostRssMiB)} | ${f2(s.hostHeapMiB)} | ${f2(s.hostMachineCodeMiB)} | ${f1(s.slapdRssMiB)} | ${f1(s.medianSessionMs)} |`,
+  );
 }
 for (const line of growthVerdicts(samples, Math.round(SESSIONS / 5))) console.log(line);
 const chart = join(process.cwd(), 'docs', 'soak-chart.svg');
