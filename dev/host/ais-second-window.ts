@@ -13,9 +13,17 @@ import { KioskError } from '../../electron/services/kiosk-error';
 
 /** The kiosk's second window opens this; it leads to AIS's login page while a sign-in waits. */
 export const SECOND_WINDOW_PATH = '/ais-window';
+/**
+ * How long the second window waits for a sign-in to begin: the kiosk shows "signing in" before its
+ * request reaches the host (which first reads the fleet's switches), so a window opened right away
+ * may arrive first.
+ */
+export const SECOND_WINDOW_WAIT_MS = 5_000;
 
 export class AisSecondWindow implements AisLauncher {
   private settle: ((outcome: LaunchOutcome | Error) => void) | null = null;
+  /** Second windows that arrived before the sign-in began. */
+  private readonly early = new Set<() => void>();
 
   constructor(
     private readonly signIn: AisSignIn,
@@ -24,9 +32,11 @@ export class AisSecondWindow implements AisLauncher {
 
   launch(): Promise<LaunchOutcome> {
     this.cancel();
-    return new Promise<LaunchOutcome>((resolve, reject) => {
-      this.settle = (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome));
+    const outcome = new Promise<LaunchOutcome>((resolve, reject) => {
+      this.settle = (result) => (result instanceof Error ? reject(result) : resolve(result));
     });
+    for (const wake of this.early) wake();
+    return outcome;
   }
 
   /** The wipes and "back to the kiosk" end the wait; the second window itself stays where it is. */
@@ -34,8 +44,19 @@ export class AisSecondWindow implements AisLauncher {
     return this.finish({ kind: 'cancelled' });
   }
 
-  /** Where the second window goes now: AIS's login page while a sign-in waits, otherwise nowhere. */
-  loginUrlWhileWaiting(): string | null {
+  /** Where the second window goes: AIS's login page once a sign-in waits (within waitMs), otherwise nowhere. */
+  async loginUrlWhenWaiting(waitMs = SECOND_WINDOW_WAIT_MS): Promise<string | null> {
+    if (!this.settle) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.early.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, waitMs);
+        this.early.add(wake);
+      });
+    }
     return this.settle ? this.loginUrl : null;
   }
 

@@ -34,7 +34,7 @@ export interface BrowserHostOptions {
    * AIS in a second window while the kiosk page waits (ais-second-window.ts), instead of the
    * page leaving for AIS: the portal route then answers that window, not the kiosk page.
    */
-  secondWindow?: Pick<AisSecondWindow, 'loginUrlWhileWaiting' | 'takeHandoff'>;
+  secondWindow?: Pick<AisSecondWindow, 'loginUrlWhenWaiting' | 'takeHandoff'>;
 }
 
 export interface BrowserHost {
@@ -113,7 +113,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!sameSecret(cookieValue(req), secret)) return send(res, 403, 'text/plain; charset=utf-8', FORBIDDEN_TEXT);
 
     if (options.secondWindow && url.pathname === SECOND_WINDOW_PATH) {
-      const loginUrl = options.secondWindow.loginUrlWhileWaiting();
+      const loginUrl = await options.secondWindow.loginUrlWhenWaiting();
       if (!loginUrl) return send(res, 409, 'text/plain; charset=utf-8', NOTHING_WAITING_TEXT);
       return send(res, 303, 'text/plain; charset=utf-8', '', { Location: loginUrl });
     }
