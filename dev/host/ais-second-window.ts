@@ -7,6 +7,10 @@
 // Playwright) opens SECOND_WINDOW_PATH once the kiosk shows "signing in". That route leads to
 // AIS only while a sign-in waits, and the portal route takes a token only then, like Electron's
 // view, which exists only while a sign-in waits.
+//
+// Unlike Electron's view, the host sees no typing in that window (quietMs is unknown), so the
+// kiosk page's idle guard counts only its own activity; and a wipe cannot close the window, it
+// only makes the host refuse what that window brings back.
 import type { ResultCode } from '../../shared/contract/codes';
 import type { AisLauncher, AisSignIn, LaunchOutcome } from '../../electron/services/ais/ais-sign-in';
 import { KioskError } from '../../electron/services/kiosk-error';
