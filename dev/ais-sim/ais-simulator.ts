@@ -77,6 +77,9 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   });
 }
 
+/** Logins the simulator remembers; an older one must log in again. */
+export const SIMULATOR_SESSIONS_KEPT = 64;
+
 export async function startAisSimulator(options: AisSimulatorOptions): Promise<AisSimulator> {
   const { codec, roster, clock } = options;
   const sessions = new Map<string, string>();
@@ -127,6 +130,8 @@ ${roster.people.map((p) => `<tr><td>${escapeHtml(p.id)}</td><td>${p.name}</td><t
         }
         const sid = randomBytes(16).toString('hex');
         sessions.set(sid, person.id);
+        // A demo runs all day: only the most recent logins are kept (a Map keeps insertion order).
+        if (sessions.size > SIMULATOR_SESSIONS_KEPT) sessions.delete(sessions.keys().next().value!);
         res.writeHead(303, { Location: '/services', 'Set-Cookie': `aissim=${sid}; HttpOnly; SameSite=Lax; Path=/` });
         return res.end();
       }

@@ -15,6 +15,7 @@ import { usedTokensFile } from '../../electron/services/ais/ais-settings';
 import { UsedTokenJournal } from '../../electron/services/ais/used-token-journal';
 import { createJsonLogger } from '../../electron/services/logger';
 import { startDemoProfile } from '../demo/demo-profile';
+import { AisSecondWindow, SECOND_WINDOW_PATH } from '../host/ais-second-window';
 import { PORTAL_PATH, startBrowserHost } from '../host/browser-host';
 import type { CliIo } from '../../electron/ops/operator-command';
 import { AIS_USAGE, runAisCommand } from './ais-commands';
@@ -25,9 +26,11 @@ import { PROJECT_ROOT } from './source-paths';
 const USAGE = `usage: mx-kiosk <command> [options]
 
 commands:
-  serve [--demo | --config FILE] [--port N]
+  serve [--demo | --config FILE] [--port N] [--ais-second-window]
       Serve the kiosk to a browser on 127.0.0.1 (development and tests; never on a counter).
       --demo starts a throwaway slapd and the AIS simulator, and prints one JSON line once ready.
+      --ais-second-window keeps the kiosk page loaded during sign-in, as Electron does: open the
+      ready line's aisWindow URL in a second window once the kiosk shows "signing in".
   electron-demo --electron BINARY
       Start the demo profile and run the kiosk in that Electron binary (used by npm start).
 ${DOCTOR_USAGE}${PRINT_CONFIG_USAGE}${AIS_USAGE}${NAMES_USAGE}${AUDIT_USAGE}`;
@@ -44,7 +47,7 @@ function appVersion(): string {
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { demo: { type: 'boolean' }, config: { type: 'string' }, port: { type: 'string' } },
+    options: { demo: { type: 'boolean' }, config: { type: 'string' }, port: { type: 'string' }, 'ais-second-window': { type: 'boolean' } },
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -73,6 +76,8 @@ async function serve(argv: string[]): Promise<void> {
 
   // Logs go to stderr; stdout carries only the ready line, so callers can parse it.
   const logger = createJsonLogger((line) => process.stderr.write(`${line}\n`), systemClock, config.log.level);
+  const aisLoginUrl = config.ais.loginUrl;
+  let secondWindow: AisSecondWindow | undefined;
   const audit = createAuditTrail(config.audit, { clock: systemClock, logger, kioskId: config.kioskId, hostname: hostname(), readTextFile: (p) => readFileSync(p, 'utf8') });
   cleanups.push(audit.close);
   const backend = createKioskBackend({
@@ -81,8 +86,11 @@ async function serve(argv: string[]): Promise<void> {
     clock: systemClock,
     logger,
     connectLdap: createLdapConnector(config.directory),
-    // In a browser the whole page goes to AIS and comes back through the portal route.
-    makeAisLauncher: () => ({ launch: async () => ({ kind: 'redirect', url: config.ais.loginUrl }), cancel: () => false }),
+    // By default the whole page goes to AIS and comes back through the portal route.
+    makeAisLauncher: (signIn) =>
+      values['ais-second-window']
+        ? (secondWindow = new AisSecondWindow(signIn, aisLoginUrl))
+        : { launch: async () => ({ kind: 'redirect', url: aisLoginUrl }), cancel: () => false },
     auditWriter: audit.writer,
     usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
     sweepEveryMs: 5 * 60_000,
@@ -97,6 +105,7 @@ async function serve(argv: string[]): Promise<void> {
     dispatcher: backend.dispatcher,
     logger,
     port,
+    secondWindow,
     completeHandoff: (data, clientIp) => {
       try {
         backend.aisSignIn.completeHandoff(data, [clientIp]);
@@ -124,6 +133,7 @@ async function serve(argv: string[]): Promise<void> {
   const ready = {
     url: host.launchUrl,
     ais: demo ? demo.ais.url : null,
+    aisWindow: secondWindow ? `${host.origin}${SECOND_WINDOW_PATH}` : null,
     // Confirmation mails of the demo land here, one .eml file each.
     mailOutbox: demo ? demo.mailSink.outbox : null,
     ldap: demo

@@ -8,6 +8,7 @@ import type { ResultCode } from '../../shared/contract/codes';
 import type { Dispatcher } from '../../electron/services/dispatcher';
 import type { Logger } from '../../electron/services/logger';
 import { SECURITY_HEADERS, contentTypeFor, resolveRendererFile } from '../../electron/services/renderer-files';
+import { SECOND_WINDOW_PATH, type AisSecondWindow } from './ais-second-window';
 
 export const API_PREFIX = '/api/';
 export const LAUNCH_PATH = '/launch';
@@ -29,6 +30,11 @@ export interface BrowserHostOptions {
    * result code to show; the page is then sent back to the kiosk with ?handoff=ok|<code>.
    */
   completeHandoff?: (data: string | null, clientIp: string) => ResultCode | null;
+  /**
+   * AIS in a second window while the kiosk page waits (ais-second-window.ts), instead of the
+   * page leaving for AIS: the portal route then answers that window, not the kiosk page.
+   */
+  secondWindow?: Pick<AisSecondWindow, 'loginUrlWhenWaiting' | 'takeHandoff'>;
 }
 
 export interface BrowserHost {
@@ -60,6 +66,9 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 }
 
 const FORBIDDEN_TEXT = '403 禁止存取 / Forbidden: open the kiosk through the launch URL the host printed.\n';
+
+const NOTHING_WAITING_TEXT = '目前沒有等待中的登入 / No sign-in is waiting: start it on the kiosk first.\n';
+const BACK_TO_KIOSK_TEXT = '請回到自助服務機視窗 / Continue in the kiosk window.\n';
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
@@ -103,6 +112,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (!sameSecret(cookieValue(req), secret)) return send(res, 403, 'text/plain; charset=utf-8', FORBIDDEN_TEXT);
 
+    if (options.secondWindow && url.pathname === SECOND_WINDOW_PATH) {
+      const loginUrl = await options.secondWindow.loginUrlWhenWaiting();
+      if (!loginUrl) return send(res, 409, 'text/plain; charset=utf-8', NOTHING_WAITING_TEXT);
+      return send(res, 303, 'text/plain; charset=utf-8', '', { Location: loginUrl });
+    }
+    if (url.pathname === PORTAL_PATH && options.secondWindow) {
+      const code = options.secondWindow.takeHandoff(url.searchParams.get('data'), req.socket.remoteAddress ?? '');
+      // This window is not the kiosk: it only says where to go on; the kiosk page shows the outcome.
+      return send(res, code ? 400 : 200, 'text/plain; charset=utf-8', code ? `${code}\n${BACK_TO_KIOSK_TEXT}` : BACK_TO_KIOSK_TEXT);
+    }
     if (url.pathname === PORTAL_PATH && options.completeHandoff) {
       const code = options.completeHandoff(url.searchParams.get('data'), req.socket.remoteAddress ?? '');
       // The token never reaches the renderer: the page comes back with only the outcome.

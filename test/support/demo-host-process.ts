@@ -8,6 +8,8 @@ import { createInterface } from 'node:readline';
 export interface DemoReadyLine {
   url: string;
   ais: string | null;
+  /** With --ais-second-window: the URL a second window opens to sign in while the kiosk page waits. */
+  aisWindow: string | null;
   mailOutbox: string | null;
   ldap: { url: string; ldapsUrl: string; caFile: string; bindDn: string; password: string };
 }
@@ -22,8 +24,8 @@ export interface DemoHostProcess {
 
 export const MX_KIOSK_BIN = join(process.cwd(), 'dev', 'bin', 'mx-kiosk.mjs');
 
-export function startDemoHost(extraArgs: string[] = [], timeoutMs = 30_000): Promise<DemoHostProcess> {
-  return startHostProcess(['--demo', ...extraArgs], {}, timeoutMs);
+export function startDemoHost(extraArgs: string[] = [], timeoutMs = 30_000, nodeArgs: string[] = []): Promise<DemoHostProcess> {
+  return startHostProcess(['--demo', ...extraArgs], {}, timeoutMs, nodeArgs);
 }
 
 /** `mx-kiosk serve --config FILE` beside a demo host (a second kiosk on its systems); env carries the secrets. */
@@ -31,8 +33,10 @@ export function startConfiguredHost(configPath: string, env: Record<string, stri
   return startHostProcess(['--config', configPath], env, timeoutMs);
 }
 
-async function startHostProcess(args: string[], env: Record<string, string>, timeoutMs: number): Promise<DemoHostProcess> {
-  const child = spawn(process.execPath, [MX_KIOSK_BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+/** nodeArgs go to node itself (a benchmark's preloaded probe); with them the child also gets an IPC channel. */
+async function startHostProcess(args: string[], env: Record<string, string>, timeoutMs: number, nodeArgs: string[] = []): Promise<DemoHostProcess> {
+  const stdio = nodeArgs.length > 0 ? (['ignore', 'pipe', 'pipe', 'ipc'] as const) : (['ignore', 'pipe', 'pipe'] as const);
+  const child = spawn(process.execPath, [...nodeArgs, MX_KIOSK_BIN, 'serve', ...args], { stdio: [...stdio], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
   const lines = createInterface({ input: child.stdout! });

@@ -1,6 +1,6 @@
 // Signing in through AIS: remembers why the person is signing in, shows AIS through a launcher
-// (a locked view in Electron, a redirect in the browser host), and turns the returned token into
-// the kiosk session. The renderer never sees the token or the key.
+// (a locked view in Electron; in the browser host a redirect, or a second window), and turns the
+// returned token into the kiosk session. The renderer never sees the token or the key.
 import type { Logger } from '../logger';
 import { KioskError } from '../kiosk-error';
 import type { KioskSession, KioskSessions, SessionPurpose } from '../session/kiosk-session';

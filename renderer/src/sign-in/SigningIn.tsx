@@ -1,5 +1,6 @@
 // Shown while AIS is open: in Electron the AIS view covers the page below the header, where the
-// way back (BackToKiosk) sits; in the browser host the page leaves for AIS right away.
+// way back (BackToKiosk) sits; in the browser host the page leaves for AIS right away, or, with
+// --ais-second-window, stays here while AIS is in a second window.
 import { useTranslation } from 'react-i18next';
 
 export function SigningIn() {

@@ -15,6 +15,11 @@ const LINK_NAME: Record<SimulatedLink, RegExp> = {
 /** From the kiosk's Welcome screen: starts sign-in, logs in at AIS as `id`, follows the chosen link. */
 export async function signInThroughAis(page: Page, id: string, link: SimulatedLink = 'normal', start = '申請教職員電子郵件帳號') {
   await page.getByRole('button', { name: start }).click();
+  await logInAtAis(page, id, link);
+}
+
+/** On AIS's login page (the kiosk's own page, or a second window): logs in as `id` and follows the chosen link. */
+export async function logInAtAis(page: Page, id: string, link: SimulatedLink = 'normal') {
   await page.getByLabel(/Account/).fill(id);
   await page.getByLabel(/Password/).fill(ROSTER.password);
   await page.getByRole('button', { name: /Log in/ }).click();
