@@ -33,8 +33,12 @@ export async function longestMainThreadTask(browser: Browser, page: Page, during
   for (const e of events) if (e.name === 'EventDispatch' && mainThreads.has(thread(e))) keyEvents.set(thread(e), (keyEvents.get(thread(e)) ?? 0) + 1);
   const main = [...keyEvents].sort((a, b) => b[1] - a[1])[0]?.[0];
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && thread(e) === main);
-  return {
-    wallMs: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)),
-    threadMs: Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000)),
-  };
+  // A loop, not Math.max(...): a long trace holds more tasks than a call may take arguments.
+  let wallMs = 0;
+  let threadMs = 0;
+  for (const e of tasks) {
+    wallMs = Math.max(wallMs, (e.dur ?? 0) / 1000);
+    threadMs = Math.max(threadMs, (e.tdur ?? 0) / 1000);
+  }
+  return { wallMs, threadMs };
 }
