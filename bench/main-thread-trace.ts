@@ -38,7 +38,9 @@ export async function longestMainThreadTask(browser: Browser, page: Page, during
   let threadMs = 0;
   for (const e of tasks) {
     wallMs = Math.max(wallMs, (e.dur ?? 0) / 1000);
-    threadMs = Math.max(threadMs, (e.tdur ?? 0) / 1000);
+    // A task's thread time cannot exceed its wall time; among the sampler's hundred thousand tiny
+    // tasks a few carry a bogus thread clock reading (tens of ms for a task of 0 ms), so cap it.
+    threadMs = Math.max(threadMs, Math.min(e.tdur ?? 0, e.dur ?? 0) / 1000);
   }
   return { wallMs, threadMs };
 }
