@@ -11,6 +11,7 @@ import { AssistedHandover } from '../helpdesk/AssistedHandover';
 import { HelpdeskConsole } from '../helpdesk/HelpdeskConsole';
 import { OperatorSignIn } from '../helpdesk/OperatorSignIn';
 import { OutOfService } from '../out-of-service/OutOfService';
+import { loadLanguage } from '../i18n/i18n';
 import { IdleGuard } from '../idle/IdleGuard';
 import { PolicyReader } from '../policies/PolicyReader';
 import { ProfileCard } from '../profile/ProfileCard';
@@ -93,9 +94,18 @@ export function App() {
     }
   };
 
+  // The screen changes language once its strings are there, never showing keys meanwhile; a quick
+  // switch back wins over a slower load.
   useEffect(() => {
-    void i18n.changeLanguage(language);
-    document.documentElement.lang = HTML_LANG[language];
+    let current = true;
+    void loadLanguage(i18n, language).then(() => {
+      if (!current) return;
+      void i18n.changeLanguage(language);
+      document.documentElement.lang = HTML_LANG[language];
+    });
+    return () => {
+      current = false;
+    };
   }, [i18n, language]);
 
   useEffect(() => {

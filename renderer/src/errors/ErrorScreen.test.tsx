@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RESULT_CODES, type ResultCode } from '../../../shared/contract/codes';
 import { useKioskStore } from '../app/kiosk-store';
-import { LOCALES } from '../i18n/i18n';
+import { LOCALES } from '../testing/locales';
 import { fakeApi, openScreen, renderKiosk, SESSION } from '../testing/render-kiosk';
 
 afterEach(() => {

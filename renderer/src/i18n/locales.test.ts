@@ -1,10 +1,11 @@
-// Both languages must carry the same keys and the same interpolation variables.
+// Both languages must carry the same keys and the same interpolation variables, and each English
+// string lives in exactly one of its two files.
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from './i18n';
+import { LOCALES, type LocaleTree } from '../testing/locales';
+import enLater from './locales/en.json';
+import enBilingual from './locales/en-bilingual.json';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
+function flatten(tree: LocaleTree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
@@ -17,8 +18,13 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const variables = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe('locales', () => {
-  const zh = flatten(LOCALES['zh-TW'] as Tree);
-  const en = flatten(LOCALES.en as Tree);
+  const zh = flatten(LOCALES['zh-TW']);
+  const en = flatten(LOCALES.en);
+
+  it('keep each English string in one file: the bilingual lines are not also in en.json', () => {
+    const later = flatten(enLater as LocaleTree);
+    expect([...flatten(enBilingual as LocaleTree).keys()].filter((k) => later.has(k))).toEqual([]);
+  });
 
   it('have the same keys in zh-TW and en', () => {
     expect([...zh.keys()].filter((k) => !en.has(k))).toEqual([]);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { levelOf } from './PasswordFields';
 import { personalInputs } from '../../../shared/password/password-rules';
-import { LOCALES } from '../i18n/i18n';
+import { LOCALES } from '../testing/locales';
 
 describe('password meter', () => {
   it('maps zxcvbn scores to Weak/Fair/Good/Strong', () => {

@@ -1,5 +1,6 @@
 // What both password screens (Set account and Reset) show below the fields: a refusal with its
 // code (and the directory's own words), and the seed's two notes.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultCode } from '../../../shared/contract/codes';
 
@@ -8,7 +9,8 @@ export interface PasswordProblem {
   reason?: string;
 }
 
-export function PasswordNotices({ problem }: { problem: PasswordProblem | null }) {
+/** Memoised: the problem changes per submit, not per key. */
+export const PasswordNotices = memo(function PasswordNotices({ problem }: { problem: PasswordProblem | null }) {
   const { t } = useTranslation();
   return (
     <>
@@ -24,4 +26,4 @@ export function PasswordNotices({ problem }: { problem: PasswordProblem | null }
       </ul>
     </>
   );
-}
+});

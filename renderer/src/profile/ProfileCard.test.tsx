@@ -33,6 +33,7 @@ describe('ProfileCard', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '切換為英文介面' }));
     });
+    await screen.findByText('Staff ID');
     expect(screen.getAllByRole('term').map((t) => t.textContent)).toEqual(['Staff ID', 'Name', 'English Name', 'From', 'Login Time', 'Language', 'Condition']);
   });
 
@@ -50,7 +51,7 @@ describe('ProfileCard', () => {
   it('translates the AIS condition for English readers', async () => {
     showProfile();
     await act(async () => void useKioskStore.getState().setLanguage('en'));
-    expect(screen.getByText('Normal')).toBeTruthy();
+    expect(await screen.findByText('Normal')).toBeTruthy();
     expect(screen.queryByText('一般')).toBeNull();
   });
 

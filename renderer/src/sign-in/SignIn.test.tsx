@@ -31,7 +31,7 @@ describe('signing in', () => {
     const { api } = fakeApi({ currentSession: async () => ({ ok: true, data: { ...SESSION, profile: { ...SESSION.profile, language: 'en' } } }) });
     renderKiosk(api);
     await click('申請教職員電子郵件帳號');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Your profile');
+    await screen.findByRole('heading', { level: 1, name: 'Your profile' });
     expect(screen.getByText('Ming-Zhi Lin')).toBeTruthy();
   });
 

@@ -44,7 +44,8 @@ describe('Welcome', () => {
     await act(async () => {
       fireEvent.click(toggle);
     });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Email account services');
+    // English is fetched on the switch (it is not in the first script), then the screen changes.
+    await screen.findByRole('heading', { level: 1, name: 'Email account services' });
     expect((await statusLine(0)).textContent).toBe('Directory:online');
     expect(screen.getByRole('button', { name: 'Apply for a staff email account' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
