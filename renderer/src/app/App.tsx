@@ -26,7 +26,7 @@ import { SetAccountStep } from '../step3-set-account/SetAccountStep';
 import { ResultsStep } from '../step4-results/ResultsStep';
 import { takeHandoffReturn } from '../sign-in/handoff-return';
 import { Welcome } from '../welcome/Welcome';
-import { useKioskStore, type Screen } from './kiosk-store';
+import { useKioskStore, type Language, type Screen } from './kiosk-store';
 
 const HTML_LANG = { 'zh-TW': 'zh-Hant-TW', en: 'en' } as const;
 
@@ -95,14 +95,20 @@ export function App() {
   };
 
   // The screen changes language once its strings are there, never showing keys meanwhile; a quick
-  // switch back wins over a slower load.
+  // switch back wins over a slower load. A load that fails leaves the screen as it was and puts the
+  // switch back, so it never claims a language the screen is not in; the next tap fetches again.
   useEffect(() => {
     let current = true;
-    void loadLanguage(i18n, language).then(() => {
-      if (!current) return;
-      void i18n.changeLanguage(language);
-      document.documentElement.lang = HTML_LANG[language];
-    });
+    loadLanguage(i18n, language).then(
+      () => {
+        if (!current) return;
+        void i18n.changeLanguage(language);
+        document.documentElement.lang = HTML_LANG[language];
+      },
+      () => {
+        if (current) useKioskStore.getState().languageUnavailable(i18n.language as Language);
+      },
+    );
     return () => {
       current = false;
     };

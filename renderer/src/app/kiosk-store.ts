@@ -101,6 +101,8 @@ const AFTER_POLICY: Record<PolicyId, Screen> = { 'network-usage': { name: 'step2
 export interface KioskTransitions {
   /** The person chose a language; a choice made before AIS outlives the AIS profile's language. */
   setLanguage(language: Language): void;
+  /** A language's strings could not be fetched: the switch shows the language still on screen, and a tap tries again. */
+  languageUnavailable(shown: Language): void;
   setDisplay(display: Partial<Display>): void;
   setStatus(status: StatusView): void;
   setSettings(settings: SettingsResponse): void;
@@ -146,6 +148,7 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
   status: { kind: 'checking' },
   settings: DEFAULT_SETTINGS,
   setLanguage: (language) => set({ language, languageChosen: true }),
+  languageUnavailable: (shown) => set({ language: shown }),
   setDisplay: (display) => set({ display: { ...get().display, ...display } }),
   setStatus: (status) => set({ status }),
   setSettings: (settings) => set({ settings }),
