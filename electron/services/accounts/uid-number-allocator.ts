@@ -56,9 +56,13 @@ export async function allocateUidNumber(client: Client, counterDn: string, baseD
     const current = attempt === 0 && readAhead !== undefined ? readAhead : await readCounter(client, counterDn);
     const candidate = Math.max(current, range.min);
     if (candidate > range.max) throw new KioskError('INTERNAL', `uidNumber range ${range.min}-${range.max} is exhausted`);
-    if (!(await swapCounter(client, counterDn, current, candidate + 1))) continue;
-    // Numbers handed out by other tools (the legacy portal made duplicates) are skipped.
-    const clash = await client.search(baseDn, { scope: 'sub', filter: equals('uidNumber', String(candidate)), attributes: ['dn'] });
+    // Numbers handed out by other tools (the legacy portal made duplicates) are skipped. The search
+    // for one goes with the swap: it does not depend on the swap's outcome, and is dropped with it.
+    const [swapped, clash] = await Promise.all([
+      swapCounter(client, counterDn, current, candidate + 1),
+      client.search(baseDn, { scope: 'sub', filter: equals('uidNumber', String(candidate)), attributes: ['dn'] }),
+    ]);
+    if (!swapped) continue;
     if (clash.searchEntries.filter((e) => e.dn.toLowerCase() !== counterDn.toLowerCase()).length === 0) return candidate;
   }
   throw new KioskError('INTERNAL', 'could not allocate a uidNumber: the counter kept moving');
