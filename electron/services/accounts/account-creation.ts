@@ -178,9 +178,15 @@ export class AccountCreation {
     // is awaited first: its refusal wins, and nothing of this creation is written before it has
     // passed (the standing check may clear away an abandoned attempt, as any later try would).
     const policy = enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: uid }, deps.rater);
-    const reading = this.readFirst(person.staffId);
+    const reading = this.readBeforeWriting(person.staffId);
+    // Handled here as well, so that its failure while the policy is still deciding is not unhandled.
     reading.catch(() => undefined);
-    await policy;
+    await policy.catch(async (error: unknown) => {
+      // The attempt ends only once what it started has: a retry never runs beside this attempt's
+      // reads, which may clear an abandoned attempt away.
+      await reading.catch(() => undefined);
+      throw error;
+    });
     const { target, state, counter } = await reading;
     const unit: Unit = { target, writer: person.creator ? person.creator.at(target.url) : target.connection };
     progress.server = target.url;
@@ -199,13 +205,19 @@ export class AccountCreation {
     // The uidNumber is taken while the claim is added: neither waits for the other. A number taken
     // for a creation that then loses the claim stays unused, a gap in the range, never a duplicate.
     const numbered = counter.then((readAhead) => allocateEntryNumber(unit.writer, target.url, deps.layout, readAhead));
-    numbered.catch(() => undefined);
-    const existing = await deps.claims.take(unit.writer, person.staffId, dn).catch((error: unknown) => {
+    // The attempt ends only once its allocation has, whichever way the claim goes.
+    const allocated = numbered.then(
+      () => undefined,
+      () => undefined,
+    );
+    const existing = await deps.claims.take(unit.writer, person.staffId, dn).catch(async (error: unknown) => {
+      await allocated;
       // Cut off: the claim may exist now. This creation has ended, so the next try may release it.
       if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') deps.sweeper.rememberClaim(person.staffId, dn, target.url);
       throw error;
     });
     if (existing) {
+      await allocated;
       // Another counter won the race for this staff ID: finished, or still in progress.
       const now = await deps.directory.findByStaffId(person.staffId, target.connection);
       throw now.state === 'active' ? deps.standing.refusalToApply(now)! : (deps.standing.inProgress(now) ?? new KioskError('APPLICATION_IN_PROGRESS', 'another claim on this staff ID', { retryAfterSeconds: 5 }));
@@ -226,7 +238,7 @@ export class AccountCreation {
    * read: a stale value only makes the compare-and-swap read again). The counter is undefined when
    * that read failed; the allocation then reads it itself.
    */
-  private async readFirst(staffId: string): Promise<{ target: WriteTarget; state: AccountState; counter: Promise<number | undefined> }> {
+  private async readBeforeWriting(staffId: string): Promise<{ target: WriteTarget; state: AccountState; counter: Promise<number | undefined> }> {
     const { deps } = this;
     const target = await deps.writes.begin();
     const counter = readUidCounter(target.connection, target.url, deps.layout).catch(() => undefined);
