@@ -30,9 +30,12 @@ function faultyBackend() {
 function crash(): { fire: () => Promise<void>; restarted: () => Promise<void> } {
   let restarted: Promise<void> = Promise.resolve();
   return {
-    fire: async () => {
-      await slapd.kill();
-      restarted = new Promise((resolve, reject) => setTimeout(() => slapd.resume().then(resolve, reject), 150));
+    fire: () => {
+      // Set before the kill finishes: a creation's requests sent alongside the aimed one fail with
+      // the kill, so it may end while slapd is still going down.
+      const killed = slapd.kill();
+      restarted = killed.then(() => new Promise((resolve, reject) => setTimeout(() => slapd.resume().then(resolve, reject), 150)));
+      return killed;
     },
     restarted: () => restarted,
   };

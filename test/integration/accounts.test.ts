@@ -178,12 +178,20 @@ describe('creating an account', () => {
     await backend.close();
   });
 
-  it('refuses a weak password before touching the directory, then accepts a strong one', async () => {
+  it('refuses a weak password before writing anything (no entry, no claim, the counter unmoved), then accepts a strong one', async () => {
     const backend = backendOn(slapd);
     const session = await signIn(backend, person('z20022', 'CHANG,WEI'));
     const [name] = await backend.creation.candidates(session);
+    // The policy is decided while the directory is read; what matters is that nothing was written.
+    const written = () =>
+      asAdmin(slapd, async (c) => ({
+        counter: (await c.search(`cn=uidNext,${FIXTURE.baseDn}`, { scope: 'base', attributes: ['uidNumber'] })).searchEntries[0]!.uidNumber,
+        claims: (await c.search(`ou=claims,${FIXTURE.baseDn}`, { filter: '(cn=z20022)', attributes: ['cn'] })).searchEntries.length,
+      }));
+    const before = await written();
     expect(await codeOf(backend.creation.create(session, { account: name!, password: 'password1234', confirm: 'password1234' }, '127.0.0.1'))).toBe('PASSWORD_WEAK');
     expect(await entriesForStaffId(slapd, 'z20022')).toEqual([]);
+    expect(await written()).toEqual({ ...before, claims: 0 });
     await backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
     expect(await entriesForStaffId(slapd, 'z20022')).toHaveLength(1);
     await backend.close();

@@ -47,7 +47,7 @@ export function testConfig(overrides: Overrides = {}, env: Record<string, string
 
 /** One strength worker for every backend a test process builds (twenty counters need not mean twenty workers). */
 const sharedRater = createWorkerStrengthRater();
-const testRater: StrengthRater = { score: (password, inputs) => sharedRater.score(password, inputs), close: async () => undefined };
+export const testRater: StrengthRater = { score: (password, inputs) => sharedRater.score(password, inputs), close: async () => undefined };
 
 export const noAisLauncher: AisLauncher = { launch: async () => ({ kind: 'cancelled' }), cancel: () => false };
 
@@ -66,6 +66,8 @@ export interface TestBackendOptions {
   /** Where audit lines go; by default they are kept in memory as auditLines. */
   auditWriter?: AuditWriter;
   receiptPrinter?: ReceiptPrinter;
+  /** The password strength rater; by default the one worker every test backend shares. */
+  rater?: StrengthRater;
 }
 
 /** A backend whose audit lines are kept in memory, as parsed records, for assertions. */
@@ -85,7 +87,7 @@ export function testBackend(config: KioskConfig, options: TestBackendOptions = {
       }),
     readTextFile: (path) => readFileSync(path, 'utf8'),
     mailbox: options.mailbox,
-    rater: testRater,
+    rater: options.rater ?? testRater,
     usedTokens: options.usedTokens,
     receiptPrinter: options.receiptPrinter,
     bundledPoliciesDir: SOURCE_POLICIES_DIR,

@@ -20,7 +20,7 @@ import type { CreationResult, KioskSession } from '../session/kiosk-session';
 import type { AccountClaims } from './account-claims';
 import { creationStage, type AccountDirectory, type AccountState, type CreationStage } from './account-directory';
 import type { AccountStanding } from './account-standing';
-import { addAccountEntry } from './account-entry';
+import { addAccountEntry, allocateEntryNumber, readUidCounter } from './account-entry';
 import { homeDirectoryFor, type DirectoryLayout } from './directory-layout';
 import type { IncompleteEntrySweeper } from './incomplete-entry-sweeper';
 import { type PasswordSetter } from './password-setter';
@@ -176,12 +176,22 @@ export class AccountCreation {
     if (!person.offeredNames.includes(request.account)) throw new KioskError('NAME_NOT_OFFERED', 'the name was not offered in this session');
     const uid = request.account;
     const dn = childDn(deps.layout.attrs.account, uid, deps.layout.peopleDn);
-    await enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: uid }, deps.rater);
-    // Chosen before anything is written: no write server means DIRECTORY_READ_ONLY, with nothing made.
-    const target = await deps.writes.begin();
+    // The password policy (zxcvbn, in its worker) is decided while the directory is read, and it
+    // is awaited first: its refusal wins, and nothing of this creation is written before it has
+    // passed (the standing check may clear away an abandoned attempt, as any later try would).
+    const policy = enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: uid }, deps.rater);
+    const reading = this.readBeforeWriting(person.staffId);
+    // Handled here as well, so that its failure while the policy is still deciding is not unhandled.
+    reading.catch(() => undefined);
+    await policy.catch(async (error: unknown) => {
+      // The attempt ends only once what it started has: a retry never runs beside this attempt's
+      // reads, which may clear an abandoned attempt away.
+      await reading.catch(() => undefined);
+      throw error;
+    });
+    const { target, state, counter } = await reading;
     const unit: Unit = { target, writer: person.creator ? person.creator.at(target.url) : target.connection };
     progress.server = target.url;
-    const state = await deps.standing.of(person.staffId, target);
     if (state.state === 'active' && this.resumable(state) && state.uid === uid) {
       progress.stage = 'password-set';
       if (!(await deps.passwords.binds(target, state.dn, request.password))) throw new KioskError('USER(-1)', 'resume refused: the password does not match', { account: deps.standing.address(uid) });
@@ -194,12 +204,22 @@ export class AccountCreation {
     // A claim older than the abandon age, with no account behind it, is released before ours.
     if (state.claim) await deps.claims.release(unit.writer, person.staffId);
 
-    const existing = await deps.claims.take(unit.writer, person.staffId, dn).catch((error: unknown) => {
+    // The uidNumber is taken while the claim is added: neither waits for the other. A number taken
+    // for a creation that then loses the claim stays unused, a gap in the range, never a duplicate.
+    const numbered = counter.then((readAhead) => allocateEntryNumber(unit.writer, target.url, deps.layout, readAhead));
+    // The attempt ends only once its allocation has, whichever way the claim goes.
+    const allocated = numbered.then(
+      () => undefined,
+      () => undefined,
+    );
+    const existing = await deps.claims.take(unit.writer, person.staffId, dn).catch(async (error: unknown) => {
+      await allocated;
       // Cut off: the claim may exist now. This creation has ended, so the next try may release it.
       if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') deps.sweeper.rememberClaim(person.staffId, dn, target.url);
       throw error;
     });
     if (existing) {
+      await allocated;
       // Another counter won the race for this staff ID: finished, or still in progress.
       const now = await deps.directory.findByStaffId(person.staffId, target.connection);
       throw now.state === 'active' ? deps.standing.refusalToApply(now)! : (deps.standing.inProgress(now) ?? new KioskError('APPLICATION_IN_PROGRESS', 'another claim on this staff ID', { retryAfterSeconds: 5 }));
@@ -207,7 +227,7 @@ export class AccountCreation {
     progress.stage = 'claimed';
     // This person's later reads (the contact address, the helpdesk's lookup) go to this server too.
     deps.writes.remember(person.staffId, target.url);
-    const uidNumber = await this.addEntry(person, unit, dn, uid, clientIp, progress);
+    const uidNumber = await this.addEntry(person, unit, dn, uid, clientIp, progress, numbered);
     progress.stage = 'added';
     progress.uidNumber = uidNumber;
     await this.setPassword(person, unit, dn, uid, request.password, progress);
@@ -215,11 +235,23 @@ export class AccountCreation {
     return this.finishMailbox(person, unit, uid, uidNumber, progress);
   }
 
-  /** The entry without a password; a refusal before it exists gives the claim back. */
-  private async addEntry(person: Applicant, unit: Unit, dn: string, uid: string, clientIp: string, progress: { detail?: string }): Promise<number> {
+  /**
+   * The write server, the person's standing on it, and its uid counter read at the same time (a
+   * read: a stale value only makes the compare-and-swap read again). The counter is undefined when
+   * that read failed; the allocation then reads it itself.
+   */
+  private async readBeforeWriting(staffId: string): Promise<{ target: WriteTarget; state: AccountState; counter: Promise<number | undefined> }> {
+    const { deps } = this;
+    const target = await deps.writes.begin();
+    const counter = readUidCounter(target.connection, target.url, deps.layout).catch(() => undefined);
+    return { target, state: await deps.standing.of(staffId, target), counter };
+  }
+
+  /** The entry without a password, under numbered; a refusal before it exists gives the claim back. */
+  private async addEntry(person: Applicant, unit: Unit, dn: string, uid: string, clientIp: string, progress: { detail?: string }, numbered: Promise<number>): Promise<number> {
     const { deps } = this;
     try {
-      return await addAccountEntry(unit.writer, unit.target.url, deps.layout, { dn, uid, staffId: person.staffId, name: person.name || person.nameEn || uid, clientIp, now: deps.clock.now() });
+      return await addAccountEntry(unit.writer, unit.target.url, deps.layout, { dn, uid, staffId: person.staffId, name: person.name || person.nameEn || uid, clientIp, now: deps.clock.now() }, numbered);
     } catch (error) {
       if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') {
         // The add may have reached the server before the connection broke: the sweeper decides.

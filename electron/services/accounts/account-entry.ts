@@ -4,7 +4,7 @@ import { AlreadyExistsError, Attribute, ConstraintViolationError } from 'ldapts'
 import type { DirectoryConnection } from '../directory/directory-connection';
 import { KioskError } from '../kiosk-error';
 import { homeDirectoryFor, uidCounterFor, type DirectoryLayout } from './directory-layout';
-import { allocateUidNumber } from './uid-number-allocator';
+import { allocateUidNumber, readCounter } from './uid-number-allocator';
 
 export interface NewEntry {
   dn: string;
@@ -16,15 +16,26 @@ export interface NewEntry {
   now: number;
 }
 
+/** The write server url's uid counter as it reads now over connection (a read: nothing is taken). */
+export function readUidCounter(connection: DirectoryConnection, url: string, layout: DirectoryLayout): Promise<number> {
+  return connection.run((client) => readCounter(client, uidCounterFor(layout, url).counterDn), { idempotent: true });
+}
+
+/** A uidNumber from the write server url's range, taken atomically over writer (allocateUidNumber). */
+export function allocateEntryNumber(writer: DirectoryConnection, url: string, layout: DirectoryLayout, readAhead?: number): Promise<number> {
+  const counter = uidCounterFor(layout, url);
+  return writer.run((client) => allocateUidNumber(client, counter.counterDn, layout.baseDn, counter, readAhead), { idempotent: false });
+}
+
 /**
  * Adds the entry over writer (connected to the write server url) and returns its uidNumber, from
- * that server's range; NAME_TAKEN when the DN already exists.
+ * that server's range; NAME_TAKEN when the DN already exists. first, when given, is a number
+ * already taken for this entry (a creation takes it while it claims the staff ID).
  */
-export async function addAccountEntry(writer: DirectoryConnection, url: string, layout: DirectoryLayout, entry: NewEntry): Promise<number> {
-  const counter = uidCounterFor(layout, url);
+export async function addAccountEntry(writer: DirectoryConnection, url: string, layout: DirectoryLayout, entry: NewEntry, first?: Promise<number>): Promise<number> {
   // A clash on uidNumber (another tool used it meanwhile) just takes the next number.
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const uidNumber = await writer.run((client) => allocateUidNumber(client, counter.counterDn, layout.baseDn, counter), { idempotent: false });
+    const uidNumber = await (attempt === 0 && first ? first : allocateEntryNumber(writer, url, layout));
     const attributes = [
       new Attribute({ type: 'objectClass', values: [...layout.account.objectClasses] }),
       new Attribute({ type: layout.attrs.account, values: [entry.uid] }),

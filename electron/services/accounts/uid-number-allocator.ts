@@ -38,16 +38,31 @@ async function swapCounter(client: Client, counterDn: string, current: number, n
   throw new KioskError('INTERNAL', `uid counter ${counterDn}: ${MAX_SKIPS} numbers after ${next - 1} are all in use`);
 }
 
-export async function allocateUidNumber(client: Client, counterDn: string, baseDn: string, range: UidRange): Promise<number> {
+/** The counter's value now; a creation reads it while it reads the person's standing (readAhead). */
+export async function readCounter(client: Client, counterDn: string): Promise<number> {
+  const { searchEntries } = await client.search(counterDn, { scope: 'base', attributes: ['uidNumber'] });
+  const current = Number(firstValue(searchEntries[0]?.uidNumber));
+  if (!Number.isInteger(current)) throw new KioskError('INTERNAL', `uid counter ${counterDn} has no uidNumber`);
+  return current;
+}
+
+/**
+ * readAhead, when given, is the counter as read a moment ago: the first compare-and-swap starts
+ * from it instead of reading again. A stale value only makes that swap fail and the loop read anew,
+ * so atomicity rests on the swap alone, never on how fresh the read was.
+ */
+export async function allocateUidNumber(client: Client, counterDn: string, baseDn: string, range: UidRange, readAhead?: number): Promise<number> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const { searchEntries } = await client.search(counterDn, { scope: 'base', attributes: ['uidNumber'] });
-    const current = Number(firstValue(searchEntries[0]?.uidNumber));
-    if (!Number.isInteger(current)) throw new KioskError('INTERNAL', `uid counter ${counterDn} has no uidNumber`);
+    const current = attempt === 0 && readAhead !== undefined ? readAhead : await readCounter(client, counterDn);
     const candidate = Math.max(current, range.min);
     if (candidate > range.max) throw new KioskError('INTERNAL', `uidNumber range ${range.min}-${range.max} is exhausted`);
-    if (!(await swapCounter(client, counterDn, current, candidate + 1))) continue;
-    // Numbers handed out by other tools (the legacy portal made duplicates) are skipped.
-    const clash = await client.search(baseDn, { scope: 'sub', filter: equals('uidNumber', String(candidate)), attributes: ['dn'] });
+    // Numbers handed out by other tools (the legacy portal made duplicates) are skipped. The search
+    // for one goes with the swap: it does not depend on the swap's outcome, and is dropped with it.
+    const [swapped, clash] = await Promise.all([
+      swapCounter(client, counterDn, current, candidate + 1),
+      client.search(baseDn, { scope: 'sub', filter: equals('uidNumber', String(candidate)), attributes: ['dn'] }),
+    ]);
+    if (!swapped) continue;
     if (clash.searchEntries.filter((e) => e.dn.toLowerCase() !== counterDn.toLowerCase()).length === 0) return candidate;
   }
   throw new KioskError('INTERNAL', 'could not allocate a uidNumber: the counter kept moving');
