@@ -3,7 +3,7 @@
 // on across them. A head file beside them holds the last sequence number and hash, so that cutting
 // lines off the end is detected too. `mx-kiosk audit verify` checks all of it.
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Clock } from '../clock';
 import type { AuditWriter } from './audit-log';
@@ -49,41 +49,104 @@ export function auditFiles(basePath: string): AuditFiles {
 /**
  * An AuditWriter that chains each line to the one before, across daily files. afterWrite gets
  * each chained line once it is in its file (the syslog forwarder takes it from there).
+ *
+ * A write can fail half-way, and the chain must survive it:
+ * - the append fails (a full disk, a crash): nothing is promised, and the next write first looks
+ *   at the file again. A torn fragment at its end (no newline) was never acknowledged and is cut
+ *   off, so the next line starts on a line of its own.
+ * - the append succeeds but the head file's rewrite fails: the line is in the trail, so it counts
+ *   as written and the next line follows it (never the same sequence number twice); the head
+ *   catches up with the next write. After a restart, a trail exactly one line past its head is
+ *   such a line; anything else defers to the head, so lines cut off the end stay evident.
  */
 export function chainedAuditWriter(basePath: string, clock: Clock, afterWrite: (chainedLine: string) => void = () => undefined): AuditWriter {
   const files = auditFiles(basePath);
   let head: Promise<Head> | undefined;
   const loadHead = async (): Promise<Head> => {
+    const written = await lastWrittenLine(files);
+    let recorded: Head | undefined;
     try {
-      return JSON.parse(await readFile(files.headFile, 'utf8')) as Head;
+      recorded = JSON.parse(await readFile(files.headFile, 'utf8')) as Head;
     } catch {
-      // No head yet: continue from the last line of the newest file, or start a new chain.
-      const last = (await files.list()).at(-1);
-      const line = last ? (await readFile(last, 'utf8')).trimEnd().split('\n').at(-1) : undefined;
-      if (!line) return { seq: 0, hash: GENESIS };
-      const record = JSON.parse(line) as { seq: number; hash: string };
-      return { seq: record.seq, hash: record.hash };
+      recorded = undefined;
     }
+    // No head yet: continue from the last line of the newest file, or start a new chain.
+    if (!recorded) return written ?? { seq: 0, hash: GENESIS };
+    if (written && written.seq === recorded.seq + 1 && written.prev === recorded.hash) return written;
+    return recorded;
   };
   return async (line) => {
     head ??= mkdir(dirname(basePath), { recursive: true, mode: 0o750 }).then(loadHead);
-    const previous = await head;
+    const previous = await head.catch((error: unknown) => {
+      head = undefined; // read again on the next write
+      throw error;
+    });
     const record: Record<string, unknown> = { ...(JSON.parse(line) as object), seq: previous.seq + 1, prev: previous.hash };
     record.hash = hashRecord(record);
     const chained = JSON.stringify(record);
-    await appendFile(files.dailyFile(clock.now()), `${chained}\n`, { flag: 'a', mode: 0o640 });
+    try {
+      await appendFile(files.dailyFile(clock.now()), `${chained}
+`, { flag: 'a', mode: 0o640 });
+    } catch (error) {
+      head = undefined; // the file may hold part of the line: look again before the next one
+      throw error;
+    }
     const next = { seq: record.seq as number, hash: record.hash as string };
-    await writeFile(files.headFile, JSON.stringify(next), { mode: 0o640 });
     head = Promise.resolve(next);
     afterWrite(chained);
+    await writeFile(files.headFile, JSON.stringify(next), { mode: 0o640 }).catch(() => undefined);
   };
+}
+
+/**
+ * The last whole line of the newest daily file, as a chain position. An unfinished line at the end
+ * (a write cut short: no newline, not a whole record) is cut off first; a whole record that only
+ * lacks its newline gets it.
+ */
+async function lastWrittenLine(files: AuditFiles): Promise<(Head & { prev: string }) | undefined> {
+  const newest = (await files.list()).at(-1);
+  if (!newest) return undefined;
+  let text = await readFile(newest, 'utf8');
+  if (text !== '' && !text.endsWith('\n')) {
+    const cut = text.lastIndexOf('\n') + 1;
+    if (wholeRecord(text.slice(cut))) {
+      await appendFile(newest, '\n');
+      text += '\n';
+    } else {
+      text = text.slice(0, cut);
+      await truncate(newest, Buffer.byteLength(text, 'utf8'));
+    }
+  }
+  const last = text.trimEnd().split('\n').at(-1);
+  if (!last) return undefined;
+  const record = JSON.parse(last) as { seq: number; hash: string; prev: string };
+  return { seq: record.seq, hash: record.hash, prev: record.prev };
+}
+
+function wholeRecord(text: string): boolean {
+  try {
+    const record = JSON.parse(text) as Record<string, unknown>;
+    return typeof record.hash === 'string' && record.hash === hashRecord(record);
+  } catch {
+    return false;
+  }
 }
 
 export type ChainVerdict = { ok: true; lines: number } | { ok: false; file: string; line: number; reason: string };
 
 /** Checks files in order (oldest first) as one chain, and the head file if given. */
 export async function verifyAuditChain(paths: readonly string[], headFile?: string): Promise<ChainVerdict> {
+  let head: Head | undefined;
+  if (headFile) {
+    try {
+      head = JSON.parse(await readFile(headFile, 'utf8')) as Head;
+    } catch {
+      head = undefined;
+    }
+  }
   let expected: Head = { seq: 0, hash: GENESIS };
+  // The trail's hash at the head's sequence number, once the walk passes it.
+  let atHead = head?.seq === 0 ? GENESIS : undefined;
   let lines = 0;
   let rowsInLast = 0;
   for (const [index, file] of paths.entries()) {
@@ -104,20 +167,19 @@ export async function verifyAuditChain(paths: readonly string[], headFile?: stri
       if (record.seq !== expected.seq + 1) return bad(`sequence ${String(record.seq)} where ${expected.seq + 1} was due (deleted, reordered or duplicated)`);
       if (record.prev !== expected.hash) return bad('it does not follow the line before it (deleted, reordered or inserted)');
       expected = { seq: record.seq as number, hash: record.hash as string };
+      if (head && expected.seq === head.seq) atHead = expected.hash;
       lines += 1;
     }
     rowsInLast = rows.length;
   }
-  if (headFile) {
-    let head: Head | undefined;
-    try {
-      head = JSON.parse(await readFile(headFile, 'utf8')) as Head;
-    } catch {
-      head = undefined;
-    }
-    if (head && (head.seq !== expected.seq || head.hash !== expected.hash)) {
-      return { ok: false, file: paths.at(-1) ?? headFile, line: rowsInLast + 1, reason: `the trail ends at ${expected.seq} but the head records ${head.seq} (lines cut off the end)` };
-    }
+  const end = { file: paths.at(-1) ?? headFile ?? '', line: rowsInLast + 1 };
+  if (head && head.seq > expected.seq) {
+    return { ok: false, ...end, reason: `the trail ends at ${expected.seq} but the head records ${head.seq} (lines cut off the end)` };
+  }
+  // A head behind the end is one whose rewrite failed after its line was written (the writer
+  // above); it must still name a line of this chain. One older than the first file is not checked.
+  if (head && atHead !== undefined && atHead !== head.hash) {
+    return { ok: false, ...end, reason: `the head records line ${head.seq} with a hash the trail does not have (lines replaced or cut)` };
   }
   return { ok: true, lines };
 }

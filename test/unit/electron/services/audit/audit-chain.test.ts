@@ -1,5 +1,5 @@
 // The hash-chained audit trail: every kind of tampering is found and the first bad line named.
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -80,5 +80,69 @@ describe('hash-chained audit', () => {
     const clock = { now: () => Date.UTC(2026, 10, 20, 12) };
     await new AuditLog(chainedAuditWriter(base, clock), clock, 'counter-1').record({ action: 'reset', result: 'ok' });
     expect(await verifyAll()).toEqual({ ok: true, lines: 3 });
+  });
+
+  it('finds a head that names a line the trail does not have', async () => {
+    const files = await writeTrail(1, 3);
+    await writeFile(files.headFile, JSON.stringify({ seq: 2, hash: 'f'.repeat(64) }));
+    expect(await verifyAll()).toMatchObject({ ok: false, reason: expect.stringContaining('head records line 2') });
+  });
+});
+
+describe('hash-chained audit under write faults', () => {
+  const seqs = async (file: string) => (await readFile(file, 'utf8')).trimEnd().split('\n').map((l) => (JSON.parse(l) as { seq: number }).seq);
+
+  it('a head file that cannot be rewritten: the line still counts, and the next never repeats its number', async () => {
+    const clock = { now: () => Date.UTC(2026, 10, 20, 8) };
+    const audit = new AuditLog(chainedAuditWriter(base, clock), clock, 'counter-1');
+    const files = auditFiles(base);
+    await audit.record({ action: 'create', result: 'ok', staffId: 'z1' });
+    // The head's path turns into something that cannot be written (as a full disk would refuse it).
+    await rm(files.headFile);
+    await mkdir(files.headFile);
+    await audit.record({ action: 'create', result: 'ok', staffId: 'z2' });
+    await audit.record({ action: 'create', result: 'ok', staffId: 'z3' });
+    await rm(files.headFile, { recursive: true });
+    await audit.record({ action: 'create', result: 'ok', staffId: 'z4' });
+    expect(await seqs(files.dailyFile(clock.now()))).toEqual([1, 2, 3, 4]);
+    expect(await verifyAll()).toEqual({ ok: true, lines: 4 });
+  });
+
+  it('a restart after a line whose head was not rewritten continues after that line', async () => {
+    const files = await writeTrail(1, 2);
+    const lagging = await readFile(files.headFile, 'utf8');
+    const day = (await files.list())[0]!;
+    const restarted = { now: () => Date.UTC(2026, 10, 20, 12) };
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    await writeFile(files.headFile, lagging); // as if the head's rewrite had failed after line 3
+    expect(await verifyAll()).toEqual({ ok: true, lines: 3 });
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    expect(await seqs(day)).toEqual([1, 2, 3, 4]);
+    expect(await verifyAll()).toEqual({ ok: true, lines: 4 });
+  });
+
+  it('a line torn by a crash is cut off, and the chain goes on from the last whole line', async () => {
+    const files = await writeTrail(1, 2);
+    const day = (await files.list())[0]!;
+    await appendFile(day, '{"time":"2026-11-20T09:00:00.000Z","kioskId":"coun');
+    const restarted = { now: () => Date.UTC(2026, 10, 20, 12) };
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    expect(await seqs(day)).toEqual([1, 2, 3]);
+    expect(await verifyAll()).toEqual({ ok: true, lines: 3 });
+  });
+
+  it('an append that fails is reported, and the next line takes its number', async () => {
+    const day = { t: Date.UTC(2026, 10, 20, 8), now() { return this.t; } };
+    const audit = new AuditLog(chainedAuditWriter(base, day), day, 'counter-1');
+    const files = auditFiles(base);
+    await audit.record({ action: 'create', result: 'ok', staffId: 'z1' });
+    // Past midnight the writer appends to a new file, whose path here cannot take an append.
+    day.t += DAY;
+    await mkdir(files.dailyFile(day.t));
+    await expect(audit.record({ action: 'create', result: 'ok', staffId: 'z2' })).rejects.toThrow(/EISDIR/);
+    await rm(files.dailyFile(day.t), { recursive: true });
+    await audit.record({ action: 'create', result: 'ok', staffId: 'z2' });
+    expect(await seqs(files.dailyFile(day.t))).toEqual([2]);
+    expect(await verifyAll()).toEqual({ ok: true, lines: 2 });
   });
 });
