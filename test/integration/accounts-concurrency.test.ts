@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import { asAdmin, backendOn, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin, backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { testRater } from '../support/test-config';
 
 let slapd: RunningSlapd;
 beforeAll(async () => {
@@ -73,4 +74,54 @@ describe(`${KIOSKS} concurrent creations`, () => {
     for (const code of codes) expect(['USER(-1)', 'APPLICATION_IN_PROGRESS']).toContain(code);
     expect(codes).toHaveLength(KIOSKS - 1);
   });
+
+  it('take an abandoned claim over once: one account, with its own claim, when twenty counters find it together', async () => {
+    // A claim from a creation that stopped ten minutes ago, with no account behind it. Every
+    // counter reads it as abandoned while its password is rated; only one may replace it.
+    const staffId = 'z40600';
+    const claimDn = `cn=${staffId},ou=claims,${slapd.baseDn}`;
+    await asAdmin(slapd, (c) =>
+      c.add(claimDn, { objectClass: 'applicationProcess', cn: staffId, seeAlso: `uid=nevermade,ou=people,${slapd.baseDn}`, description: `claimed(${Math.floor(Date.now() / 1000) - 600},counter-9)` }),
+    );
+    const kiosks = Array.from({ length: KIOSKS }, () => backendOn(slapd));
+    const sessions = await Promise.all(kiosks.map((b) => signIn(b, { id: staffId, name_en: 'HUANG,SHU-FEN', name: '黃淑芬' })));
+    const names = await Promise.all(kiosks.map((b, i) => b.creation.candidates(sessions[i]!)));
+    const results = await Promise.allSettled(kiosks.map((b, i) => b.creation.create(sessions[i]!, request(names[i]![i % names[i]!.length]!), '127.0.0.1')));
+    await Promise.all(kiosks.map((k) => k.close()));
+
+    const accounts = (await allAccounts()).filter((e) => e.sn === staffId);
+    const codes = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code));
+    expect(accounts).toHaveLength(1);
+    expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
+    for (const code of codes.filter((c) => c !== 'ok')) expect(['USER(-1)', 'APPLICATION_IN_PROGRESS']).toContain(code);
+    // The claim left is the winner's: the mailbox finisher and the fleet check find the account through it.
+    const claims = await asAdmin(slapd, async (c) => (await c.search(claimDn, { scope: 'base', attributes: ['seeAlso'] })).searchEntries);
+    expect(String(claims[0]?.seeAlso).toLowerCase()).toBe(accounts[0]!.dn.toLowerCase());
+  }, 60_000);
+
+  it('tell the person their application is in progress, not INTERNAL, when another tool adds their staff ID during the creation', async () => {
+    // The other tool writes while the kiosk rates the password (after the kiosk has read the
+    // person's standing); slapo-unique then refuses the kiosk's entry for its staff ID.
+    const staffId = 'z40700';
+    const foreign = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await asAdmin(slapd, (c) =>
+        c.add(`uid=othertool,ou=people,${slapd.baseDn}`, {
+          objectClass: ['inetOrgPerson', 'posixAccount', 'shadowAccount'],
+          uid: 'othertool', cn: 'othertool', sn: staffId, uidNumber: '59700', gidNumber: '100', homeDirectory: '/mx/u/othertool', userPassword: 'x',
+        }),
+      );
+    };
+    const rater = { score: async (password: string, inputs: string[]) => (await Promise.all([testRater.score(password, inputs), foreign()]))[0], close: async () => undefined };
+    const backend = backendOn(slapd, { rater });
+    const session = await signIn(backend, { id: staffId, name_en: 'TSAI,MEI-LING', name: '蔡美玲' });
+    const [name] = await backend.creation.candidates(session);
+    const code = await codeOf(backend.creation.create(session, request(name!), '127.0.0.1'));
+    await backend.close();
+    expect(code).toBe('APPLICATION_IN_PROGRESS');
+    // Nothing of the kiosk's stays: no entry of its own, and no claim.
+    expect((await allAccounts()).filter((e) => e.sn === staffId).map((e) => e.uid)).toEqual(['othertool']);
+    const claims = await asAdmin(slapd, async (c) => (await c.search(`ou=claims,${slapd.baseDn}`, { filter: `(cn=${staffId})`, attributes: ['cn'] })).searchEntries);
+    expect(claims).toEqual([]);
+  }, 30_000);
 });

@@ -6,6 +6,7 @@
 import { AlreadyExistsError, Attribute, Change, NoSuchObjectError, type Entry } from 'ldapts';
 import type { Clock } from '../clock';
 import type { DirectoryConnection } from '../directory/directory-connection';
+import { assertionFailed, whileValue } from '../directory/assertion-control';
 import { childDn } from '../directory/ldap-names';
 import { allValues, firstValue } from '../directory/ldap-values';
 
@@ -18,6 +19,8 @@ export interface Claim {
   mailboxMade: boolean;
   /** The mail store made the home directory, though the mailbox was not finished then. */
   homeMade: boolean;
+  /** Its claimed(…) value as read: which take of the claim this is (releaseIfUnchanged). */
+  claimed: string | null;
 }
 
 const CLAIMED = /^claimed\((\d+),([^)]*)\)$/;
@@ -26,6 +29,7 @@ export function readClaim(entry: Entry): Claim {
   const descriptions = allValues(entry.description);
   const claimed = descriptions.map((d) => CLAIMED.exec(d)).find(Boolean);
   return {
+    claimed: claimed?.[0] ?? null,
     dn: entry.dn,
     accountDn: firstValue(entry.seeAlso) ?? null,
     createdAt: Number(claimed?.[1] ?? 0) * 1000,
@@ -70,7 +74,7 @@ export class AccountClaims {
     }
     const existing = await this.read(writer, staffId);
     // Gone between the refusal and the read: the other side rolled back; report it as in progress.
-    return existing ?? { dn, accountDn: null, createdAt: this.clock.now(), kioskId: '', mailboxMade: false, homeMade: false };
+    return existing ?? { dn, accountDn: null, createdAt: this.clock.now(), kioskId: '', mailboxMade: false, homeMade: false, claimed: null };
   }
 
   async read(connection: DirectoryConnection, staffId: string): Promise<Claim | null> {
@@ -96,6 +100,32 @@ export class AccountClaims {
         client.del(this.dnOf(staffId)).catch((error: unknown) => {
           if (!(error instanceof NoSuchObjectError)) throw error;
         }),
+      { idempotent: false },
+    );
+  }
+
+  /**
+   * Removes the claim only while it is still the take that was read: a claim read as abandoned may
+   * have been taken over by another counter since, and deleting that one would let two creations
+   * for one staff ID through. Returns false when it had changed (and is left alone); a claim
+   * already gone is fine.
+   */
+  async releaseIfUnchanged(writer: DirectoryConnection, staffId: string, read: Claim): Promise<boolean> {
+    if (read.claimed === null) {
+      await this.release(writer, staffId); // written by no kiosk of ours: nothing to compare with
+      return true;
+    }
+    const guard = whileValue('description', read.claimed);
+    return writer.run(
+      (client) =>
+        client.del(this.dnOf(staffId), guard).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof NoSuchObjectError) return true;
+            if (assertionFailed(error)) return false;
+            throw error;
+          },
+        ),
       { idempotent: false },
     );
   }

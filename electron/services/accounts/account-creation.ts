@@ -201,8 +201,10 @@ export class AccountCreation {
     }
     const refusal = deps.standing.refusalToApply(state);
     if (refusal) throw refusal;
-    // A claim older than the abandon age, with no account behind it, is released before ours.
-    if (state.claim) await deps.claims.release(unit.writer, person.staffId);
+    // A claim older than the abandon age, with no account behind it, is released before ours, but
+    // only while it is the one read: another counter may have taken it over meanwhile, and then
+    // our add below meets that claim and says the application is in progress.
+    if (state.claim) await deps.claims.releaseIfUnchanged(unit.writer, person.staffId, state.claim);
 
     // The uidNumber is taken while the claim is added: neither waits for the other. A number taken
     // for a creation that then loses the claim stays unused, a gap in the range, never a duplicate.

@@ -2,6 +2,7 @@
 // password under an atomically allocated uidNumber. The name is refused atomically by its DN.
 import { AlreadyExistsError, Attribute, ConstraintViolationError } from 'ldapts';
 import type { DirectoryConnection } from '../directory/directory-connection';
+import { allOf, equals } from '../directory/ldap-names';
 import { KioskError } from '../kiosk-error';
 import { homeDirectoryFor, uidCounterFor, type DirectoryLayout } from './directory-layout';
 import { allocateUidNumber, readCounter } from './uid-number-allocator';
@@ -54,11 +55,22 @@ export async function addAccountEntry(writer: DirectoryConnection, url: string, 
       return uidNumber;
     } catch (error) {
       if (error instanceof AlreadyExistsError) throw new KioskError('NAME_TAKEN', `${entry.uid} exists`);
-      // slapo-unique refused a duplicate uidNumber (another tool's) or staff ID: try the next number;
-      // a staff ID clash is caught by the claim before this, and by the caller's next check after it.
-      if (error instanceof ConstraintViolationError) continue;
-      throw error;
+      if (!(error instanceof ConstraintViolationError)) throw error;
+      // slapo-unique refused a duplicate uidNumber (another tool's: take the next number) or staff
+      // ID. The claim keeps the kiosk's own creations apart, so a staff ID clash is an entry made
+      // by something else; the person's next try reads its standing and is told what it is.
+      if (await staffIdTaken(writer, layout, entry.staffId)) {
+        throw new KioskError('APPLICATION_IN_PROGRESS', 'another entry holds this staff ID', { retryAfterSeconds: 5 });
+      }
     }
   }
   throw new KioskError('INTERNAL', 'uidNumber kept clashing');
+}
+
+async function staffIdTaken(connection: DirectoryConnection, layout: DirectoryLayout, staffId: string): Promise<boolean> {
+  const found = await connection.run(
+    (client) => client.search(layout.baseDn, { scope: 'sub', filter: allOf(equals('objectClass', 'posixAccount'), equals(layout.attrs.staffId, staffId)), attributes: ['dn'] }),
+    { idempotent: true },
+  );
+  return found.searchEntries.length > 0;
 }

@@ -74,7 +74,7 @@ export class IncompleteEntrySweeper {
       try {
         if (!(await this.exists(connection, accountDn))) {
           const claim = await this.deps.claims.read(connection, staffId);
-          if (claim && (claim.accountDn ?? '').toLowerCase() === accountDn.toLowerCase()) await this.deps.claims.release(connection, staffId);
+          if (claim && (claim.accountDn ?? '').toLowerCase() === accountDn.toLowerCase()) await this.deps.claims.releaseIfUnchanged(connection, staffId, claim);
         }
         this.pendingClaims.delete(staffId);
       } catch (error) {
@@ -130,7 +130,8 @@ export class IncompleteEntrySweeper {
       if (now - claim.createdAt < ABANDONED_AFTER_MS) continue;
       const staffId = firstValue(entry.cn) ?? '';
       if (claim.accountDn && (await this.exists(connection, claim.accountDn))) continue;
-      await this.deps.claims.release(connection, staffId);
+      // A creation may take this abandoned claim over between the read and the delete: keep it then.
+      if (!(await this.deps.claims.releaseIfUnchanged(connection, staffId, claim))) continue;
       await this.deps.audit.note({ action: 'cleanup', result: 'ok', staffId, detail: `removed a claim whose account was never made (${allValues(entry.description).join(' ')})` });
       removedClaims += 1;
     }
@@ -159,7 +160,7 @@ export class IncompleteEntrySweeper {
     );
     if (removed === 'kept') return false;
     const claim = await claims.read(connection, staffId);
-    if (claim && (claim.accountDn === null || claim.accountDn.toLowerCase() === dn.toLowerCase())) await claims.release(connection, staffId);
+    if (claim && (claim.accountDn === null || claim.accountDn.toLowerCase() === dn.toLowerCase())) await claims.releaseIfUnchanged(connection, staffId, claim);
     if (removed === 'removed') await this.deps.audit.note({ action: 'cleanup', result: 'ok', staffId, account: dn, detail: `removed an entry left without a password (${why})` });
     return removed === 'removed';
   }

@@ -9,6 +9,13 @@ export type PasswordTruth = 'set' | 'not-set' | 'unknown';
 
 /** How long to wait for the directory to come back before saying honestly that nobody knows. */
 export const PASSWORD_TRUTH_BOUND_MS = 8_000;
+/**
+ * How long a first "no" waits to be asked again. A Password Modify that reached slapd before its
+ * connection broke still runs, and hashing with ARGON2 takes tens of milliseconds (more on a busy
+ * server): a bind sent at once can come before the new password is stored. Two binds at most, so a
+ * failed-bind lockout policy counts this as little as possible.
+ */
+export const PASSWORD_SETTLE_MS = 1_000;
 const RETRY_EVERY_MS = 150;
 
 export async function whetherPasswordTook(
@@ -16,11 +23,17 @@ export async function whetherPasswordTook(
   dn: string,
   password: string,
   boundMs: number = PASSWORD_TRUTH_BOUND_MS,
+  settleMs: number = PASSWORD_SETTLE_MS,
 ): Promise<PasswordTruth> {
   const deadline = Date.now() + boundMs;
+  let refusedOnce = false;
   for (;;) {
     try {
-      return (await bindsAs(dn, password)) ? 'set' : 'not-set';
+      if (await bindsAs(dn, password)) return 'set';
+      if (refusedOnce) return 'not-set';
+      refusedOnce = true;
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+      continue;
     } catch (error) {
       if (!(error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE')) throw error;
     }
