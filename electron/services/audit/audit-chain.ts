@@ -56,23 +56,28 @@ export function auditFiles(basePath: string): AuditFiles {
  *   off, so the next line starts on a line of its own.
  * - the append succeeds but the head file's rewrite fails: the line is in the trail, so it counts
  *   as written and the next line follows it (never the same sequence number twice); the head
- *   catches up with the next write. After a restart, a trail exactly one line past its head is
- *   such a line; anything else defers to the head, so lines cut off the end stay evident.
+ *   catches up with the next write. After a restart, a trail whose line after the head's follows
+ *   the head is such a trail, and the chain goes on from its end; anything else defers to the
+ *   head, so lines cut off the end stay evident.
+ * - a last line that is not a record at all (edited by hand) does not stop the trail: the chain
+ *   goes on from the head, and `audit verify` names the line.
  */
 export function chainedAuditWriter(basePath: string, clock: Clock, afterWrite: (chainedLine: string) => void = () => undefined): AuditWriter {
   const files = auditFiles(basePath);
   let head: Promise<Head> | undefined;
   const loadHead = async (): Promise<Head> => {
-    const written = await lastWrittenLine(files);
+    const trail = await newestTrail(files);
     let recorded: Head | undefined;
     try {
       recorded = JSON.parse(await readFile(files.headFile, 'utf8')) as Head;
     } catch {
       recorded = undefined;
     }
+    const last = trail.at(-1);
     // No head yet: continue from the last line of the newest file, or start a new chain.
-    if (!recorded) return written ?? { seq: 0, hash: GENESIS };
-    if (written && written.seq === recorded.seq + 1 && written.prev === recorded.hash) return written;
+    if (!recorded) return last ?? { seq: 0, hash: GENESIS };
+    const afterHead = trail.find((r) => r?.seq === recorded.seq + 1);
+    if (last && afterHead && afterHead.prev === recorded.hash && last.seq > recorded.seq) return last;
     return recorded;
   };
   return async (line) => {
@@ -85,8 +90,7 @@ export function chainedAuditWriter(basePath: string, clock: Clock, afterWrite: (
     record.hash = hashRecord(record);
     const chained = JSON.stringify(record);
     try {
-      await appendFile(files.dailyFile(clock.now()), `${chained}
-`, { flag: 'a', mode: 0o640 });
+      await appendFile(files.dailyFile(clock.now()), `${chained}\n`, { flag: 'a', mode: 0o640 });
     } catch (error) {
       head = undefined; // the file may hold part of the line: look again before the next one
       throw error;
@@ -98,14 +102,16 @@ export function chainedAuditWriter(basePath: string, clock: Clock, afterWrite: (
   };
 }
 
+type Position = Head & { prev: string };
+
 /**
- * The last whole line of the newest daily file, as a chain position. An unfinished line at the end
- * (a write cut short: no newline, not a whole record) is cut off first; a whole record that only
- * lacks its newline gets it.
+ * The newest daily file's lines as chain positions (undefined for a line that is not a record).
+ * An unfinished line at the end (a write cut short: no newline, not a whole record) is cut off
+ * first; a whole record that only lacks its newline gets it.
  */
-async function lastWrittenLine(files: AuditFiles): Promise<(Head & { prev: string }) | undefined> {
+async function newestTrail(files: AuditFiles): Promise<Array<Position | undefined>> {
   const newest = (await files.list()).at(-1);
-  if (!newest) return undefined;
+  if (!newest) return [];
   let text = await readFile(newest, 'utf8');
   if (text !== '' && !text.endsWith('\n')) {
     const cut = text.lastIndexOf('\n') + 1;
@@ -117,10 +123,17 @@ async function lastWrittenLine(files: AuditFiles): Promise<(Head & { prev: strin
       await truncate(newest, Buffer.byteLength(text, 'utf8'));
     }
   }
-  const last = text.trimEnd().split('\n').at(-1);
-  if (!last) return undefined;
-  const record = JSON.parse(last) as { seq: number; hash: string; prev: string };
-  return { seq: record.seq, hash: record.hash, prev: record.prev };
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((row) => {
+      try {
+        const record = JSON.parse(row) as Partial<Position>;
+        return typeof record.seq === 'number' && typeof record.hash === 'string' && typeof record.prev === 'string' ? { seq: record.seq, hash: record.hash, prev: record.prev } : undefined;
+      } catch {
+        return undefined;
+      }
+    });
 }
 
 function wholeRecord(text: string): boolean {
@@ -159,7 +172,8 @@ export async function verifyAuditChain(paths: readonly string[], headFile?: stri
       try {
         record = JSON.parse(row) as Record<string, unknown>;
       } catch {
-        return bad('not a JSON line (edited or cut)');
+        const unfinished = index === paths.length - 1 && i === rows.length - 1 && !text.endsWith('\n');
+        return bad(unfinished ? 'an unfinished last line (a write cut short by a crash or a full disk; the kiosk cuts it off before its next line)' : 'not a JSON line (edited or cut)');
       }
       // The first file may start mid-chain (older files archived); later ones must continue it.
       if (index === 0 && i === 0 && expected.seq === 0 && record.seq !== 1) expected = { seq: (record.seq as number) - 1, hash: record.prev as string };

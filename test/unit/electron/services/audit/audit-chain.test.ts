@@ -145,4 +145,35 @@ describe('hash-chained audit under write faults', () => {
     expect(await seqs(files.dailyFile(day.t))).toEqual([2]);
     expect(await verifyAll()).toEqual({ ok: true, lines: 2 });
   });
+
+  it('a restart after several lines whose head was not rewritten continues after the last of them', async () => {
+    const clock = { now: () => Date.UTC(2026, 10, 20, 8) };
+    const files = auditFiles(base);
+    const audit = new AuditLog(chainedAuditWriter(base, clock), clock, 'counter-1');
+    await audit.record({ action: 'create', result: 'ok', staffId: 'z1' });
+    const lagging = await readFile(files.headFile, 'utf8');
+    await audit.record({ action: 'create', result: 'ok', staffId: 'z2' });
+    await audit.record({ action: 'create', result: 'ok', staffId: 'z3' });
+    await writeFile(files.headFile, lagging); // as if both later head rewrites had failed
+    await new AuditLog(chainedAuditWriter(base, clock), clock, 'counter-1').record({ action: 'reset', result: 'ok' });
+    expect(await seqs(files.dailyFile(clock.now()))).toEqual([1, 2, 3, 4]);
+    expect(await verifyAll()).toEqual({ ok: true, lines: 4 });
+  });
+
+  it('a last line edited into something that is no record does not stop the trail, and verify names it', async () => {
+    const files = await writeTrail(1, 2);
+    const day = (await files.list())[0]!;
+    await appendFile(day, 'garbage written by hand\n');
+    const restarted = { now: () => Date.UTC(2026, 10, 20, 12) };
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    expect(await verifyAll()).toMatchObject({ ok: false, line: 3, reason: expect.stringContaining('not a JSON line') });
+    const last = JSON.parse((await readFile(day, 'utf8')).trimEnd().split('\n').at(-1)!) as { seq: number };
+    expect(last.seq).toBe(3);
+  });
+
+  it('verify calls a torn last line unfinished, not edited', async () => {
+    const files = await writeTrail(1, 2);
+    await appendFile((await files.list())[0]!, '{"time":"2026-11-20T09:00');
+    expect(await verifyAll()).toMatchObject({ ok: false, line: 3, reason: expect.stringContaining('unfinished last line') });
+  });
 });
