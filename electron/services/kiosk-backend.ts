@@ -267,13 +267,23 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const stopBeacon = deps.fleetBeacon ? fleet.start(config.fleet) : () => undefined;
   let sweeping: ReturnType<typeof setInterval> | undefined;
   if (deps.sweepEveryMs) {
-    // Abandoned entries first, then unfinished mailboxes: each is retried at the next round on its own.
-    const sweep = () =>
-      void sweeper
+    // Abandoned entries first, then unfinished mailboxes: each is retried at the next round on its
+    // own. One round at a time: a round still running at the next tick (a mail store that hangs) is
+    // not joined by a second one sending the same mailboxes again.
+    let round: Promise<void> | undefined;
+    const sweep = () => {
+      round ??= sweeper
         .sweep()
         .catch((error: unknown) => logger.warn('sweep of abandoned entries failed; will retry', { error }))
         .then(() => mailboxes.finish())
-        .catch((error: unknown) => logger.warn('finishing unfinished mailboxes failed; will retry', { error }));
+        .then(
+          () => undefined,
+          (error: unknown) => logger.warn('finishing unfinished mailboxes failed; will retry', { error }),
+        )
+        .finally(() => {
+          round = undefined;
+        });
+    };
     setTimeout(sweep, 0).unref?.();
     sweeping = setInterval(sweep, deps.sweepEveryMs);
     sweeping.unref?.();

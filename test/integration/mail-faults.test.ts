@@ -13,9 +13,10 @@ import { codeIn, startMailSink, type MailSink } from '../../dev/mail-sink/mail-s
 import { startReferenceMailStore, type ReferenceMailStore } from '../../dev/mail-store/reference-mail-store';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { ABANDONED_AFTER_MS } from '../../electron/services/accounts/incomplete-entry-sweeper';
-import { MAILBOX_STEPS, type MailboxStep } from '../../electron/services/mailbox/mailbox-provisioner';
+import { MAILBOX_STEPS, type MailboxProvisioner, type MailboxStep } from '../../electron/services/mailbox/mailbox-provisioner';
 import { startCuttingProxy, type Cut, type CuttingProxy } from '../support/cutting-proxy';
 import { expectDirectoryWhole } from '../support/directory-promises';
+import { until } from '../support/until';
 import { asAdmin, backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 
 let slapd: RunningSlapd;
@@ -139,6 +140,32 @@ describe('the mail store going away mid-call', () => {
       await expect(backend.mailboxes.finish()).resolves.toEqual({ finished: 1, left: 0 });
       expect(lines.mkhomedir.cut).toBe(false);
       await expect(backend.mailboxes.finish()).resolves.toEqual({ finished: 0, left: 0 });
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('a mail store that hangs past the next sweep is not sent the same mailbox again by an overlapping round', async () => {
+    const clock = testClock();
+    let finishing = false;
+    const sent: string[] = [];
+    // Unfinished at the creation; then each call hangs for longer than several sweep intervals.
+    const mailbox: MailboxProvisioner = {
+      provision: async (account) => {
+        if (!finishing) return { report: { mode: 'campus', homeCreated: false, quota: null, mbox: null, unfinished: 'mkhomedir' }, problem: 'the test' };
+        sent.push(account.uid);
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        return { report: { mode: 'campus', homeCreated: true, quota: { usedKB: 0, quotaKB: 1024 }, mbox: { sizeKB: 0, files: 0 }, unfinished: null }, problem: null };
+      },
+    };
+    const backend = backendOn(slapd, { clock, mailbox, sweepEveryMs: 50, config: { mailbox: { mode: 'campus', campus: { host: '127.0.0.1', mkhomedirPort: 1, setquotaPort: 1, getquotaPort: 1, timeoutMs: 2000 } } } });
+    try {
+      const { person, outcome } = await createThrough(backend, clock, 'hang');
+      expect((await outcome).mailbox.unfinished).toBe('mkhomedir');
+      clock.t += ABANDONED_AFTER_MS;
+      finishing = true;
+      await until('the claim marked mailbox(…)', () => descriptions(person.id), (d) => d.some((v) => v.startsWith('mailbox(')));
+      expect(sent).toHaveLength(1);
     } finally {
       await backend.close();
     }

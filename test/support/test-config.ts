@@ -68,6 +68,8 @@ export interface TestBackendOptions {
   receiptPrinter?: ReceiptPrinter;
   /** The password strength rater; by default the one worker every test backend shares. */
   rater?: StrengthRater;
+  /** Run the sweeper and the mailbox finisher every this many ms, as the shells do (off by default). */
+  sweepEveryMs?: number;
 }
 
 /** A backend whose audit lines are kept in memory, as parsed records, for assertions. */
@@ -94,6 +96,7 @@ export function testBackend(config: KioskConfig, options: TestBackendOptions = {
     fetch: options.fetch,
     configPath: 'test-config',
     fleetBeacon: options.fleetBeacon,
+    sweepEveryMs: options.sweepEveryMs,
   });
   return Object.assign(backend, { auditLines });
 }

@@ -53,8 +53,15 @@ export class MailboxFinisher {
       const account = claim.accountDn ? await this.finishedAccount(connection, claim.accountDn) : null;
       // No account, or one without a password: the sweeper's to remove, not a mailbox to finish.
       if (!account) continue;
-      if (await this.finishOne(connection, staffId, claim, account)) result.finished += 1;
-      else result.left += 1;
+      try {
+        if (await this.finishOne(connection, staffId, claim, account)) result.finished += 1;
+        else result.left += 1;
+      } catch (error) {
+        // One mailbox's trouble does not hold up the others; a lost directory ends the round.
+        if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') throw error;
+        result.left += 1;
+        this.deps.logger.warn('finishing a mailbox failed; tried again at the next sweep', { staffId, error });
+      }
     }
     return result;
   }
@@ -68,7 +75,9 @@ export class MailboxFinisher {
       { homeMade: claim.homeMade },
     );
     if (mailboxMade(report)) {
-      await deps.claims.markMailboxMade(connection, staffId);
+      // The mailbox is there whatever the mark does: without the mark the next sweep provisions it
+      // again, which the mail store takes as done (and the person resuming may have marked it).
+      await deps.claims.markMailboxMade(connection, staffId).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { staffId, error }));
       await deps.audit.note({ action: 'mailbox', result: 'ok', staffId, account: uid, detail: 'finished a mailbox a creation left unfinished' });
       return true;
     }
