@@ -58,10 +58,14 @@ export async function allocateUidNumber(client: Client, counterDn: string, baseD
     if (candidate > range.max) throw new KioskError('INTERNAL', `uidNumber range ${range.min}-${range.max} is exhausted`);
     // Numbers handed out by other tools (the legacy portal made duplicates) are skipped. The search
     // for one goes with the swap: it does not depend on the swap's outcome, and is dropped with it.
-    const [swapped, clash] = await Promise.all([
+    // Both are awaited whatever either does, so no write of this allocation outlives it.
+    const [swap, search] = await Promise.allSettled([
       swapCounter(client, counterDn, current, candidate + 1),
       client.search(baseDn, { scope: 'sub', filter: equals('uidNumber', String(candidate)), attributes: ['dn'] }),
     ]);
+    if (swap.status === 'rejected') throw swap.reason;
+    if (search.status === 'rejected') throw search.reason;
+    const [swapped, clash] = [swap.value, search.value];
     if (!swapped) continue;
     if (clash.searchEntries.filter((e) => e.dn.toLowerCase() !== counterDn.toLowerCase()).length === 0) return candidate;
   }
