@@ -2,6 +2,10 @@
 // Debian's Chromium, side by side in one run with a bare Vite + React page that renders one button,
 // built here with the same Vite and React. Each load is in a fresh browser context (cold cache).
 // Run: npm run build && npx tsx bench/welcome-interactive.bench.ts
+// The goal (≤ 1.5×) is against the plain bare page, by Playwright's figure.
+// Playwright's wait polls at growing gaps (0, 20, 50, 100, 100, 500 ms), so its figure moves in steps;
+// the page's own clock (performance.now(), from navigation start) also records when the button first
+// reached a painted frame, which is the finer figure to compare changes by.
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +13,7 @@ import { extname, join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { SECURITY_HEADERS } from '../electron/services/renderer-files';
 import { startDemoHost } from '../test/support/demo-host-process';
 
 const RUNS = 15;
@@ -22,24 +27,46 @@ await writeFile(join(bareRoot, 'index.html'), '<!doctype html><html><head><meta 
 await writeFile(join(bareRoot, 'main.jsx'), "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')).render(<button type=\"button\">申請教職員電子郵件帳號</button>);\n");
 await build({ root: bareRoot, logLevel: 'silent', plugins: [react()], resolve: { alias: { react: join(process.cwd(), 'node_modules/react'), 'react-dom': join(process.cwd(), 'node_modules/react-dom') } }, build: { outDir: join(bareRoot, 'dist') } });
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
-const bare = createServer(async (req, res) => {
-  const path = req.url === '/' ? '/index.html' : (req.url ?? '/');
-  try {
-    const body = await readFile(join(bareRoot, 'dist', path));
-    res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
+// The same page twice: plain, as the goal's baseline, and with the kiosk's own response headers
+// (its CSP and Cross-Origin-Opener-Policy), so what the headers cost shows apart from the renderer's.
+// COOP puts the page in a new browsing context group, so Chromium starts a new renderer process for it.
+const serveBare = (headers: Record<string, string>) =>
+  createServer(async (req, res) => {
+    const path = req.url === '/' ? '/index.html' : (req.url ?? '/');
+    try {
+      const body = await readFile(join(bareRoot, 'dist', path));
+      res.writeHead(200, { ...headers, 'Content-Type': types[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+const bare = serveBare({});
+const bareWithHeaders = serveBare(SECURITY_HEADERS);
 await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+await new Promise<void>((r) => bareWithHeaders.listen(0, '127.0.0.1', r));
 const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/`;
+const bareWithHeadersUrl = `http://127.0.0.1:${(bareWithHeaders.address() as { port: number }).port}/`;
 
 const host = await startDemoHost();
 const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
-async function timeToButton(url: string, name: string, launchFirst?: string): Promise<number> {
+// Runs in the page before its own scripts (injected by the browser, so the page's CSP does not
+// apply): the first mutation after which the button is in the layout, then the next frame. A string,
+// not a function: tsx would wrap a function's inner functions in a helper the page does not have.
+const watchForButton = (label: string) => `(() => {
+  const shown = () => [...document.querySelectorAll('button')].some((b) => b.textContent === ${JSON.stringify(label)} && b.getBoundingClientRect().width > 0);
+  const observer = new MutationObserver(() => {
+    if (!shown()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { window.buttonPaintedAt = performance.now(); }, 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function timeToButton(url: string, name: string, launchFirst?: string): Promise<{ polled: number; painted: number }> {
   const context = await browser.newContext();
+  await context.addInitScript(watchForButton(name));
   const page = await context.newPage();
   if (launchFirst) {
     // The launch URL sets the secret cookie; then a plain navigation to the kiosk is timed.
@@ -50,19 +77,23 @@ async function timeToButton(url: string, name: string, launchFirst?: string): Pr
   const started = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
   await page.getByRole('button', { name, exact: true }).waitFor({ state: 'visible' });
-  const elapsed = Date.now() - started;
+  const polled = Date.now() - started;
+  const painted = await page.waitForFunction(() => (window as unknown as { buttonPaintedAt?: number }).buttonPaintedAt).then((h) => h.jsonValue() as Promise<number>);
   await context.close();
-  return elapsed;
+  return { polled, painted: Math.round(painted) };
 }
 
-const samples = { bare: [] as number[], kiosk: [] as number[] };
+type Sample = { polled: number; painted: number };
+const samples = { bare: [] as Sample[], bareWithHeaders: [] as Sample[], kiosk: [] as Sample[] };
 try {
   const kioskUrl = new URL('/', host.ready.url).href;
   for (let i = 0; i < RUNS + 2; i += 1) {
     const b = await timeToButton(bareUrl, '申請教職員電子郵件帳號');
+    const h = await timeToButton(bareWithHeadersUrl, '申請教職員電子郵件帳號');
     const k = await timeToButton(kioskUrl, '申請教職員電子郵件帳號', host.ready.url);
     if (i >= 2) {
       samples.bare.push(b);
+      samples.bareWithHeaders.push(h);
       samples.kiosk.push(k);
     }
   }
@@ -70,13 +101,23 @@ try {
   await browser.close();
   await host.stop();
   bare.close();
+  bareWithHeaders.close();
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+// Nearest rank: p50 is the median, p95 of 15 loads is the 15th.
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1]!;
+const column = (side: Sample[], key: keyof Sample) => side.map((s) => s[key]);
+const row = (what: string, side: Sample[]) =>
+  `| ${what} | ${percentile(column(side, 'polled'), 50)} | ${percentile(column(side, 'polled'), 95)} | ${percentile(column(side, 'painted'), 50)} | ${percentile(column(side, 'painted'), 95)} |`;
+const ratio = (key: keyof Sample, p: number, to: Sample[] = samples.bare) => percentile(column(samples.kiosk, key), p) / percentile(column(to, key), p);
 console.log(`Navigation to an interactive first screen, ${RUNS} cold loads each (alternating), Chromium ${browser.version()}`);
-console.log('| what | median ms | worst ms |');
-console.log('|---|---:|---:|');
-console.log(`| bare Vite + React page (one button, the same Chinese label) | ${median(samples.bare)} | ${Math.max(...samples.bare)} |`);
-console.log(`| kiosk Welcome (Apply button) | ${median(samples.kiosk)} | ${Math.max(...samples.kiosk)} |`);
-console.log(`| ratio kiosk / bare | ${(median(samples.kiosk) / median(samples.bare)).toFixed(2)}× | |`);
-console.log(`goal: ≤ 1.5× → ${median(samples.kiosk) / median(samples.bare) <= 1.5 ? 'met' : 'NOT met'}`);
+console.log('| what | seen by Playwright p50 ms | p95 ms | painted (page clock) p50 ms | p95 ms |');
+console.log('|---|---:|---:|---:|---:|');
+console.log(row('bare Vite + React page (one button, the same Chinese label)', samples.bare));
+console.log(row("the same bare page with the kiosk's response headers (CSP, COOP)", samples.bareWithHeaders));
+console.log(row('kiosk Welcome (Apply button)', samples.kiosk));
+const ratios = (what: string, to: Sample[]) =>
+  `| ${what} | ${ratio('polled', 50, to).toFixed(2)}× | ${ratio('polled', 95, to).toFixed(2)}× | ${ratio('painted', 50, to).toFixed(2)}× | ${ratio('painted', 95, to).toFixed(2)}× |`;
+console.log(ratios('ratio kiosk / bare', samples.bare));
+console.log(ratios('ratio kiosk / bare with the headers', samples.bareWithHeaders));
+console.log(`goal: ≤ 1.5× (p50 seen by Playwright) → ${ratio('polled', 50) <= 1.5 ? 'met' : 'NOT met'}`);
