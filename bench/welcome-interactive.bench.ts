@@ -1,4 +1,4 @@
-// Time from navigation to an interactive Welcome screen (the Apply button visible and enabled), in
+// Time from navigation to an interactive Welcome screen (the Apply button visible; the demo's directory is online, so it is enabled), in
 // Debian's Chromium, side by side in one run with a bare Vite + React page that renders one button,
 // built here with the same Vite and React. Each load is in a fresh browser context (cold cache).
 // Run: npm run build && npx tsx bench/welcome-interactive.bench.ts
