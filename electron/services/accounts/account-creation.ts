@@ -23,6 +23,7 @@ import type { AccountStanding } from './account-standing';
 import { addAccountEntry, allocateEntryNumber, readUidCounter } from './account-entry';
 import { homeDirectoryFor, type DirectoryLayout } from './directory-layout';
 import type { IncompleteEntrySweeper } from './incomplete-entry-sweeper';
+import { provisionAndMark } from './mailbox-finisher';
 import { type PasswordSetter } from './password-setter';
 
 export interface AccountCreationDeps {
@@ -253,7 +254,10 @@ export class AccountCreation {
   private async addEntry(person: Applicant, unit: Unit, dn: string, uid: string, clientIp: string, progress: { detail?: string }, numbered: Promise<number>): Promise<number> {
     const { deps } = this;
     try {
-      return await addAccountEntry(unit.writer, unit.target.url, deps.layout, { dn, uid, staffId: person.staffId, name: person.name || person.nameEn || uid, clientIp, now: deps.clock.now() }, numbered);
+      return await addAccountEntry(unit.writer, unit.target.url, deps.layout, { dn, uid, staffId: person.staffId, name: person.name || person.nameEn || uid, clientIp, now: deps.clock.now() }, {
+        first: numbered,
+        staffIdHeld: async () => (await deps.directory.findByStaffId(person.staffId, unit.writer)).state !== 'none',
+      });
     } catch (error) {
       if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') {
         // The add may have reached the server before the connection broke: the sweeper decides.
@@ -302,14 +306,8 @@ export class AccountCreation {
    */
   private async finishMailbox(person: Applicant, unit: Unit, uid: string, uidNumber: number, progress: Progress, homeMade = false): Promise<CreationResult> {
     const { deps } = this;
-    const { report, problem } = await deps.mailbox.provision({ uid, uidNumber, gidNumber: deps.layout.account.gidNumber, homeDirectory: homeDirectoryFor(deps.layout.account.homeDirectory, uid) }, { homeMade });
-    const made = mailboxMade(report);
-    if (deps.mailboxMode === 'campus') {
-      // The marks are bookkeeping for finishing later: a lost mark must not turn a working account
-      // into a reported failure (without one, finishing sends mkhomedir again, which the store takes).
-      const mark = made ? 'markMailboxMade' : report.homeCreated && !homeMade ? 'markHomeMade' : null;
-      if (mark) await deps.claims[mark](unit.writer, person.staffId).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { mark, error }));
-    }
+    const account = { uid, uidNumber, gidNumber: deps.layout.account.gidNumber, homeDirectory: homeDirectoryFor(deps.layout.account.homeDirectory, uid) };
+    const { report, problem, made } = await provisionAndMark(deps, unit.writer, person.staffId, account, homeMade);
     if (made) progress.stage = 'complete';
     if (report.unfinished) {
       const after = made ? 'the mailbox is made; its usage was not read' : 'the account works; the mailbox is finished automatically later';

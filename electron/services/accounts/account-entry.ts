@@ -2,7 +2,6 @@
 // password under an atomically allocated uidNumber. The name is refused atomically by its DN.
 import { AlreadyExistsError, Attribute, ConstraintViolationError } from 'ldapts';
 import type { DirectoryConnection } from '../directory/directory-connection';
-import { allOf, equals } from '../directory/ldap-names';
 import { KioskError } from '../kiosk-error';
 import { homeDirectoryFor, uidCounterFor, type DirectoryLayout } from './directory-layout';
 import { allocateUidNumber, readCounter } from './uid-number-allocator';
@@ -30,13 +29,21 @@ export function allocateEntryNumber(writer: DirectoryConnection, url: string, la
 
 /**
  * Adds the entry over writer (connected to the write server url) and returns its uidNumber, from
- * that server's range; NAME_TAKEN when the DN already exists. first, when given, is a number
- * already taken for this entry (a creation takes it while it claims the staff ID).
+ * that server's range; NAME_TAKEN when the DN already exists. how.first, when given, is a number
+ * already taken for this entry (a creation takes it while it claims the staff ID); how.staffIdHeld
+ * says whether another entry holds the staff ID now (the caller's own lookup, asked only after a
+ * uniqueness refusal).
  */
-export async function addAccountEntry(writer: DirectoryConnection, url: string, layout: DirectoryLayout, entry: NewEntry, first?: Promise<number>): Promise<number> {
+export async function addAccountEntry(
+  writer: DirectoryConnection,
+  url: string,
+  layout: DirectoryLayout,
+  entry: NewEntry,
+  how: { first?: Promise<number>; staffIdHeld: () => Promise<boolean> },
+): Promise<number> {
   // A clash on uidNumber (another tool used it meanwhile) just takes the next number.
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const uidNumber = await (attempt === 0 && first ? first : allocateEntryNumber(writer, url, layout));
+    const uidNumber = await (attempt === 0 && how.first ? how.first : allocateEntryNumber(writer, url, layout));
     const attributes = [
       new Attribute({ type: 'objectClass', values: [...layout.account.objectClasses] }),
       new Attribute({ type: layout.attrs.account, values: [entry.uid] }),
@@ -59,7 +66,7 @@ export async function addAccountEntry(writer: DirectoryConnection, url: string, 
       // slapo-unique refused a duplicate uidNumber (another tool's: take the next number) or staff
       // ID. The claim keeps the kiosk's own creations apart, so a staff ID clash is an entry made
       // by something else; the person's next try reads its standing and is told what it is.
-      if (await staffIdTaken(writer, layout, entry.staffId)) {
+      if (await how.staffIdHeld()) {
         throw new KioskError('APPLICATION_IN_PROGRESS', 'another entry holds this staff ID', { retryAfterSeconds: 5 });
       }
     }
@@ -67,10 +74,3 @@ export async function addAccountEntry(writer: DirectoryConnection, url: string, 
   throw new KioskError('INTERNAL', 'uidNumber kept clashing');
 }
 
-async function staffIdTaken(connection: DirectoryConnection, layout: DirectoryLayout, staffId: string): Promise<boolean> {
-  const found = await connection.run(
-    (client) => client.search(layout.baseDn, { scope: 'sub', filter: allOf(equals('objectClass', 'posixAccount'), equals(layout.attrs.staffId, staffId)), attributes: ['dn'] }),
-    { idempotent: true },
-  );
-  return found.searchEntries.length > 0;
-}

@@ -13,10 +13,32 @@ import { allOf, present } from '../directory/ldap-names';
 import { firstValue } from '../directory/ldap-values';
 import { KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
-import { mailboxMade, type MailboxProvisioner } from '../mailbox/mailbox-provisioner';
+import { mailboxMade, type MailboxAccount, type MailboxProvisioner, type MailboxProvisioning } from '../mailbox/mailbox-provisioner';
 import { CLAIM_ATTRIBUTES, readClaim, type AccountClaims, type Claim } from './account-claims';
 import { homeDirectoryFor, type DirectoryLayout } from './directory-layout';
 import { ABANDONED_AFTER_MS } from './incomplete-entry-sweeper';
+
+/**
+ * The mail-store steps for one account, and on its claim how far they got (campus mode):
+ * mailbox(…) once the mailbox is made, home(…) when only the home was. Used by a creation and by
+ * the finisher alike. The marks are bookkeeping for finishing later: one that cannot be written is
+ * logged, never a failure (finishing then sends the steps again, which the store takes as done).
+ */
+export async function provisionAndMark(
+  deps: { mailbox: MailboxProvisioner; mailboxMode: 'none' | 'campus'; claims: AccountClaims; logger: Logger },
+  writer: DirectoryConnection,
+  staffId: string,
+  account: MailboxAccount,
+  homeMade: boolean,
+): Promise<MailboxProvisioning & { made: boolean }> {
+  const provisioning = await deps.mailbox.provision(account, { homeMade });
+  const made = mailboxMade(provisioning.report);
+  if (deps.mailboxMode === 'campus') {
+    const mark = made ? 'markMailboxMade' : provisioning.report.homeCreated && !homeMade ? 'markHomeMade' : null;
+    if (mark) await deps.claims[mark](writer, staffId).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { mark, staffId, error }));
+  }
+  return { ...provisioning, made };
+}
 
 export class MailboxFinisher {
   constructor(
@@ -70,18 +92,13 @@ export class MailboxFinisher {
     const { deps } = this;
     const uid = firstValue(account.uid) ?? '';
     const homeDirectory = firstValue(account.homeDirectory) ?? homeDirectoryFor(deps.layout.account.homeDirectory, uid);
-    const { report, problem } = await deps.mailbox.provision(
-      { uid, uidNumber: Number(firstValue(account.uidNumber)), gidNumber: Number(firstValue(account.gidNumber) ?? deps.layout.account.gidNumber), homeDirectory },
-      { homeMade: claim.homeMade },
-    );
-    if (mailboxMade(report)) {
-      // The mailbox is there whatever the mark does: without the mark the next sweep provisions it
-      // again, which the mail store takes as done (and the person resuming may have marked it).
-      await deps.claims.markMailboxMade(connection, staffId).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { staffId, error }));
+    const mailboxAccount = { uid, uidNumber: Number(firstValue(account.uidNumber)), gidNumber: Number(firstValue(account.gidNumber) ?? deps.layout.account.gidNumber), homeDirectory };
+    // The person resuming may have marked it meanwhile; the mailbox is there either way.
+    const { report, problem, made } = await provisionAndMark(deps, connection, staffId, mailboxAccount, claim.homeMade);
+    if (made) {
       await deps.audit.note({ action: 'mailbox', result: 'ok', staffId, account: uid, detail: 'finished a mailbox a creation left unfinished' });
       return true;
     }
-    if (report.homeCreated && !claim.homeMade) await deps.claims.markHomeMade(connection, staffId).catch((error: unknown) => deps.logger.warn('home mark not written', { error }));
     await deps.audit.note({ action: 'mailbox', result: 'failed', code: 'MAILBOX_UNFINISHED', staffId, account: uid, detail: `${report.unfinished} did not finish (${problem}); tried again at the next sweep` });
     return false;
   }
