@@ -9,6 +9,8 @@ export const SERVICE_LAYERS = [
   ['clock', 'secret', 'kiosk-error', 'logger', 'dispatcher', 'renderer-files', 'concurrency'],
   // Who a person is, how the directory is reached, the audit trail, and the pure rules.
   ['identity', 'directory', 'audit', 'password', 'naming', 'mailbox', 'receipt'],
+  // The one directory layer for accounts: the entry and claim schema, every read and write about them.
+  ['account-store'],
   ['session'],
   ['ais', 'policies'],
   ['accounts'],

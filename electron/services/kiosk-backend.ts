@@ -2,12 +2,14 @@
 // service with only what it uses and lets each domain register its own handlers. No logic lives
 // here; a reader looking for what a channel does follows the domain's *-handlers.ts file.
 import type { SettingsResponse } from '../../shared/contract/schemas';
-import { AccountClaims } from './accounts/account-claims';
+import { layoutFromConfig } from './account-store/account-layout';
+import { AccountReads } from './account-store/account-reads';
+import { AccountStores } from './account-store/account-stores';
 import { AccountCreation } from './accounts/account-creation';
-import { AccountDirectory } from './accounts/account-directory';
 import { registerAccountHandlers } from './accounts/account-handlers';
 import { AccountStanding } from './accounts/account-standing';
-import { layoutFromConfig } from './accounts/directory-layout';
+import { AttemptLedger } from './accounts/attempt-ledger';
+import { CreationLeftovers } from './accounts/creation-leftovers';
 import { IncompleteEntrySweeper } from './accounts/incomplete-entry-sweeper';
 import { MailboxFinisher } from './accounts/mailbox-finisher';
 import { PasswordReset } from './accounts/password-reset';
@@ -99,6 +101,8 @@ export interface KioskBackend {
   directoryHealth: DirectoryHealth;
   sessions: KioskSessions;
   aisSignIn: AisSignIn;
+  /** Accounts as the read servers show them (account-store/). */
+  reads: AccountReads;
   creation: AccountCreation;
   reset: PasswordReset;
   sweeper: IncompleteEntrySweeper;
@@ -133,7 +137,12 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const layout = layoutFromConfig(config.directory);
   const servers = allDirectoryServers(config.directory);
   const readsElsewhere = servers.some((url) => !writeUrls.includes(url));
-  const writes = new WriteServers({ urls: writeUrls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, probeDn: layout.writeProbeDn, readsElsewhere }, deps.connectLdap, clock, logger);
+  const writes = new WriteServers(
+    { urls: writeUrls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, probeDn: layout.writeProbeDn, hashProbeParentDn: layout.peopleDn, readsElsewhere },
+    deps.connectLdap,
+    clock,
+    logger,
+  );
   const directoryHealth = new DirectoryHealth(servers, deps.connectLdap, clock);
   const status = new KioskStatus({ directoryHealth, writes, aisLoginUrl: config.ais.loginUrl, fetch, appVersion: deps.appVersion, kioskId: config.kioskId, logger });
   const sessions = new KioskSessions(clock, config.session, (reason) => logger.info('session ended', { reason }));
@@ -159,37 +168,37 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const audit = new AuditLog(deps.auditWriter, clock, config.kioskId, { logger, onRecord: (event) => todayCounts.count(event.action, event.result) });
   const policies = new PolicyLibrary([...(config.policies.folder ? [config.policies.folder] : []), deps.bundledPoliciesDir], deps.readTextFile);
   const consents = new Consents(policies, audit);
-  const directory = new AccountDirectory(connection, layout);
-  const namer = new AccountNamer(directory, namingWords(config.naming, deps.readTextFile));
-  const claims = new AccountClaims(layout.claimsDn, clock, config.kioskId);
-  const sweeper = new IncompleteEntrySweeper({ writes, claims, layout, audit, clock, logger });
-  const standing = new AccountStanding({ directory, sweeper, clock, mailDomain: config.mailDomain });
+  const reads = new AccountReads(connection, layout);
+  const stores = new AccountStores({ writes, reads, clock });
+  const namer = new AccountNamer(reads, namingWords(config.naming, deps.readTextFile));
+  const ledger = new AttemptLedger(config.kioskId, clock);
+  const leftovers = new CreationLeftovers({ stores, ledger, audit, clock, logger });
+  const sweeper = new IncompleteEntrySweeper({ stores, leftovers });
+  const standing = new AccountStanding({ reads, clock, mailDomain: config.mailDomain });
   const passwords = new PasswordSetter({ connect: deps.connectLdap, logger });
   const mailbox = deps.mailbox ?? mailboxProvisionerFor(config.mailbox);
-  const mailboxes = new MailboxFinisher({ writes, claims, layout, mailbox, mailboxMode: config.mailbox.mode, audit, clock, logger });
+  const mailboxes = new MailboxFinisher({ stores, leftovers, mailbox, mailboxMode: config.mailbox.mode, audit, logger });
   const creation = new AccountCreation({
-    writes,
-    directory,
-    standing,
-    claims,
-    sweeper,
-    passwords,
+    stores,
     layout,
+    standing,
+    leftovers,
+    ledger,
+    passwords,
     namer,
     mailbox,
     mailboxMode: config.mailbox.mode,
     rater,
     audit,
     logger,
-    clock,
     effectiveInMinutes: config.mailbox.effectiveInMinutes,
     requireConsent: (session) => consents.requireAll(session),
     track,
   });
-  const reset = new PasswordReset({ writes, standing, passwords, rater, audit, lock: locks, track, clock });
+  const reset = new PasswordReset({ stores, standing, leftovers, passwords, rater, audit, lock: locks, track, clock });
   const contacts = new ContactConfirmation({
     writes,
-    directory,
+    directory: reads,
     mailer: deps.mailer ?? (config.smtp ? createSmtpMailer(config.smtp) : noMailer),
     audit,
     clock,
@@ -229,13 +238,13 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     sessions,
     ais: aisSignIn,
     standing,
+    reads,
     connection,
     connect: deps.connectLdap,
     urls,
     writeUrls,
     probeDn: layout.writeProbeDn,
     baseDn: config.directory.baseDn,
-    nameAttribute: layout.attrs.name,
     settings: config.helpdesk,
     eligibility: config.eligibility,
     audit,
@@ -296,6 +305,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     directoryHealth,
     sessions,
     aisSignIn,
+    reads,
     creation,
     reset,
     sweeper,
@@ -308,6 +318,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     wipe,
     close: async () => {
       clearInterval(sweeping);
+      leftovers.stop();
       stopBeacon();
       wipe('shutdown');
       await Promise.all([connection.close(), writes.close(), rater.close()]);

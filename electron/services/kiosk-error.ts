@@ -24,3 +24,29 @@ export class KioskError extends Error {
     this.name = 'KioskError';
   }
 }
+
+/** Any failure as the one error type: a KioskError as it is, anything else INTERNAL (its message stays in main). */
+export function toKioskError(error: unknown): KioskError {
+  return error instanceof KioskError ? error : new KioskError('INTERNAL', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Codes that are the person's or the situation's answer, not a failure of the kiosk: an attempt
+ * ending with one is audited as refused; anything else as failed.
+ */
+const REFUSALS: ReadonlySet<ResultCode> = new Set<ResultCode>([
+  'DIRECTORY_READ_ONLY',
+  'USER(-1)',
+  'USER(-2)',
+  'USER(-3)',
+  'USER(-5)',
+  'APPLICATION_IN_PROGRESS',
+  'NAME_TAKEN',
+  'NAME_NOT_OFFERED',
+  'CONSENT_MISSING',
+  'WRONG_STEP',
+]);
+
+export function auditedAs(code: ResultCode): 'refused' | 'failed' {
+  return REFUSALS.has(code) ? 'refused' : 'failed';
+}

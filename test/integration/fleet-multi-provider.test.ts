@@ -6,7 +6,8 @@ import { Attribute } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { converged, startMultiProvider, type MultiProvider } from '../../dev/slapd/replicated-slapd';
 import type { RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import { layoutFromConfig } from '../../electron/services/accounts/directory-layout';
+import { layoutFromConfig } from '../../electron/services/account-store/account-layout';
+import { AccountReads } from '../../electron/services/account-store/account-reads';
 import { auditedCreations, fleetCheck, type FleetFinding } from '../../electron/services/accounts/fleet-check';
 import { DirectoryConnection } from '../../electron/services/directory/directory-connection';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
@@ -59,7 +60,7 @@ async function checkOn(node: RunningSlapd): Promise<FleetFinding[]> {
   const config = testConfig({ directory: { urls: [node.ldapsUrl], caFile: node.caFile, bindDn: node.serviceDn, baseDn: node.baseDn } }, { TEST_LDAP_PASSWORD: node.servicePassword });
   const connection = new DirectoryConnection({ urls: [node.ldapsUrl], bindDn: node.serviceDn, bindPassword: new Secret(node.servicePassword), failbackMs: 0 }, createLdapConnector(config.directory), systemClock, silentLogger);
   try {
-    return (await fleetCheck(connection, layoutFromConfig(config.directory), auditedCreations(audit))).findings;
+    return (await fleetCheck(new AccountReads(connection, layoutFromConfig(config.directory)), connection, auditedCreations(audit))).findings;
   } finally {
     await connection.close();
   }

@@ -10,6 +10,8 @@ export type Phase = 'before' | 'sent' | 'answered';
 /** Which step an operation is, from its kind and its DN; null for steps nobody aims at. */
 function stepOf(operation: string, dn: string): Step | null {
   const lower = dn.toLowerCase();
+  // The write server's hashing probe (its own random entry) is no step of a creation.
+  if (lower.startsWith('cn=mx-kiosk-hash-probe-')) return null;
   if (operation === 'modify' && lower.startsWith('cn=uidnext,')) return 'counter';
   if (operation === 'add' && lower.includes(',ou=claims,')) return 'claim';
   if (operation === 'add' && lower.includes(',ou=people,')) return 'add';

@@ -1,17 +1,19 @@
-// A person's standing before anything is made or changed: their account state once what was
-// abandoned is cleared away, and the one code that refuses them, if any. Creation, reset and the
-// account check all ask here, so an application and a reset never contradict each other.
+// A person's standing: their account state, and the one code that refuses them, if any. Creation,
+// reset, the account check and the helpdesk all ask here, so an application and a reset never
+// contradict each other. Reading the standing changes nothing; clearing away what an ended
+// creation left is creation-leftovers.ts's, and is asked for by name.
+import type { AccountReads } from '../account-store/account-reads';
+import type { AccountState } from '../account-store/account-records';
 import type { Clock } from '../clock';
-import type { WriteTarget } from '../directory/write-servers';
 import { KioskError } from '../kiosk-error';
-import type { AccountDirectory, AccountState } from './account-directory';
-import { ABANDONED_AFTER_MS, type IncompleteEntrySweeper } from './incomplete-entry-sweeper';
+
+/** Another kiosk's claim or entry without a password is only taken as abandoned after this long. */
+export const ABANDONED_AFTER_MS = 120_000;
 
 export class AccountStanding {
   constructor(
     private readonly deps: {
-      directory: AccountDirectory;
-      sweeper: IncompleteEntrySweeper;
+      reads: AccountReads;
       clock: Clock;
       mailDomain: string;
     },
@@ -21,23 +23,9 @@ export class AccountStanding {
     return `${uid}@${this.deps.mailDomain}`;
   }
 
-  /**
-   * The account state after first removing what an earlier failure left behind: an entry without a
-   * password whose creation has ended (here, or long enough ago elsewhere) is removed, so the
-   * person can start over. A young one is another counter's creation in progress, and stays.
-   * With a write target (a creation or a reset deciding its write), the state is read from, and
-   * cleared on, that server. Without one it is read from the read servers and nothing is removed:
-   * a look that changes nothing, which a read-only directory can still answer.
-   */
-  async of(staffId: string, target?: WriteTarget): Promise<AccountState> {
-    const { directory, sweeper, clock } = this.deps;
-    if (!target) return directory.findByStaffId(staffId);
-    await sweeper.retryPending(target);
-    const state = await directory.findByStaffId(staffId, target.connection);
-    if (state.state !== 'incomplete') return state;
-    if (!sweeper.knowsAbandoned(state.dn) && clock.now() - state.createdAt < ABANDONED_AFTER_MS) return state;
-    await sweeper.removeIncomplete(target.connection, state.dn, staffId, 'abandoned before this attempt');
-    return { state: 'none' };
+  /** The account state as the read servers show it: a look that a read-only directory can answer. */
+  read(staffId: string): Promise<AccountState> {
+    return this.deps.reads.findByStaffId(staffId);
   }
 
   /** APPLICATION_IN_PROGRESS while a creation for this staff ID may still be running somewhere. */

@@ -4,12 +4,9 @@
 // file says was created must still exist with that staff ID and uidNumber; and across the
 // directory no uid, uidNumber or staff ID may appear twice, no claim may lack its account, and no
 // kiosk-made entry may lack a password. Hashes are never read: "has a password" is asked by a filter.
-import { NoSuchObjectError, NotFilter, type Entry } from 'ldapts';
+import type { AccountReads } from '../account-store/account-reads';
 import type { DirectoryConnection } from '../directory/directory-connection';
-import { allOf, equals, present } from '../directory/ldap-names';
-import { firstValue } from '../directory/ldap-values';
-import { readClaim } from './account-claims';
-import type { DirectoryLayout } from './directory-layout';
+import { allOf, equals, not, present } from '../directory/ldap-names';
 
 /** A creation an audit file reports as complete. */
 export interface AuditedCreation {
@@ -65,34 +62,14 @@ interface Account {
   uidNumber: string;
 }
 
-const PAGE = { pageSize: 500 };
-
-export async function fleetCheck(connection: DirectoryConnection, layout: DirectoryLayout, audited: readonly AuditedCreation[]): Promise<FleetReport> {
-  const { attrs } = layout;
-  const [entries, withoutPassword, claims] = await connection.run(
-    (client) =>
-      Promise.all([
-        client.search(layout.baseDn, { scope: 'sub', filter: equals('objectClass', 'posixAccount'), attributes: [attrs.account, attrs.staffId, 'uidNumber'], paged: PAGE }).then((r) => r.searchEntries),
-        client
-          .search(layout.baseDn, { scope: 'sub', filter: allOf(equals('objectClass', 'posixAccount'), new NotFilter({ filter: present('userPassword') })), attributes: [attrs.account, attrs.staffId], paged: PAGE })
-          .then((r) => r.searchEntries),
-        client.search(layout.claimsDn, { scope: 'one', filter: present('cn'), attributes: ['cn', 'seeAlso', 'description'], paged: PAGE }).then(
-          (r) => r.searchEntries,
-          (error: unknown) => {
-            // No claims container yet means no claims; any other failure must not pass for "all well".
-            if (error instanceof NoSuchObjectError) return [] as Entry[];
-            throw error;
-          },
-        ),
-      ]),
-    { idempotent: true },
-  );
-  const accounts: Account[] = entries.map((e) => ({
-    dn: e.dn.toLowerCase(),
-    uid: (firstValue(e[attrs.account]) ?? '').toLowerCase(),
-    staffId: (firstValue(e[attrs.staffId]) ?? '').toLowerCase(),
-    uidNumber: firstValue(e.uidNumber) ?? '',
-  }));
+export async function fleetCheck(reads: AccountReads, connection: DirectoryConnection, audited: readonly AuditedCreation[]): Promise<FleetReport> {
+  const { layout } = reads;
+  const [entries, withoutPassword, claims] = await Promise.all([
+    reads.accounts(connection),
+    reads.accounts(connection, layout.baseDn, allOf(equals('objectClass', 'posixAccount'), not(present('userPassword')))),
+    reads.claims(connection),
+  ]);
+  const accounts: Account[] = entries.map((e) => ({ dn: e.dn.toLowerCase(), uid: e.uid.toLowerCase(), staffId: e.staffId, uidNumber: Number.isNaN(e.uidNumber) ? '' : String(e.uidNumber) }));
   const findings: FleetFinding[] = [];
 
   for (const creation of audited) {
@@ -112,18 +89,17 @@ export async function fleetCheck(connection: DirectoryConnection, layout: Direct
     for (const [key, group] of groups) if (group.length > 1) findings.push({ kind, key, detail: `${group.length} entries: ${group.map((a) => a.dn).join('; ')}` });
   }
 
-  for (const entry of claims) {
-    const claim = readClaim(entry);
-    const staffId = (firstValue(entry.cn) ?? '').toLowerCase();
+  for (const claim of claims) {
+    const { staffId } = claim;
     const account = claim.accountDn ? accounts.find((a) => a.dn === claim.accountDn!.toLowerCase()) : undefined;
     if (account && account.staffId === staffId) continue;
     // A claim younger than a creation takes may be one in progress; the operator sees when it was made.
     const made = claim.createdAt ? new Date(claim.createdAt).toISOString() : 'an unknown time';
-    findings.push({ kind: 'claim-without-account', key: staffId, detail: `claim made ${made} at ${claim.kioskId || 'a kiosk'} names ${claim.accountDn ?? 'no account'}${account ? `, which belongs to ${account.staffId}` : ', which does not exist'}` });
+    findings.push({ kind: 'claim-without-account', key: staffId, detail: `claim made ${made} at ${claim.madeBy?.kioskId || 'a kiosk'} names ${claim.accountDn ?? 'no account'}${account ? `, which belongs to ${account.staffId}` : ', which does not exist'}` });
   }
 
   for (const e of withoutPassword) {
-    findings.push({ kind: 'entry-without-password', key: (firstValue(e[attrs.staffId]) ?? '').toLowerCase(), detail: `${e.dn} has no password (an interrupted creation the sweeper removes, or one to finish by hand)` });
+    findings.push({ kind: 'entry-without-password', key: e.staffId, detail: `${e.dn} has no password (an interrupted creation the sweeper removes, or one to finish by hand)` });
   }
   return { audited: audited.length, accounts: accounts.length, findings };
 }

@@ -1,8 +1,7 @@
-// The truth after a fault in the password window. When the connection breaks while a new password
-// is on its way (the Password Modify sent and its answer lost, or the read-back or proving bind
-// cut off), the kiosk cannot know from the error whether the password took. It finds out before
-// it answers: a bind with the new password says yes or no, once the directory answers again.
-import { ConstraintViolationError } from 'ldapts';
+// The truth after a fault. When the connection breaks while a write is on its way (an add carrying
+// a password, a Password Modify, or the read-back or proving bind after one), the kiosk cannot
+// know from the error whether it took. It finds out before it answers, by asking the directory
+// once it answers again: does the entry exist, does the new password bind.
 import { KioskError } from '../kiosk-error';
 
 export type PasswordTruth = 'set' | 'not-set' | 'unknown';
@@ -10,44 +9,45 @@ export type PasswordTruth = 'set' | 'not-set' | 'unknown';
 /** How long to wait for the directory to come back before saying honestly that nobody knows. */
 export const PASSWORD_TRUTH_BOUND_MS = 8_000;
 /**
- * How long a first "no" waits to be asked again. A Password Modify that reached slapd before its
- * connection broke still runs, and hashing with ARGON2 takes tens of milliseconds (more on a busy
- * server): a bind sent at once can come before the new password is stored. Two binds at most, so a
+ * How long a first "no" waits to be asked again. A write that reached slapd before its connection
+ * broke still runs, and hashing with ARGON2 takes tens of milliseconds (more on a busy server): a
+ * question sent at once can come before the write is stored. Two questions at most, so a
  * failed-bind lockout policy counts this as little as possible.
  */
 export const PASSWORD_SETTLE_MS = 1_000;
 const RETRY_EVERY_MS = 150;
 
-export async function whetherPasswordTook(
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Asks until the directory answers, for at most boundMs: 'unknown' when it never does. An answer
+ * equal to notYet (the write is not there) is asked once more after settleMs, and that second
+ * answer stands. Anything but an outage is not swallowed.
+ */
+export async function askAfterFault<T extends string>(ask: () => Promise<T>, notYet: T, timing: { boundMs: number; settleMs: number }): Promise<T | 'unknown'> {
+  const deadline = Date.now() + timing.boundMs;
+  let settled = false;
+  for (;;) {
+    try {
+      const answer = await ask();
+      if (answer !== notYet || settled) return answer;
+      settled = true;
+      await pause(timing.settleMs);
+      continue;
+    } catch (error) {
+      if (!(error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE')) throw error;
+    }
+    if (Date.now() + RETRY_EVERY_MS > deadline) return 'unknown';
+    await pause(RETRY_EVERY_MS);
+  }
+}
+
+export function whetherPasswordTook(
   bindsAs: (dn: string, password: string) => Promise<boolean>,
   dn: string,
   password: string,
   boundMs: number = PASSWORD_TRUTH_BOUND_MS,
   settleMs: number = PASSWORD_SETTLE_MS,
 ): Promise<PasswordTruth> {
-  const deadline = Date.now() + boundMs;
-  let refusedOnce = false;
-  for (;;) {
-    try {
-      if (await bindsAs(dn, password)) return 'set';
-      if (refusedOnce) return 'not-set';
-      refusedOnce = true;
-      await new Promise((resolve) => setTimeout(resolve, settleMs));
-      continue;
-    } catch (error) {
-      if (!(error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE')) throw error;
-    }
-    if (Date.now() + RETRY_EVERY_MS > deadline) return 'unknown';
-    await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
-  }
-}
-
-/** Maps a directory refusal of a password to its code, keeping the directory's own words. */
-export function passwordRefusal(error: unknown): KioskError | null {
-  if (!(error instanceof ConstraintViolationError)) return null;
-  // ldapts appends the result code to the server's text; the person sees only the server's words.
-  const reason = error.message.split('\n')[0]!.replace(/\s*Code: 0x[0-9a-f]+\s*$/i, '').slice(0, 200);
-  // The current password and the remembered ones are all "recently used" to the person.
-  const recent = /history|not being changed/i.test(reason);
-  return new KioskError(recent ? 'PASSWORD_IN_HISTORY' : 'PASSWORD_REFUSED', reason, { reason });
+  return askAfterFault(async () => ((await bindsAs(dn, password)) ? 'set' : 'not-set'), 'not-set', { boundMs, settleMs });
 }

@@ -8,7 +8,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { Attribute, Change } from 'ldapts';
 import { contactRuleViolation, maskAddress, normaliseAddress } from '../../../shared/contact/contact-rules';
-import type { AccountDirectory } from '../accounts/account-directory';
+import type { AccountReads } from '../account-store/account-reads';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { KeyedLock } from '../concurrency/keyed-lock';
@@ -57,7 +57,7 @@ export class ContactConfirmation {
   constructor(
     private readonly deps: {
       writes: WriteServers;
-      directory: AccountDirectory;
+      directory: AccountReads;
       mailer: Mailer;
       audit: AuditLog;
       clock: Clock;

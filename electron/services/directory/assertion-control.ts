@@ -2,13 +2,13 @@
 // matches a filter, and refuses it with assertionFailed (122) otherwise, in one atomic step. It is
 // how "delete this claim, but only if it is still the one I read" holds against a counter that
 // took the claim over in between. slapd supports it in its frontend.
-import { BerWriter, Control, EqualityFilter, ResultCodeError } from 'ldapts';
+import { BerWriter, Control, EqualityFilter, ResultCodeError, type Filter } from 'ldapts';
 
 const ASSERTION_OID = '1.3.6.1.1.12';
 const ASSERTION_FAILED = 122;
 
 class AssertionControl extends Control {
-  constructor(private readonly filter: EqualityFilter) {
+  constructor(private readonly filter: Filter) {
     super(ASSERTION_OID, { critical: true });
   }
 
@@ -19,9 +19,14 @@ class AssertionControl extends Control {
   }
 }
 
+/** A control that lets an update through only while the entry matches filter. */
+export function whileMatches(filter: Filter): Control {
+  return new AssertionControl(filter);
+}
+
 /** A control that lets an update through only while attribute has value (an exact match). */
 export function whileValue(attribute: string, value: string): Control {
-  return new AssertionControl(new EqualityFilter({ attribute, value }));
+  return whileMatches(new EqualityFilter({ attribute, value }));
 }
 
 /** Whether error is the server's refusal because the asserted value was no longer there. */

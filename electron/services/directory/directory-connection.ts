@@ -44,6 +44,8 @@ export class DirectoryConnection {
   private live: Live | null = null;
   private connecting: Promise<Live> | null = null;
   private opened = 0;
+  /** Closed for good: work that comes later is refused, never given a new connection. */
+  private closed = false;
 
   constructor(
     private readonly settings: DirectoryConnectionSettings,
@@ -80,13 +82,20 @@ export class DirectoryConnection {
     return this.opened;
   }
 
+  /** Closes the connection for good: a later run() is refused, and nothing opens it again. */
   async close(): Promise<void> {
-    const live = this.live;
+    this.closed = true;
+    const live = this.live ?? (await this.connecting?.catch(() => null)) ?? null;
     this.live = null;
     await live?.client.unbind().catch(() => undefined);
   }
 
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   private async acquire(): Promise<Live> {
+    if (this.closed) throw new KioskError('DIRECTORY_UNAVAILABLE', 'the connection was closed (its session or the kiosk ended)');
     const live = this.live;
     if (live && live.client.isConnected) {
       const onFallback = live.urlIndex > 0 && this.clock.now() - live.since >= this.settings.failbackMs;
@@ -107,13 +116,19 @@ export class DirectoryConnection {
       try {
         client = await this.connect(url);
         await client.bind(this.settings.bindDn, this.settings.bindPassword.reveal());
+        if (this.closed) {
+          // Closed while this connection was being opened: it is not kept.
+          await client.unbind().catch(() => undefined);
+          throw new KioskError('DIRECTORY_UNAVAILABLE', 'the connection was closed (its session or the kiosk ended)');
+        }
         this.live = { client, urlIndex, since: this.clock.now() };
         this.opened += 1;
         if (urlIndex > 0) this.logger.warn('directory: using a fallback server', { url, failures });
         return this.live;
       } catch (error) {
-        failures.push(`${url}: ${(error as Error).message}`);
         await client?.unbind().catch(() => undefined);
+        if (this.closed) throw error;
+        failures.push(`${url}: ${(error as Error).message}`);
       }
     }
     this.logger.error('directory: no server answered', { failures });

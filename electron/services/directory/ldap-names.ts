@@ -1,7 +1,7 @@
 // Building DNs and filters from untrusted values. Filters are ldapts filter objects, whose
 // serialiser escapes values, so no string concatenation ever reaches the server; DN values are
 // escaped by RFC 4514 here.
-import { AndFilter, EqualityFilter, OrFilter, PresenceFilter, type Filter } from 'ldapts';
+import { AndFilter, EqualityFilter, NotFilter, OrFilter, PresenceFilter, SubstringFilter, type Filter } from 'ldapts';
 
 /** Escapes one attribute value for use in a DN (RFC 4514 section 2.4). */
 export function escapeDnValue(value: string): string {
@@ -25,6 +25,9 @@ export function childDn(attribute: string, value: string, parentDn: string): str
 export const equals = (attribute: string, value: string): Filter => new EqualityFilter({ attribute, value });
 export const present = (attribute: string): Filter => new PresenceFilter({ attribute });
 export const allOf = (...filters: Filter[]): Filter => new AndFilter({ filters });
+export const not = (filter: Filter): Filter => new NotFilter({ filter });
+/** (attribute=prefix*): the value escaped as every other value here. */
+export const startsWith = (attribute: string, prefix: string): Filter => new SubstringFilter({ attribute, initial: prefix });
 
 /** (|(attr=v1)(attr=v2)…) for a whole list in one filter, i.e. one round trip. */
 export function anyEquals(attribute: string, values: readonly string[]): Filter {

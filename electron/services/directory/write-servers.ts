@@ -10,6 +10,7 @@ import { KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
 import type { Secret } from '../secret';
 import { DirectoryConnection, isReferral } from './directory-connection';
+import { hashingOnAdd, type HashingAnswer } from './hashing-probe';
 import type { LdapConnector } from './ldap-connector';
 
 /** What a write server is now: takes writes, refers them elsewhere, refuses them, or does not answer. */
@@ -25,6 +26,8 @@ export interface WriteServerRole {
 export interface WriteTarget {
   url: string;
   connection: DirectoryConnection;
+  /** How a new account's password reaches this server, as its hashing probe found on this connection. */
+  passwords: HashingAnswer;
 }
 
 export interface WriteServersSettings {
@@ -33,6 +36,12 @@ export interface WriteServersSettings {
   bindPassword: Secret;
   /** A DN that never exists: deleting it is how writability is asked without changing anything. */
   probeDn: string;
+  /**
+   * Where the hashing probe adds its entry (the people container): asked once per connection,
+   * so a server that starts or stops hashing is noticed at its next reconnect. Without it (an
+   * operator's connections, which only write), every server gets the add-then-modify path.
+   */
+  hashProbeParentDn?: string;
   /**
    * Whether reads go to servers that are not write servers (a fleet's consumers). Then write
    * servers that do not answer leave a readable directory that refuses writes: DIRECTORY_READ_ONLY.
@@ -46,7 +55,10 @@ interface Slot {
   role: WriteRole;
   /** The connection generation on which `writable` was last seen: a new connection is asked again. */
   verified: number;
+  passwords: HashingAnswer;
 }
+
+const UNPROBED: HashingAnswer = { path: 'add-then-modify', detail: 'not probed: Password Modify after the add' };
 
 /** How long the server that took a person's write keeps answering that person's later reads. */
 const RECENT_WRITE_MS = 15 * 60_000;
@@ -80,6 +92,10 @@ export class WriteServers {
   private readonly probing = new Map<string, Promise<WriteServerRole>>();
   /** Staff IDs written here recently, and the server that took the write. */
   private readonly recent = new Map<string, { url: string; until: number }>();
+  /** The hashing answer last logged per server, so each change is logged once. */
+  private readonly lastLogged = new Map<string, string>();
+  /** Closed for good: a closed set of connections is never opened again. */
+  private closed = false;
 
   constructor(
     private readonly settings: WriteServersSettings,
@@ -106,7 +122,7 @@ export class WriteServers {
         refused.push(`${url}: no answer within ${REPROBE_GRACE_MS} ms yet`);
         continue;
       }
-      if (answer.role === 'writable') return { url, connection: this.at(url) };
+      if (answer.role === 'writable') return this.targetAt(url);
       answered ||= answer.role !== 'unreachable' || this.settings.readsElsewhere === true;
       refused.push(`${url}: ${answer.role}${answer.detail ? ` (${answer.detail})` : ''}`);
     }
@@ -123,6 +139,12 @@ export class WriteServers {
   /** The connection pinned to url: it reconnects to url only, never to another server. */
   at(url: string): DirectoryConnection {
     return this.slot(url).connection;
+  }
+
+  /** url as a unit's server without asking it anything (cleanups on the server that took a write). */
+  targetAt(url: string): WriteTarget {
+    const slot = this.slot(url);
+    return { url, connection: slot.connection, passwords: slot.passwords };
   }
 
   /** The server that took a write for key (a staff ID) answers its later reads for a while. */
@@ -145,7 +167,19 @@ export class WriteServers {
     return undefined;
   }
 
+  /**
+   * A read-back found a password stored as sent on url, though its probe said it hashes (its
+   * configuration changed under a live connection): until its next connection, url gets the
+   * add-then-modify path.
+   */
+  distrustHashing(url: string, detail: string): void {
+    this.slot(url).passwords = { path: 'add-then-modify', detail };
+    this.logger.error('directory: a password in an add was stored as sent; the add-then-modify path is used', { url, detail });
+  }
+
+  /** Closes every connection for good; a later unit is refused instead of opening a new one. */
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.slots.values()].map((slot) => slot.connection.close()));
   }
 
@@ -154,7 +188,9 @@ export class WriteServers {
     if (!slot) {
       const { bindDn, bindPassword } = this.settings;
       // failbackMs 0: one URL has nothing to fail back to.
-      slot = { connection: new DirectoryConnection({ urls: [url], bindDn, bindPassword, failbackMs: 0 }, this.connect, this.clock, this.logger), role: 'unreachable', verified: -1 };
+      slot = { connection: new DirectoryConnection({ urls: [url], bindDn, bindPassword, failbackMs: 0 }, this.connect, this.clock, this.logger), role: 'unreachable', verified: -1, passwords: UNPROBED };
+      // A slot made after close() is closed from the start: nothing reopens a closed set.
+      if (this.closed) void slot.connection.close();
       this.slots.set(url, slot);
     }
     return slot;
@@ -187,12 +223,19 @@ export class WriteServers {
         const generation = slot.connection.generation;
         if (slot.role === 'writable' && slot.verified === generation) return 'writable';
         const now = await writability(client, this.settings.probeDn);
+        // A new connection (perhaps to a server restarted with another configuration) is asked again.
+        const parent = this.settings.hashProbeParentDn;
+        if (now === 'writable') slot.passwords = parent ? await hashingOnAdd(client, parent) : UNPROBED;
         slot.verified = generation;
         return now;
       }, { idempotent: true });
     } catch (error) {
       role = 'unreachable';
       detail = error instanceof KioskError ? (error.detail ?? error.code) : (error as Error).message;
+    }
+    if (role === 'writable' && slot.passwords.path === 'add-then-modify' && this.settings.hashProbeParentDn && slot.passwords.detail !== this.lastLogged.get(url)) {
+      this.lastLogged.set(url, slot.passwords.detail);
+      this.logger.warn('directory: write server does not hash a password in an add; new accounts get Password Modify after the add', { url, detail: slot.passwords.detail });
     }
     if (role !== slot.role) {
       this.logger[role === 'writable' ? 'info' : 'warn'](role === 'referral' ? 'directory: write server answered with a referral; not followed, the next one is tried' : `directory: write server is ${role}`, { url, detail });

@@ -2,7 +2,7 @@
 // its role: writable, read-only, referral or unreachable), then each uidNumber counter with the
 // numbers left in its range, read on the write server that hands them out.
 import type { Client } from 'ldapts';
-import { layoutFromConfig, uidCounterFor, uidCounters } from '../accounts/directory-layout';
+import { layoutFromConfig, uidCounterFor, uidCounters } from '../account-store/account-layout';
 import { allDirectoryServers, directoryServers, type ResolvedDirectorySettings } from '../directory/directory-settings';
 import type { LdapConnector } from '../directory/ldap-connector';
 import { firstValue } from '../directory/ldap-values';

@@ -1,7 +1,8 @@
 // The doctor's fleet lines (`mx-kiosk doctor --fleet`, and the helpdesk's health view): the fleet
 // check (accounts/fleet-check.ts) run on the directory as the service account, one line per finding.
 import { auditedCreations, fleetCheck } from '../accounts/fleet-check';
-import { layoutFromConfig } from '../accounts/directory-layout';
+import { layoutFromConfig } from '../account-store/account-layout';
+import { AccountReads } from '../account-store/account-reads';
 import type { Clock } from '../clock';
 import { DirectoryConnection } from '../directory/directory-connection';
 import { allDirectoryServers, type ResolvedDirectorySettings } from '../directory/directory-settings';
@@ -23,7 +24,7 @@ export async function fleetLines(directory: ResolvedDirectorySettings, connect: 
   const { bindDn, bindPassword } = directory;
   const connection = new DirectoryConnection({ urls: allDirectoryServers(directory), bindDn, bindPassword, failbackMs: 0 }, connect, clock, logger);
   try {
-    const report = await fleetCheck(connection, layoutFromConfig(directory), auditedCreations(auditLines));
+    const report = await fleetCheck(new AccountReads(connection, layoutFromConfig(directory)), connection, auditedCreations(auditLines));
     const lines: FleetLine[] = report.findings.map((f) => ({ status: 'FAIL', name: `fleet ${f.kind}`, detail: `${f.key}: ${f.detail}` }));
     if (lines.length === 0) {
       lines.push({ status: 'OK', name: 'fleet', detail: `${report.audited} audited creation(s) all present with their staff ID and uidNumber; ${report.accounts} account(s), no duplicate uid, uidNumber or staff ID, no claim without its account, no entry without a password` });

@@ -4,6 +4,7 @@
 // Each start hands the counter over: the operator is signed out, and the operator-bound
 // connection belongs to that one applicant. An explicit sign-out, or the operator going idle,
 // before a handover cancels what was waiting and closes its connection.
+import type { AccountReads } from '../account-store/account-reads';
 import type { AccountStanding } from '../accounts/account-standing';
 import type { PendingAssist } from '../ais/ais-sign-in';
 import type { AuditLog } from '../audit/audit-log';
@@ -18,7 +19,7 @@ import { cleanChineseName, cleanPassportName, normaliseStaffId, requireEligible,
 import { KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
 import { Secret } from '../secret';
-import type { KioskSession, KioskSessions } from '../session/kiosk-session';
+import { operatorLabel, type KioskSession, type KioskSessions } from '../session/kiosk-session';
 import type { HelpdeskSettings } from './helpdesk-settings';
 import type { OperatorSignIn } from './operator-sign-in';
 
@@ -28,6 +29,7 @@ export interface AssistedStartsDeps {
   /** Where the applicant's own AIS sign-in is told to expect them. */
   ais: { expectAssisted(assist: PendingAssist): void; cancelAssist(): boolean };
   standing: AccountStanding;
+  reads: AccountReads;
   connection: DirectoryConnection;
   connect: LdapConnector;
   /** Where the operator's password is checked: any server that answers. */
@@ -37,7 +39,6 @@ export interface AssistedStartsDeps {
   /** The DN that never exists (write-servers.ts: writability). */
   probeDn: string;
   baseDn: string;
-  nameAttribute: string;
   settings: HelpdeskSettings;
   eligibility: EligibilityRules;
   audit: AuditLog;
@@ -56,10 +57,8 @@ export class AssistedStarts {
   async startReset(staffId: string, reason: string): Promise<{ account: string }> {
     const operator = this.deps.operators.require();
     const id = normaliseStaffId(staffId);
-    const account = this.deps.standing.resettable(await this.deps.standing.of(id));
-    const { nameAttribute } = this.deps;
-    const { searchEntries } = await this.deps.connection.run((client) => client.search(account.dn, { scope: 'base', attributes: [nameAttribute] }), { idempotent: true });
-    const name = cleanChineseName(firstValue(searchEntries[0]?.[nameAttribute]) ?? '');
+    const account = this.deps.standing.resettable(await this.deps.standing.read(id));
+    const name = cleanChineseName((await this.deps.reads.entry(account.dn))?.name ?? '');
     this.deps.operators.signOut('handover');
     const session = this.deps.sessions.startAssisted({ id, name, nameEn: '', language: 'zh-TW', condition: '', role: 'staff' }, 'reset', { operator: operator.uid, reason });
     await this.note(session, 'reset', account.uid, 'assisted reset started');
@@ -124,7 +123,6 @@ export class AssistedStarts {
   }
 
   private note(session: KioskSession, action: 'reset' | 'eligibility', account: string | undefined, detail: string) {
-    const operator = session.assistedBy && `${session.assistedBy.operator} (${session.assistedBy.reason})`;
-    return this.deps.audit.note({ action, result: 'ok', staffId: session.profile.id, account, detail, operator });
+    return this.deps.audit.note({ action, result: 'ok', staffId: session.profile.id, account, detail, operator: operatorLabel(session) });
   }
 }

@@ -14,7 +14,7 @@ import { readAuditTrail } from '../audit/audit-chain';
 import { fleetLines } from '../health/fleet-lines';
 import { runDoctor, type DoctorCheck, type DoctorConfig, type DoctorDeps } from '../health/kiosk-doctor';
 import { silentLogger } from '../logger';
-import { isUnder, type DirectoryLayout } from '../accounts/directory-layout';
+import { isUnder, type DirectoryLayout } from '../account-store/account-layout';
 import type { FleetBeacon, FleetView } from '../health/fleet-beacon';
 import type { HelpdeskSettings } from './helpdesk-settings';
 import type { OperatorSignIn } from './operator-sign-in';

@@ -70,6 +70,11 @@ export interface KioskSession {
   readonly live: boolean;
 }
 
+/** How an assisted session's operator is named in audit lines: "<operator> (<reason>)"; undefined otherwise. */
+export function operatorLabel(session: Pick<KioskSession, 'assistedBy'>): string | undefined {
+  return session.assistedBy && `${session.assistedBy.operator} (${session.assistedBy.reason})`;
+}
+
 /**
  * Work for a session that must finish even if the session ends meanwhile (a creation, a reset):
  * it runs on what it captured when it started, and the session's end waits for it to settle,

@@ -1,0 +1,235 @@
+// The accounts' writes, bound to one unit of work: one write server (the service account's
+// connection to it, for every read that decides or proves a write) and the connection that writes
+// there (the service account's, or an operator's in an assisted application). A claim, an entry,
+// a uidNumber and a mark are written only here, and every delete asserts (RFC 4528) exactly what
+// this unit wrote or saw, so a cleanup never removes another counter's work.
+import { AlreadyExistsError, Attribute, Change, ConstraintViolationError, type Client, type Control } from 'ldapts';
+import type { Clock } from '../clock';
+import { assertionFailed, whileMatches } from '../directory/assertion-control';
+import type { DirectoryConnection } from '../directory/directory-connection';
+import type { HashingAnswer } from '../directory/hashing-probe';
+import { allOf, equals, not, present, startsWith } from '../directory/ldap-names';
+import { firstValue } from '../directory/ldap-values';
+import { encodePasswordModifyRequest, PASSWORD_MODIFY_OID } from '../directory/password-modify';
+import { KioskError } from '../kiosk-error';
+import { homeDirectoryFor, uidCounterFor, type DirectoryLayout } from './account-layout';
+import { isNoSuchObject, type AccountReads } from './account-reads';
+import { attemptMarker, claimedMarker, createdMarker, stageMarker, type AccountEntry, type AccountState, type AttemptId, type Claim } from './account-records';
+import { passwordRefusal } from './password-refusal';
+import { allocateUidNumber, readCounter } from './uid-number-allocator';
+
+/** The server a unit works on, and who writes there. */
+export interface StoreUnit {
+  url: string;
+  /** How a new account's password reaches this server (directory/hashing-probe.ts). */
+  passwords: HashingAnswer;
+  /** The service account's connection to url: reads that decide or prove a write. */
+  connection: DirectoryConnection;
+  /** The connection that writes (the service account's, or the operator's in an assisted application). */
+  writer: DirectoryConnection;
+}
+
+export interface NewAccount {
+  dn: string;
+  uid: string;
+  staffId: string;
+  /** cn must not be empty; without a Chinese name the caller passes the passport name. */
+  name: string;
+  clientIp: string;
+  madeBy: AttemptId;
+}
+
+/** What a guarded delete found: done, already gone, or changed since it was seen (left alone). */
+export type Removal = 'removed' | 'gone' | 'changed';
+
+/** How a stored userPassword reads back: a hash the server made, the cleartext as sent, or none. */
+export type PasswordForm = 'hashed' | 'cleartext' | 'none';
+
+const HASHED = /^\{[A-Z0-9.-]+\}/i;
+
+export class AccountStore {
+  constructor(
+    readonly unit: StoreUnit,
+    private readonly reads: AccountReads,
+    private readonly clock: Clock,
+  ) {}
+
+  private get layout(): DirectoryLayout {
+    return this.reads.layout;
+  }
+
+  /** The account entry's configured shape (home directory pattern, gid). */
+  get layoutAccount(): DirectoryLayout['account'] {
+    return this.layout.account;
+  }
+
+  /** The person's account and claim, read on this unit's server (changes nothing). */
+  standing(staffId: string): Promise<AccountState> {
+    return this.reads.findByStaffId(staffId, this.unit.connection);
+  }
+
+  hasAccount(staffId: string): Promise<boolean> {
+    return this.reads.hasAccount(staffId, this.unit.connection);
+  }
+
+  entry(dn: string): Promise<AccountEntry | null> {
+    return this.reads.entry(dn, this.unit.connection);
+  }
+
+  claim(staffId: string): Promise<Claim | null> {
+    return this.reads.claim(staffId, this.unit.connection);
+  }
+
+  /** This server's uid counter as it reads now (a read: nothing is taken). */
+  readUidCounter(): Promise<number> {
+    return this.unit.connection.run((client) => readCounter(client, uidCounterFor(this.layout, this.unit.url).counterDn), { idempotent: true });
+  }
+
+  /** A uidNumber from this server's range, taken atomically (uid-number-allocator.ts). */
+  allocateUidNumber(readAhead?: number): Promise<number> {
+    const counter = uidCounterFor(this.layout, this.unit.url);
+    return this.unit.writer.run((client) => allocateUidNumber(client, counter.counterDn, this.layout.baseDn, counter, readAhead), { idempotent: false });
+  }
+
+  /** The claimed(…) value a claim taken now by madeBy carries: known before it is sent, so a cut-off add can still be released. */
+  claimedValue(madeBy: AttemptId): string {
+    return claimedMarker(this.clock.now(), madeBy);
+  }
+
+  /**
+   * Adds the claim on staffId for accountDn, carrying claimed (claimedValue). Returns null when
+   * this call made it, or the claim that was already there (another counter's, or one left behind).
+   */
+  async takeClaim(staffId: string, accountDn: string, claimed: string): Promise<Claim | null> {
+    const attributes = [
+      // applicationProcess (core schema: cn, seeAlso, description) needs no schema of our own.
+      new Attribute({ type: 'objectClass', values: ['applicationProcess'] }),
+      new Attribute({ type: 'cn', values: [staffId] }),
+      new Attribute({ type: 'seeAlso', values: [accountDn] }),
+      new Attribute({ type: 'description', values: [claimed] }),
+    ];
+    try {
+      await this.unit.writer.run((client) => client.add(this.reads.claimDn(staffId), attributes), { idempotent: false });
+      return null;
+    } catch (error) {
+      if (isNoSuchObject(error)) throw missingContainer(this.layout.claimsDn);
+      if (!(error instanceof AlreadyExistsError)) throw error;
+    }
+    // Gone between the refusal and the read: the other side gave it back; report it as in progress.
+    return (await this.claim(staffId)) ?? { dn: this.reads.claimDn(staffId), staffId, accountDn: null, createdAt: this.clock.now(), madeBy: null, mailboxMade: false, homeMade: false, claimed: null };
+  }
+
+  /**
+   * Removes the claim on staffId only while it still carries claimed, the value this unit wrote or
+   * read: a claim taken over by another counter since is left alone. A claim no kiosk wrote
+   * (claimed null) is removed only while it still has no claimed(…) value.
+   */
+  releaseClaim(staffId: string, claimed: string | null): Promise<Removal> {
+    const guard = claimed === null ? not(startsWith('description', 'claimed(')) : equals('description', claimed);
+    return this.deleteGuarded(this.reads.claimDn(staffId), allOf(equals('cn', staffId), guard));
+  }
+
+  /**
+   * Adds the account entry, with the password when given (a directory that hashes a cleartext
+   * userPassword on add: the entry never exists without its password), and returns its uidNumber.
+   * first is a number already taken for it; staffIdHeld is asked after a uniqueness refusal.
+   */
+  async addAccount(entry: NewAccount, options: { password?: string; first?: Promise<number>; staffIdHeld: () => Promise<boolean> }): Promise<number> {
+    const { layout } = this;
+    // A clash on uidNumber (another tool used it meanwhile) just takes the next number.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const uidNumber = await (attempt === 0 && options.first ? options.first : this.allocateUidNumber());
+      const attributes = [
+        new Attribute({ type: 'objectClass', values: [...layout.account.objectClasses] }),
+        new Attribute({ type: layout.attrs.account, values: [entry.uid] }),
+        new Attribute({ type: layout.attrs.name, values: [entry.name] }),
+        new Attribute({ type: layout.attrs.staffId, values: [entry.staffId] }),
+        new Attribute({ type: 'gecos', values: [entry.uid] }),
+        new Attribute({ type: 'loginShell', values: [layout.account.loginShell] }),
+        new Attribute({ type: 'gidNumber', values: [String(layout.account.gidNumber)] }),
+        new Attribute({ type: 'uidNumber', values: [String(uidNumber)] }),
+        new Attribute({ type: 'homeDirectory', values: [homeDirectoryFor(layout.account.homeDirectory, entry.uid)] }),
+        // The legacy portal's value first, as it wrote it; then the attempt, which cleanups assert.
+        new Attribute({ type: 'description', values: [createdMarker(this.clock.now(), entry.clientIp), attemptMarker(entry.madeBy)] }),
+        ...(options.password === undefined ? [] : [new Attribute({ type: 'userPassword', values: [options.password] })]),
+      ];
+      try {
+        await this.unit.writer.run((client) => client.add(entry.dn, attributes), { idempotent: false });
+        return uidNumber;
+      } catch (error) {
+        if (error instanceof AlreadyExistsError) throw new KioskError('NAME_TAKEN', `${entry.uid} exists`);
+        if (isNoSuchObject(error)) throw missingContainer(layout.peopleDn);
+        if (!(error instanceof ConstraintViolationError)) throw error;
+        // The password policy refused the password carried by the add; nothing was written.
+        if (!/non-unique attributes/i.test(error.message)) throw passwordRefusal(error)!;
+        // slapo-unique refused a duplicate uidNumber (another tool's: take the next number) or staff
+        // ID. The claim keeps the kiosk's own creations apart, so a staff ID clash is an entry made
+        // by something else; the person's next try reads its standing and is told what it is.
+        if (await options.staffIdHeld()) throw new KioskError('APPLICATION_IN_PROGRESS', 'another entry holds this staff ID', { retryAfterSeconds: 5 });
+      }
+    }
+    throw new KioskError('INTERNAL', 'uidNumber kept clashing');
+  }
+
+  /** How dn's userPassword is stored, read as the service account; the value itself is never kept. */
+  async passwordForm(dn: string): Promise<PasswordForm> {
+    const text = await this.unit.connection.run(async (client) => firstValue((await client.search(dn, { scope: 'base', attributes: ['userPassword'] })).searchEntries[0]?.userPassword), {
+      idempotent: true,
+    });
+    return text === undefined ? 'none' : HASHED.test(text) ? 'hashed' : 'cleartext';
+  }
+
+  /** Password Modify (RFC 3062): the server hashes the password with its own scheme. */
+  setPassword(dn: string, password: string): Promise<void> {
+    return this.unit.writer.run(
+      async (client: Client) => {
+        try {
+          await client.exop(PASSWORD_MODIFY_OID, encodePasswordModifyRequest(dn, password));
+        } catch (error) {
+          throw passwordRefusal(error) ?? error;
+        }
+      },
+      { idempotent: false },
+    );
+  }
+
+  /**
+   * Deletes an account entry only while it is as seen: the same staff ID and the same marker (the
+   * attempt that made it, or the legacy create(…) value), and, unless password is 'any', still
+   * without a password. A finished account, or one another counter made under the same name, stays.
+   */
+  removeEntry(seen: AccountEntry, password: 'absent' | 'any' = 'absent'): Promise<Removal> {
+    const marker = seen.attempt ?? seen.created;
+    const guards = [equals(this.layout.attrs.staffId, seen.staffId), ...(marker ? [equals('description', marker)] : []), ...(password === 'absent' ? [not(present('userPassword'))] : [])];
+    return this.deleteGuarded(seen.dn, allOf(...guards));
+  }
+
+  /** Marks the claim: the mail store made the mailbox ('mailbox'), or only its home ('home'). */
+  async mark(staffId: string, what: 'mailbox' | 'home'): Promise<void> {
+    const value = stageMarker(what, this.clock.now());
+    await this.unit.writer.run((client) => client.modify(this.reads.claimDn(staffId), [new Change({ operation: 'add', modification: new Attribute({ type: 'description', values: [value] }) })]), {
+      idempotent: false,
+    });
+  }
+
+  private deleteGuarded(dn: string, asSeen: Parameters<typeof whileMatches>[0]): Promise<Removal> {
+    const guard: Control = whileMatches(asSeen);
+    return this.unit.writer.run(
+      (client) =>
+        client.del(dn, guard).then(
+          (): Removal => 'removed',
+          (error: unknown): Removal => {
+            if (isNoSuchObject(error)) return 'gone';
+            if (assertionFailed(error)) return 'changed';
+            throw error;
+          },
+        ),
+      { idempotent: false },
+    );
+  }
+}
+
+/** A container the kiosk writes into is missing: the layout check names it, and the kiosk stops taking people. */
+export function missingContainer(dn: string): KioskError {
+  return new KioskError('OUT_OF_SERVICE', `${dn} does not exist: the directory is not set up for the kiosk (docs/directory.md)`);
+}

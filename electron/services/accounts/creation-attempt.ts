@@ -1,0 +1,281 @@
+// One attempt at creating a mailbox account, its stages as methods (docs/directory.md): decide
+// (the checks, the password policy, the person's standing), claim the staff ID, add the account,
+// finish the mailbox. On a server that hashes a password given in an add, the add carries it, so
+// the entry never exists without its password; elsewhere the add is followed by Password Modify.
+// Whatever the attempt made and could not keep is undone as it made it, or left, named, for this
+// kiosk to clear once the directory answers. Every attempt ends in exactly one audit line.
+import { attemptMarker, type AccountEntry, type AccountState, type AttemptId } from '../account-store/account-records';
+import { childDn } from '../directory/ldap-names';
+import type { AccountStore, NewAccount } from '../account-store/account-store';
+import { KioskError } from '../kiosk-error';
+import { mailboxMade } from '../mailbox/mailbox-provisioner';
+import { enforcePasswordPolicy } from '../password/password-policy';
+import type { CreationResult } from '../session/kiosk-session';
+import type { Leftover } from './attempt-ledger';
+import { creationFailure, type Applicant, type CreationRoom, type Progress } from './creation-room';
+import { homeDirectoryFor } from '../account-store/account-layout';
+import { provisionAndMark } from './mailbox-finisher';
+import { askAfterFault, PASSWORD_SETTLE_MS, PASSWORD_TRUTH_BOUND_MS } from './password-window';
+
+export interface CreationRequest {
+  account: string;
+  password: string;
+  confirm: string;
+}
+
+const isOutage = (error: unknown) => error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE';
+
+export class CreationAttempt {
+  private readonly progress: Progress = { stage: 'none' };
+  private readonly id: AttemptId;
+  private readonly dn: string;
+  /** The claimed(…) value once this attempt sent its claim: what its own release asserts. */
+  private claimed: string | null = null;
+  private told = false;
+
+  constructor(
+    private readonly room: CreationRoom,
+    private readonly person: Applicant,
+    private readonly request: CreationRequest,
+    private readonly clientIp: string,
+  ) {
+    this.id = room.ledger.begin();
+    this.dn = childDn(room.layout.attrs.account, request.account, room.layout.peopleDn);
+  }
+
+  async run(): Promise<CreationResult> {
+    const { audit } = this.room;
+    const { person, progress } = this;
+    const line = { action: 'create' as const, staffId: person.staffId, account: this.request.account, operator: person.operator };
+    try {
+      const result = await this.stages();
+      // A mailbox left to finish is still a success (the account works), with its own code.
+      const code = mailboxMade(result.mailbox) ? undefined : 'MAILBOX_UNFINISHED';
+      await audit.note({ ...line, result: 'ok', code, stage: progress.stage, detail: progress.detail, uidNumber: progress.uidNumber, server: progress.server });
+      this.told = true;
+      return result;
+    } catch (error) {
+      const known = creationFailure(error);
+      await audit.note({ ...line, ...known.line, stage: progress.stage, detail: progress.detail ?? known.error.detail, uidNumber: progress.uidNumber, server: progress.server });
+      throw known.error;
+    } finally {
+      this.room.ledger.end(this.id, this.told);
+    }
+  }
+
+  private async stages(): Promise<CreationResult> {
+    const { person, request } = this;
+    if (person.refusal) throw person.refusal;
+    if (!person.offeredNames.includes(request.account)) throw new KioskError('NAME_NOT_OFFERED', 'the name was not offered in this session');
+    const { store, state, counter } = await this.decide();
+    this.progress.server = store.unit.url;
+    if (state.state === 'active' && this.room.resumable(state) && state.uid === request.account) return this.resume(store, state);
+    const refusal = this.room.standing.refusalToApply(state);
+    if (refusal) throw refusal;
+    const { numbered } = await this.claim(store, counter);
+    const uidNumber = await (store.unit.passwords.path === 'one-add' ? this.addWithPassword(store, numbered) : this.addThenSetPassword(store, numbered));
+    this.progress.stage = 'password-set';
+    this.progress.uidNumber = uidNumber;
+    return this.finishMailbox(store, uidNumber, false);
+  }
+
+  /**
+   * The write server, the person's standing there once what ended is cleared, and its uid counter
+   * (a read: a stale value only makes the compare-and-swap read again). The password policy is
+   * decided meanwhile and awaited first: its refusal wins, and nothing is written before it passes.
+   */
+  private async decide(): Promise<{ store: AccountStore; state: AccountState; counter: Promise<number | undefined> }> {
+    const { room, person, request } = this;
+    const policy = enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: request.account }, room.rater);
+    const reading = (async () => {
+      const store = await room.stores.begin({ writer: person.creator ?? undefined });
+      const counter = store.readUidCounter().catch(() => undefined);
+      return { store, counter, state: await room.leftovers.clearFor(store, person.staffId) };
+    })();
+    // Handled here as well, so that its failure while the policy is still deciding is not unhandled.
+    reading.catch(() => undefined);
+    // The attempt ends only once what it started has: a retry never runs beside these reads.
+    await policy.catch(async (error: unknown) => {
+      await reading.catch(() => undefined);
+      throw error;
+    });
+    return reading;
+  }
+
+  /** The person's own account stopped before its mailbox (or before they were told): finish it. */
+  private async resume(store: AccountStore, state: Extract<AccountState, { state: 'active' }>): Promise<CreationResult> {
+    const { room } = this;
+    this.progress.stage = 'password-set';
+    if (!(await room.passwords.binds(store, state.dn, this.request.password))) throw new KioskError('USER(-1)', 'resume refused: the password does not match', { account: room.standing.address(state.uid) });
+    this.progress.detail = 'resumed an account made by an earlier attempt';
+    this.progress.uidNumber = state.uidNumber;
+    return this.finishMailbox(store, state.uidNumber, state.claim?.homeMade ?? false);
+  }
+
+  /**
+   * The claim on the staff ID, with the uidNumber taken at the same time: neither waits for the
+   * other. A number taken for a creation that then loses the claim stays unused, a gap in the range,
+   * never a duplicate. Returns the number (still being taken).
+   */
+  private async claim(store: AccountStore, counter: Promise<number | undefined>): Promise<{ numbered: Promise<number> }> {
+    const { room, person } = this;
+    const numbered = counter.then((readAhead) => store.allocateUidNumber(readAhead));
+    // The attempt ends only once its allocation has, whichever way the claim goes.
+    const allocated = numbered.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.claimed = store.claimedValue(this.id);
+    const existing = await store.takeClaim(person.staffId, this.dn, this.claimed).catch(async (error: unknown) => {
+      await allocated;
+      // Cut off: the claim may exist now. This attempt has ended, so this kiosk may release it.
+      if (isOutage(error)) this.leave(store);
+      else this.claimed = null;
+      throw error;
+    });
+    if (existing) {
+      this.claimed = null;
+      await allocated;
+      // Another counter won the race for this staff ID: finished (whatever its state), or still in progress.
+      const now = await store.standing(person.staffId);
+      throw (now.state === 'none' || now.state === 'incomplete' ? room.standing.inProgress(now) : room.standing.refusalToApply(now)) ?? new KioskError('APPLICATION_IN_PROGRESS', 'another claim on this staff ID', { retryAfterSeconds: 5 });
+    }
+    this.progress.stage = 'claimed';
+    // This person's later reads (the contact address, the helpdesk's lookup) go to this server too.
+    room.stores.rememberWrite(person.staffId, store.unit.url);
+    return { numbered };
+  }
+
+  /** The one add that carries the password, which the server hashes: no entry without its password. */
+  private async addWithPassword(store: AccountStore, numbered: Promise<number>): Promise<number> {
+    let uidNumber: number;
+    try {
+      uidNumber = await store.addAccount(this.newAccount(), { password: this.request.password, first: numbered, staffIdHeld: () => store.hasAccount(this.person.staffId) });
+    } catch (error) {
+      if (!isOutage(error)) return this.giveBack(store, error);
+      uidNumber = await this.afterCutAdd(store, error as KioskError);
+    }
+    this.progress.stage = 'added';
+    const form = await askAfterFault(() => store.passwordForm(this.dn), 'none', { boundMs: PASSWORD_TRUTH_BOUND_MS, settleMs: 0 });
+    if (form === 'hashed') return uidNumber;
+    if (form === 'unknown') {
+      // Made, but whether its password reads back as a hash is not known: cleared unless it does.
+      this.leave(store, { entryDn: this.dn, unverified: true });
+      throw new KioskError('ACCOUNT_MAY_EXIST', 'the add was answered; the read-back never came', { account: this.room.standing.address(this.request.account) });
+    }
+    // Stored as sent (the server's configuration changed under a live connection), or not at all.
+    const removal = await store.removeEntry(this.asWritten(), 'any');
+    if (removal === 'changed') throw new KioskError('INTERNAL', 'an entry stored without a hash changed before it could be removed');
+    this.room.stores.distrustHashing(store.unit.url, `a read-back found the password ${form === 'cleartext' ? 'stored as sent' : 'missing'}`);
+    this.progress.detail = 'the one-add path stored the password as sent; the entry was removed and the add-then-modify path used';
+    return this.addThenSetPassword(store);
+  }
+
+  /** The add's answer was lost: whether it landed decides, once the directory answers again. */
+  private async afterCutAdd(store: AccountStore, fault: KioskError): Promise<number> {
+    const seen = await askAfterFault(
+      async () => {
+        const entry = await store.entry(this.dn);
+        return entry === null ? 'absent' : entry.madeBy?.attempt === this.id.attempt ? 'ours' : 'taken';
+      },
+      'absent',
+      { boundMs: PASSWORD_TRUTH_BOUND_MS, settleMs: PASSWORD_SETTLE_MS },
+    );
+    if (seen === 'ours') {
+      this.progress.detail = 'the add was answered after a fault';
+      return (await store.entry(this.dn))!.uidNumber;
+    }
+    if (seen === 'unknown') {
+      this.leave(store, { entryDn: this.dn, unverified: true });
+      throw new KioskError('ACCOUNT_MAY_EXIST', `the add's answer was lost and the directory stayed away: ${fault.detail ?? ''}`, { account: this.room.standing.address(this.request.account) });
+    }
+    return this.giveBack(store, seen === 'taken' ? new KioskError('NAME_TAKEN', `${this.request.account} was taken meanwhile`) : fault);
+  }
+
+  /** The add-then-modify path: the entry, then the password set by the server, undone if it did not take. */
+  private async addThenSetPassword(store: AccountStore, numbered?: Promise<number>): Promise<number> {
+    const { room } = this;
+    let uidNumber: number;
+    try {
+      uidNumber = await store.addAccount(this.newAccount(), { first: numbered, staffIdHeld: () => store.hasAccount(this.person.staffId) });
+    } catch (error) {
+      if (!isOutage(error)) return this.giveBack(store, error);
+      // The add may have reached the server before the connection broke: cleared if it did.
+      this.leave(store, { entryDn: this.dn });
+      this.progress.detail = `add interrupted; ${this.dn} is removed once the directory answers if it was made`;
+      throw error;
+    }
+    this.progress.stage = 'added';
+    const outcome = await room.passwords.set(store, this.dn, this.request.password, { sameIsDone: true }).then(
+      () => null,
+      (error: unknown) => creationFailure(error).error,
+    );
+    if (outcome === null) return uidNumber;
+    if (outcome.code !== 'PASSWORD_MAY_BE_SET') {
+      const removal = await store.removeEntry(this.asWritten(), 'absent').catch((error: unknown) => (isOutage(error) ? ('unreachable' as const) : Promise.reject(error)));
+      if (removal === 'removed' || removal === 'gone') {
+        this.progress.detail = `rolled back: ${outcome.detail ?? outcome.code}`;
+        return this.giveBack(store, outcome);
+      }
+      if (removal === 'changed') {
+        // The password took after all (slapd acted on it late): the account works; this kiosk checks it once more.
+        this.leave(store, { entryDn: this.dn });
+        throw new KioskError('ACCOUNT_MAY_EXIST', `${outcome.detail ?? outcome.code}; the entry has a password now`, { account: room.standing.address(this.request.account) });
+      }
+    }
+    // The directory stayed away: whether the password took is unknown, and nothing can be undone now.
+    this.leave(store, { entryDn: this.dn });
+    this.progress.detail = `entry ${this.dn} may be without a usable password; removed once the directory answers if it has none`;
+    throw new KioskError('ACCOUNT_INCOMPLETE', `${outcome.detail ?? outcome.code}; ${this.progress.detail}`, { account: room.standing.address(this.request.account) });
+  }
+
+  /**
+   * The last stage: the mailbox, then the claim marked. The account works by now, so a mail-store
+   * step that does not finish leaves it in place: the result names the step, and the mailbox
+   * finisher (or the person's own retry) completes it later.
+   */
+  private async finishMailbox(store: AccountStore, uidNumber: number, homeMade: boolean): Promise<CreationResult> {
+    const { room, progress } = this;
+    const uid = this.request.account;
+    const account = { uid, uidNumber, gidNumber: room.layout.account.gidNumber, homeDirectory: homeDirectoryFor(room.layout.account.homeDirectory, uid) };
+    const { report, problem, made } = await provisionAndMark(room, store, this.person.staffId, account, homeMade);
+    if (made) progress.stage = 'complete';
+    if (report.unfinished) {
+      const after = made ? 'the mailbox is made; its usage was not read' : 'the account works; the mailbox is finished automatically later';
+      progress.detail = [progress.detail, `mailbox step ${report.unfinished} did not finish (${problem}); ${after}`].filter(Boolean).join('; ');
+    }
+    return { address: room.standing.address(uid), uid, mailbox: report, effectiveInMinutes: room.effectiveInMinutes };
+  }
+
+  /** Gives this attempt's claim back (only as written), then throws why; a claim that cannot be reached yet is left, named. */
+  private async giveBack(store: AccountStore, why: unknown): Promise<never> {
+    if (this.claimed !== null) {
+      await store.releaseClaim(this.person.staffId, this.claimed).catch((error: unknown) => {
+        if (!isOutage(error)) throw error;
+        this.leave(store);
+      });
+    }
+    if (why instanceof KioskError && why.code === 'NAME_TAKEN') {
+      // Someone took the name meanwhile: the next list the person sees will not offer it.
+      throw new KioskError('NAME_TAKEN', `${this.request.account} was taken meanwhile`, { account: this.room.standing.address(this.request.account) });
+    }
+    throw why;
+  }
+
+  /** Names what this attempt may have left, for this kiosk to clear once the server answers. */
+  private leave(store: AccountStore, more: Pick<Leftover, 'entryDn' | 'unverified'> = {}): void {
+    if (this.claimed === null) return;
+    this.room.leftovers.leave({ staffId: this.person.staffId, url: store.unit.url, claimed: this.claimed, madeBy: this.id, ...more });
+  }
+
+  private newAccount(): NewAccount {
+    const { person, request } = this;
+    return { dn: this.dn, uid: request.account, staffId: person.staffId, name: person.name || person.nameEn || request.account, clientIp: this.clientIp, madeBy: this.id };
+  }
+
+  /** The entry as this attempt wrote it: what its removal asserts. */
+  private asWritten(): AccountEntry {
+    const entry = this.newAccount();
+    return { dn: entry.dn, uid: entry.uid, staffId: entry.staffId, uidNumber: 0, gidNumber: 0, homeDirectory: '', name: entry.name, hasPassword: null, created: null, createdAt: 0, attempt: attemptMarker(this.id), madeBy: this.id };
+  }
+}
