@@ -3,7 +3,9 @@
 // and cuts the connection carrying the k-th one: either before the server sees it ('drop'), or
 // right after it was passed on, so the server acts on it but its answer never arrives
 // ('lose-answer'). A message is one LDAP message (a BER element) or one line. Every later
-// connection is passed through untouched.
+// connection is passed through untouched. It can also hold back the first message that matches
+// (a delay on one request, the rest of its connection queued behind it), cut the first message that
+// matches, and make the server away for this client only (every connection refused until back).
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export type Cut = 'drop' | 'lose-answer';
@@ -67,6 +69,14 @@ export interface CuttingProxy {
   readonly messages: readonly Buffer[];
   /** Whether the armed cut happened. */
   readonly cut: boolean;
+  /** Delays the first message (from now on) for which match is true by ms; the connection's later messages wait behind it. */
+  hold(match: (message: Buffer) => boolean, ms: number): void;
+  /** Cuts the connection carrying the first message (from now on) for which match is true; then 'away' makes the server away too. */
+  cutWhere(match: (message: Buffer) => boolean, how: Cut, then?: 'away'): void;
+  /** Whether a held message has been held (and is passed on, or still waiting). */
+  readonly held: boolean;
+  /** While away, every connection (open or new) is closed at once: the server is gone for this client. */
+  away(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -75,7 +85,12 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
   let count = 0;
   let cut = false;
   let messages: Buffer[] = [];
+  let holding: { match: (message: Buffer) => boolean; ms: number } | null = null;
+  let held = false;
+  let cutting: { match: (message: Buffer) => boolean; how: Cut; then?: 'away' } | null = null;
+  let gone = false;
   const sockets = new Set<Socket>();
+  const pairs = new Set<() => void>();
 
   const server: Server = createServer((client) => {
     const server = connect(upstream);
@@ -86,19 +101,37 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
       client.destroy();
       server.destroy();
     };
+    pairs.add(cutBoth);
+    if (gone) return cutBoth();
+    // Set while a held message waits: this connection's later messages are sent after it, in order.
+    let queue: Promise<void> | null = null;
+    const pass = (message: Buffer, then?: () => void) => {
+      if (queue) queue = queue.then(() => void server.write(message, then));
+      else server.write(message, then);
+    };
     client.on('data', (chunk: Buffer) => {
       for (const message of splitter.push(chunk)) {
         count += 1;
         messages.push(message);
-        if (armed && count === armed.k) {
-          const how = armed.how;
-          armed = null;
+        const matched = cutting?.match(message) ? cutting : null;
+        if ((armed && count === armed.k) || matched) {
+          const how = matched ? matched.how : armed!.how;
+          if (matched) cutting = null;
+          else armed = null;
           cut = true;
-          if (how === 'lose-answer') server.write(message, cutBoth);
+          if (matched?.then === 'away') gone = true;
+          if (how === 'lose-answer') pass(message, cutBoth);
           else cutBoth();
           return;
         }
-        server.write(message);
+        if (holding?.match(message)) {
+          const { ms } = holding;
+          holding = null;
+          held = true;
+          const before = queue ?? Promise.resolve();
+          queue = before.then(() => new Promise((resolve) => setTimeout(resolve, ms)));
+        }
+        pass(message);
       }
     });
     server.on('data', (chunk: Buffer) => client.write(chunk));
@@ -108,7 +141,10 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
     }
     // A server that answers and closes (a line service) has its answer passed on before the close.
     server.on('close', () => client.end());
-    client.on('close', () => server.destroy());
+    client.on('close', () => {
+      server.destroy();
+      pairs.delete(cutBoth);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -132,6 +168,21 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
     },
     get cut() {
       return cut;
+    },
+    hold(match, ms) {
+      holding = { match, ms };
+      held = false;
+    },
+    cutWhere(match, how, then) {
+      cutting = { match, how, then };
+      cut = false;
+    },
+    get held() {
+      return held;
+    },
+    away(on) {
+      gone = on;
+      if (on) for (const cutPair of pairs) cutPair();
     },
     close: () =>
       new Promise<void>((resolve) => {
