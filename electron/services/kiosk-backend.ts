@@ -10,6 +10,7 @@ import { registerAccountHandlers } from './accounts/account-handlers';
 import { AccountStanding } from './accounts/account-standing';
 import { AttemptLedger } from './accounts/attempt-ledger';
 import { CreationLeftovers } from './accounts/creation-leftovers';
+import { AccountHousekeeping } from './accounts/housekeeping';
 import { IncompleteEntrySweeper } from './accounts/incomplete-entry-sweeper';
 import { MailboxFinisher } from './accounts/mailbox-finisher';
 import { PasswordReset } from './accounts/password-reset';
@@ -88,8 +89,9 @@ export interface KioskBackendDeps {
   /** Prints the result receipt: Electron's silent printing, or (by default) the page's own window.print. */
   receiptPrinter?: ReceiptPrinter;
   /**
-   * How often the sweeper looks for abandoned entries and claims across the directory, and the
-   * finisher for unfinished mailboxes (and once at start-up). The shells set it; tests call them.
+   * How often the directory's layout is checked, the sweeper looks for abandoned entries and claims
+   * across it, and the finisher for unfinished mailboxes (and once at start-up). The shells set it;
+   * tests call them.
    */
   sweepEveryMs?: number;
   /** Whether this kiosk writes its heartbeat and watches the switches on its own (the shells do). */
@@ -106,6 +108,8 @@ export interface KioskBackend {
   creation: AccountCreation;
   reset: PasswordReset;
   sweeper: IncompleteEntrySweeper;
+  /** The layout check, the sweep and the finisher, in rounds (started when sweepEveryMs is set). */
+  housekeeping: AccountHousekeeping;
   /** Finishes mailboxes left unfinished (campus mode); run with the sweeper. */
   mailboxes: MailboxFinisher;
   namer: AccountNamer;
@@ -274,29 +278,8 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   dispatcher.guard(PERSON_FACING, () => status.refuseWhileOutOfService());
 
   const stopBeacon = deps.fleetBeacon ? fleet.start(config.fleet) : () => undefined;
-  let sweeping: ReturnType<typeof setInterval> | undefined;
-  if (deps.sweepEveryMs) {
-    // Abandoned entries first, then unfinished mailboxes: each is retried at the next round on its
-    // own. One round at a time: a round still running at the next tick (a mail store that hangs) is
-    // not joined by a second one sending the same mailboxes again.
-    let round: Promise<void> | undefined;
-    const sweep = () => {
-      round ??= sweeper
-        .sweep()
-        .catch((error: unknown) => logger.warn('sweep of abandoned entries failed; will retry', { error }))
-        .then(() => mailboxes.finish())
-        .then(
-          () => undefined,
-          (error: unknown) => logger.warn('finishing unfinished mailboxes failed; will retry', { error }),
-        )
-        .finally(() => {
-          round = undefined;
-        });
-    };
-    setTimeout(sweep, 0).unref?.();
-    sweeping = setInterval(sweep, deps.sweepEveryMs);
-    sweeping.unref?.();
-  }
+  const housekeeping = new AccountHousekeeping({ stores, sweeper, mailboxes, kioskEntryDn: `cn=${config.kioskId},${layout.kiosksDn}`, onLayout: (problem) => status.setLayoutProblem(problem), logger });
+  if (deps.sweepEveryMs) housekeeping.start(deps.sweepEveryMs);
 
   const missing = dispatcher.missingHandlers();
   if (missing.length > 0) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
@@ -310,6 +293,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     reset,
     sweeper,
     mailboxes,
+    housekeeping,
     namer,
     policies,
     contacts,
@@ -317,7 +301,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     fleet,
     wipe,
     close: async () => {
-      clearInterval(sweeping);
+      housekeeping.stop();
       leftovers.stop();
       stopBeacon();
       wipe('shutdown');

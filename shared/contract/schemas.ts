@@ -20,6 +20,8 @@ export const StatusResponse = z.object({
   ais: z.object({ state: z.enum(['online', 'offline']) }),
   /** Set by a helpdesk operator: the kiosk shows "temporarily out of service" until switched back. */
   outOfService: z.boolean(),
+  /** While the kiosk keeps itself out of service (a directory not laid out for it): a short reference for the helpdesk. */
+  reference: z.string().nullable().optional(),
   /** Shown on Welcome before anyone signs in: DIRECTORY_READ_ONLY while the directory answers reads only. */
   notice: z.enum(['DIRECTORY_READ_ONLY']).nullable().optional(),
 });

@@ -28,7 +28,8 @@ for (const path of ['add-then-modify', 'one-add'] as const) {
     beforeAll(async () => {
       slapd = await startSlapd({ hashCleartext: path === 'one-add' });
       const upstream = new URL(slapd.ldapUrl);
-      [proxyA, proxyB] = await Promise.all([0, 1].map(() => startCuttingProxy({ host: upstream.hostname, port: Number(upstream.port) })));
+      const start = () => startCuttingProxy({ host: upstream.hostname, port: Number(upstream.port) });
+      [proxyA, proxyB] = await Promise.all([start(), start()]);
     });
     afterEach(() => {
       for (const proxy of [proxyA, proxyB]) {

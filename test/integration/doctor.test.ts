@@ -26,6 +26,8 @@ describe('mx-kiosk doctor', () => {
     expect(out.filter((l) => l.startsWith('FAIL'))).toEqual([]);
     expect(out.some((l) => /^OK\s+ldap .* bind\s+bound as cn=kiosk/.test(l))).toBe(true);
     expect(out.some((l) => /^OK\s+ldap .* uid counter/.test(l))).toBe(true);
+    for (const part of ['people', 'claims', 'uid-counter', 'kiosks']) expect(out.some((l) => new RegExp(`^OK\\s+ldap \\S+ layout ${part}\\s`).test(l))).toBe(true);
+    expect(out.some((l) => /^OK\s+ldap \S+ password path\s+one add carrying the password; hashes a cleartext userPassword in an add \(\{ARGON2\}\)/.test(l))).toBe(true);
     expect(out.some((l) => /^OK\s+mail store getquota/.test(l))).toBe(true);
     expect(out.some((l) => /^OK\s+smtp\s+127\.0\.0\.1:\d+ \(none\) accepts the kiosk/.test(l))).toBe(true);
     expect(out.filter((l) => /^OK\s+policy /.test(l))).toHaveLength(4);

@@ -15,6 +15,7 @@ import { KioskError } from '../kiosk-error';
 import { homeDirectoryFor, uidCounterFor, type DirectoryLayout } from './account-layout';
 import { isNoSuchObject, type AccountReads } from './account-reads';
 import { attemptMarker, claimedMarker, createdMarker, stageMarker, type AccountEntry, type AccountState, type AttemptId, type Claim } from './account-records';
+import { checkLayout, type LayoutFinding } from './layout-check';
 import { passwordRefusal } from './password-refusal';
 import { allocateUidNumber, readCounter } from './uid-number-allocator';
 
@@ -202,6 +203,11 @@ export class AccountStore {
     const marker = seen.attempt ?? seen.created;
     const guards = [equals(this.layout.attrs.staffId, seen.staffId), ...(marker ? [equals('description', marker)] : []), ...(password === 'absent' ? [not(present('userPassword'))] : [])];
     return this.deleteGuarded(seen.dn, allOf(...guards));
+  }
+
+  /** Whether this server is laid out for the kiosk (layout-check.ts); its probes leave nothing behind. */
+  checkLayout(kioskEntryDn: string): Promise<LayoutFinding[]> {
+    return this.unit.connection.run((client) => checkLayout(client, this.layout, { url: this.unit.url, kioskEntryDn }), { idempotent: false });
   }
 
   /** Marks the claim: the mail store made the mailbox ('mailbox'), or only its home ('home'). */

@@ -1,12 +1,15 @@
 // The doctor's directory lines: every configured server (reachable, the service account binds, and
-// its role: writable, read-only, referral or unreachable), then each uidNumber counter with the
-// numbers left in its range, read on the write server that hands them out.
+// its role: writable, read-only, referral or unreachable); on each write server that takes writes,
+// its layout (account-store/layout-check.ts) and how a new account's password reaches it; then
+// each uidNumber counter with the numbers left in its range, read on the server that hands them out.
 import type { Client } from 'ldapts';
 import { layoutFromConfig, uidCounterFor, uidCounters } from '../account-store/account-layout';
 import { allDirectoryServers, directoryServers, type ResolvedDirectorySettings } from '../directory/directory-settings';
 import type { LdapConnector } from '../directory/ldap-connector';
 import { firstValue } from '../directory/ldap-values';
 import { writability } from '../directory/write-servers';
+import { hashingOnAdd } from '../directory/hashing-probe';
+import { checkLayout } from '../account-store/layout-check';
 
 /** Fewer numbers than this left in a range: time to widen it (WARN), before creations stop (FAIL at 0). */
 export const UID_HEADROOM_WARN = 1000;
@@ -19,7 +22,7 @@ export interface DirectoryCheck {
 
 const message = (error: unknown) => (error as Error).message.split('\n')[0]!;
 
-export async function directoryChecks(directory: ResolvedDirectorySettings, connect: LdapConnector): Promise<DirectoryCheck[]> {
+export async function directoryChecks(directory: ResolvedDirectorySettings, connect: LdapConnector, kioskId = 'this-kiosk'): Promise<DirectoryCheck[]> {
   const checks: DirectoryCheck[] = [];
   const add = (status: DirectoryCheck['status'], name: string, detail: string) => checks.push({ status, name, detail });
   const layout = layoutFromConfig(directory);
@@ -41,6 +44,13 @@ export async function directoryChecks(directory: ResolvedDirectorySettings, conn
       const wrong = write.includes(url) && role !== 'writable';
       const why = role === 'referral' ? 'answers writes with a referral (a consumer with updateref); the kiosk does not follow it and tries the next write server' : role === 'read-only' ? 'refuses writes (a consumer without updateref)' : 'takes writes';
       add(wrong ? 'FAIL' : 'OK', `ldap ${url} role`, `${role}: ${why}`);
+      if (write.includes(url) && role === 'writable') {
+        for (const finding of await checkLayout(client, layout, { url, kioskEntryDn: `cn=${kioskId},${layout.kiosksDn}` })) add(finding.ok ? 'OK' : 'FAIL', `ldap ${url} layout ${finding.part}`, finding.detail);
+        const passwords = await hashingOnAdd(client, layout.peopleDn);
+        // Both paths keep every promise; only the one-add path never has an entry without its password.
+        const oneAdd = passwords.path === 'one-add';
+        add(oneAdd ? 'OK' : 'WARN', `ldap ${url} password path`, `${oneAdd ? 'one add carrying the password' : 'add, then Password Modify'}; ${passwords.detail}`);
+      }
     } catch (error) {
       add('FAIL', `ldap ${url}`, `${message(error)} (role: unreachable)`);
     } finally {

@@ -25,6 +25,8 @@ export type DoctorCheck = CounterCheck;
 
 /** The parts of the configuration the doctor checks (the whole KioskConfig fits). */
 export interface DoctorConfig {
+  /** Names this kiosk's heartbeat entry, whose write right the layout check asks about. */
+  kioskId?: string;
   directory: ResolvedDirectorySettings;
   ais: Pick<ResolvedAisSettings, 'key' | 'loginUrl' | 'egressAddresses'>;
   mailbox: MailboxSettings;
@@ -73,7 +75,7 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
   const clock = deps.clock ?? Date;
   const bindAsKiosk = async (client: Awaited<ReturnType<LdapConnector>>) => client.bind(directory.bindDn, directory.bindPassword.reveal());
 
-  checks.push(...(await directoryChecks(directory, deps.connectLdap)));
+  checks.push(...(await directoryChecks(directory, deps.connectLdap, config.kioskId)));
 
   for (const url of allDirectoryServers(directory)) checks.push(await directoryClockCheck(url, deps.connectLdap, bindAsKiosk, clock));
   for (const { name, target } of tlsTargets(config)) checks.push(await certificateCheck(name, target, clock));

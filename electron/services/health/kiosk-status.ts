@@ -5,6 +5,7 @@ import type { StatusResponse } from '../../../shared/contract/schemas';
 import { probeAis, type FetchLike } from '../ais/ais-health';
 import type { DirectoryHealth } from '../directory/directory-health';
 import type { WriteServers } from '../directory/write-servers';
+import type { LayoutProblem } from '../account-store/layout-check';
 import { KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
 
@@ -16,6 +17,8 @@ export class KioskStatus {
   private outOfService = false;
   /** The fleet's switch (cn=fleet in the directory): every kiosk at once. */
   private fleetOutOfService = false;
+  /** What keeps the kiosk out of service by itself (a directory not laid out for it), shown as a reference. */
+  private layoutProblem: LayoutProblem | null = null;
 
   constructor(
     private readonly deps: {
@@ -30,9 +33,9 @@ export class KioskStatus {
     },
   ) {}
 
-  /** Off by either switch. */
+  /** Off by either switch, or by a directory the kiosk cannot write as it must. */
   isOutOfService(): boolean {
-    return this.outOfService || this.fleetOutOfService;
+    return this.outOfService || this.fleetOutOfService || this.layoutProblem !== null;
   }
 
   /** This kiosk's own switch only. */
@@ -52,10 +55,16 @@ export class KioskStatus {
     this.fleetOutOfService = on;
   }
 
+  /** The layout check's verdict (accounts/housekeeping.ts): a problem, or null once fixed. */
+  setLayoutProblem(problem: LayoutProblem | null): void {
+    this.layoutProblem = problem;
+  }
+
   /** Throws OUT_OF_SERVICE while the kiosk is switched off (a guard for person-facing requests). */
   refuseWhileOutOfService(): void {
     if (this.fleetOutOfService) throw new KioskError('OUT_OF_SERVICE', 'the whole fleet is switched out of service');
     if (this.outOfService) throw new KioskError('OUT_OF_SERVICE', 'switched out of service by a helpdesk operator');
+    if (this.layoutProblem) throw new KioskError('OUT_OF_SERVICE', `the directory is not laid out for the kiosk: ${this.layoutProblem.detail}`);
   }
 
   async status(): Promise<StatusResponse> {
@@ -69,6 +78,7 @@ export class KioskStatus {
       directory: { state: reachable > 0 ? 'online' : 'offline', serversConfigured: servers.length, serversReachable: reachable, writable },
       ais: { state: ais },
       outOfService: this.isOutOfService(),
+      reference: this.layoutProblem?.reference ?? null,
       notice: reachable > 0 && !writable ? 'DIRECTORY_READ_ONLY' : null,
     };
   }

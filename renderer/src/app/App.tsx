@@ -30,10 +30,10 @@ import { useKioskStore, type Language, type Screen } from './kiosk-store';
 
 const HTML_LANG = { 'zh-TW': 'zh-Hant-TW', en: 'en' } as const;
 
-function CurrentScreen({ screen, outOfService }: { screen: Screen; outOfService: boolean }) {
+function CurrentScreen({ screen, outOfService, reference }: { screen: Screen; outOfService: boolean; reference: string | null }) {
   switch (screen.name) {
     case 'welcome':
-      return outOfService ? <OutOfService /> : <Welcome />;
+      return outOfService ? <OutOfService reference={reference} /> : <Welcome />;
     case 'operator-sign-in':
       return <OperatorSignIn />;
     case 'helpdesk':
@@ -72,6 +72,7 @@ export function App() {
   const screen = useKioskStore((s) => s.screen);
   const setLanguage = useKioskStore((s) => s.setLanguage);
   const outOfService = useKioskStore((s) => s.status.kind === 'known' && s.status.status.outOfService);
+  const reference = useKioskStore((s) => (s.status.kind === 'known' ? (s.status.status.reference ?? null) : null));
   const taps = useRef<number[]>([]);
 
   // The helpdesk's way in: Ctrl+Alt+H, or five taps on the center's name within three seconds.
@@ -155,7 +156,7 @@ export function App() {
         {screen.name !== 'signing-in' && <DisplayControls />}
       </header>
       <main className="kiosk-main">
-        <CurrentScreen screen={screen} outOfService={outOfService} />
+        <CurrentScreen screen={screen} outOfService={outOfService} reference={reference} />
       </main>
       <IdleGuard />
     </div>

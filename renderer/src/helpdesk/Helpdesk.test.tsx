@@ -89,6 +89,15 @@ describe('helpdesk', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('本自助服務機暫停服務');
     expect(screen.getByText('This kiosk is temporarily out of service')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '申請教職員電子郵件帳號' })).toBeNull();
+    expect(screen.queryByText(/DIRECTORY_LAYOUT/)).toBeNull();
+  });
+
+  it('shows, in both languages, the reference a kiosk that keeps itself out of service gives for the helpdesk', async () => {
+    const status = { ...ONLINE, outOfService: true, reference: 'DIRECTORY_LAYOUT claims' };
+    renderKiosk(fakeApi({ status: async () => ({ ok: true, data: status }) }).api);
+    act(() => useKioskStore.getState().setStatus({ kind: 'known', status }));
+    expect(screen.getByText('請告訴服務台人員這個參考代碼：DIRECTORY_LAYOUT claims')).toBeTruthy();
+    expect(screen.getByText('Tell the helpdesk staff this reference: DIRECTORY_LAYOUT claims')).toBeTruthy();
   });
 
   it('asks before switching the kiosk out of service, and switches only when confirmed', async () => {

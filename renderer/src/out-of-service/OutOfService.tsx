@@ -1,8 +1,9 @@
 // "Temporarily out of service", in both languages at once, while a helpdesk operator has switched
-// the kiosk off. Only the operator gesture leads anywhere from here.
+// the kiosk off, or the kiosk keeps itself off (then with a reference the helpdesk can look up).
+// Only the operator gesture leads anywhere from here.
 import { useTranslation } from 'react-i18next';
 
-export function OutOfService() {
+export function OutOfService({ reference }: { reference?: string | null }) {
   const { i18n } = useTranslation();
   const zh = i18n.getFixedT('zh-TW');
   const en = i18n.getFixedT('en');
@@ -16,6 +17,12 @@ export function OutOfService() {
       </p>
       <p lang="zh-Hant-TW">{zh('outOfService.explain')}</p>
       <p lang="en">{en('outOfService.explain')}</p>
+      {reference && (
+        <>
+          <p lang="zh-Hant-TW">{zh('outOfService.reference', { reference })}</p>
+          <p lang="en">{en('outOfService.reference', { reference })}</p>
+        </>
+      )}
     </section>
   );
 }
