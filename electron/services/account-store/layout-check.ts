@@ -28,7 +28,7 @@ async function addAndDelete(client: Client, dn: string, entry: Record<string, st
     await client.add(probe, { ...entry, cn: [cn] });
   } catch (error) {
     if (isNoSuchObject(error)) return { ok: false, detail: `${dn} does not exist: add it (docs/directory.md, "Layout")` };
-    if (error instanceof InsufficientAccessError) return { ok: false, detail: `the service account may not add entries under ${dn}: grant it write there (docs/directory.md, "Access")` };
+    if (error instanceof InsufficientAccessError) return { ok: false, detail: `the service account may not add entries under ${dn}: grant it write there (docs/directory.md, "What the service account needs")` };
     return { ok: false, detail: `a probe entry could not be added under ${dn}: ${first(error)}` };
   }
   try {
@@ -49,7 +49,7 @@ async function mayModify(client: Client, dn: string, attribute: string, absentVa
   } catch (error) {
     if (error instanceof NoSuchAttributeError) return { ok: true, detail: `the service account may change ${dn}` };
     if (isNoSuchObject(error)) return { ok: false, missing: true, detail: `${dn} does not exist` };
-    if (error instanceof InsufficientAccessError) return { ok: false, detail: `the service account may not change ${dn}: grant it write (docs/directory.md, "Access")` };
+    if (error instanceof InsufficientAccessError) return { ok: false, detail: `the service account may not change ${dn}: grant it write (docs/directory.md, "What the service account needs")` };
     return { ok: false, detail: `${dn}: ${first(error)}` };
   }
 }
