@@ -1,7 +1,7 @@
 // Allocates uidNumber atomically with a counter entry: read N, then in ONE modify delete the value
 // N and add N+1. LDAP applies a modify atomically, so if another kiosk took N first, deleting N
 // fails (noSuchAttribute) and we read again. No two callers can ever get the same N. With several
-// providers, each has its own range and counter (directory-layout.ts: uidCounterFor).
+// providers, each has its own range and counter (account-layout.ts: uidCounterFor).
 // (docs/directory.md explains the method and the slapo-unique guard behind it.)
 import { Attribute, Change, ConstraintViolationError, NoSuchAttributeError, type Client } from 'ldapts';
 import { KioskError } from '../kiosk-error';

@@ -6,7 +6,8 @@ import type { Client } from 'ldapts';
 import { layoutFromConfig, uidCounterFor, uidCounters } from '../account-store/account-layout';
 import { allDirectoryServers, directoryServers, type ResolvedDirectorySettings } from '../directory/directory-settings';
 import type { LdapConnector } from '../directory/ldap-connector';
-import { firstValue } from '../directory/ldap-values';
+import { readCounter } from '../account-store/uid-number-allocator';
+import { KioskError } from '../kiosk-error';
 import { writability } from '../directory/write-servers';
 import { hashingOnAdd } from '../directory/hashing-probe';
 import { checkLayout } from '../account-store/layout-check';
@@ -68,9 +69,8 @@ export async function directoryChecks(directory: ResolvedDirectorySettings, conn
     try {
       client = await connect(url);
       await client.bind(directory.bindDn, directory.bindPassword.reveal());
-      const { searchEntries } = await client.search(counter.counterDn, { scope: 'base', attributes: ['uidNumber'] });
-      const next = Number(firstValue(searchEntries[0]?.uidNumber));
-      if (!Number.isInteger(next)) add('FAIL', name, `${counter.counterDn} has no uidNumber (docs/directory.md)`);
+      const next = await readCounter(client, counter.counterDn).catch((error: unknown) => (error instanceof KioskError ? null : Promise.reject(error)));
+      if (next === null) add('FAIL', name, `${counter.counterDn} has no uidNumber (docs/directory.md)`);
       else {
         const left = Math.max(0, counter.max - Math.max(next, counter.min) + 1);
         const status = left === 0 ? 'FAIL' : left < UID_HEADROOM_WARN ? 'WARN' : 'OK';
