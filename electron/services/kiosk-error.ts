@@ -50,3 +50,8 @@ const REFUSALS: ReadonlySet<ResultCode> = new Set<ResultCode>([
 export function auditedAs(code: ResultCode): 'refused' | 'failed' {
   return REFUSALS.has(code) ? 'refused' : 'failed';
 }
+
+/** Whether error is a KioskError with this code (an outage, a refusal) rather than anything else. */
+export function hasCode(error: unknown, code: ResultCode): error is KioskError {
+  return error instanceof KioskError && error.code === code;
+}

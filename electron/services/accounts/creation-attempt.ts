@@ -1,13 +1,13 @@
 // One attempt at creating a mailbox account, its stages as methods (docs/directory.md): decide
-// (the checks, the password policy, the person's standing), claim the staff ID, add the account,
-// finish the mailbox. On a server that hashes a password given in an add, the add carries it, so
-// the entry never exists without its password; elsewhere the add is followed by Password Modify.
+// (the checks, the password policy, the person's standing), claim the staff ID, add the account
+// (account-adding.ts: with its password in one add where the server hashes it, so the entry never
+// exists without it; elsewhere the add, then Password Modify), finish the mailbox.
 // Whatever the attempt made and could not keep is undone as it made it, or left, named, for this
 // kiosk to clear once the directory answers. Every attempt ends in exactly one audit line.
-import { attemptMarker, type AccountEntry, type AccountState, type AttemptId } from '../account-store/account-records';
+import type { AccountState, AttemptId } from '../account-store/account-records';
 import { childDn } from '../directory/ldap-names';
 import type { AccountStore, NewAccount } from '../account-store/account-store';
-import { KioskError } from '../kiosk-error';
+import { hasCode, KioskError } from '../kiosk-error';
 import { mailboxMade } from '../mailbox/mailbox-provisioner';
 import { enforcePasswordPolicy } from '../password/password-policy';
 import type { CreationResult } from '../session/kiosk-session';
@@ -15,7 +15,7 @@ import type { Leftover } from './attempt-ledger';
 import { creationFailure, type Applicant, type CreationRoom, type Progress } from './creation-room';
 import { homeDirectoryFor } from '../account-store/account-layout';
 import { provisionAndMark } from './mailbox-finisher';
-import { askAfterFault, PASSWORD_SETTLE_MS, PASSWORD_TRUTH_BOUND_MS } from './password-window';
+import { AccountAdding, type AddingAttempt } from './account-adding';
 
 export interface CreationRequest {
   account: string;
@@ -23,10 +23,10 @@ export interface CreationRequest {
   confirm: string;
 }
 
-const isOutage = (error: unknown) => error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE';
+const isOutage = (error: unknown) => hasCode(error, 'DIRECTORY_UNAVAILABLE');
 
-export class CreationAttempt {
-  private readonly progress: Progress = { stage: 'none' };
+export class CreationAttempt implements AddingAttempt {
+  readonly progress: Progress = { stage: 'none' };
   private readonly id: AttemptId;
   private readonly dn: string;
   /** The claimed(…) value once this attempt sent its claim: what its own release asserts. */
@@ -34,13 +34,17 @@ export class CreationAttempt {
   private told = false;
 
   constructor(
-    private readonly room: CreationRoom,
+    readonly room: CreationRoom,
     private readonly person: Applicant,
     private readonly request: CreationRequest,
     private readonly clientIp: string,
   ) {
     this.id = room.ledger.begin();
     this.dn = childDn(room.layout.attrs.account, request.account, room.layout.peopleDn);
+  }
+
+  get password(): string {
+    return this.request.password;
   }
 
   async run(): Promise<CreationResult> {
@@ -73,7 +77,8 @@ export class CreationAttempt {
     const refusal = this.room.standing.refusalToApply(state);
     if (refusal) throw refusal;
     const { numbered } = await this.claim(store, counter);
-    const uidNumber = await (store.unit.passwords.path === 'one-add' ? this.addWithPassword(store, numbered) : this.addThenSetPassword(store, numbered));
+    const adding = new AccountAdding(this, this.newAccount());
+    const uidNumber = await (store.unit.passwords.path === 'one-add' ? adding.withPassword(store, numbered) : adding.thenSetPassword(store, numbered));
     this.progress.stage = 'password-set';
     this.progress.uidNumber = uidNumber;
     return this.finishMailbox(store, uidNumber, false);
@@ -146,89 +151,6 @@ export class CreationAttempt {
     return { numbered };
   }
 
-  /** The one add that carries the password, which the server hashes: no entry without its password. */
-  private async addWithPassword(store: AccountStore, numbered: Promise<number>): Promise<number> {
-    let uidNumber: number;
-    try {
-      uidNumber = await store.addAccount(this.newAccount(), { password: this.request.password, first: numbered, staffIdHeld: () => store.hasAccount(this.person.staffId) });
-    } catch (error) {
-      if (!isOutage(error)) return this.giveBack(store, error);
-      uidNumber = await this.afterCutAdd(store, error as KioskError);
-    }
-    this.progress.stage = 'added';
-    const form = await askAfterFault(() => store.passwordForm(this.dn), 'none', { boundMs: PASSWORD_TRUTH_BOUND_MS, settleMs: 0 });
-    if (form === 'hashed') return uidNumber;
-    if (form === 'unknown') {
-      // Made, but whether its password reads back as a hash is not known: cleared unless it does.
-      this.leave(store, { entryDn: this.dn, unverified: true });
-      throw new KioskError('ACCOUNT_MAY_EXIST', 'the add was answered; the read-back never came', { account: this.room.standing.address(this.request.account) });
-    }
-    // Stored as sent (the server's configuration changed under a live connection), or not at all.
-    const removal = await store.removeEntry(this.asWritten(), 'any');
-    if (removal === 'changed') throw new KioskError('INTERNAL', 'an entry stored without a hash changed before it could be removed');
-    this.room.stores.distrustHashing(store.unit.url, `a read-back found the password ${form === 'cleartext' ? 'stored as sent' : 'missing'}`);
-    this.progress.detail = 'the one-add path stored the password as sent; the entry was removed and the add-then-modify path used';
-    return this.addThenSetPassword(store);
-  }
-
-  /** The add's answer was lost: whether it landed decides, once the directory answers again. */
-  private async afterCutAdd(store: AccountStore, fault: KioskError): Promise<number> {
-    const seen = await askAfterFault(
-      async () => {
-        const entry = await store.entry(this.dn);
-        return entry === null ? 'absent' : entry.madeBy?.attempt === this.id.attempt ? 'ours' : 'taken';
-      },
-      'absent',
-      { boundMs: PASSWORD_TRUTH_BOUND_MS, settleMs: PASSWORD_SETTLE_MS },
-    );
-    if (seen === 'ours') {
-      this.progress.detail = 'the add was answered after a fault';
-      return (await store.entry(this.dn))!.uidNumber;
-    }
-    if (seen === 'unknown') {
-      this.leave(store, { entryDn: this.dn, unverified: true });
-      throw new KioskError('ACCOUNT_MAY_EXIST', `the add's answer was lost and the directory stayed away: ${fault.detail ?? ''}`, { account: this.room.standing.address(this.request.account) });
-    }
-    return this.giveBack(store, seen === 'taken' ? new KioskError('NAME_TAKEN', `${this.request.account} was taken meanwhile`) : fault);
-  }
-
-  /** The add-then-modify path: the entry, then the password set by the server, undone if it did not take. */
-  private async addThenSetPassword(store: AccountStore, numbered?: Promise<number>): Promise<number> {
-    const { room } = this;
-    let uidNumber: number;
-    try {
-      uidNumber = await store.addAccount(this.newAccount(), { first: numbered, staffIdHeld: () => store.hasAccount(this.person.staffId) });
-    } catch (error) {
-      if (!isOutage(error)) return this.giveBack(store, error);
-      // The add may have reached the server before the connection broke: cleared if it did.
-      this.leave(store, { entryDn: this.dn });
-      this.progress.detail = `add interrupted; ${this.dn} is removed once the directory answers if it was made`;
-      throw error;
-    }
-    this.progress.stage = 'added';
-    const outcome = await room.passwords.set(store, this.dn, this.request.password, { sameIsDone: true }).then(
-      () => null,
-      (error: unknown) => creationFailure(error).error,
-    );
-    if (outcome === null) return uidNumber;
-    if (outcome.code !== 'PASSWORD_MAY_BE_SET') {
-      const removal = await store.removeEntry(this.asWritten(), 'absent').catch((error: unknown) => (isOutage(error) ? ('unreachable' as const) : Promise.reject(error)));
-      if (removal === 'removed' || removal === 'gone') {
-        this.progress.detail = `rolled back: ${outcome.detail ?? outcome.code}`;
-        return this.giveBack(store, outcome);
-      }
-      if (removal === 'changed') {
-        // The password took after all (slapd acted on it late): the account works; this kiosk checks it once more.
-        this.leave(store, { entryDn: this.dn });
-        throw new KioskError('ACCOUNT_MAY_EXIST', `${outcome.detail ?? outcome.code}; the entry has a password now`, { account: room.standing.address(this.request.account) });
-      }
-    }
-    // The directory stayed away: whether the password took is unknown, and nothing can be undone now.
-    this.leave(store, { entryDn: this.dn });
-    this.progress.detail = `entry ${this.dn} may be without a usable password; removed once the directory answers if it has none`;
-    throw new KioskError('ACCOUNT_INCOMPLETE', `${outcome.detail ?? outcome.code}; ${this.progress.detail}`, { account: room.standing.address(this.request.account) });
-  }
-
   /**
    * The last stage: the mailbox, then the claim marked. The account works by now, so a mail-store
    * step that does not finish leaves it in place: the result names the step, and the mailbox
@@ -248,7 +170,7 @@ export class CreationAttempt {
   }
 
   /** Gives this attempt's claim back (only as written), then throws why; a claim that cannot be reached yet is left, named. */
-  private async giveBack(store: AccountStore, why: unknown): Promise<never> {
+  async giveBack(store: AccountStore, why: unknown): Promise<never> {
     if (this.claimed !== null) {
       await store.releaseClaim(this.person.staffId, this.claimed).catch((error: unknown) => {
         if (!isOutage(error)) throw error;
@@ -263,7 +185,7 @@ export class CreationAttempt {
   }
 
   /** Names what this attempt may have left, for this kiosk to clear once the server answers. */
-  private leave(store: AccountStore, more: Pick<Leftover, 'entryDn' | 'unverified'> = {}): void {
+  leave(store: AccountStore, more: Pick<Leftover, 'entryDn' | 'unverified'> = {}): void {
     if (this.claimed === null) return;
     this.room.leftovers.leave({ staffId: this.person.staffId, url: store.unit.url, claimed: this.claimed, madeBy: this.id, ...more });
   }
@@ -271,11 +193,5 @@ export class CreationAttempt {
   private newAccount(): NewAccount {
     const { person, request } = this;
     return { dn: this.dn, uid: request.account, staffId: person.staffId, name: person.name || person.nameEn || request.account, clientIp: this.clientIp, madeBy: this.id };
-  }
-
-  /** The entry as this attempt wrote it: what its removal asserts. */
-  private asWritten(): AccountEntry {
-    const entry = this.newAccount();
-    return { dn: entry.dn, uid: entry.uid, staffId: entry.staffId, uidNumber: 0, gidNumber: 0, homeDirectory: '', name: entry.name, hasPassword: null, created: null, createdAt: 0, attempt: attemptMarker(this.id), madeBy: this.id };
   }
 }

@@ -9,7 +9,7 @@ import type { AccountStore, Removal } from '../account-store/account-store';
 import type { AccountStores } from '../account-store/account-stores';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
-import { KioskError } from '../kiosk-error';
+import { hasCode } from '../kiosk-error';
 import type { Logger } from '../logger';
 import { ABANDONED_AFTER_MS } from './account-standing';
 import type { AttemptLedger, Leftover } from './attempt-ledger';
@@ -67,7 +67,7 @@ export class CreationLeftovers {
         await this.clearLeftover(store, leftover);
       } catch (error) {
         // The server is away again: the leftover stays for the next round, and this unit waits.
-        if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') throw error;
+        if (hasCode(error, 'DIRECTORY_UNAVAILABLE')) throw error;
         // Anything else would block every unit on this server: the abandon age and the sweep take it.
         this.deps.logger.error('an ended creation\'s leftover could not be cleared; left to the sweep', { url: leftover.url, staffId: leftover.staffId, error });
       }

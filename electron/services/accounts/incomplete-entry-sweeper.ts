@@ -3,7 +3,7 @@
 // itself, so a restart forgets nothing, and removes them by the rules of creation-leftovers.ts:
 // only what has ended, only as seen. It runs on the first write server that takes writes.
 import type { AccountStores } from '../account-store/account-stores';
-import { KioskError } from '../kiosk-error';
+import { hasCode } from '../kiosk-error';
 import type { CreationLeftovers } from './creation-leftovers';
 
 export class IncompleteEntrySweeper {
@@ -21,7 +21,7 @@ export class IncompleteEntrySweeper {
     try {
       store = await stores.begin();
     } catch (error) {
-      if (error instanceof KioskError && error.code === 'DIRECTORY_READ_ONLY') return { entries: 0, claims: 0 };
+      if (hasCode(error, 'DIRECTORY_READ_ONLY')) return { entries: 0, claims: 0 };
       throw error;
     }
     await leftovers.retry(store);

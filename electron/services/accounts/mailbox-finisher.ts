@@ -9,7 +9,7 @@ import type { AccountStore } from '../account-store/account-store';
 import type { AccountStores } from '../account-store/account-stores';
 import { homeDirectoryFor } from '../account-store/account-layout';
 import type { AuditLog } from '../audit/audit-log';
-import { KioskError } from '../kiosk-error';
+import { hasCode } from '../kiosk-error';
 import type { Logger } from '../logger';
 import { mailboxMade, type MailboxAccount, type MailboxProvisioner, type MailboxProvisioning } from '../mailbox/mailbox-provisioner';
 import type { CreationLeftovers } from './creation-leftovers';
@@ -57,7 +57,7 @@ export class MailboxFinisher {
       store = await this.deps.stores.begin();
     } catch (error) {
       // The marks are writes: with no write server, nothing is tried (the sweeper says the same).
-      if (error instanceof KioskError && error.code === 'DIRECTORY_READ_ONLY') return none;
+      if (hasCode(error, 'DIRECTORY_READ_ONLY')) return none;
       throw error;
     }
     const waiting = (await this.deps.stores.reads.claims(store.unit.connection, 'without-mailbox')).filter((c) => this.deps.leftovers.isEnded(c.createdAt, c.madeBy));
@@ -71,7 +71,7 @@ export class MailboxFinisher {
         else result.left += 1;
       } catch (error) {
         // One mailbox's trouble does not hold up the others; a lost directory ends the round.
-        if (error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE') throw error;
+        if (hasCode(error, 'DIRECTORY_UNAVAILABLE')) throw error;
         result.left += 1;
         this.deps.logger.warn('finishing a mailbox failed; tried again at the next sweep', { staffId: claim.staffId, error });
       }

@@ -7,7 +7,7 @@ import type { AccountStore } from '../account-store/account-store';
 import type { AccountStores } from '../account-store/account-stores';
 import type { AuditLog } from '../audit/audit-log';
 import type { KeyedLock } from '../concurrency/keyed-lock';
-import { auditedAs, KioskError, toKioskError } from '../kiosk-error';
+import { auditedAs, hasCode, KioskError, toKioskError } from '../kiosk-error';
 import { enforcePasswordPolicy } from '../password/password-policy';
 import type { StrengthRater } from '../password/strength-rater';
 import { operatorLabel, type KioskSession } from '../session/kiosk-session';
@@ -74,7 +74,7 @@ export class PasswordReset {
       } catch (error) {
         // The retry of a reset that ended in a fault, whose new password did take after all: the
         // password is what they asked for. Anyone else choosing their current password is refused.
-        if (!(error instanceof KioskError && error.code === 'PASSWORD_IN_HISTORY' && this.isRetryAfterFault(person.staffId) && (await passwords.binds(store, account.dn, request.password)))) throw error;
+        if (!(hasCode(error, 'PASSWORD_IN_HISTORY') && this.isRetryAfterFault(person.staffId) && (await passwords.binds(store, account.dn, request.password)))) throw error;
         detail = 'the new password was already in place (a retry after a fault)';
       }
       stage = 'password-set';

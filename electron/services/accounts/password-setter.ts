@@ -6,7 +6,7 @@
 import type { AccountStore } from '../account-store/account-store';
 import { bindsAs } from '../directory/binds-as';
 import type { LdapConnector } from '../directory/ldap-connector';
-import { KioskError } from '../kiosk-error';
+import { hasCode, KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
 import { whetherPasswordTook, PASSWORD_TRUTH_BOUND_MS } from './password-window';
 
@@ -41,7 +41,7 @@ export class PasswordSetter {
       // sameIsDone (a new account's first password): an earlier try whose answer was lost may
       // have set this very password after all, since slapd can act on a request after its
       // connection was cut. Then "not being changed" means done. (A reset decides this itself.)
-      if (options.sameIsDone && error instanceof KioskError && error.code === 'PASSWORD_IN_HISTORY' && /not being changed/i.test(error.detail ?? '') && (await this.binds(store, dn, password))) {
+      if (options.sameIsDone && hasCode(error, 'PASSWORD_IN_HISTORY') && /not being changed/i.test(error.detail ?? '') && (await this.binds(store, dn, password))) {
         await this.readBack(store, dn, password);
         return;
       }

@@ -2,7 +2,7 @@
 // a password, a Password Modify, or the read-back or proving bind after one), the kiosk cannot
 // know from the error whether it took. It finds out before it answers, by asking the directory
 // once it answers again: does the entry exist, does the new password bind.
-import { KioskError } from '../kiosk-error';
+import { hasCode } from '../kiosk-error';
 
 export type PasswordTruth = 'set' | 'not-set' | 'unknown';
 
@@ -35,7 +35,7 @@ export async function askAfterFault<T extends string>(ask: () => Promise<T>, not
       await pause(timing.settleMs);
       continue;
     } catch (error) {
-      if (!(error instanceof KioskError && error.code === 'DIRECTORY_UNAVAILABLE')) throw error;
+      if (!(hasCode(error, 'DIRECTORY_UNAVAILABLE'))) throw error;
     }
     if (Date.now() + RETRY_EVERY_MS > deadline) return 'unknown';
     await pause(RETRY_EVERY_MS);
