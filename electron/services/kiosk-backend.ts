@@ -2,6 +2,7 @@
 // service with only what it uses and lets each domain register its own handlers. No logic lives
 // here; a reader looking for what a channel does follows the domain's *-handlers.ts file.
 import type { SettingsResponse } from '../../shared/contract/schemas';
+import { REFUSED_OUT_OF_SERVICE } from '../../shared/contract/channels';
 import { layoutFromConfig } from './account-store/account-layout';
 import { AccountReads } from './account-store/account-reads';
 import { AccountStores } from './account-store/account-stores';
@@ -121,12 +122,6 @@ export interface KioskBackend {
   wipe(reason: SessionEndReason): boolean;
   close(): Promise<void>;
 }
-
-/**
- * Person-facing channels: refused with OUT_OF_SERVICE while the kiosk or the fleet is switched
- * off. beginSignIn refuses in its own handler, after it has read the switches again.
- */
-const PERSON_FACING = ['currentSession', 'acceptPolicy', 'checkAccount', 'accountCandidates', 'createAccount', 'resetPassword', 'registerContact', 'confirmContact'] as const;
 
 export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const { config, clock, logger } = deps;
@@ -275,7 +270,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   registerContactHandlers(dispatcher, { sessions, contacts });
   registerHelpdeskHandlers(dispatcher, { operators, console: helpdesk, assisted, contacts });
   registerReceiptHandlers(dispatcher, { printer: receiptPrinter, requireSession: () => sessions.require() });
-  dispatcher.guard(PERSON_FACING, () => status.refuseWhileOutOfService());
+  dispatcher.guard(REFUSED_OUT_OF_SERVICE, () => status.refuseWhileOutOfService());
 
   const stopBeacon = deps.fleetBeacon ? fleet.start(config.fleet) : () => undefined;
   const housekeeping = new AccountHousekeeping({ stores, sweeper, mailboxes, kioskEntryDn: `cn=${config.kioskId},${layout.kiosksDn}`, onLayout: (problem) => status.setLayoutProblem(problem), logger });

@@ -55,3 +55,8 @@ export function auditedAs(code: ResultCode): 'refused' | 'failed' {
 export function hasCode(error: unknown, code: ResultCode): error is KioskError {
   return error instanceof KioskError && error.code === code;
 }
+
+/** An error's first line: ldapts and Node put the useful part there, and the rest (a code, a stack) is noise in a doctor line. */
+export function firstLine(error: unknown): string {
+  return String((error as Error | null)?.message ?? error).split('\n')[0]!;
+}

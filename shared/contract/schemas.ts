@@ -51,8 +51,11 @@ export type SettingsResponse = z.infer<typeof SettingsResponse>;
 /** Step 1 is the Network Usage Policy, step 2 the Terms of Use for Email Accounts. */
 export const PolicyId = z.enum(['network-usage', 'email-terms']);
 export type PolicyId = z.infer<typeof PolicyId>;
-export const PolicyLanguage = z.enum(['zh-TW', 'en']);
-export type PolicyLanguage = z.infer<typeof PolicyLanguage>;
+/** The kiosk's two languages, Traditional Chinese first: of the person, the screens and the policies. */
+export const KioskLanguage = z.enum(['zh-TW', 'en']);
+export type KioskLanguage = z.infer<typeof KioskLanguage>;
+export const PolicyLanguage = KioskLanguage;
+export type PolicyLanguage = KioskLanguage;
 
 export const GetPolicyRequest = z.object({ id: PolicyId, language: PolicyLanguage }).strict();
 export const PolicyResponse = z.object({
@@ -100,7 +103,7 @@ export const SessionProfile = z.object({
   nameEn: z.string(),
   from: z.enum(['AIS', 'helpdesk']),
   loginTime: z.string(),
-  language: z.enum(['zh-TW', 'en']),
+  language: KioskLanguage,
   condition: z.string(),
   role: z.enum(['staff', 'student']),
 });

@@ -3,6 +3,7 @@
 // entry it changes in place (the uid counter, this kiosk's heartbeat entry) is asked with a change
 // that cannot apply (deleting a value that is not there): a server that would let the kiosk write
 // answers "no such value", one that would not answers "insufficient access". Nothing is left behind.
+import { firstLine } from '../kiosk-error';
 import { randomBytes } from 'node:crypto';
 import { Attribute, Change, InsufficientAccessError, NoSuchAttributeError, type Client } from 'ldapts';
 import { childDn } from '../directory/ldap-names';
@@ -18,8 +19,6 @@ export interface LayoutFinding {
   detail: string;
 }
 
-const first = (error: unknown) => (error as Error).message.split('\n')[0]!;
-
 /** A probe entry added under dn and removed: may the service account add and delete there? */
 async function addAndDelete(client: Client, dn: string, entry: Record<string, string[]>): Promise<{ ok: boolean; detail: string }> {
   const cn = `mx-kiosk-layout-probe-${randomBytes(6).toString('hex')}`;
@@ -29,12 +28,12 @@ async function addAndDelete(client: Client, dn: string, entry: Record<string, st
   } catch (error) {
     if (isNoSuchObject(error)) return { ok: false, detail: `${dn} does not exist: add it (docs/directory.md, "Layout")` };
     if (error instanceof InsufficientAccessError) return { ok: false, detail: `the service account may not add entries under ${dn}: grant it write there (docs/directory.md, "What the service account needs")` };
-    return { ok: false, detail: `a probe entry could not be added under ${dn}: ${first(error)}` };
+    return { ok: false, detail: `a probe entry could not be added under ${dn}: ${firstLine(error)}` };
   }
   try {
     await client.del(probe);
   } catch (error) {
-    return { ok: false, detail: `the service account may add but not delete under ${dn} (${first(error)}); remove ${probe} by hand and grant delete` };
+    return { ok: false, detail: `the service account may add but not delete under ${dn} (${firstLine(error)}); remove ${probe} by hand and grant delete` };
   }
   return { ok: true, detail: `the service account adds and deletes under ${dn}` };
 }
@@ -50,7 +49,7 @@ async function mayModify(client: Client, dn: string, attribute: string, absentVa
     if (error instanceof NoSuchAttributeError) return { ok: true, detail: `the service account may change ${dn}` };
     if (isNoSuchObject(error)) return { ok: false, missing: true, detail: `${dn} does not exist` };
     if (error instanceof InsufficientAccessError) return { ok: false, detail: `the service account may not change ${dn}: grant it write (docs/directory.md, "What the service account needs")` };
-    return { ok: false, detail: `${dn}: ${first(error)}` };
+    return { ok: false, detail: `${dn}: ${firstLine(error)}` };
   }
 }
 

@@ -2,12 +2,13 @@
 // a repeated key is refused); normalising makes names and IDs comparable the way the portal did.
 import { isIP } from 'node:net';
 import { cleanChineseName, cleanPassportName } from '../identity/person-identity';
+import type { KioskLanguage } from '../../../shared/contract/schemas';
 
 export const PAYLOAD_KEYS = ['charset', 'name', 'name_en', 'id', 'ip', 'timestamp', 'language', 'condition'] as const;
 export type PayloadKey = (typeof PAYLOAD_KEYS)[number];
 export type HandoffFields = Partial<Record<PayloadKey, string>>;
 
-export type KioskLanguage = 'zh-TW' | 'en';
+export type { KioskLanguage };
 
 export interface HandoffPayload {
   id: string;

@@ -2,6 +2,7 @@
 // olcPPolicyHashCleartext), asked without trusting its configuration: a probe entry with a random
 // password is added, its password read back and the entry removed. Only a server that stores a
 // hash it made may be sent a person's password inside an add.
+import { firstLine } from '../kiosk-error';
 import { randomBytes } from 'node:crypto';
 import { ConstraintViolationError, InsufficientAccessError, type Client } from 'ldapts';
 import { childDn } from './ldap-names';
@@ -27,7 +28,7 @@ export async function hashingOnAdd(client: Client, parentDn: string): Promise<Ha
     await client.add(dn, { objectClass: ['organizationalRole', 'simpleSecurityObject'], cn, userPassword: password });
   } catch (error) {
     if (error instanceof InsufficientAccessError) return { path: 'add-then-modify', detail: `the service account may not add entries with a password under ${parentDn}` };
-    if (error instanceof ConstraintViolationError) return { path: 'add-then-modify', detail: `the password policy refused the probe's password in an add (${error.message.split('\n')[0]})` };
+    if (error instanceof ConstraintViolationError) return { path: 'add-then-modify', detail: `the password policy refused the probe's password in an add (${firstLine(error)})` };
     throw error;
   }
   let stored: string | undefined;

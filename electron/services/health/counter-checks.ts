@@ -1,6 +1,7 @@
 // The doctor's checks for what breaks counters in practice, beyond "does it answer": a clock off
 // by more than a token's patience, an address AIS will not recognise, and certificates that are
 // untrusted or about to expire. Each gives one OK, WARN or FAIL line with one reason.
+import { firstLine } from '../kiosk-error';
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { FetchLike } from '../ais/ais-health';
 import { allDirectoryServers } from '../directory/directory-settings';
@@ -22,7 +23,7 @@ export const SKEW_WARN_MS = 5_000;
 export const EXPIRY_WARN_DAYS = 30;
 const DAY_MS = 24 * 3600_000;
 
-const reason = (error: unknown) => (error as Error).message.split('\n')[0]!;
+const reason = firstLine;
 
 /** How far this machine's clock is from another's, allowing for the time the answer took. */
 export function skewCheck(name: string, theirs: number, ours: number, roundTripMs: number): CounterCheck {

@@ -7,7 +7,7 @@ import { layoutFromConfig, uidCounterFor, uidCounters } from '../account-store/a
 import { allDirectoryServers, directoryServers, type ResolvedDirectorySettings } from '../directory/directory-settings';
 import type { LdapConnector } from '../directory/ldap-connector';
 import { readCounter } from '../account-store/uid-number-allocator';
-import { KioskError } from '../kiosk-error';
+import { KioskError, firstLine } from '../kiosk-error';
 import { writability } from '../directory/write-servers';
 import { hashingOnAdd } from '../directory/hashing-probe';
 import { checkLayout } from '../account-store/layout-check';
@@ -21,7 +21,7 @@ export interface DirectoryCheck {
   detail: string;
 }
 
-const message = (error: unknown) => (error as Error).message.split('\n')[0]!;
+const message = firstLine;
 
 export async function directoryChecks(directory: ResolvedDirectorySettings, connect: LdapConnector, kioskId = 'this-kiosk'): Promise<DirectoryCheck[]> {
   const checks: DirectoryCheck[] = [];

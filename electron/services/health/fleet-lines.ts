@@ -1,5 +1,6 @@
 // The doctor's fleet lines (`mx-kiosk doctor --fleet`, and the helpdesk's health view): the fleet
 // check (accounts/fleet-check.ts) run on the directory as the service account, one line per finding.
+import { firstLine } from '../kiosk-error';
 import { auditedCreations, fleetCheck } from '../accounts/fleet-check';
 import { layoutFromConfig } from '../account-store/account-layout';
 import { AccountReads } from '../account-store/account-reads';
@@ -31,7 +32,7 @@ export async function fleetLines(directory: ResolvedDirectorySettings, connect: 
     }
     return lines;
   } catch (error) {
-    return [{ status: 'FAIL', name: 'fleet', detail: `the check could not run: ${(error as Error).message.split('\n')[0]}` }];
+    return [{ status: 'FAIL', name: 'fleet', detail: `the check could not run: ${firstLine(error)}` }];
   } finally {
     await connection.close();
   }

@@ -1,5 +1,6 @@
 // The kiosk's self-check, for `mx-kiosk doctor` and the helpdesk's health view: one line per
 // check, OK or FAIL with the reason (or SKIP where the configuration uses no such part).
+import { firstLine } from '../kiosk-error';
 import { access, constants } from 'node:fs/promises';
 import { connect as tcpConnect } from 'node:net';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
@@ -66,7 +67,7 @@ export function tcpReachable(host: string, port: number, timeoutMs: number): Pro
   });
 }
 
-const message = (error: unknown) => (error as Error).message.split('\n')[0]!;
+const message = firstLine;
 
 export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];

@@ -2,10 +2,9 @@
 // person's profile for at most 20 minutes. Everything a session can hold is declared once, in
 // SessionHoldings; ending the session, for whatever reason, wipes exactly that.
 import { z } from 'zod';
-import type { AcceptPolicyRequest, CreateAccountResponse, PolicyId } from '../../../shared/contract/schemas';
+import type { AcceptPolicyRequest, CreateAccountResponse, PolicyId, SessionProfile } from '../../../shared/contract/schemas';
 import type { Clock } from '../clock';
 import type { WriteServers } from '../directory/write-servers';
-import type { Role } from '../identity/person-identity';
 import { KioskError } from '../kiosk-error';
 
 export type SessionPurpose = 'apply' | 'reset';
@@ -22,17 +21,8 @@ export const SessionSettings = z
   .prefault({});
 export type SessionSettings = z.output<typeof SessionSettings>;
 
-export interface SessionProfile {
-  id: string;
-  name: string;
-  nameEn: string;
-  /** Who vouched for the identity: AIS, or a helpdesk operator in person. */
-  from: 'AIS' | 'helpdesk';
-  loginTime: string;
-  language: 'zh-TW' | 'en';
-  condition: string;
-  role: Role;
-}
+/** The person as the kiosk knows them: the contract's profile card (shared/contract/schemas.ts). */
+export type { SessionProfile };
 
 /** Which policy text, in which language, the person accepted (the consent receipt). */
 export type ConsentReceipt = z.infer<typeof AcceptPolicyRequest>;

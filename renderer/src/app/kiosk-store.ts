@@ -4,9 +4,9 @@
 // it to a state with nothing personal in it.
 import { create } from 'zustand';
 import type { ResultCode } from '../../../shared/contract/codes';
-import type { CreateAccountResponse, CurrentSessionResponse, PolicyId, Purpose, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
+import type { CreateAccountResponse, CurrentSessionResponse, KioskLanguage, PolicyId, Purpose, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
 
-export type Language = 'zh-TW' | 'en';
+export type Language = KioskLanguage;
 export const DEFAULT_LANGUAGE: Language = 'zh-TW';
 
 export type StatusView =
@@ -48,7 +48,7 @@ export const DEFAULT_SETTINGS: SettingsResponse = {
 export interface AcceptedPolicy {
   version: string;
   hash: string;
-  language: 'zh-TW' | 'en';
+  language: Language;
 }
 
 /** The person's display choices (larger text, high contrast); they end with the session like everything else. */
