@@ -6,7 +6,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 /** Bottom to top. Root files of electron/services/ are named by their base name. */
 export const SERVICE_LAYERS = [
   // What every room may use: time, secrets, errors, logs, the one door, locks.
-  ['clock', 'secret', 'kiosk-error', 'logger', 'dispatcher', 'renderer-files', 'concurrency'],
+  ['clock', 'secret', 'kiosk-error', 'logger', 'dispatcher', 'renderer-files', 'concurrency', 'lifecycle'],
   // Who a person is, how the directory is reached, the audit trail, and the pure rules.
   ['identity', 'directory', 'audit', 'password', 'naming', 'mailbox', 'receipt'],
   // The one directory layer for accounts: the entry and claim schema, every read and write about them.

@@ -49,6 +49,7 @@ import type { MailboxProvisioner } from './mailbox/mailbox-provisioner';
 import { AccountNamer } from './naming/account-namer';
 import { namingWords } from './naming/reserved-words';
 import { createWorkerStrengthRater, type StrengthRater } from './password/strength-rater';
+import { Lifecycle } from './lifecycle';
 import { Consents } from './policies/consents';
 import { registerPolicyHandlers } from './policies/policy-handlers';
 import { PolicyLibrary } from './policies/policy-library';
@@ -131,21 +132,25 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const { read: urls, write: writeUrls } = directoryServers(config.directory);
   const failbackMs = config.directory.failbackSeconds * 1000;
   const fetch = deps.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  const rater = deps.rater ?? createWorkerStrengthRater();
+  const lifecycle = new Lifecycle(logger);
+  const rater = lifecycle.own('strength worker', deps.rater ?? createWorkerStrengthRater(), (r) => r.close());
 
   const layout = layoutFromConfig(config.directory);
   const servers = allDirectoryServers(config.directory);
   const readsElsewhere = servers.some((url) => !writeUrls.includes(url));
-  const writes = new WriteServers(
+  const writes = lifecycle.own('write-server connections', new WriteServers(
     { urls: writeUrls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, probeDn: layout.writeProbeDn, hashProbeParentDn: layout.peopleDn, readsElsewhere },
     deps.connectLdap,
     clock,
     logger,
+  ),
+    (w) => w.close(),
   );
   const directoryHealth = new DirectoryHealth(servers, deps.connectLdap, clock);
   const status = new KioskStatus({ directoryHealth, writes, aisLoginUrl: config.ais.loginUrl, fetch, appVersion: deps.appVersion, kioskId: config.kioskId, logger });
   const sessions = new KioskSessions(clock, config.session, (reason) => logger.info('session ended', { reason }));
-  const track = <T>(session: Parameters<KioskSessions['track']>[0], work: Promise<T>) => sessions.track(session, work);
+  // Work a session started: its end waits for it (the operator's connection), and so does close().
+  const track = <T>(session: Parameters<KioskSessions['track']>[0], work: Promise<T>) => lifecycle.track(sessions.track(session, work));
   const verifier = new AisHandoffVerifier(
     deps.aisCodec ?? createAesGcmCodec(parseAisKey(config.ais.key.reveal())),
     clock,
@@ -161,7 +166,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     return sessions.end(reason);
   };
 
-  const connection = new DirectoryConnection({ urls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, failbackMs }, deps.connectLdap, clock, logger);
+  const connection = lifecycle.own('read connection', new DirectoryConnection({ urls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, failbackMs }, deps.connectLdap, clock, logger), (c) => c.close());
   // The helpdesk's "today" counts: seeded from today's audit file, then counted as lines are recorded.
   const todayCounts = todayCountsFromAuditFile(config.audit.file, clock, deps.readTextFile);
   const audit = new AuditLog(deps.auditWriter, clock, config.kioskId, { logger, onRecord: (event) => todayCounts.count(event.action, event.result) });
@@ -171,7 +176,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const stores = new AccountStores({ writes, reads, clock });
   const namer = new AccountNamer(reads, namingWords(config.naming, deps.readTextFile));
   const ledger = new AttemptLedger(config.kioskId, clock);
-  const leftovers = new CreationLeftovers({ stores, ledger, audit, clock, logger });
+  const leftovers = lifecycle.own('leftover retries', new CreationLeftovers({ stores, ledger, audit, clock, logger }), (l) => l.stop());
   const sweeper = new IncompleteEntrySweeper({ stores, leftovers });
   const standing = new AccountStanding({ reads, clock, mailDomain: config.mailDomain });
   const passwords = new PasswordSetter({ connect: deps.connectLdap, logger });
@@ -272,9 +277,11 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   registerReceiptHandlers(dispatcher, { printer: receiptPrinter, requireSession: () => sessions.require() });
   dispatcher.guard(REFUSED_OUT_OF_SERVICE, () => status.refuseWhileOutOfService());
 
-  const stopBeacon = deps.fleetBeacon ? fleet.start(config.fleet) : () => undefined;
+  if (deps.fleetBeacon) lifecycle.own('fleet beacon', fleet.start(config.fleet), (stop) => stop());
   const housekeeping = new AccountHousekeeping({ stores, sweeper, mailboxes, kioskEntryDn: `cn=${config.kioskId},${layout.kiosksDn}`, onLayout: (problem) => status.setLayoutProblem(problem), logger });
-  if (deps.sweepEveryMs) housekeeping.start(deps.sweepEveryMs);
+  if (deps.sweepEveryMs) lifecycle.own('housekeeping rounds', housekeeping.start(deps.sweepEveryMs), (stop) => stop());
+  // Disposed first: the person's session (and any AIS page of theirs) ends before the connections close.
+  lifecycle.own('the session', wipe, (end) => end('shutdown'));
 
   const missing = dispatcher.missingHandlers();
   if (missing.length > 0) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
@@ -295,12 +302,6 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     status,
     fleet,
     wipe,
-    close: async () => {
-      housekeeping.stop();
-      leftovers.stop();
-      stopBeacon();
-      wipe('shutdown');
-      await Promise.all([connection.close(), writes.close(), rater.close()]);
-    },
+    close: () => lifecycle.close(),
   };
 }
