@@ -66,7 +66,7 @@ export interface ViewTimers {
 }
 
 /** Navigation events as Electron gives them; isMainFrame is set on every one in Electron 45. */
-type NavigationEvent = { preventDefault(): void; isMainFrame?: boolean; url?: string };
+type NavigationEvent = { preventDefault(): void; isMainFrame: boolean; url?: string };
 
 interface OpenView {
   view: ElectronModule.WebContentsView;
@@ -163,7 +163,7 @@ export class AisView implements AisLauncher {
   private onNavigate(event: NavigationEvent, url: string): void {
     let decision = decideAisNavigation(url, this.settings);
     // Only the top page's arrival at the portal is the handoff; a frame's is refused.
-    if (decision === 'handoff' && event.isMainFrame === false) decision = 'deny';
+    if (decision === 'handoff' && !event.isMainFrame) decision = 'deny';
     if (decision === 'allow') return;
     event.preventDefault();
     if (decision === 'deny') {
