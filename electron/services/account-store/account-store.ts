@@ -20,7 +20,7 @@ import { passwordRefusal } from './password-refusal';
 import { allocateUidNumber, readCounter } from './uid-number-allocator';
 
 /** The server a unit works on, and who writes there. */
-export interface StoreUnit {
+export interface StoreTarget {
   url: string;
   /** How a new account's password reaches this server (directory/hashing-probe.ts). */
   passwords: HashingAnswer;
@@ -50,7 +50,7 @@ const HASHED = /^\{[A-Z0-9.-]+\}/i;
 
 export class AccountStore {
   constructor(
-    readonly unit: StoreUnit,
+    readonly target: StoreTarget,
     private readonly reads: AccountReads,
     private readonly clock: Clock,
   ) {}
@@ -66,30 +66,30 @@ export class AccountStore {
 
   /** The person's account and claim, read on this unit's server (changes nothing). */
   standing(staffId: string): Promise<AccountState> {
-    return this.reads.findByStaffId(staffId, this.unit.connection);
+    return this.reads.findByStaffId(staffId, this.target.connection);
   }
 
   hasAccount(staffId: string): Promise<boolean> {
-    return this.reads.hasAccount(staffId, this.unit.connection);
+    return this.reads.hasAccount(staffId, this.target.connection);
   }
 
   entry(dn: string): Promise<AccountEntry | null> {
-    return this.reads.entry(dn, this.unit.connection);
+    return this.reads.entry(dn, this.target.connection);
   }
 
   claim(staffId: string): Promise<Claim | null> {
-    return this.reads.claim(staffId, this.unit.connection);
+    return this.reads.claim(staffId, this.target.connection);
   }
 
   /** This server's uid counter as it reads now (a read: nothing is taken). */
   readUidCounter(): Promise<number> {
-    return this.unit.connection.run((client) => readCounter(client, uidCounterFor(this.layout, this.unit.url).counterDn), { idempotent: true });
+    return this.target.connection.run((client) => readCounter(client, uidCounterFor(this.layout, this.target.url).counterDn), { idempotent: true });
   }
 
   /** A uidNumber from this server's range, taken atomically (uid-number-allocator.ts). */
   allocateUidNumber(readAhead?: number): Promise<number> {
-    const counter = uidCounterFor(this.layout, this.unit.url);
-    return this.unit.writer.run((client) => allocateUidNumber(client, counter.counterDn, this.layout.baseDn, counter, readAhead), { idempotent: false });
+    const counter = uidCounterFor(this.layout, this.target.url);
+    return this.target.writer.run((client) => allocateUidNumber(client, counter.counterDn, this.layout.baseDn, counter, readAhead), { idempotent: false });
   }
 
   /** The claimed(…) value a claim taken now by madeBy carries: known before it is sent, so a cut-off add can still be released. */
@@ -110,7 +110,7 @@ export class AccountStore {
       new Attribute({ type: 'description', values: [claimed] }),
     ];
     try {
-      await this.unit.writer.run((client) => client.add(this.reads.claimDn(staffId), attributes), { idempotent: false });
+      await this.target.writer.run((client) => client.add(this.reads.claimDn(staffId), attributes), { idempotent: false });
       return null;
     } catch (error) {
       if (isNoSuchObject(error)) throw missingContainer(this.layout.claimsDn);
@@ -155,7 +155,7 @@ export class AccountStore {
         ...(options.password === undefined ? [] : [new Attribute({ type: 'userPassword', values: [options.password] })]),
       ];
       try {
-        await this.unit.writer.run((client) => client.add(entry.dn, attributes), { idempotent: false });
+        await this.target.writer.run((client) => client.add(entry.dn, attributes), { idempotent: false });
         return uidNumber;
       } catch (error) {
         if (error instanceof AlreadyExistsError) throw new KioskError('NAME_TAKEN', `${entry.uid} exists`);
@@ -174,7 +174,7 @@ export class AccountStore {
 
   /** How dn's userPassword is stored, read as the service account; the value itself is never kept. */
   async passwordForm(dn: string): Promise<PasswordForm> {
-    const text = await this.unit.connection.run(async (client) => firstValue((await client.search(dn, { scope: 'base', attributes: ['userPassword'] })).searchEntries[0]?.userPassword), {
+    const text = await this.target.connection.run(async (client) => firstValue((await client.search(dn, { scope: 'base', attributes: ['userPassword'] })).searchEntries[0]?.userPassword), {
       idempotent: true,
     });
     return text === undefined ? 'none' : HASHED.test(text) ? 'hashed' : 'cleartext';
@@ -182,7 +182,7 @@ export class AccountStore {
 
   /** Password Modify (RFC 3062): the server hashes the password with its own scheme. */
   setPassword(dn: string, password: string): Promise<void> {
-    return this.unit.writer.run(
+    return this.target.writer.run(
       async (client: Client) => {
         try {
           await client.exop(PASSWORD_MODIFY_OID, encodePasswordModifyRequest(dn, password));
@@ -207,20 +207,20 @@ export class AccountStore {
 
   /** Whether this server is laid out for the kiosk (layout-check.ts); its probes leave nothing behind. */
   checkLayout(kioskEntryDn: string): Promise<LayoutFinding[]> {
-    return this.unit.connection.run((client) => checkLayout(client, this.layout, { url: this.unit.url, kioskEntryDn }), { idempotent: false });
+    return this.target.connection.run((client) => checkLayout(client, this.layout, { url: this.target.url, kioskEntryDn }), { idempotent: false });
   }
 
   /** Marks the claim: the mail store made the mailbox ('mailbox'), or only its home ('home'). */
   async mark(staffId: string, what: 'mailbox' | 'home'): Promise<void> {
     const value = stageMarker(what, this.clock.now());
-    await this.unit.writer.run((client) => client.modify(this.reads.claimDn(staffId), [new Change({ operation: 'add', modification: new Attribute({ type: 'description', values: [value] }) })]), {
+    await this.target.writer.run((client) => client.modify(this.reads.claimDn(staffId), [new Change({ operation: 'add', modification: new Attribute({ type: 'description', values: [value] }) })]), {
       idempotent: false,
     });
   }
 
   private deleteGuarded(dn: string, asSeen: Parameters<typeof whileMatches>[0]): Promise<Removal> {
     const guard: Control = whileMatches(asSeen);
-    return this.unit.writer.run(
+    return this.target.writer.run(
       (client) =>
         client.del(dn, guard).then(
           (): Removal => 'removed',

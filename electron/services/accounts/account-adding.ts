@@ -36,10 +36,10 @@ export class AccountAdding {
   ) {}
 
   /** The one add that carries the password, which the server hashes: no entry without its password. */
-  async withPassword(store: AccountStore, numbered: Promise<number>): Promise<number> {
+  async withPassword(store: AccountStore, uidNumberTaken: Promise<number>): Promise<number> {
     let uidNumber: number;
     try {
-      uidNumber = await store.addAccount(this.account, { password: this.attempt.password, first: numbered, staffIdHeld: () => store.hasAccount(this.account.staffId) });
+      uidNumber = await store.addAccount(this.account, { password: this.attempt.password, first: uidNumberTaken, staffIdHeld: () => store.hasAccount(this.account.staffId) });
     } catch (error) {
       if (!isOutage(error)) return this.attempt.giveBack(store, error);
       uidNumber = await this.afterCutAdd(store, error as KioskError);
@@ -55,7 +55,7 @@ export class AccountAdding {
     // Stored as sent (the server's configuration changed under a live connection), or not at all.
     const removal = await store.removeEntry(entryAsWritten(this.account), 'any');
     if (removal === 'changed') throw new KioskError('INTERNAL', 'an entry stored without a hash changed before it could be removed');
-    this.attempt.room.stores.distrustHashing(store.unit.url, `a read-back found the password ${form === 'cleartext' ? 'stored as sent' : 'missing'}`);
+    this.attempt.room.stores.distrustHashing(store.target.url, `a read-back found the password ${form === 'cleartext' ? 'stored as sent' : 'missing'}`);
     this.attempt.progress.detail = 'the one-add path stored the password as sent; the entry was removed and the add-then-modify path used';
     return this.thenSetPassword(store);
   }
@@ -82,11 +82,11 @@ export class AccountAdding {
   }
 
   /** The add-then-modify path: the entry, then the password set by the server, undone if it did not take. */
-  async thenSetPassword(store: AccountStore, numbered?: Promise<number>): Promise<number> {
+  async thenSetPassword(store: AccountStore, uidNumberTaken?: Promise<number>): Promise<number> {
     const { room } = this.attempt;
     let uidNumber: number;
     try {
-      uidNumber = await store.addAccount(this.account, { first: numbered, staffIdHeld: () => store.hasAccount(this.account.staffId) });
+      uidNumber = await store.addAccount(this.account, { first: uidNumberTaken, staffIdHeld: () => store.hasAccount(this.account.staffId) });
     } catch (error) {
       if (!isOutage(error)) return this.attempt.giveBack(store, error);
       // The add may have reached the server before the connection broke: cleared if it did.

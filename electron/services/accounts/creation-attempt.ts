@@ -72,13 +72,13 @@ export class CreationAttempt implements AddingAttempt {
     if (person.refusal) throw person.refusal;
     if (!person.offeredNames.includes(request.account)) throw new KioskError('NAME_NOT_OFFERED', 'the name was not offered in this session');
     const { store, state, counter } = await this.decide();
-    this.progress.server = store.unit.url;
+    this.progress.server = store.target.url;
     if (state.state === 'active' && this.room.resumable(state) && state.uid === request.account) return this.resume(store, state);
     const refusal = this.room.standing.refusalToApply(state);
     if (refusal) throw refusal;
-    const { numbered } = await this.claim(store, counter);
+    const { uidNumberTaken } = await this.claim(store, counter);
     const adding = new AccountAdding(this, this.newAccount());
-    const uidNumber = await (store.unit.passwords.path === 'one-add' ? adding.withPassword(store, numbered) : adding.thenSetPassword(store, numbered));
+    const uidNumber = await (store.target.passwords.path === 'one-add' ? adding.withPassword(store, uidNumberTaken) : adding.thenSetPassword(store, uidNumberTaken));
     this.progress.stage = 'password-set';
     this.progress.uidNumber = uidNumber;
     return this.finishMailbox(store, uidNumber, false);
@@ -122,11 +122,11 @@ export class CreationAttempt implements AddingAttempt {
    * other. A number taken for a creation that then loses the claim stays unused, a gap in the range,
    * never a duplicate. Returns the number (still being taken).
    */
-  private async claim(store: AccountStore, counter: Promise<number | undefined>): Promise<{ numbered: Promise<number> }> {
+  private async claim(store: AccountStore, counter: Promise<number | undefined>): Promise<{ uidNumberTaken: Promise<number> }> {
     const { room, person } = this;
-    const numbered = counter.then((readAhead) => store.allocateUidNumber(readAhead));
+    const uidNumberTaken = counter.then((readAhead) => store.allocateUidNumber(readAhead));
     // The attempt ends only once its allocation has, whichever way the claim goes.
-    const allocated = numbered.then(
+    const allocated = uidNumberTaken.then(
       () => undefined,
       () => undefined,
     );
@@ -147,8 +147,8 @@ export class CreationAttempt implements AddingAttempt {
     }
     this.progress.stage = 'claimed';
     // This person's later reads (the contact address, the helpdesk's lookup) go to this server too.
-    room.stores.rememberWrite(person.staffId, store.unit.url);
-    return { numbered };
+    room.stores.rememberWrite(person.staffId, store.target.url);
+    return { uidNumberTaken };
   }
 
   /**
@@ -187,7 +187,7 @@ export class CreationAttempt implements AddingAttempt {
   /** Names what this attempt may have left, for this kiosk to clear once the server answers. */
   leave(store: AccountStore, more: Pick<Leftover, 'entryDn' | 'unverified'> = {}): void {
     if (this.claimed === null) return;
-    this.room.leftovers.leave({ staffId: this.person.staffId, url: store.unit.url, claimed: this.claimed, madeBy: this.id, ...more });
+    this.room.leftovers.leave({ staffId: this.person.staffId, url: store.target.url, claimed: this.claimed, madeBy: this.id, ...more });
   }
 
   private newAccount(): NewAccount {

@@ -62,7 +62,7 @@ export class CreationLeftovers {
 
   /** This kiosk's leftovers on the store's server, each cleared as it was left. */
   async retry(store: AccountStore): Promise<void> {
-    for (const leftover of this.deps.ledger.leftoversAt(store.unit.url)) {
+    for (const leftover of this.deps.ledger.leftoversAt(store.target.url)) {
       try {
         await this.clearLeftover(store, leftover);
       } catch (error) {

@@ -26,12 +26,12 @@ export class IncompleteEntrySweeper {
     }
     await leftovers.retry(store);
     let entries = 0;
-    for (const entry of await stores.reads.entriesWithoutPassword(store.unit.connection)) {
+    for (const entry of await stores.reads.entriesWithoutPassword(store.target.connection)) {
       if (leftovers.isEnded(entry.createdAt, entry.madeBy) && (await leftovers.removeIncomplete(store, entry, 'found by the sweep'))) entries += 1;
     }
     // Read after the entries are gone: their own claims went with them.
     let claims = 0;
-    for (const claim of await stores.reads.claims(store.unit.connection)) {
+    for (const claim of await stores.reads.claims(store.target.connection)) {
       if (!leftovers.isEnded(claim.createdAt, claim.madeBy)) continue;
       if ((await leftovers.releaseOrphanClaim(store, claim, 'found by the sweep')) === 'removed') claims += 1;
     }

@@ -60,7 +60,7 @@ export class MailboxFinisher {
       if (hasCode(error, 'DIRECTORY_READ_ONLY')) return none;
       throw error;
     }
-    const waiting = (await this.deps.stores.reads.claims(store.unit.connection, 'without-mailbox')).filter((c) => this.deps.leftovers.isEnded(c.createdAt, c.madeBy));
+    const waiting = (await this.deps.stores.reads.claims(store.target.connection, 'without-mailbox')).filter((c) => this.deps.leftovers.isEnded(c.createdAt, c.madeBy));
     const result = { ...none };
     for (const claim of waiting) {
       const account = claim.accountDn ? await store.entry(claim.accountDn) : null;

@@ -68,7 +68,7 @@ export class PasswordReset {
       account = standing.resettable(await this.deps.leftovers.clearFor(store, person.staffId));
       await enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: account.uid }, this.deps.rater);
       stage = 'password-sent';
-      this.deps.stores.rememberWrite(person.staffId, store.unit.url);
+      this.deps.stores.rememberWrite(person.staffId, store.target.url);
       try {
         await passwords.set(store, account.dn, request.password);
       } catch (error) {
@@ -81,7 +81,7 @@ export class PasswordReset {
       await this.prove(store, account.dn, request.password);
       stage = 'complete';
       this.uncertain.delete(person.staffId);
-      await audit.note({ action: 'reset', result: 'ok', staffId: person.staffId, account: account.uid, operator: person.operator, stage, detail, server: store.unit.url });
+      await audit.note({ action: 'reset', result: 'ok', staffId: person.staffId, account: account.uid, operator: person.operator, stage, detail, server: store.target.url });
       return { address: standing.address(account.uid) };
     } catch (error) {
       const known = toKioskError(error);
@@ -96,7 +96,7 @@ export class PasswordReset {
         operator: person.operator,
         stage,
         detail: known.facts.reason ?? known.detail,
-        server: store?.unit.url,
+        server: store?.target.url,
       });
       throw known;
     }

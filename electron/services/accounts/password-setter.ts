@@ -21,7 +21,7 @@ export class PasswordSetter {
 
   /** Whether dn binds with password on the store's server. */
   binds(store: AccountStore, dn: string, password: string): Promise<boolean> {
-    return bindsAs(this.deps.connect, [store.unit.url], dn, password);
+    return bindsAs(this.deps.connect, [store.target.url], dn, password);
   }
 
   /** The truth of a password after a fault: set, not set, or unknown once the bound has passed. */
