@@ -47,7 +47,7 @@ export function testConfig(overrides: Overrides = {}, env: Record<string, string
 
 /** One strength worker for every backend a test process builds (twenty counters need not mean twenty workers). */
 const sharedRater = createWorkerStrengthRater();
-export const testRater: StrengthRater = { score: (password, inputs) => sharedRater.score(password, inputs), close: async () => undefined };
+export const testRater: StrengthRater = { score: (password, inputs) => sharedRater.score(password, inputs), breached: (password) => sharedRater.breached(password), close: async () => undefined };
 
 export const noAisLauncher: AisLauncher = { launch: async () => ({ kind: 'cancelled' }), cancel: () => false };
 
