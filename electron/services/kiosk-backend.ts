@@ -44,6 +44,9 @@ import { mailboxProvisionerFor } from './mailbox/mailbox-from-config';
 import type { MailboxProvisioner } from './mailbox/mailbox-provisioner';
 import { AccountNamer } from './naming/account-namer';
 import { namingWords } from './naming/reserved-words';
+import { CheckedBreachedFilter } from './password/breached-filter-check';
+import { registerPasswordHandlers } from './password/password-handlers';
+import { breachedFilterPath } from './password/password-settings';
 import { createWorkerStrengthRater, type StrengthRater } from './password/strength-rater';
 import { Consents } from './policies/consents';
 import { registerPolicyHandlers } from './policies/policy-handlers';
@@ -79,8 +82,10 @@ export interface KioskBackendDeps {
   fetch?: FetchLike;
   /** Overrides the configured SMTP relay. */
   mailer?: Mailer;
-  /** Overrides the password strength worker. */
+  /** Overrides the password worker (zxcvbn and the breached-password filter). */
   rater?: StrengthRater;
+  /** The breached-password filter shipped with this build; password.breachedFilter wins over it. */
+  bundledBreachedFilter?: string;
   /** Shown on the helpdesk's health view. */
   configPath: string;
   /** Prints the result receipt: Electron's silent printing, or (by default) the page's own window.print. */
@@ -118,7 +123,7 @@ export interface KioskBackend {
  * Person-facing channels: refused with OUT_OF_SERVICE while the kiosk or the fleet is switched
  * off. beginSignIn refuses in its own handler, after it has read the switches again.
  */
-const PERSON_FACING = ['currentSession', 'acceptPolicy', 'checkAccount', 'accountCandidates', 'createAccount', 'resetPassword', 'registerContact', 'confirmContact'] as const;
+const PERSON_FACING = ['currentSession', 'acceptPolicy', 'checkAccount', 'accountCandidates', 'createAccount', 'resetPassword', 'checkBreached', 'registerContact', 'confirmContact'] as const;
 
 export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const { config, clock, logger } = deps;
@@ -128,7 +133,9 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const { read: urls, write: writeUrls } = directoryServers(config.directory);
   const failbackMs = config.directory.failbackSeconds * 1000;
   const fetch = deps.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  const rater = deps.rater ?? createWorkerStrengthRater();
+  // A filter that is missing or damaged is logged here and left out: the kiosk goes on with zxcvbn.
+  const filterPath = breachedFilterPath(config.password, deps.bundledBreachedFilter);
+  const rater = deps.rater ?? createWorkerStrengthRater({ filter: filterPath ? new CheckedBreachedFilter(filterPath, logger) : undefined });
 
   const layout = layoutFromConfig(config.directory);
   const servers = allDirectoryServers(config.directory);
@@ -218,7 +225,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     config,
     configPath: deps.configPath,
     appVersion: deps.appVersion,
-    doctor: { connectLdap: deps.connectLdap, fetch, readTextFile: deps.readTextFile, bundledPoliciesDir: deps.bundledPoliciesDir },
+    doctor: { connectLdap: deps.connectLdap, fetch, readTextFile: deps.readTextFile, bundledPoliciesDir: deps.bundledPoliciesDir, bundledBreachedFilter: deps.bundledBreachedFilter },
     audit,
     counts: todayCounts,
     clock,
@@ -262,6 +269,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   registerContactHandlers(dispatcher, { sessions, contacts });
   registerHelpdeskHandlers(dispatcher, { operators, console: helpdesk, assisted, contacts });
   registerReceiptHandlers(dispatcher, { printer: receiptPrinter, requireSession: () => sessions.require() });
+  registerPasswordHandlers(dispatcher, { rater, requireSession: () => sessions.require() });
   dispatcher.guard(PERSON_FACING, () => status.refuseWhileOutOfService());
 
   const stopBeacon = deps.fleetBeacon ? fleet.start(config.fleet) : () => undefined;

@@ -30,6 +30,7 @@ export const CHANNELS = {
   helpdeskFleetCheck: 'helpdesk:fleetCheck',
   helpdeskFleetStatus: 'helpdesk:fleetStatus',
   printReceipt: 'receipt:print',
+  checkBreached: 'password:breached',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;

@@ -56,6 +56,14 @@ export function describeFilter(report: FilterReport): string {
   return `${report.path}: ${keyCount.toLocaleString('en-US')} breached passwords, false positives about 1 in ${(2 ** (8 * fingerprintBytes)).toLocaleString('en-US')}`;
 }
 
+/** The doctor's line (also on the helpdesk's health view): FAIL says the kiosk runs on zxcvbn alone. */
+export async function breachedFilterCheck(path: string | null): Promise<{ status: 'OK' | 'FAIL' | 'SKIP'; name: string; detail: string }> {
+  const name = 'breached-password filter';
+  if (!path) return { status: 'SKIP', name, detail: 'none configured and none shipped with this build: new passwords are checked by zxcvbn alone' };
+  const report = await checkFilterFile(path);
+  return { status: report.ok ? 'OK' : 'FAIL', name, detail: describeFilter(report) };
+}
+
 /** The filter the password worker asks, or null while there is none usable. */
 export interface BreachedFilterSource {
   current(): string | null;
