@@ -95,51 +95,65 @@ class BucketSpill {
   }
 }
 
-export async function buildBreachedFilter(options: BuildOptions): Promise<BuildSummary> {
+export interface FilterOutput {
+  out: string;
+  falsePositiveRate: number;
+  tempDir?: string;
+  onProgress?(progress: BuildProgress): void;
+}
+
+export type FilterWritten = Pick<BuildSummary, 'keys' | 'shards' | 'fileBytes' | 'fingerprintBytes' | 'falsePositiveRate' | 'bitsPerKey'>;
+
+/**
+ * Writes a filter of the keys that feed hands to add (a list's, or the benchmark's generated
+ * ones), through the bucket spill. The file appears whole (renamed from .partial) or not at all.
+ */
+export async function writeFilterFromKeys(options: FilterOutput, feed: (add: (hi: number, lo: number) => void) => Promise<void>): Promise<FilterWritten> {
   const width = fingerprintBytesFor(options.falsePositiveRate);
-  const totalBytes = statSync(options.from).size;
   const dir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'mx-breached-'));
   const partial = `${options.out}.partial`;
   try {
     const spill = new BucketSpill(dir);
-    const top = options.top !== undefined ? new TopCounts(options.top) : null;
-    let taken = 0;
-    const read = await readBreachedList(
-      options.from,
-      options.format ?? 'auto',
-      (hi, lo, count) => {
-        if (!top) return spill.add(hi, lo);
-        // Without counts, a list is taken to be in order of frequency: its first N lines.
-        if (count < 0) {
-          if (taken >= top.capacity) return false;
-          taken += 1;
-          return spill.add(hi, lo);
-        }
-        top.offer(count, hi, lo);
-      },
-      (p) => options.onProgress?.({ phase: 'read', lines: p.lines, bytes: p.bytes, totalBytes }),
-    );
-    top?.forEach((hi, lo) => spill.add(hi, lo));
+    await feed((hi, lo) => spill.add(hi, lo));
     spill.finish();
     const written = writeShards(spill, partial, width, options);
     renameSync(partial, options.out);
-    return {
-      format: read.format,
-      lines: read.lines,
-      skipped: read.skipped,
-      ...written,
-      fingerprintBytes: width,
-      falsePositiveRate: 2 ** (-8 * width),
-      bitsPerKey: written.keys > 0 ? (written.fileBytes * 8) / written.keys : 0,
-    };
+    return { ...written, fingerprintBytes: width, falsePositiveRate: 2 ** (-8 * width), bitsPerKey: written.keys > 0 ? (written.fileBytes * 8) / written.keys : 0 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(partial, { force: true });
   }
 }
 
+export async function buildBreachedFilter(options: BuildOptions): Promise<BuildSummary> {
+  fingerprintBytesFor(options.falsePositiveRate);
+  const totalBytes = statSync(options.from).size;
+  let read: Awaited<ReturnType<typeof readBreachedList>> | undefined;
+  const written = await writeFilterFromKeys(options, async (add) => {
+    const top = options.top !== undefined ? new TopCounts(options.top) : null;
+    let taken = 0;
+    read = await readBreachedList(
+      options.from,
+      options.format ?? 'auto',
+      (hi, lo, count) => {
+        if (!top) return add(hi, lo);
+        // Without counts, a list is taken to be in order of frequency: its first N lines.
+        if (count < 0) {
+          if (taken >= top.capacity) return false;
+          taken += 1;
+          return add(hi, lo);
+        }
+        top.offer(count, hi, lo);
+      },
+      (p) => options.onProgress?.({ phase: 'read', lines: p.lines, bytes: p.bytes, totalBytes }),
+    );
+    top?.forEach(add);
+  });
+  return { format: read!.format, lines: read!.lines, skipped: read!.skipped, ...written };
+}
+
 /** Shards cut from the keys in order, across buckets, all of about the same size (at most SHARD_KEYS). */
-function writeShards(spill: BucketSpill, path: string, width: number, options: BuildOptions): { keys: number; shards: number; fileBytes: number } {
+function writeShards(spill: BucketSpill, path: string, width: number, options: FilterOutput): { keys: number; shards: number; fileBytes: number } {
   const fd = openSync(path, 'w');
   try {
     const entries: Buffer[] = [];
