@@ -62,7 +62,7 @@ export async function runBreachedBuildCommand(argv: string[], io: CliIo): Promis
   });
   if (!summary) return 1;
   const seconds = Math.max((io.now() - started) / 1000, 1e-3);
-  io.out(`read ${count(summary.lines)} lines (${summary.format} list${summary.skipped > 0 ? `, ${count(summary.skipped)} skipped` : ''}) in ${duration(seconds)}, ${count(summary.lines / seconds)} lines/s`);
+  io.out(`built from ${count(summary.lines)} lines (${summary.format} list${summary.skipped > 0 ? `, ${count(summary.skipped)} skipped` : ''}) in ${duration(seconds)}, ${count(summary.lines / seconds)} lines/s`);
   io.out(`wrote ${values.out}: ${count(summary.keys)} keys in ${summary.shards} shard(s), ${count(summary.fileBytes)} bytes, ${summary.bitsPerKey.toFixed(2)} bits per key`);
   io.out(`false-positive rate: ${summary.falsePositiveRate.toExponential(2)} (about 1 in ${count(1 / summary.falsePositiveRate)}; asked for at most ${rate}): a password that was never in the list is refused that often`);
   return 0;

@@ -25,7 +25,7 @@ describe('mx-kiosk breached build', () => {
     expect(await runBreachedBuildCommand(['--from', list, '--out', out1, '--top', '1000', '--false-positive', '0.001'], io)).toBe(0);
     expect(err.some((line) => /^read [\d,]+ lines \(100\.0%\), [\d,]+ lines\/s, about 0 s left$/.test(line))).toBe(true);
     expect(err.some((line) => line.startsWith('building shards: '))).toBe(true);
-    expect(out[0]).toMatch(/^read 5,000 lines \(pwned list\) in \d+ (s|min), [\d,]+ lines\/s$/);
+    expect(out[0]).toMatch(/^built from 5,000 lines \(pwned list\) in \d+ (s|min), [\d,]+ lines\/s$/);
     expect(out[1]).toMatch(new RegExp(`^wrote ${out1}: 1,000 keys in 1 shard\\(s\\), [\\d,]+ bytes, [\\d.]+ bits per key$`));
     expect(out[2]).toBe('false-positive rate: 1.53e-5 (about 1 in 65,536; asked for at most 0.001): a password that was never in the list is refused that often');
     expect(await breachedFilterCheck(out1)).toEqual({ status: 'OK', name: 'breached-password filter', detail: `${out1}: 1,000 breached passwords, false positives about 1 in 65,536` });
