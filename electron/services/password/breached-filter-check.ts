@@ -71,35 +71,26 @@ export interface BreachedFilterSource {
 
 /**
  * The configured filter, checked at start-up: usable at once if its frame holds, dropped (with an
- * error line) if its fingerprints turn out corrupt. `ready` settles when the full check is done.
+ * error line) if its fingerprints then turn out corrupt.
  */
 export class CheckedBreachedFilter implements BreachedFilterSource {
   private usable: string | null = null;
-  private report: FilterReport;
-  readonly ready: Promise<FilterReport>;
 
   constructor(path: string, logger: Logger) {
-    this.report = checkFilterFrame(path);
-    if (this.report.ok) this.usable = path;
-    else logger.error('breached-password filter unusable', { detail: describeFilter(this.report) });
-    this.ready = this.report.ok
-      ? checkFilterFile(path).then((full) => {
-          this.report = full;
-          if (full.ok) logger.info('breached-password filter loaded', { detail: describeFilter(full) });
-          else {
-            this.usable = null;
-            logger.error('breached-password filter unusable', { detail: describeFilter(full) });
-          }
-          return full;
-        })
-      : Promise.resolve(this.report);
+    const frame = checkFilterFrame(path);
+    if (!frame.ok) {
+      logger.error('breached-password filter unusable', { detail: describeFilter(frame) });
+      return;
+    }
+    this.usable = path;
+    void checkFilterFile(path).then((full) => {
+      if (full.ok) return logger.info('breached-password filter loaded', { detail: describeFilter(full) });
+      this.usable = null;
+      logger.error('breached-password filter unusable', { detail: describeFilter(full) });
+    });
   }
 
   current(): string | null {
     return this.usable;
-  }
-
-  status(): FilterReport {
-    return this.report;
   }
 }

@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildBreachedFilter, fingerprintBytesFor } from '../../../../../electron/services/password/breached-filter-builder';
-import { checkFilterFile, checkFilterFrame } from '../../../../../electron/services/password/breached-filter-check';
+import { CheckedBreachedFilter, checkFilterFile, checkFilterFrame } from '../../../../../electron/services/password/breached-filter-check';
 import { filterHas, openFilterLookup, passwordKey } from '../../../../../electron/services/password/breached-filter-format';
 import { createWorkerStrengthRater } from '../../../../../electron/services/password/strength-rater';
 
@@ -94,7 +94,8 @@ describe('breached-password filter', () => {
   }, 60_000);
 
   it('names a truncated, corrupt, foreign or missing file', async () => {
-    const good = join(dir, 'filter-0.0001.bin');
+    const good = join(dir, 'good.bin');
+    await buildBreachedFilter({ from: list, out: good, falsePositiveRate: 1e-4 });
     const bytes = readFileSync(good);
     const variant = (name: string, data: Uint8Array) => {
       const path = join(dir, name);
@@ -118,7 +119,16 @@ describe('breached-password filter', () => {
     expect(checkFilterFrame(variant('table.bin', table))).toMatchObject({ ok: false, problem: expect.stringMatching(/table checksum/) });
     expect(checkFilterFrame(list)).toMatchObject({ ok: false, problem: expect.stringMatching(/not a breached-password filter/) });
     expect(checkFilterFrame(join(dir, 'absent.bin'))).toMatchObject({ ok: false, problem: 'missing (no such file)' });
-  });
+
+    // At start-up a corrupt body is used only until the full check finds it, then dropped with one error line.
+    const errors: string[] = [];
+    const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (_: string, fields?: Record<string, unknown>) => void errors.push(String(fields?.detail)) };
+    const started = new CheckedBreachedFilter(corrupt, logger);
+    expect(started.current()).toBe(corrupt);
+    await vi.waitFor(() => expect(started.current()).toBeNull());
+    expect(errors).toEqual([`${corrupt}: fingerprint checksum does not match (corrupt file); new passwords are checked by zxcvbn alone`]);
+    expect(new CheckedBreachedFilter(good, logger).current()).toBe(good);
+  }, 60_000);
 
   it('answers in the password worker, from the same lookup source', async () => {
     const plain = join(dir, 'worker.txt');
