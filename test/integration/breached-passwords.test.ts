@@ -1,13 +1,15 @@
 // Breached passwords on a real slapd: a filter built from a test list (by the operator's builder)
 // and named in the configuration refuses a password in it at creation and at reset with
 // PASSWORD_BREACHED, writes nothing to the directory, and audits the refusal without the password
-// or its hash; the meter's channel gives the same verdict. A damaged filter leaves zxcvbn alone.
+// or its hash; the meter's channel gives the same verdict. A damaged filter leaves zxcvbn alone,
+// and the helpdesk's health view says so.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract/channels';
+import type { HealthResponse } from '../../shared/contract/schemas';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { buildBreachedFilter } from '../../electron/services/password/breached-filter-builder';
@@ -77,7 +79,7 @@ describe('breached passwords', () => {
     await backend.close();
   });
 
-  it('with a truncated filter, logs why once and goes on with zxcvbn alone', async () => {
+  it('with a truncated filter, logs why once, goes on with zxcvbn alone, and the health view says so', async () => {
     const broken = join(dir, 'truncated.mxbf');
     writeFileSync(broken, '');
     const lines: Array<[string, Record<string, unknown> | undefined]> = [];
@@ -87,6 +89,12 @@ describe('breached passwords', () => {
     const session = await signIn(backend, person('z20052', 'LIU,CHIA-HAO'));
     const [name] = await backend.creation.candidates(session);
     await expect(backend.creation.create(session, { account: name!, password: BREACHED, confirm: BREACHED }, '127.0.0.1')).resolves.toMatchObject({ uid: name });
+    // The helpdesk's health view says so, with the doctor's line.
+    await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password }, ctx);
+    const health = (await backend.dispatcher.dispatch(CHANNELS.helpdeskHealth, {}, ctx)) as { ok: true; data: HealthResponse };
+    expect(health.data.checks.filter((check) => check.name === 'breached-password filter')).toEqual([
+      { status: 'FAIL', name: 'breached-password filter', detail: `${broken}: truncated: 0 bytes, shorter than the 64-byte header; new passwords are checked by zxcvbn alone` },
+    ]);
     await backend.close();
   });
 });
