@@ -117,7 +117,7 @@ export class CreationTrace {
   }
 
   rater(rater: StrengthRater): StrengthRater {
-    return { score: (password, inputs) => this.time('password policy (zxcvbn in its worker)', () => rater.score(password, inputs)), close: () => rater.close() };
+    return { score: (password, inputs) => this.time('password policy (zxcvbn in its worker)', () => rater.score(password, inputs)), breached: (password) => rater.breached(password), close: () => rater.close() };
   }
 
   auditWriter(write: AuditWriter): AuditWriter {

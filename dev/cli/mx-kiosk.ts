@@ -20,8 +20,8 @@ import { PORTAL_PATH, startBrowserHost } from '../host/browser-host';
 import type { CliIo } from '../../electron/ops/operator-command';
 import { AIS_USAGE, runAisCommand } from './ais-commands';
 import { NAMES_USAGE, runNamesCommand } from './names-command';
-import { AUDIT_USAGE, DOCTOR_USAGE, PRINT_CONFIG_USAGE, auditSubcommand, doctorSubcommand, printConfigSubcommand } from './operator-commands';
-import { PROJECT_ROOT } from './source-paths';
+import { AUDIT_USAGE, BREACHED_USAGE, DOCTOR_USAGE, PRINT_CONFIG_USAGE, auditSubcommand, breachedSubcommand, doctorSubcommand, printConfigSubcommand } from './operator-commands';
+import { BUILT_BREACHED_FILTER, PROJECT_ROOT } from './source-paths';
 
 const USAGE = `usage: mx-kiosk <command> [options]
 
@@ -33,7 +33,7 @@ commands:
       ready line's aisWindow URL in a second window once the kiosk shows "signing in".
   electron-demo --electron BINARY
       Start the demo profile and run the kiosk in that Electron binary (used by npm start).
-${DOCTOR_USAGE}${PRINT_CONFIG_USAGE}${AIS_USAGE}${NAMES_USAGE}${AUDIT_USAGE}`;
+${DOCTOR_USAGE}${PRINT_CONFIG_USAGE}${AIS_USAGE}${NAMES_USAGE}${AUDIT_USAGE}${BREACHED_USAGE}`;
 
 function fail(message: string, exitCode = 2): never {
   process.stderr.write(`${message}\n`);
@@ -97,6 +97,7 @@ async function serve(argv: string[]): Promise<void> {
     fleetBeacon: true,
     readTextFile: (path) => readFileSync(path, 'utf8'),
     bundledPoliciesDir: join(rendererDir, 'policies'),
+    bundledBreachedFilter: BUILT_BREACHED_FILTER,
     configPath,
   });
   cleanups.push(backend.close);
@@ -176,6 +177,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   doctor: async (argv) => process.exit(await doctorSubcommand(argv, stdio)),
   'print-config': async (argv) => process.exit(await printConfigSubcommand(argv, stdio)),
   audit: async (argv) => process.exit(await auditSubcommand(argv, stdio)),
+  breached: async (argv) => process.exit(await breachedSubcommand(argv, stdio)),
 };
 
 export async function main(argv: string[]): Promise<void> {

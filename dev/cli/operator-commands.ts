@@ -1,6 +1,7 @@
 // `mx-kiosk doctor` and `mx-kiosk audit verify` in a checkout: this spelling and its usage text
 // around the same commands the installed app answers as `--doctor` and `--audit-verify`.
 import { runAuditVerifyCommand } from '../../electron/ops/audit-verify-command';
+import { runBreachedBuildCommand } from '../../electron/ops/breached-build-command';
 import { runDoctorCommand } from '../../electron/ops/doctor-command';
 import { runPrintConfigCommand } from '../../electron/ops/print-config-command';
 import { UsageError, type CliIo, type OperatorHost } from '../../electron/ops/operator-command';
@@ -21,6 +22,12 @@ export const PRINT_CONFIG_USAGE = `  print-config [--config FILE]
 export const AUDIT_USAGE = `  audit verify PATH...
       Verify the audit trail's hash chain (daily files, or the configured audit.file for all of
       them and the head); print OK and the line count, or the first bad line; exit 1 if bad.
+`;
+
+export const BREACHED_USAGE = `  breached build --from LIST --out FILTER [--top N] [--false-positive RATE] [--format auto|pwned|plain] [--temp-dir DIR]
+      Build the breached-password filter from Pwned Passwords' SHA-1 list (HASH:COUNT lines,
+      sorted by hash or by count) or a plain list of passwords, one a line. --top N keeps the N
+      most frequent (by count, or the first N lines of a plain list). Default rate 0.0001.
 `;
 
 async function withUsage(io: CliIo, name: string, usage: string, run: () => Promise<number>): Promise<number> {
@@ -46,5 +53,13 @@ export function auditSubcommand(argv: string[], io: CliIo): Promise<number> {
   return withUsage(io, 'audit', AUDIT_USAGE, async () => {
     if (sub !== 'verify') throw new UsageError(`unknown audit command: ${sub ?? '(none)'}`);
     return runAuditVerifyCommand(paths, io);
+  });
+}
+
+export function breachedSubcommand(argv: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  return withUsage(io, 'breached', BREACHED_USAGE, async () => {
+    if (sub !== 'build') throw new UsageError(`unknown breached command: ${sub ?? '(none)'}`);
+    return runBreachedBuildCommand(rest, io);
   });
 }

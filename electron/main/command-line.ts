@@ -1,7 +1,7 @@
 // Reads the main process's arguments: an operator command, answered without a window, or the
 // kiosk itself. Pure, so every layout Electron can start us in is tested without Electron.
 
-export const OPERATOR_FLAGS = ['--doctor', '--audit-verify', '--ais-verify', '--print-config'] as const;
+export const OPERATOR_FLAGS = ['--doctor', '--audit-verify', '--ais-verify', '--print-config', '--breached-build'] as const;
 export type OperatorFlag = (typeof OPERATOR_FLAGS)[number];
 
 export type Launch = { mode: 'kiosk' } | { mode: 'operator'; flag: OperatorFlag; args: string[] };
@@ -22,6 +22,9 @@ export const OPERATOR_USAGE = `usage: mx-kiosk [--config FILE]
   mx-kiosk --print-config [--config FILE]
       Print the configuration as this counter runs it: every default filled in, each secret
       only as its source ({ file: … } or { env: … }); exit 1 if it cannot be used.
+  mx-kiosk --breached-build --from LIST --out FILTER [--top N] [--false-positive RATE]
+      Build the breached-password filter from Pwned Passwords' SHA-1 list (HASH:COUNT lines,
+      sorted by hash or by count) or a plain list of passwords; --top N keeps the N most frequent.
 Options for Electron itself go before the command flag; everything after it is the command's.
 `;
 

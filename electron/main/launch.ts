@@ -3,6 +3,7 @@
 import type * as ElectronModule from 'electron';
 import { runAisVerifyCommand } from '../ops/ais-verify-command';
 import { runAuditVerifyCommand } from '../ops/audit-verify-command';
+import { runBreachedBuildCommand } from '../ops/breached-build-command';
 import { runDoctorCommand } from '../ops/doctor-command';
 import { runPrintConfigCommand } from '../ops/print-config-command';
 import { UsageError, type CliIo, type OperatorHost } from '../ops/operator-command';
@@ -38,6 +39,7 @@ const COMMANDS: Record<OperatorFlag, (args: string[], io: CliIo, host: OperatorH
   '--audit-verify': (paths, io) => runAuditVerifyCommand(paths, io),
   '--ais-verify': runAisVerifyCommand,
   '--print-config': runPrintConfigCommand,
+  '--breached-build': (args, io) => runBreachedBuildCommand(args, io),
 };
 
 // Each stream finishes its writes in order, so an empty write's callback means all earlier lines are out.

@@ -12,6 +12,7 @@ import { systemClock } from '../services/clock';
 import { ConfigError, loadConfigFile, resolveConfigPath } from '../services/config';
 import { createLdapConnector } from '../services/directory/ldap-connector';
 import { createKioskBackend } from '../services/kiosk-backend';
+import { BUNDLED_BREACHED_FILTER } from '../services/password/password-settings';
 import { SilentReceiptPrinter } from './receipt-printer';
 import { createJsonLogger } from '../services/logger';
 import { AisView } from './ais-view';
@@ -23,6 +24,8 @@ import { defaultShellPaths, startOutOfService, startShell } from './shell';
 const { app } = electron;
 const paths = defaultShellPaths(dirname(fileURLToPath(import.meta.url)));
 const readTextFile = (path: string) => readFileSync(path, 'utf8');
+/** Built beside main's bundle by `npm run build` (electron.vite.config.ts). */
+const bundledBreachedFilter = join(dirname(fileURLToPath(import.meta.url)), BUNDLED_BREACHED_FILTER);
 
 /** Before a configuration is read, lines go to stderr at the default level. */
 const startupLogger = () => createJsonLogger((line) => process.stderr.write(`${line}\n`), systemClock);
@@ -65,6 +68,7 @@ function start(): void {
     fleetBeacon: true,
     readTextFile,
     bundledPoliciesDir: join(paths.rendererDir, 'policies'),
+    bundledBreachedFilter,
     configPath,
     receiptPrinter: new SilentReceiptPrinter(() => window?.webContents ?? null, config.result.printer),
   });
@@ -76,7 +80,7 @@ function start(): void {
 launch(electron, {
   argv: process.argv,
   defaultApp: process.defaultApp === true,
-  operatorHost: { env: process.env, platform: process.platform, readTextFile, bundledPoliciesDir: join(paths.rendererDir, 'policies'), printerExists: cupsPrinterProbe() },
+  operatorHost: { env: process.env, platform: process.platform, readTextFile, bundledPoliciesDir: join(paths.rendererDir, 'policies'), bundledBreachedFilter, printerExists: cupsPrinterProbe() },
   stdout: process.stdout,
   stderr: process.stderr,
   now: () => Date.now(),

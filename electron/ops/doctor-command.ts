@@ -54,7 +54,7 @@ export async function runDoctorCommand(argv: string[], io: CliIo, host: Operator
       }
     }
     const connectLdap = createLdapConnector({ ...config.directory, connectTimeoutMs: Math.min(config.directory.connectTimeoutMs, 3000) });
-    const checks = await runDoctor(config, { connectLdap, fetch: globalThis.fetch as never, readTextFile: host.readTextFile, bundledPoliciesDir: host.bundledPoliciesDir, printerExists: host.printerExists });
+    const checks = await runDoctor(config, { connectLdap, fetch: globalThis.fetch as never, readTextFile: host.readTextFile, bundledPoliciesDir: host.bundledPoliciesDir, bundledBreachedFilter: host.bundledBreachedFilter, printerExists: host.printerExists });
     if (values.fleet) {
       const trails = await Promise.all([config.audit.file, ...(values.audit ?? [])].map((path) => readAuditTrail(path)));
       checks.push(...(await fleetLines(config.directory, connectLdap, trails.flat(), systemClock, silentLogger)));

@@ -23,6 +23,8 @@ export interface OperatorHost {
   readTextFile(path: string): string;
   /** The policy summaries shipped with this build: inside the package, or the source tree in a checkout. */
   bundledPoliciesDir: string;
+  /** The breached-password filter shipped with this build (built by `npm run build`). */
+  bundledBreachedFilter?: string;
   /** Asks the print system about the receipt printer: the installed app does (CUPS's lpstat); a checkout does not. */
   printerExists?: PrinterProbe;
   demo?: OperatorDemo;

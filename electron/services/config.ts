@@ -12,6 +12,7 @@ import { EligibilitySettings } from './identity/person-identity';
 import { LogSettings } from './logger';
 import { MailboxSettings } from './mailbox/mailbox-settings';
 import { NamingSettings } from './naming/naming-settings';
+import { PasswordSettings } from './password/password-settings';
 import { PolicySettings } from './policies/policy-settings';
 import { ResultSettings } from './receipt/result-settings';
 import { Secret, type SecretRef } from './secret';
@@ -33,6 +34,7 @@ export const ConfigSchema = z
     mailDomain: z.string().default('mx.nthu.edu.tw'),
     directory: DirectorySettings,
     naming: NamingSettings,
+    password: PasswordSettings,
     mailbox: MailboxSettings,
     audit: AuditSettings,
     contact: ContactSettings,

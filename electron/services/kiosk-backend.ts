@@ -48,6 +48,9 @@ import { mailboxProvisionerFor } from './mailbox/mailbox-from-config';
 import type { MailboxProvisioner } from './mailbox/mailbox-provisioner';
 import { AccountNamer } from './naming/account-namer';
 import { namingWords } from './naming/reserved-words';
+import { CheckedBreachedFilter } from './password/breached-filter-check';
+import { registerPasswordHandlers } from './password/password-handlers';
+import { breachedFilterPath } from './password/password-settings';
 import { createWorkerStrengthRater, type StrengthRater } from './password/strength-rater';
 import { Lifecycle } from './lifecycle';
 import { Consents } from './policies/consents';
@@ -84,8 +87,10 @@ export interface KioskBackendDeps {
   fetch?: FetchLike;
   /** Overrides the configured SMTP relay. */
   mailer?: Mailer;
-  /** Overrides the password strength worker. */
+  /** Overrides the password worker (zxcvbn and the breached-password filter). */
   rater?: StrengthRater;
+  /** The breached-password filter shipped with this build; password.breachedFilter wins over it. */
+  bundledBreachedFilter?: string;
   /** Shown on the helpdesk's health view. */
   configPath: string;
   /** Prints the result receipt: Electron's silent printing, or (by default) the page's own window.print. */
@@ -133,7 +138,9 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const failbackMs = config.directory.failbackSeconds * 1000;
   const fetch = deps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   const lifecycle = new Lifecycle(logger);
-  const rater = lifecycle.own('strength worker', deps.rater ?? createWorkerStrengthRater(), (r) => r.close());
+  // A filter that is missing or damaged is logged here and left out: the kiosk goes on with zxcvbn.
+  const filterPath = breachedFilterPath(config.password, deps.bundledBreachedFilter);
+  const rater = lifecycle.own('strength worker', deps.rater ?? createWorkerStrengthRater({ filter: filterPath ? new CheckedBreachedFilter(filterPath, logger) : undefined }), (r) => r.close());
 
   const layout = layoutFromConfig(config.directory);
   const servers = allDirectoryServers(config.directory);
@@ -231,7 +238,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     config,
     configPath: deps.configPath,
     appVersion: deps.appVersion,
-    doctor: { connectLdap: deps.connectLdap, fetch, readTextFile: deps.readTextFile, bundledPoliciesDir: deps.bundledPoliciesDir },
+    doctor: { connectLdap: deps.connectLdap, fetch, readTextFile: deps.readTextFile, bundledPoliciesDir: deps.bundledPoliciesDir, bundledBreachedFilter: deps.bundledBreachedFilter },
     audit,
     counts: todayCounts,
     clock,
@@ -275,6 +282,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   registerContactHandlers(dispatcher, { sessions, contacts });
   registerHelpdeskHandlers(dispatcher, { operators, console: helpdesk, assisted, contacts });
   registerReceiptHandlers(dispatcher, { printer: receiptPrinter, requireSession: () => sessions.require() });
+  registerPasswordHandlers(dispatcher, { rater, requireSession: () => sessions.require() });
   dispatcher.guard(REFUSED_OUT_OF_SERVICE, () => status.refuseWhileOutOfService());
 
   if (deps.fleetBeacon) lifecycle.own('fleet beacon', fleet.start(config.fleet), (stop) => stop());

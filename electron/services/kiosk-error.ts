@@ -45,6 +45,10 @@ const REFUSALS: ReadonlySet<ResultCode> = new Set<ResultCode>([
   'NAME_NOT_OFFERED',
   'CONSENT_MISSING',
   'WRONG_STEP',
+  // The kiosk's own password rules: the person chooses again, nothing was tried on the directory.
+  'PASSWORD_WEAK',
+  'PASSWORD_MISMATCH',
+  'PASSWORD_BREACHED',
 ]);
 
 export function auditedAs(code: ResultCode): 'refused' | 'failed' {

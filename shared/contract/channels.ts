@@ -30,6 +30,7 @@ export const CHANNELS = {
   helpdeskFleetCheck: 'helpdesk:fleetCheck',
   helpdeskFleetStatus: 'helpdesk:fleetStatus',
   printReceipt: 'receipt:print',
+  checkBreached: 'password:breached',
 } as const;
 
 export type ApiMethod = keyof typeof CHANNELS;
@@ -58,6 +59,7 @@ export const WHILE_OUT_OF_SERVICE: Record<ApiMethod, 'refused' | 'served' | 'han
   accountCandidates: 'refused',
   createAccount: 'refused',
   resetPassword: 'refused',
+  checkBreached: 'refused',
   registerContact: 'refused',
   confirmContact: 'refused',
   operatorSignIn: 'served',

@@ -59,6 +59,7 @@ export const KIOSK_CODES = [
   'DIRECTORY_READ_ONLY', // no write server takes writes now: reads go on, creations, resets and contact confirmations are paused
   'RECEIPT_NOT_PRINTED', // the configured receipt printer refused or failed; the screen still shows the result
   'ACCOUNT_MAY_EXIST', // the directory stopped answering just after the account (with its password) was sent: it may have been made
+  'PASSWORD_BREACHED', // the password is in the breached-password filter (it has appeared in data breaches; choose another)
 ] as const;
 
 export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;

@@ -221,6 +221,10 @@ export type FleetStatusResponse = z.infer<typeof FleetStatusResponse>;
 /** 'window-print': this shell cannot print by itself; the page calls window.print (browser host). */
 export const PrintReceiptResponse = z.object({ printed: z.enum(['printed', 'window-print']) });
 
+/** The meter's question before Apply: is this password in the breached-password filter? Main decides again at Apply. */
+export const CheckBreachedRequest = z.object({ password: PasswordField }).strict();
+export const CheckBreachedResponse = z.object({ breached: z.boolean() });
+
 export const CONTRACT = {
   status: { channel: CHANNELS.status, request: NoPayload, response: StatusResponse },
   settings: { channel: CHANNELS.settings, request: NoPayload, response: SettingsResponse },
@@ -250,6 +254,7 @@ export const CONTRACT = {
   helpdeskFleetCheck: { channel: CHANNELS.helpdeskFleetCheck, request: NoPayload, response: FleetCheckResponse },
   helpdeskFleetStatus: { channel: CHANNELS.helpdeskFleetStatus, request: NoPayload, response: FleetStatusResponse },
   printReceipt: { channel: CHANNELS.printReceipt, request: NoPayload, response: PrintReceiptResponse },
+  checkBreached: { channel: CHANNELS.checkBreached, request: CheckBreachedRequest, response: CheckBreachedResponse },
 } as const satisfies Record<ApiMethod, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

@@ -112,7 +112,7 @@ describe(`${KIOSKS} concurrent creations`, () => {
         }),
       );
     };
-    const rater = { score: async (password: string, inputs: string[]) => (await Promise.all([testRater.score(password, inputs), foreign()]))[0], close: async () => undefined };
+    const rater = { ...testRater, score: async (password: string, inputs: string[]) => (await Promise.all([testRater.score(password, inputs), foreign()]))[0] };
     const backend = backendOn(slapd, { rater });
     const session = await signIn(backend, { id: staffId, name_en: 'TSAI,MEI-LING', name: '蔡美玲' });
     const [name] = await backend.creation.candidates(session);

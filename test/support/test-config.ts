@@ -47,7 +47,7 @@ export function testConfig(overrides: Overrides = {}, env: Record<string, string
 
 /** One strength worker for every backend a test process builds (twenty counters need not mean twenty workers). */
 const sharedRater = createWorkerStrengthRater();
-export const testRater: StrengthRater = { score: (password, inputs) => sharedRater.score(password, inputs), close: async () => undefined };
+export const testRater: StrengthRater = { score: (password, inputs) => sharedRater.score(password, inputs), breached: (password) => sharedRater.breached(password), close: async () => undefined };
 
 export const noAisLauncher: AisLauncher = { launch: async () => ({ kind: 'cancelled' }), cancel: () => false };
 
@@ -66,7 +66,10 @@ export interface TestBackendOptions {
   /** Where audit lines go; by default they are kept in memory as auditLines. */
   auditWriter?: AuditWriter;
   receiptPrinter?: ReceiptPrinter;
-  /** The password strength rater; by default the one worker every test backend shares. */
+  /**
+   * The password worker; by default the one every test backend shares, unless the configuration
+   * names a breached-password filter (then the backend makes its own, as a kiosk does).
+   */
   rater?: StrengthRater;
   /** Run the sweeper and the mailbox finisher every this many ms, as the shells do (off by default). */
   sweepEveryMs?: number;
@@ -89,7 +92,7 @@ export function testBackend(config: KioskConfig, options: TestBackendOptions = {
       }),
     readTextFile: (path) => readFileSync(path, 'utf8'),
     mailbox: options.mailbox,
-    rater: options.rater ?? testRater,
+    rater: options.rater ?? (config.password.breachedFilter ? undefined : testRater),
     usedTokens: options.usedTokens,
     receiptPrinter: options.receiptPrinter,
     bundledPoliciesDir: SOURCE_POLICIES_DIR,

@@ -20,6 +20,8 @@ import { redactUrlCredentials } from '../logger';
 import { aisClockCheck, certificateCheck, directoryClockCheck, egressCheck, tlsTargets, type CounterCheck } from './counter-checks';
 import { directoryChecks } from './directory-checks';
 import { allDirectoryServers } from '../directory/directory-settings';
+import { breachedFilterCheck } from '../password/breached-filter-check';
+import { breachedFilterPath, type PasswordSettings } from '../password/password-settings';
 
 /** One line of the doctor: OK, WARN (works, but act soon), FAIL (breaks counters) or SKIP (not checked here). */
 export type DoctorCheck = CounterCheck;
@@ -36,6 +38,8 @@ export interface DoctorConfig {
   audit: AuditSettings;
   /** The receipt printer, if one is configured (result.printer). */
   result?: { printer?: string };
+  /** The breached-password filter, if another than the shipped one is configured. */
+  password?: PasswordSettings;
 }
 
 /** Whether the print system knows a printer by this name, and what it said. */
@@ -46,6 +50,8 @@ export interface DoctorDeps {
   fetch: FetchLike;
   readTextFile: (path: string) => string;
   bundledPoliciesDir: string;
+  /** The breached-password filter shipped with this build, if any. */
+  bundledBreachedFilter?: string;
   /** The clock compared with AIS's and the directory's; the system's by default. */
   clock?: { now(): number };
   /** Asks the print system about the receipt printer; only the installed app has one to ask. */
@@ -121,6 +127,8 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
       }
     }
   }
+
+  checks.push(await breachedFilterCheck(breachedFilterPath(config.password, deps.bundledBreachedFilter)));
 
   try {
     await access(dirname(config.audit.file), constants.W_OK).catch(async () => access(dirname(dirname(config.audit.file)), constants.W_OK));

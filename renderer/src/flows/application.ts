@@ -42,7 +42,7 @@ export async function offerCandidates(api: KioskApi): Promise<void> {
 /** Codes Set account explains beside the fields; every other refusal has its own error screen. */
 const EXPLAINED_INLINE: ResultCode[] = [
   'NAME_TAKEN', 'NAME_NOT_OFFERED', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_CHARACTERS', 'PASSWORD_PERSONAL',
-  'PASSWORD_WEAK', 'PASSWORD_MISMATCH', 'PASSWORD_IN_HISTORY', 'PASSWORD_REFUSED',
+  'PASSWORD_WEAK', 'PASSWORD_MISMATCH', 'PASSWORD_IN_HISTORY', 'PASSWORD_REFUSED', 'PASSWORD_BREACHED',
 ];
 /** Codes after which the chosen name is no longer on offer. */
 const NAME_GONE: ResultCode[] = ['NAME_TAKEN', 'NAME_NOT_OFFERED'];

@@ -1,10 +1,12 @@
 // New Password and Confirm (信箱新密碼 / 新密碼確認) with the live strength: a red, amber or green bar,
 // the level in words (Weak/Fair/Good/Strong, 弱/普通/好/很強) and zxcvbn's reasons, translated, all
-// announced politely. The meter is advice; main decides. The values live only in the caller's
+// announced politely; a Good or Strong password found in the breached-password filter shows as
+// refused, with the reason. The meter is advice; main decides. The values live only in the caller's
 // component state, and never in an attribute (SecretInput).
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GOOD_SCORE, passwordRuleViolation, personalInputs, type PasswordPerson } from '../../../shared/password/password-rules';
+import { useBreachVerdict } from './breach-check';
 import { SecretInput } from './SecretInput';
 import type { Strength, SuggestionKey, WarningKey } from './strength-feedback';
 import { useScorer } from './strength-scorer';
@@ -23,7 +25,10 @@ export interface PasswordVerdict {
   /** Something is typed in New Password / in Confirm. */
   entered: boolean;
   confirmEntered: boolean;
-  rule: ReturnType<typeof passwordRuleViolation>;
+  /** A broken rule, or PASSWORD_BREACHED once the filter has answered for a Good or Strong password. */
+  rule: ReturnType<typeof passwordRuleViolation> | 'PASSWORD_BREACHED';
+  /** The filter's answer is still awaited for a Good or Strong password. */
+  breachPending: boolean;
   matches: boolean;
   /** GOOD or STRONG, no rule broken, and the confirmation matches. */
   acceptable: boolean;
@@ -44,9 +49,12 @@ export function usePasswordVerdict(password: string, confirm: string, person: Pa
       live = false;
     };
   }, [scorer, password, inputs]);
-  const rule = password ? passwordRuleViolation(password, person) : null;
+  const ruleBroken = password ? passwordRuleViolation(password, person) : null;
   const current = password && scored?.password === password ? scored.strength : null;
   const level = current ? levelOf(current.score) : null;
+  const strong = !ruleBroken && (level === 'good' || level === 'strong');
+  const breached = useBreachVerdict(password, strong);
+  const rule = ruleBroken ?? (breached ? 'PASSWORD_BREACHED' : null);
   const matches = password !== '' && password === confirm;
   return {
     level,
@@ -55,8 +63,9 @@ export function usePasswordVerdict(password: string, confirm: string, person: Pa
     entered: password !== '',
     confirmEntered: confirm !== '',
     rule,
+    breachPending: strong && breached === null,
     matches,
-    acceptable: !rule && matches && (level === 'good' || level === 'strong'),
+    acceptable: strong && breached === false && matches,
   };
 }
 

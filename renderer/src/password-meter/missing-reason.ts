@@ -12,7 +12,7 @@ export function whatIsMissing(verdict: PasswordVerdict, busy: boolean, nameChose
   if (nameChosen === false) return { key: 'name' };
   if (!verdict.entered) return { key: 'password' };
   if (verdict.rule) return { key: 'rule', rule: verdict.rule };
-  if (verdict.level === null) return { key: 'scoring' };
+  if (verdict.level === null || verdict.breachPending) return { key: 'scoring' };
   if (verdict.level !== 'good' && verdict.level !== 'strong') return { key: 'strength' };
   if (!verdict.confirmEntered) return { key: 'confirm' };
   if (!verdict.matches) return { key: 'mismatch' };

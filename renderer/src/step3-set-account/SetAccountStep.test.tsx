@@ -168,7 +168,8 @@ describe('Set account (step 3)', () => {
     expect(line()).toBe('尚未完成：密碼強度須為「好」或「很強」。');
     type('信箱新密碼', STRONG);
     await screen.findByText('很強');
-    expect(line()).toBe('尚未完成：請再輸入一次新密碼確認。');
+    // Then the breached-password filter is asked (a moment's "rating" line) before Confirm is next.
+    await waitFor(() => expect(line()).toBe('尚未完成：請再輸入一次新密碼確認。'));
     type('新密碼確認', `${STRONG}x`);
     expect(line()).toBe('尚未完成：兩次輸入的密碼不一致。');
     type('新密碼確認', STRONG);

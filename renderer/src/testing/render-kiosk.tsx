@@ -70,6 +70,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
       data: { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null }, effectiveInMinutes: 10 },
     }),
     resetPassword: async () => ({ ok: true, data: { address: 'mzlin2@mx.nthu.edu.tw' } }),
+    checkBreached: async () => ({ ok: true, data: { breached: false } }),
     registerContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com' } }),
     confirmContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com' } }),
     operatorSignIn: async (request) => ({ ok: true, data: { uid: request!.uid } }),
