@@ -231,7 +231,6 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     standing,
     connection,
     connect: deps.connectLdap,
-    urls,
     writeUrls,
     probeDn: layout.writeProbeDn,
     baseDn: config.directory.baseDn,
