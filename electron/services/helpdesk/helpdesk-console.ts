@@ -6,6 +6,7 @@ import { NotFilter, OrFilter, SubstringFilter, type Entry } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
 import type { TodayCounts } from '../audit/today-counts';
 import type { ContactSettings } from '../contact/contact-settings';
+import { hasLiveCode } from '../contact/pending-code';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import type { WriteServers } from '../directory/write-servers';
 import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
@@ -123,7 +124,7 @@ export class HelpdeskConsole {
         state: isUnder(e.dn, layout.suspendedDn) ? 'suspended' : marker !== undefined ? 'password-suspended' : 'active',
         stage: stages.get(e.dn.toLowerCase()) ?? 'complete',
         created: created ? new Date(Number(created) * 1000).toISOString() : null,
-        contact: firstValue(e[contact.confirmed]) === 'TRUE' ? 'confirmed' : firstValue(e[contact.pending]) !== undefined ? 'pending' : 'none',
+        contact: firstValue(e[contact.confirmed]) === 'TRUE' ? 'confirmed' : hasLiveCode(firstValue(e[contact.pending]), this.deps.clock.now()) ? 'pending' : 'none',
       } satisfies LookupResult;
     });
   }
