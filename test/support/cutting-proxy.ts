@@ -3,7 +3,8 @@
 // and cuts the connection carrying the k-th one: either before the server sees it ('drop'), or
 // right after it was passed on, so the server acts on it but its answer never arrives
 // ('lose-answer'). A message is one LDAP message (a BER element) or one line. Every later
-// connection is passed through untouched.
+// connection is passed through untouched. It can also hold the server's answers back and pass
+// them on later, as a slow network or a busy server would.
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export type Cut = 'drop' | 'lose-answer';
@@ -67,6 +68,10 @@ export interface CuttingProxy {
   readonly messages: readonly Buffer[];
   /** Whether the armed cut happened. */
   readonly cut: boolean;
+  /** Keep every answer from now on until release(). */
+  hold(): void;
+  /** Pass on the answers held, in order, and stop holding. */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -75,6 +80,7 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
   let count = 0;
   let cut = false;
   let messages: Buffer[] = [];
+  let held: Array<() => void> | null = null;
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((client) => {
@@ -101,7 +107,10 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
         server.write(message);
       }
     });
-    server.on('data', (chunk: Buffer) => client.write(chunk));
+    server.on('data', (chunk: Buffer) => {
+      if (held) held.push(() => client.write(chunk));
+      else client.write(chunk);
+    });
     for (const socket of [client, server]) {
       socket.on('error', cutBoth);
       socket.on('close', () => sockets.delete(socket));
@@ -132,6 +141,14 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
     },
     get cut() {
       return cut;
+    },
+    hold() {
+      held ??= [];
+    },
+    release() {
+      const answers = held ?? [];
+      held = null;
+      for (const pass of answers) pass();
     },
     close: () =>
       new Promise<void>((resolve) => {

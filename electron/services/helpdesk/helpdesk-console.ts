@@ -196,13 +196,14 @@ export class HelpdeskConsole {
   /**
    * This kiosk's switch, or the whole fleet's. Nobody is left half-way through a flow the kiosk
    * will now refuse to continue: the beacon wipes the person at the counter when a switch goes on.
+   * A switch already in that position (set first by someone else) is left as they set it.
    */
   async setOutOfService(on: boolean, scope: 'kiosk' | 'fleet' = 'kiosk'): Promise<boolean> {
     const operator = this.deps.operators.require();
-    if (scope === 'fleet') await this.deps.fleet.switchFleet(on);
-    else await this.deps.fleet.switchOwn(on);
-    await this.record(operator.uid, `${scope === 'fleet' ? 'fleet ' : ''}out-of-service ${on ? 'on' : 'off'}`, 'ok');
-    return on;
+    const written = scope === 'fleet' ? await this.deps.fleet.switchFleet(on, operator.uid) : await this.deps.fleet.switchOwn(on, operator.uid);
+    const { by, from, at } = written.mark;
+    await this.record(operator.uid, `${scope === 'fleet' ? 'fleet ' : ''}out-of-service ${on ? 'on' : 'off'}`, 'ok', written.changed ? undefined : `already, by ${by ?? '?'} from ${from ?? '?'} at ${at ?? '?'}`);
+    return written.mark.on;
   }
 
   /** Every kiosk's heartbeat, read now (or the last known picture, marked stale). */
