@@ -58,6 +58,7 @@ export const KIOSK_CODES = [
   'PASSWORD_MAY_BE_SET', // the directory stopped answering just after the new password was sent: try the new password first
   'DIRECTORY_READ_ONLY', // no write server takes writes now: reads go on, creations, resets and contact confirmations are paused
   'RECEIPT_NOT_PRINTED', // the configured receipt printer refused or failed; the screen still shows the result
+  'SWITCH_NOT_ALLOWED', // this kiosk's directory account may not write that out-of-service switch (a per-kiosk account and cn=fleet)
 ] as const;
 
 export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;

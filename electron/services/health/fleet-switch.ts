@@ -2,7 +2,8 @@
 // (cn=fleet). Only the switch command writes one, and only over the value it replaces (RFC 4528),
 // so a switch set elsewhere (another console, ldapmodify) is never overwritten by a kiosk that had
 // not seen it. Each write names who switched, from which kiosk, and when.
-import { AlreadyExistsError, Attribute, Change, EqualityFilter, NoSuchObjectError, NotFilter, type Client, type Entry } from 'ldapts';
+import { AlreadyExistsError, Attribute, Change, EqualityFilter, InsufficientAccessError, NoSuchObjectError, NotFilter, type Client, type Entry } from 'ldapts';
+import { KioskError } from '../kiosk-error';
 import { assertionFailed, whileMatching } from '../directory/assertion-control';
 import { firstValue, generalizedTime, parseGeneralizedTime } from '../directory/ldap-values';
 
@@ -52,6 +53,16 @@ export interface Switcher {
  * An entry not there yet is added with the switch; two adds racing, the loser modifies instead.
  */
 export async function writeSwitch(client: Client, dn: string, cn: string, on: boolean, who: Switcher, nowMs: number): Promise<SwitchWritten> {
+  try {
+    return await switched(client, dn, cn, on, who, nowMs);
+  } catch (error) {
+    // A per-kiosk service account may write only its own entry (build/ldap/mx-kiosk-access.ldif).
+    if (error instanceof InsufficientAccessError) throw new KioskError('SWITCH_NOT_ALLOWED', `the directory refused this kiosk's write of ${dn}`);
+    throw error;
+  }
+}
+
+async function switched(client: Client, dn: string, cn: string, on: boolean, who: Switcher, nowMs: number): Promise<SwitchWritten> {
   const values = { mxKioskOutOfService: on ? 'TRUE' : 'FALSE', mxKioskSwitchedBy: who.operator, mxKioskSwitchedFrom: who.kioskId, mxKioskSwitchedAt: generalizedTime(nowMs) };
   const isOn = new EqualityFilter({ attribute: 'mxKioskOutOfService', value: 'TRUE' });
   const replaced = on ? new NotFilter({ filter: isOn }) : isOn;
