@@ -9,8 +9,9 @@ case "$purpose" in
   # slapd + openssl: the demo's throwaway directory and its TLS certificate.
   demo) packages=(slapd openssl) ;;
   # ldap-utils for diagnosing the directory; Chromium drives E2E; Noto CJK renders Chinese glyphs.
-  # rsyslog: a real syslog receiver for the audit forwarding tests (its own config, never the system one).
-  test) packages=(slapd ldap-utils openssl chromium fonts-noto-cjk rsyslog) ;;
+  # rsyslog: a real syslog receiver for the audit forwarding tests (its own config, never the system one);
+  # rsyslog-gnutls: its own TLS driver (gtls), so TLS forwarding is tested against rsyslog, not only Node.
+  test) packages=(slapd ldap-utils openssl chromium fonts-noto-cjk rsyslog rsyslog-gnutls) ;;
   *) echo "usage: $0 demo|test" >&2; exit 2 ;;
 esac
 

@@ -157,7 +157,7 @@ async function copyCertificate(from: { certFile: string; keyFile: string }, dir:
   return { certFile, keyFile };
 }
 
-async function makeCertificate(dir: string): Promise<{ certFile: string; keyFile: string }> {
+export async function makeCertificate(dir: string): Promise<{ certFile: string; keyFile: string }> {
   const certFile = join(dir, 'server.crt');
   const keyFile = join(dir, 'server.key');
   // One self-signed EC certificate that is also its own CA: clients trust it via caFile.

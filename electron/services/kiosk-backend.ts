@@ -252,7 +252,6 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     reads,
     connection,
     connect: deps.connectLdap,
-    urls,
     writeUrls,
     probeDn: layout.writeProbeDn,
     baseDn: config.directory.baseDn,

@@ -60,6 +60,7 @@ export const KIOSK_CODES = [
   'RECEIPT_NOT_PRINTED', // the configured receipt printer refused or failed; the screen still shows the result
   'ACCOUNT_MAY_EXIST', // the directory stopped answering just after the account (with its password) was sent: it may have been made
   'PASSWORD_BREACHED', // the password is in the breached-password filter (it has appeared in data breaches; choose another)
+  'SWITCH_NOT_ALLOWED', // this kiosk's directory account may not write that out-of-service switch (a per-kiosk account and cn=fleet)
 ] as const;
 
 export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;

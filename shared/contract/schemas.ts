@@ -203,8 +203,12 @@ export const OutOfServiceRequest = z.object({ on: z.boolean(), scope: z.enum(['k
 export const OutOfServiceResponse = z.object({ on: z.boolean() });
 export const KioskState = z.enum(['in-service', 'out-of-service', 'fleet-out-of-service']);
 /** Every kiosk as its heartbeat entry in the directory says; stale when the directory did not answer. */
+/** A switch and who set it last, from which kiosk, when (null when it was set by hand without saying). */
+export const SwitchMark = z.object({ on: z.boolean(), by: z.string().nullable(), from: z.string().nullable(), at: z.string().nullable() });
+export type SwitchMark = z.infer<typeof SwitchMark>;
 export const FleetStatusResponse = z.object({
   fleetOutOfService: z.boolean(),
+  fleetSwitch: SwitchMark,
   stale: z.boolean(),
   checkedAt: z.string().nullable(),
   kiosks: z.array(
@@ -214,6 +218,7 @@ export const FleetStatusResponse = z.object({
       lastSeen: z.string().nullable(),
       version: z.string(),
       counts: z.array(z.object({ action: z.string(), result: z.string(), count: z.number() })),
+      ownSwitch: SwitchMark,
     }),
   ),
 });

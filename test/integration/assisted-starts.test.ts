@@ -70,3 +70,27 @@ describe('the helpdesk lookup shows how far a creation got', () => {
     await backend.close();
   });
 });
+
+describe('an assisted start checks the operator password through the sign-in door', () => {
+  it('locks the operator out after 30 wrong passwords fired in one tick, and audits every one', async () => {
+    const backend = backendOn(slapd);
+    expect(await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx)).toMatchObject({ ok: true });
+    const tries = Array.from({ length: 30 }, (_, i) =>
+      i % 2 === 0
+        ? backend.dispatcher.dispatch(CHANNELS.startAssistedApplication, { staffId: 'z10030', reason: 'ais-unavailable', password: `wrong-${i}` }, ctx)
+        : backend.dispatcher.dispatch(CHANNELS.expectAssistedApplication, { staffId: 'z85020', reason: 'cannot-use-kiosk', password: `wrong-${i}` }, ctx),
+    );
+    const codes = (await Promise.all(tries)).map((r) => (r.ok ? 'ok' : r.code));
+    // Five failures lock it (lockoutFailures), the other 25 find it locked.
+    expect(codes.filter((c) => c === 'OPERATOR_DENIED')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'OPERATOR_LOCKED')).toHaveLength(25);
+    const refused = backend.auditLines.filter((l) => l.action === 'operator' && l.result === 'refused' && l.operator === op.uid && /assisted application/.test(String(l.detail)));
+    expect(refused.map((l) => l.code).sort()).toEqual([...codes].sort());
+    expect(backend.auditLines.filter((l) => l.code === 'OPERATOR_LOCKED' && /locked on this kiosk for 5 min after 5 failures/.test(String(l.detail)))).toHaveLength(1);
+    // Locked means locked: the right password does not start anything, nor sign anyone in.
+    expect(await backend.dispatcher.dispatch(CHANNELS.startAssistedApplication, { staffId: 'z10030', reason: 'ais-unavailable', password: op.password }, ctx)).toEqual({ ok: false, code: 'OPERATOR_LOCKED' });
+    expect(await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid.toUpperCase(), password: op.password }, ctx)).toEqual({ ok: false, code: 'OPERATOR_LOCKED' });
+    expect(JSON.stringify(backend.auditLines)).not.toMatch(/wrong-\d|Operator-Passw0rd/);
+    await backend.close();
+  });
+});

@@ -50,7 +50,7 @@ describe('contact address', () => {
 
     const pending = await entry(uid);
     expect(String(pending.mxContactPending)).not.toContain(code);
-    expect(JSON.parse(String(pending.mxContactPending))).toMatchObject({ address: 'Shufen.Yeh@gmail.com', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(String(pending.mxContactPending))).toMatchObject({ code: { address: 'Shufen.Yeh@gmail.com', hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, tries: 0 });
     expect(pending.objectClass).toContain('mxContactHolder');
 
     const wrong = code === '000000' ? '111111' : '000000';
@@ -58,7 +58,8 @@ describe('contact address', () => {
     await expect(backend.contacts.confirm(session, code)).resolves.toEqual({ masked: 'S******h@gmail.com' });
     const done = await entry(uid);
     expect(done).toMatchObject({ mxContactAddress: 'Shufen.Yeh@gmail.com', mxContactConfirmed: 'TRUE' });
-    expect(done.mxContactPending ?? []).toEqual([]);
+    // Only the send is kept, for the hourly limit: no code is left to confirm.
+    expect(JSON.parse(String(done.mxContactPending))).toEqual({ tries: 0, sends: [expect.any(Number)] });
     const lines = backend.auditLines.filter((l) => l.action === 'contact');
     expect(lines.map((l) => [l.result, l.code])).toEqual([['ok', undefined], ['refused', 'CONTACT_CODE_WRONG'], ['ok', undefined]]);
     expect(JSON.stringify(backend.auditLines)).not.toContain(code);
@@ -140,7 +141,7 @@ describe('contact address', () => {
     await backend.close();
   });
 
-  it('tells the person to finish later at the helpdesk when SMTP is down, and leaves no pending code', async () => {
+  it('tells the person to finish later at the helpdesk when SMTP is down, and leaves no code to confirm', async () => {
     const backend = kiosk();
     const { session, uid } = await withAccount(backend, 'z60005', 'FAN,JIE');
     sink.setDown(true);
@@ -149,8 +150,62 @@ describe('contact address', () => {
     } finally {
       sink.setDown(false);
     }
-    expect((await entry(uid)).mxContactPending ?? []).toEqual([]);
+    // No code waits on the entry; the send that failed still counts toward the hourly limit.
+    const kept = JSON.parse(String((await entry(uid)).mxContactPending)) as Record<string, unknown>;
+    expect(kept).toEqual({ tries: 0, sends: [expect.any(Number)] });
     expect(backend.auditLines.at(-1)).toMatchObject({ action: 'contact', result: 'failed', code: 'SMTP_UNAVAILABLE' });
     await backend.close();
+  });
+
+  it('keeps the hourly limit through a failed mailer and a confirmation', async () => {
+    const backend = kiosk();
+    const { session } = await withAccount(backend, 'z60008', 'KUO,MEI');
+    const before = (await sink.messages()).length;
+    await backend.contacts.register(session, 'mei.kuo@example.org');
+    await backend.contacts.confirm(session, codeIn((await sink.messages()).slice(before)[0]!)!);
+    sink.setDown(true);
+    try {
+      expect(await codeOf(backend.contacts.register(session, 'mei.kuo@example.org'))).toBe('SMTP_UNAVAILABLE');
+    } finally {
+      sink.setDown(false);
+    }
+    await backend.contacts.register(session, 'mei.kuo@example.org');
+    expect(await codeOf(backend.contacts.register(session, 'mei.kuo@example.org'))).toBe('CONTACT_RATE_LIMITED');
+    await backend.close();
+  });
+
+  it('lets the helpdesk finish after 5 wrong tries at the counter', async () => {
+    const backend = kiosk();
+    const { session, uid } = await withAccount(backend, 'z60009', 'LIAO,TING');
+    const before = (await sink.messages()).length;
+    await backend.contacts.register(session, 'ting.liao@example.org');
+    const code = codeIn((await sink.messages()).slice(before)[0]!)!;
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i += 1) await codeOf(backend.contacts.confirm(session, wrong));
+    expect(await codeOf(backend.contacts.confirm(session, code))).toBe('CONTACT_TOO_MANY_TRIES');
+    await expect(backend.contacts.confirmByHelpdesk('opchen', 'z60009', code)).resolves.toEqual({ masked: expect.stringMatching(/^t\*+o@example\.org$/), account: uid });
+    await backend.close();
+  });
+
+  it('kills a code after 10 wrong tries at the helpdesk: 30 fired at once from two kiosks, then the right one, are refused', async () => {
+    const [a, b] = [kiosk(), kiosk()];
+    const { session, uid } = await withAccount(a, 'z60010', 'HSU,CHIN');
+    const before = (await sink.messages()).length;
+    await a.contacts.register(session, 'chin.hsu@example.org');
+    const code = codeIn((await sink.messages()).slice(before)[0]!)!;
+    const wrong = code === '000000' ? '111111' : '000000';
+    const codes = await Promise.all(Array.from({ length: 30 }, (_, i) => codeOf((i % 2 === 0 ? a : b).contacts.confirmByHelpdesk('opchen', 'z60010', wrong))));
+    // The tenth wrong try is the last: it is told so, as the counter's fifth is.
+    expect(codes.filter((c) => c === 'CONTACT_CODE_WRONG')).toHaveLength(9);
+    expect(codes.filter((c) => c === 'CONTACT_TOO_MANY_TRIES')).toHaveLength(21);
+    expect(await codeOf(a.contacts.confirmByHelpdesk('opchen', 'z60010', code))).toBe('CONTACT_TOO_MANY_TRIES');
+    expect(await codeOf(a.contacts.confirm(session, code))).toBe('CONTACT_TOO_MANY_TRIES');
+    const dead = await entry(uid);
+    expect(dead.mxContactConfirmed ?? []).toEqual([]);
+    expect(JSON.parse(String(dead.mxContactPending))).toEqual({ tries: 10, sends: [expect.any(Number)] });
+    // Every try is audited, on the kiosk that took it.
+    const refused = [...a.auditLines, ...b.auditLines].filter((l) => l.action === 'contact' && l.result === 'refused' && l.operator === 'opchen');
+    expect(refused).toHaveLength(31);
+    await Promise.all([a.close(), b.close()]);
   });
 });

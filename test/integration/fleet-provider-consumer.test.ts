@@ -72,6 +72,24 @@ describe('a consumer that has not caught up', () => {
     }
     expect(kiosk.auditLines.find((l) => l.action === 'create')).toMatchObject({ result: 'ok', server: fleet.provider.ldapsUrl });
   });
+
+  it('does not turn back a switch the kiosk wrote on the provider: its older copy of the entry is dropped', async () => {
+    const kiosk = fleetKiosk(fleet.provider, split(), { kioskId: 'lagging-read' });
+    await kiosk.fleet.heartbeat();
+    await kiosk.fleet.refresh();
+    fleet.cutReplication();
+    try {
+      expect(await kiosk.fleet.switchOwn(true, 'op-lag')).toMatchObject({ changed: true, mark: { on: true } });
+      // The consumer still has the entry without the switch; read now, it would say "in service".
+      await kiosk.fleet.refresh();
+      expect(kiosk.status.isSwitchedOff()).toBe(true);
+      const [own] = await asAdmin(fleet.provider, async (c) => (await c.search(`cn=lagging-read,ou=kiosks,${fleet.provider.baseDn}`, { scope: 'base', attributes: ['mxKioskOutOfService'] })).searchEntries);
+      expect(own).toMatchObject({ mxKioskOutOfService: 'TRUE' });
+    } finally {
+      fleet.restoreReplication();
+      await kiosk.close();
+    }
+  });
 });
 
 describe('the helpdesk on the split', () => {

@@ -5,7 +5,8 @@
 // ('lose-answer'). A message is one LDAP message (a BER element) or one line. Every later
 // connection is passed through untouched. It can also hold back the first message that matches
 // (a delay on one request, the rest of its connection queued behind it), cut the first message that
-// matches, and make the server away for this client only (every connection refused until back).
+// matches, make the server away for this client only (every connection refused until back), and
+// hold the server's answers back to pass them on later, as a slow network or a busy server would.
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export type Cut = 'drop' | 'lose-answer';
@@ -77,6 +78,10 @@ export interface CuttingProxy {
   readonly held: boolean;
   /** While away, every connection (open or new) is closed at once: the server is gone for this client. */
   away(on: boolean): void;
+  /** Keep every answer from now on until releaseAnswers(). */
+  holdAnswers(): void;
+  /** Pass on the answers held, in order, and stop holding. */
+  releaseAnswers(): void;
   close(): Promise<void>;
 }
 
@@ -89,6 +94,7 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
   let held = false;
   let cutting: { match: (message: Buffer) => boolean; how: Cut; then?: 'away' } | null = null;
   let gone = false;
+  let heldAnswers: Array<() => void> | null = null;
   const sockets = new Set<Socket>();
   const pairs = new Set<() => void>();
 
@@ -134,7 +140,10 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
         pass(message);
       }
     });
-    server.on('data', (chunk: Buffer) => client.write(chunk));
+    server.on('data', (chunk: Buffer) => {
+      if (heldAnswers) heldAnswers.push(() => client.write(chunk));
+      else client.write(chunk);
+    });
     for (const socket of [client, server]) {
       socket.on('error', cutBoth);
       socket.on('close', () => sockets.delete(socket));
@@ -183,6 +192,14 @@ export async function startCuttingProxy(upstream: { host: string; port: number }
     away(on) {
       gone = on;
       if (on) for (const cutPair of pairs) cutPair();
+    },
+    holdAnswers() {
+      heldAnswers ??= [];
+    },
+    releaseAnswers() {
+      const answers = heldAnswers ?? [];
+      heldAnswers = null;
+      for (const pass of answers) pass();
     },
     close: () =>
       new Promise<void>((resolve) => {

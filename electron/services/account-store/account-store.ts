@@ -5,7 +5,7 @@
 // this unit wrote or saw, so a cleanup never removes another counter's work.
 import { AlreadyExistsError, Attribute, Change, ConstraintViolationError, type Client, type Control } from 'ldapts';
 import type { Clock } from '../clock';
-import { assertionFailed, whileMatches } from '../directory/assertion-control';
+import { assertionFailed, whileMatching } from '../directory/assertion-control';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import type { HashingAnswer } from '../directory/hashing-probe';
 import { allOf, equals, not, present, startsWith } from '../directory/ldap-names';
@@ -218,8 +218,8 @@ export class AccountStore {
     });
   }
 
-  private deleteGuarded(dn: string, asSeen: Parameters<typeof whileMatches>[0]): Promise<Removal> {
-    const guard: Control = whileMatches(asSeen);
+  private deleteGuarded(dn: string, asSeen: Parameters<typeof whileMatching>[0]): Promise<Removal> {
+    const guard: Control = whileMatching(asSeen);
     return this.target.writer.run(
       (client) =>
         client.del(dn, guard).then(

@@ -3,10 +3,11 @@
 // on across them. A head file beside them holds the last sequence number and hash, so that cutting
 // lines off the end is detected too. `mx-kiosk audit verify` checks all of it.
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, readdir, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Clock } from '../clock';
 import type { AuditWriter } from './audit-log';
+import { appendSynced, trailEnd } from './audit-trail-end';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -47,8 +48,10 @@ export function auditFiles(basePath: string): AuditFiles {
 }
 
 /**
- * An AuditWriter that chains each line to the one before, across daily files. afterWrite gets
- * each chained line once it is in its file (the syslog forwarder takes it from there).
+ * An AuditWriter that chains each line to the one before, across daily files. Each line is on
+ * disk (synced) before the write resolves, so before anyone is told the outcome it records.
+ * afterWrite gets each chained line once it is in its file (the syslog forwarder takes it from
+ * there). `sync: false` exists only to measure what syncing costs (bench/).
  *
  * A write can fail half-way, and the chain must survive it:
  * - the append fails (a full disk, a crash): nothing is promised, and the next write first looks
@@ -62,19 +65,20 @@ export function auditFiles(basePath: string): AuditFiles {
  * - a last line that is not a record at all (edited by hand) does not stop the trail: the chain
  *   goes on from the head, and `audit verify` names the line.
  */
-export function chainedAuditWriter(basePath: string, clock: Clock, afterWrite: (chainedLine: string) => void = () => undefined): AuditWriter {
+export function chainedAuditWriter(basePath: string, clock: Clock, afterWrite: (chainedLine: string) => void = () => undefined, options: { sync?: boolean } = {}): AuditWriter {
   const files = auditFiles(basePath);
+  const sync = options.sync ?? true;
   let head: Promise<Head> | undefined;
   const loadHead = async (): Promise<Head> => {
-    const trail = await newestTrail(files);
     let recorded: Head | undefined;
     try {
       recorded = JSON.parse(await readFile(files.headFile, 'utf8')) as Head;
     } catch {
       recorded = undefined;
     }
+    const trail = await trailEnd(files, recorded?.seq ?? null, wholeRecord);
     const last = trail.at(-1);
-    // No head yet: continue from the last line of the newest file, or start a new chain.
+    // No head yet: continue from the trail's last line, or start a new chain.
     if (!recorded) return last ?? { seq: 0, hash: GENESIS };
     const afterHead = trail.find((r) => r?.seq === recorded.seq + 1);
     if (last && afterHead && afterHead.prev === recorded.hash && last.seq > recorded.seq) return last;
@@ -90,7 +94,7 @@ export function chainedAuditWriter(basePath: string, clock: Clock, afterWrite: (
     record.hash = hashRecord(record);
     const chained = JSON.stringify(record);
     try {
-      await appendFile(files.dailyFile(clock.now()), `${chained}\n`, { flag: 'a', mode: 0o640 });
+      await appendSynced(files.dailyFile(clock.now()), `${chained}\n`, sync);
     } catch (error) {
       head = undefined; // the file may hold part of the line: look again before the next one
       throw error;
@@ -100,40 +104,6 @@ export function chainedAuditWriter(basePath: string, clock: Clock, afterWrite: (
     afterWrite(chained);
     await writeFile(files.headFile, JSON.stringify(next), { mode: 0o640 }).catch(() => undefined);
   };
-}
-
-type Position = Head & { prev: string };
-
-/**
- * The newest daily file's lines as chain positions (undefined for a line that is not a record).
- * An unfinished line at the end (a write cut short: no newline, not a whole record) is cut off
- * first; a whole record that only lacks its newline gets it.
- */
-async function newestTrail(files: AuditFiles): Promise<Array<Position | undefined>> {
-  const newest = (await files.list()).at(-1);
-  if (!newest) return [];
-  let text = await readFile(newest, 'utf8');
-  if (text !== '' && !text.endsWith('\n')) {
-    const cut = text.lastIndexOf('\n') + 1;
-    if (wholeRecord(text.slice(cut))) {
-      await appendFile(newest, '\n');
-      text += '\n';
-    } else {
-      text = text.slice(0, cut);
-      await truncate(newest, Buffer.byteLength(text, 'utf8'));
-    }
-  }
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((row) => {
-      try {
-        const record = JSON.parse(row) as Partial<Position>;
-        return typeof record.seq === 'number' && typeof record.hash === 'string' && typeof record.prev === 'string' ? { seq: record.seq, hash: record.hash, prev: record.prev } : undefined;
-      } catch {
-        return undefined;
-      }
-    });
 }
 
 function wholeRecord(text: string): boolean {

@@ -14,6 +14,10 @@ const SyslogSettings = z
     /** How long to wait before trying an unreachable receiver again. */
     retrySeconds: z.number().int().positive().default(10),
     connectTimeoutMs: z.number().int().positive().default(3000),
+    /** A line not handed to the receiver in this time: forwarding is reported behind (and given up on after 30 times it, then retried). */
+    writeTimeoutMs: z.number().int().positive().default(10_000),
+    /** Lines kept in memory for sending; beyond them, lines wait only in the audit files and are read back in turn. */
+    windowLines: z.number().int().min(1).max(100_000).default(1000),
   })
   .strict()
   .transform((s) => ({ ...s, port: s.port ?? (s.caFile ? 6514 : 514) }));

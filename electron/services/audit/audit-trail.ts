@@ -29,6 +29,8 @@ export function createAuditTrail(
     origin: { hostname: deps.hostname, facility: syslog.facility, kioskId: deps.kioskId },
     logger: deps.logger,
     retryMs: syslog.retrySeconds * 1000,
+    writeTimeoutMs: syslog.writeTimeoutMs,
+    windowLines: syslog.windowLines,
   });
   const writer = chainedAuditWriter(settings.file, deps.clock, (line) => forwarder.written(line));
   void forwarder.start().catch((error: unknown) => deps.logger.error('audit forwarding could not start', { error }));

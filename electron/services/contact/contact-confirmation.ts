@@ -1,12 +1,17 @@
 // The contact address for account notices (Email-2): a 6-digit code is mailed to the address and
 // typed at the counter. The code is stored on the account entry only as a salted hash, with its
-// expiry (one day, so the helpdesk can finish later) and the recent sends (at most 3 an hour).
-// At the counter, 5 tries within 10 minutes. Audited at every step, never with the code. Every
-// step for one person runs under that person's key, so a burst cannot outrun a limit. Each step
-// works on one write server (the one that last wrote for this person, when it answers), and is
-// refused with DIRECTORY_READ_ONLY, before anything is written, when none takes writes.
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+// expiry (one day, so the helpdesk can finish later), its wrong tries and the recent sends (at
+// most 3 an hour). At the counter, 5 tries within 10 minutes; on every path together, 10 tries,
+// and then the code dies. The sends stay on the entry whatever happens to the code (a mailer that
+// fails after the mail went out, a confirmation), so no failure resets the hourly limit. Audited
+// at every step, never with the code. Every step for one person runs under that person's key, and
+// writes the entry only while it still holds what the step read (RFC 4528), so neither a burst
+// at one kiosk nor two kiosks at once can outrun a limit. Each step works on one write server
+// (the one that last wrote for this person, when it answers), and is refused with
+// DIRECTORY_READ_ONLY, before anything is written, when none takes writes.
+import { randomBytes, randomInt } from 'node:crypto';
 import { Attribute, Change } from 'ldapts';
+import { assertionFailed, whileAsRead } from '../directory/assertion-control';
 import { contactRuleViolation, maskAddress, normaliseAddress } from '../../../shared/contact/contact-rules';
 import type { AccountReads } from '../account-store/account-reads';
 import type { AuditLog } from '../audit/audit-log';
@@ -19,17 +24,8 @@ import { KioskError } from '../kiosk-error';
 import type { ContactAtCounter, KioskSession } from '../session/kiosk-session';
 import type { Mailer } from './smtp-mailer';
 import { allValues, firstValue } from '../directory/ldap-values';
-
-interface Pending {
-  address: string;
-  salt: string;
-  hash: string;
-  expires: number;
-  /** Unix seconds of recent sends, for the hourly limit. */
-  sends: number[];
-}
-
-const hashCode = (salt: string, code: string) => createHash('sha256').update(salt).update(code).digest('hex');
+import { normaliseStaffId } from '../identity/person-identity';
+import { checkTyped, hashCode, parsePending, REFUSALS, type CheckOutcome, type Decision, type Pending } from './pending-code';
 
 export function composeConfirmationMail(address: string, code: string, account: string, validityHours: number) {
   return {
@@ -69,17 +65,17 @@ export class ContactConfirmation {
   ) {}
 
   register(session: KioskSession, rawAddress: string): Promise<{ masked: string }> {
-    const staffId = session.profile.id;
+    const staffId = normaliseStaffId(session.profile.id);
     return this.deps.lock.run(`contact:${staffId}`, () => this.registerNow(session, staffId, rawAddress));
   }
 
   confirm(session: KioskSession, code: string): Promise<{ masked: string }> {
-    const staffId = session.profile.id;
+    const staffId = normaliseStaffId(session.profile.id);
     return this.deps.lock.run(`contact:${staffId}`, () => this.confirmNow(session, staffId, code));
   }
 
   confirmByHelpdesk(operator: string, staffId: string, code: string): Promise<{ masked: string; account: string }> {
-    const id = staffId.trim().toLowerCase();
+    const id = normaliseStaffId(staffId);
     return this.deps.lock.run(`contact:${id}`, () => this.confirmByHelpdeskNow(operator, id, code));
   }
 
@@ -92,22 +88,25 @@ export class ContactConfirmation {
     const { connection } = await this.begin(staffId);
     const account = await this.deps.directory.findByStaffId(staffId, connection);
     if (account.state !== 'active') throw new KioskError('WRONG_STEP', 'no active account for a contact address');
-    const now = Math.floor(clock.now() / 1000);
-    const previous = await this.readPending(connection, account.dn);
-    const recent = (previous?.sends ?? []).filter((t) => now - t < 3600);
-    if (recent.length >= settings.maxCodesPerHour) {
-      await this.audit(staffId, account.uid, 'refused', 'CONTACT_RATE_LIMITED');
-      throw new KioskError('CONTACT_RATE_LIMITED', `${recent.length} codes in the last hour`);
-    }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const salt = randomBytes(16).toString('hex');
-    const pending: Pending = { address, salt, hash: hashCode(salt, code), expires: now + settings.codeValidityHours * 3600, sends: [...recent, now] };
-    await this.writePending(connection, account.dn, pending, previous === undefined);
+    const hash = hashCode(salt, code);
+    const recent = await this.step(connection, account.dn, (pending) => {
+      const now = Math.floor(clock.now() / 1000);
+      const sends = pending.sends.filter((t) => now - t < 3600);
+      if (sends.length >= settings.maxCodesPerHour) return { outcome: sends.length };
+      return { next: { code: { address, salt, hash, expires: now + settings.codeValidityHours * 3600 }, tries: 0, sends: [...sends, now] }, outcome: 0 };
+    });
+    if (recent > 0) {
+      await this.audit(staffId, account.uid, 'refused', 'CONTACT_RATE_LIMITED');
+      throw new KioskError('CONTACT_RATE_LIMITED', `${recent} codes in the last hour`);
+    }
     try {
       await this.deps.mailer(composeConfirmationMail(address, code, `${account.uid}@${this.deps.mailDomain}`, settings.codeValidityHours));
     } catch (error) {
-      // The code never left: it must not wait on the entry. The account itself is untouched.
-      await this.clearPending(connection, account.dn).catch(() => undefined);
+      // The code may never have left: it must not wait on the entry. Its send still counts toward
+      // the hourly limit (a relay can fail after the mail went out). The account itself is untouched.
+      await this.step(connection, account.dn, (pending) => ({ next: pending.code?.hash === hash ? { tries: 0, sends: pending.sends } : undefined, outcome: undefined })).catch(() => undefined);
       await this.audit(staffId, account.uid, 'failed', 'SMTP_UNAVAILABLE', (error as Error).message);
       throw new KioskError('SMTP_UNAVAILABLE', (error as Error).message);
     }
@@ -123,48 +122,50 @@ export class ContactConfirmation {
     if (counter.tries >= settings.counterTries) throw new KioskError('CONTACT_TOO_MANY_TRIES');
     if (clock.now() - counter.sentAt > settings.counterMinutes * 60_000) throw new KioskError('CONTACT_COUNTER_TIMEOUT');
     const { connection } = await this.begin(staffId);
-    const pending = await this.readPending(connection, counter.dn);
     const uid = /^[^=]+=([^,]+)/.exec(counter.dn)?.[1];
-    if (!pending || Math.floor(clock.now() / 1000) > pending.expires) {
-      await this.audit(staffId, uid, 'refused', 'CONTACT_CODE_EXPIRED');
-      throw new KioskError('CONTACT_CODE_EXPIRED');
+    const limit = Math.min(settings.counterTries, settings.codeTries);
+    const { verdict, address, tries } = await this.check(connection, counter.dn, code, limit);
+    counter.tries = tries;
+    if (verdict === 'right') {
+      if (session.holdings.contactAtCounter === counter) session.holdings.contactAtCounter = null;
+      await this.audit(staffId, uid, 'ok', undefined, `confirmed ${maskAddress(address!)}`);
+      return { masked: maskAddress(address!) };
     }
-    const given = Buffer.from(hashCode(pending.salt, code.trim()), 'hex');
-    if (!/^\d{6}$/.test(code.trim()) || !timingSafeEqual(given, Buffer.from(pending.hash, 'hex'))) {
-      counter.tries += 1;
-      await this.audit(staffId, uid, 'refused', 'CONTACT_CODE_WRONG', `try ${counter.tries} of ${settings.counterTries}`);
-      if (counter.tries >= settings.counterTries) throw new KioskError('CONTACT_TOO_MANY_TRIES');
-      throw new KioskError('CONTACT_CODE_WRONG', undefined, { triesLeft: settings.counterTries - counter.tries });
-    }
-    await this.store(connection, counter.dn, pending.address);
-    if (session.holdings.contactAtCounter === counter) session.holdings.contactAtCounter = null;
-    await this.audit(staffId, uid, 'ok', undefined, `confirmed ${maskAddress(pending.address)}`);
-    return { masked: maskAddress(pending.address) };
+    const failure = REFUSALS[verdict];
+    await this.audit(staffId, uid, 'refused', failure, verdict === 'expired' ? undefined : `try ${tries} of ${limit}`);
+    if (verdict === 'wrong') throw new KioskError('CONTACT_CODE_WRONG', undefined, { triesLeft: limit - tries });
+    throw new KioskError(verdict === 'expired' ? 'CONTACT_CODE_EXPIRED' : 'CONTACT_TOO_MANY_TRIES');
   }
 
   /**
    * The helpdesk finishes a confirmation the counter could not (time ran out, too many tries):
-   * the person reads the code from their mail; it is checked against the stored hash within its day.
+   * the person reads the code from their mail; it is checked against the stored hash within its
+   * day, and within the code's tries on every path together.
    */
   private async confirmByHelpdeskNow(operator: string, staffId: string, code: string): Promise<{ masked: string; account: string }> {
     const { connection } = await this.begin(staffId);
     const account = await this.deps.directory.findByStaffId(staffId, connection);
     if (account.state !== 'active') throw new KioskError('USER(-2)', 'no active account for that staff ID');
-    const pending = await this.readPending(connection, account.dn);
+    const limit = this.deps.settings.codeTries;
+    const { verdict, address, tries } = await this.check(connection, account.dn, code, limit);
     const audit = (result: 'ok' | 'refused', failure?: Parameters<AuditLog['record']>[0]['code'], detail?: string) =>
       this.deps.audit.note({ action: 'contact', result, code: failure, staffId, account: account.uid, operator, detail });
-    if (!pending || Math.floor(this.deps.clock.now() / 1000) > pending.expires) {
-      await audit('refused', 'CONTACT_CODE_EXPIRED', 'at the helpdesk');
-      throw new KioskError('CONTACT_CODE_EXPIRED');
+    if (verdict === 'right') {
+      await audit('ok', undefined, `confirmed ${maskAddress(address!)} at the helpdesk`);
+      return { masked: maskAddress(address!), account: account.uid };
     }
-    const given = Buffer.from(hashCode(pending.salt, code.trim()), 'hex');
-    if (!/^\d{6}$/.test(code.trim()) || !timingSafeEqual(given, Buffer.from(pending.hash, 'hex'))) {
-      await audit('refused', 'CONTACT_CODE_WRONG', 'at the helpdesk');
-      throw new KioskError('CONTACT_CODE_WRONG');
-    }
-    await this.store(connection, account.dn, pending.address);
-    await audit('ok', undefined, `confirmed ${maskAddress(pending.address)} at the helpdesk`);
-    return { masked: maskAddress(pending.address), account: account.uid };
+    await audit('refused', REFUSALS[verdict], verdict === 'expired' ? 'at the helpdesk' : `try ${tries} of ${limit} at the helpdesk`);
+    throw new KioskError(verdict === 'wrong' ? 'CONTACT_CODE_WRONG' : verdict === 'expired' ? 'CONTACT_CODE_EXPIRED' : 'CONTACT_TOO_MANY_TRIES');
+  }
+
+  /**
+   * Checks a typed code against the entry's and counts a wrong one there. A path is refused once
+   * the code's tries reach its limit (the counter's is lower: the code then lives on for the
+   * helpdesk); at codeTries the code dies for every path. The right code stores the address.
+   */
+  private check(connection: DirectoryConnection, dn: string, typed: string, limit: number): Promise<CheckOutcome> {
+    const { clock, settings } = this.deps;
+    return this.step(connection, dn, (pending) => checkTyped(pending, typed, { nowMs: clock.now(), limit, codeTries: settings.codeTries }));
   }
 
   /** The write server for this person's step: the one that wrote for them last, if it still takes writes. */
@@ -172,54 +173,32 @@ export class ContactConfirmation {
     return this.deps.writes.begin(this.deps.writes.recall(staffId));
   }
 
-  private async store(connection: DirectoryConnection, dn: string, address: string): Promise<void> {
+  /**
+   * One step on the entry: read its pending attribute, decide, and write the decision only while
+   * the entry still holds what was read. Another kiosk's write in between means deciding again.
+   */
+  private async step<T>(connection: DirectoryConnection, dn: string, decide: (pending: Pending) => Decision<T>): Promise<T> {
     const { attributes } = this.deps.settings;
-    await connection.run(
-      (client) =>
-        client.modify(dn, [
-          new Change({ operation: 'replace', modification: new Attribute({ type: attributes.address, values: [address] }) }),
-          new Change({ operation: 'replace', modification: new Attribute({ type: attributes.confirmed, values: ['TRUE'] }) }),
-          new Change({ operation: 'delete', modification: new Attribute({ type: attributes.pending }) }),
-        ]),
-      { idempotent: false },
-    );
-  }
-
-  private async readPending(connection: DirectoryConnection, dn: string): Promise<Pending | undefined> {
-    const { attributes } = this.deps.settings;
-    const { searchEntries } = await connection.run((client) => client.search(dn, { scope: 'base', attributes: [attributes.pending] }), { idempotent: true });
-    const raw = firstValue(searchEntries[0]?.[attributes.pending]);
-    if (raw === undefined) return undefined;
-    try {
-      return JSON.parse(raw) as Pending;
-    } catch {
-      return undefined;
+    for (let attempt = 1; ; attempt += 1) {
+      const { searchEntries } = await connection.run((client) => client.search(dn, { scope: 'base', attributes: [attributes.pending, 'objectClass'] }), { idempotent: true });
+      const raw = firstValue(searchEntries[0]?.[attributes.pending]);
+      const { next, confirmed, outcome } = decide(parsePending(raw));
+      if (!next) return outcome;
+      const holder = allValues(searchEntries[0]?.objectClass).some((c) => c.toLowerCase() === attributes.objectClass.toLowerCase());
+      const replace = (type: string, value: string) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) });
+      const changes = [
+        // The auxiliary class is added once, with the first pending value.
+        ...(holder ? [] : [new Change({ operation: 'add', modification: new Attribute({ type: 'objectClass', values: [attributes.objectClass] }) })]),
+        replace(attributes.pending, JSON.stringify(next)),
+        ...(confirmed ? [replace(attributes.address, confirmed), replace(attributes.confirmed, 'TRUE')] : []),
+      ];
+      try {
+        await connection.run((client) => client.modify(dn, changes, whileAsRead(attributes.pending, raw)), { idempotent: false });
+        return outcome;
+      } catch (error) {
+        if (!assertionFailed(error) || attempt >= 5) throw error;
+      }
     }
-  }
-
-  private async writePending(connection: DirectoryConnection, dn: string, pending: Pending, first: boolean): Promise<void> {
-    const { attributes } = this.deps.settings;
-    const changes = [new Change({ operation: 'replace', modification: new Attribute({ type: attributes.pending, values: [JSON.stringify(pending)] }) })];
-    await connection.run(
-      async (client) => {
-        if (first) {
-          // The auxiliary class is added once; an entry that already has it says so, harmlessly.
-          const { searchEntries } = await client.search(dn, { scope: 'base', attributes: ['objectClass'] });
-          const classes = allValues(searchEntries[0]?.objectClass).map((c) => c.toLowerCase());
-          if (!classes.includes(attributes.objectClass.toLowerCase())) {
-            changes.unshift(new Change({ operation: 'add', modification: new Attribute({ type: 'objectClass', values: [attributes.objectClass] }) }));
-          }
-        }
-        await client.modify(dn, changes);
-      },
-      { idempotent: false },
-    );
-  }
-
-  private async clearPending(connection: DirectoryConnection, dn: string): Promise<void> {
-    await connection.run((client) => client.modify(dn, [new Change({ operation: 'delete', modification: new Attribute({ type: this.deps.settings.attributes.pending }) })]), {
-      idempotent: false,
-    });
   }
 
   private audit(staffId: string, account: string | undefined, result: 'ok' | 'refused' | 'failed', code?: Parameters<AuditLog['record']>[0]['code'], detail?: string) {

@@ -19,7 +19,10 @@ export const ContactSettings = z
       .prefault({}),
     codeValidityHours: z.number().int().positive().default(24),
     counterMinutes: z.number().int().positive().default(10),
+    /** Wrong tries at the counter, within counterMinutes. */
     counterTries: z.number().int().positive().default(5),
+    /** Wrong tries of one code on every path (the counter's and the helpdesk's together); then it dies. */
+    codeTries: z.number().int().positive().default(10),
     maxCodesPerHour: z.number().int().positive().default(3),
   })
   .strict()

@@ -2,7 +2,9 @@
 // entry per kiosk (version, state, last seen, today's counts; never anything personal) and two
 // switches, the kiosk's own and cn=fleet for every kiosk. The kiosk writes its heartbeat every
 // heartbeatSeconds and on each change of state, and reads the switches every checkSeconds and
-// before each sign-in. Without the directory it keeps its last known state and says it is stale.
+// before each sign-in. The heartbeat never writes a switch (fleet-switch.ts does, on command);
+// the local state follows what the directory holds. Without the directory it keeps its last known
+// state and says it is stale.
 import { AlreadyExistsError, Attribute, Change, NoSuchObjectError, type Client, type Entry } from 'ldapts';
 import type { ActionCount, TodayCounts } from '../audit/today-counts';
 import type { Clock } from '../clock';
@@ -10,6 +12,7 @@ import type { DirectoryConnection } from '../directory/directory-connection';
 import { firstValue, generalizedTime, parseGeneralizedTime } from '../directory/ldap-values';
 import type { WriteServers } from '../directory/write-servers';
 import type { Logger } from '../logger';
+import { csnOf, markOf, SWITCH_ATTRIBUTES, SWITCH_UNSET, writeSwitch, type SwitchMark, type SwitchWritten } from './fleet-switch';
 import type { KioskState, KioskStatus } from './kiosk-status';
 
 export const FLEET_SWITCH_CN = 'fleet';
@@ -20,11 +23,14 @@ export interface FleetKiosk {
   lastSeen: string | null;
   version: string;
   counts: ActionCount[];
+  /** The kiosk's own switch, with who set it last and when. */
+  ownSwitch: SwitchMark;
 }
 
 export interface FleetView {
   /** cn=fleet's switch: every kiosk out of service. */
   fleetOutOfService: boolean;
+  fleetSwitch: SwitchMark;
   kiosks: FleetKiosk[];
   /** True when the directory did not answer: this is the last known picture. */
   stale: boolean;
@@ -52,6 +58,7 @@ function kioskOf(entry: Entry): FleetKiosk {
     lastSeen: lastSeenOf(firstValue(entry.mxKioskLastSeen)),
     version: firstValue(entry.mxKioskVersion) ?? '',
     counts,
+    ownSwitch: markOf(entry),
   };
 }
 
@@ -72,9 +79,11 @@ export interface FleetBeaconDeps {
 }
 
 export class FleetBeacon {
-  private view: FleetView = { fleetOutOfService: false, kiosks: [], stale: true, checkedAt: null };
-  /** This kiosk's own switch as the operator set it here, until the directory has it. */
-  private pendingOwn: boolean | null = null;
+  private view: FleetView = { fleetOutOfService: false, fleetSwitch: SWITCH_UNSET, kiosks: [], stale: true, checkedAt: null };
+  /** Counts this kiosk's switch writes, begun and ended: a read that saw another count started before one. */
+  private switchWrites = 0;
+  /** The entryCSN of each switch entry as this kiosk's last write left it: a copy older than that is stale. */
+  private readonly floors = new Map<string, string>();
 
   constructor(private readonly deps: FleetBeaconDeps) {}
 
@@ -86,18 +95,15 @@ export class FleetBeacon {
   /** Writes this kiosk's entry (adding it the first time). Failures are logged; the next beat retries. */
   async heartbeat(): Promise<boolean> {
     const { status, counts, clock, kioskId, appVersion } = this.deps;
-    const own = this.pendingOwn ?? status.isSwitchedOff();
     const attributes = {
       mxKioskVersion: appVersion,
       mxKioskState: status.state(),
       mxKioskLastSeen: generalizedTime(clock.now()),
       mxKioskCounts: JSON.stringify(counts.list()),
-      mxKioskOutOfService: own ? 'TRUE' : 'FALSE',
     };
     try {
       const target = await this.deps.writes.begin();
       await target.connection.run((client) => upsert(client, this.dnOf(kioskId), kioskId, attributes), { idempotent: true });
-      if (this.pendingOwn === own) this.pendingOwn = null;
       return true;
     } catch (error) {
       this.deps.logger.warn('fleet heartbeat not written; will retry', { error });
@@ -107,46 +113,81 @@ export class FleetBeacon {
 
   /** Reads both switches and applies them; keeps the last known state when the directory is away. */
   async refresh(): Promise<FleetView> {
-    const { status, clock, connection, kiosksDn } = this.deps;
+    const { clock, connection, kiosksDn, kioskId, logger } = this.deps;
+    const started = this.switchWrites;
     try {
-      const { searchEntries } = await connection.run((client) => client.search(kiosksDn, { scope: 'one', filter: '(objectClass=mxKiosk)', attributes: ['cn', 'mxKioskVersion', 'mxKioskState', 'mxKioskLastSeen', 'mxKioskCounts', 'mxKioskOutOfService'] }), { idempotent: true });
+      const { searchEntries } = await connection.run((client) => client.search(kiosksDn, { scope: 'one', filter: '(objectClass=mxKiosk)', attributes: ['cn', 'mxKioskVersion', 'mxKioskState', 'mxKioskLastSeen', 'mxKioskCounts', ...SWITCH_ATTRIBUTES] }), { idempotent: true });
       const byCn = new Map(searchEntries.map((e) => [String(firstValue(e.cn)), e]));
-      const fleetOff = firstValue(byCn.get(FLEET_SWITCH_CN)?.mxKioskOutOfService) === 'TRUE';
-      const ownOff = this.pendingOwn ?? firstValue(byCn.get(this.deps.kioskId)?.mxKioskOutOfService) === 'TRUE';
-      const before = status.state();
-      status.setFleetOutOfService(fleetOff);
-      status.setOutOfService(ownOff);
+      // A read that started before this kiosk's own last switch write, or that a lagging replica
+      // answered with an entry older than that write, would turn the switch back: it is dropped.
+      if (started !== this.switchWrites || [FLEET_SWITCH_CN, kioskId].some((cn) => this.olderThanOwnWrite(cn, byCn.get(cn)))) {
+        logger.info('fleet read older than this kiosk\'s last switch; dropped');
+        return this.view;
+      }
+      const fleetSwitch = markOf(byCn.get(FLEET_SWITCH_CN));
       this.view = {
-        fleetOutOfService: fleetOff,
+        fleetOutOfService: fleetSwitch.on,
+        fleetSwitch,
         kiosks: searchEntries.filter((e) => firstValue(e.cn) !== FLEET_SWITCH_CN).map(kioskOf).sort((a, b) => a.kioskId.localeCompare(b.kioskId)),
         stale: false,
         checkedAt: new Date(clock.now()).toISOString(),
       };
-      if (status.state() !== before) {
-        if (before === 'in-service') this.deps.onOutOfService();
-        await this.heartbeat();
-      }
+      await this.follow(fleetSwitch.on, markOf(byCn.get(kioskId)).on);
     } catch (error) {
-      this.deps.logger.warn('fleet switches not read; keeping the last known state', { error });
+      logger.warn('fleet switches not read; keeping the last known state', { error });
       this.view = { ...this.view, stale: true };
     }
     return this.view;
   }
 
-  /** The helpdesk's switch for this kiosk: applied here at once, and written for the fleet to see. */
-  async switchOwn(on: boolean): Promise<void> {
-    const before = this.deps.status.state();
-    this.pendingOwn = on;
-    this.deps.status.setOutOfService(on);
-    if (before === 'in-service' && on) this.deps.onOutOfService();
-    await this.heartbeat();
+  /** The helpdesk's switch for this kiosk: written over the value it replaces, then followed here. */
+  switchOwn(on: boolean, operator: string): Promise<SwitchWritten> {
+    return this.switchEntry(this.deps.kioskId, on, operator);
   }
 
   /** The helpdesk's switch for every kiosk (cn=fleet); each kiosk sees it within checkSeconds. */
-  async switchFleet(on: boolean): Promise<void> {
-    const target = await this.deps.writes.begin();
-    await target.connection.run((client) => upsert(client, this.dnOf(FLEET_SWITCH_CN), FLEET_SWITCH_CN, { mxKioskOutOfService: on ? 'TRUE' : 'FALSE' }), { idempotent: true });
-    await this.refresh();
+  switchFleet(on: boolean, operator: string): Promise<SwitchWritten> {
+    return this.switchEntry(FLEET_SWITCH_CN, on, operator);
+  }
+
+  private async switchEntry(cn: string, on: boolean, operator: string): Promise<SwitchWritten> {
+    const { writes, kioskId, clock } = this.deps;
+    this.switchWrites += 1;
+    try {
+      const target = await writes.begin();
+      const written = await target.connection.run((client) => writeSwitch(client, this.dnOf(cn), cn, on, { operator, kioskId }, clock.now()), { idempotent: false });
+      const floor = this.floors.get(cn);
+      if (written.csn && (!floor || written.csn > floor)) this.floors.set(cn, written.csn);
+      // The directory holds this now (ours, or the same position another console set first).
+      const fleetSwitch = cn === FLEET_SWITCH_CN ? written.mark : this.view.fleetSwitch;
+      this.view = {
+        ...this.view,
+        fleetOutOfService: fleetSwitch.on,
+        fleetSwitch,
+        kiosks: this.view.kiosks.map((k) => (k.kioskId === cn ? { ...k, ownSwitch: written.mark } : k)),
+      };
+      await this.follow(fleetSwitch.on, cn === kioskId ? written.mark.on : this.deps.status.isSwitchedOff());
+      return written;
+    } finally {
+      this.switchWrites += 1;
+    }
+  }
+
+  private olderThanOwnWrite(cn: string, entry: Entry | undefined): boolean {
+    const floor = this.floors.get(cn);
+    const csn = csnOf(entry);
+    return floor !== undefined && (csn === null || csn < floor);
+  }
+
+  /** Sets the local state to the directory's switches; a change is announced with a heartbeat. */
+  private async follow(fleetOff: boolean, ownOff: boolean): Promise<void> {
+    const { status } = this.deps;
+    const before = status.state();
+    status.setFleetOutOfService(fleetOff);
+    status.setOutOfService(ownOff);
+    if (status.state() === before) return;
+    if (before === 'in-service') this.deps.onOutOfService();
+    await this.heartbeat();
   }
 
   /** Heartbeat and switches now, then at their intervals; returns the stop function. */
@@ -164,9 +205,9 @@ export class FleetBeacon {
 }
 
 /**
- * Replaces the attributes, or adds the entry when it is not there yet. Two writers racing to add
- * it (a heartbeat on a change of state beside the timer's, two operators on cn=fleet): the add
- * that loses finds the entry there and replaces instead.
+ * Replaces the heartbeat's attributes, or adds the entry when it is not there yet. Two writers
+ * racing to add it (a heartbeat on a change of state beside the timer's, a switch command): the
+ * add that loses finds the entry there and replaces instead.
  */
 async function upsert(client: Client, dn: string, cn: string, attributes: Record<string, string>): Promise<void> {
   const replace = () => client.modify(dn, Object.entries(attributes).map(([type, value]) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) })));

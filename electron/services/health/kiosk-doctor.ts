@@ -9,6 +9,8 @@ import { probeAis, type FetchLike } from '../ais/ais-health';
 import { verifySmtp } from '../contact/smtp-mailer';
 import type { ResolvedAisSettings } from '../ais/ais-settings';
 import type { AuditSettings } from '../audit/audit-settings';
+import { forwardingCheck, forwardingLag } from '../audit/audit-backlog';
+import { auditFiles } from '../audit/audit-chain';
 import type { ResolvedSmtpSettings } from '../contact/contact-settings';
 import type { ResolvedDirectorySettings } from '../directory/directory-settings';
 import type { MailboxSettings } from '../mailbox/mailbox-settings';
@@ -136,6 +138,9 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
   } catch {
     add('FAIL', 'audit file', `cannot write ${config.audit.file}`);
   }
+  const { syslog } = config.audit;
+  if (!syslog) add('SKIP', 'audit forwarding', 'no audit.syslog: the audit files are the only copy');
+  else checks.push(forwardingCheck(await forwardingLag(auditFiles(config.audit.file)), clock.now(), syslog.writeTimeoutMs + syslog.retrySeconds * 1000));
   const printer = config.result?.printer;
   if (!printer) add('SKIP', 'printer', 'no receipt printer configured (result.printer): the result screen shows the QR code');
   else if (!deps.printerExists) add('SKIP', 'printer', `${printer}: not checked here; the installed app (mx-kiosk --doctor) asks the print system`);

@@ -9,7 +9,6 @@ import type { AccountStanding } from '../accounts/account-standing';
 import type { PendingAssist } from '../ais/ais-sign-in';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
-import { bindsAs } from '../directory/binds-as';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import { WriteServers } from '../directory/write-servers';
 import type { LdapConnector } from '../directory/ldap-connector';
@@ -32,8 +31,6 @@ export interface AssistedStartsDeps {
   reads: AccountReads;
   connection: DirectoryConnection;
   connect: LdapConnector;
-  /** Where the operator's password is checked: any server that answers. */
-  urls: readonly string[];
   /** Where the operator's connection writes: the same write servers as the service account's. */
   writeUrls: readonly string[];
   /** The DN that never exists (write-servers.ts: writability). */
@@ -83,7 +80,7 @@ export class AssistedStarts {
     const text = (name: string) => firstValue(record[name]) ?? '';
     const profile = { id, name: cleanChineseName(text(a.name)), nameEn: cleanPassportName(text(a.nameEn)), language: 'zh-TW' as const, condition: text(a.condition).trim(), role };
     requireEligible(this.deps.eligibility, role, profile.condition);
-    const creator = await this.operatorConnection(operator.dn, password);
+    const creator = await this.operatorConnection(operator.dn, password, 'assisted application');
     this.deps.operators.signOut('handover');
     const session = this.deps.sessions.startAssisted(profile, 'apply', { operator: operator.uid, reason });
     session.holdings.creator = creator;
@@ -96,7 +93,7 @@ export class AssistedStarts {
     const operator = this.deps.operators.require();
     const id = normaliseStaffId(staffId);
     requireRole(id);
-    const creator = await this.operatorConnection(operator.dn, password);
+    const creator = await this.operatorConnection(operator.dn, password, 'assisted application through AIS');
     this.deps.ais.expectAssisted({
       operator: operator.uid,
       reason,
@@ -113,12 +110,13 @@ export class AssistedStarts {
   }
 
   /**
-   * The operator proves themselves again (their password), and gets a connection bound as them:
-   * the account an assisted application makes is written by, and recorded as made by, the operator.
+   * The operator proves themselves again (their password, through the sign-in's one door: its
+   * lockout and its audit), and gets a connection bound as them: the account an assisted
+   * application makes is written by, and recorded as made by, the operator.
    */
-  private async operatorConnection(dn: string, password: string): Promise<WriteServers> {
-    const { connect, urls, writeUrls, probeDn, clock, logger } = this.deps;
-    if (!(await bindsAs(connect, urls, dn, password))) throw new KioskError('OPERATOR_DENIED', 'wrong operator password');
+  private async operatorConnection(dn: string, password: string, what: string): Promise<WriteServers> {
+    const { connect, writeUrls, probeDn, clock, logger } = this.deps;
+    await this.deps.operators.confirmPassword(password, what);
     return new WriteServers({ urls: writeUrls, bindDn: dn, bindPassword: new Secret(password), probeDn }, connect, clock, logger);
   }
 

@@ -6,6 +6,7 @@ import { NotFilter, OrFilter, SubstringFilter, type Entry } from 'ldapts';
 import type { AuditLog } from '../audit/audit-log';
 import type { TodayCounts } from '../audit/today-counts';
 import type { ContactSettings } from '../contact/contact-settings';
+import { hasLiveCode } from '../contact/pending-code';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import type { WriteServers } from '../directory/write-servers';
 import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
@@ -123,7 +124,7 @@ export class HelpdeskConsole {
         state: isUnder(e.dn, layout.suspendedDn) ? 'suspended' : marker !== undefined ? 'password-suspended' : 'active',
         stage: stages.get(e.dn.toLowerCase()) ?? 'complete',
         created: created ? new Date(Number(created) * 1000).toISOString() : null,
-        contact: firstValue(e[contact.confirmed]) === 'TRUE' ? 'confirmed' : firstValue(e[contact.pending]) !== undefined ? 'pending' : 'none',
+        contact: firstValue(e[contact.confirmed]) === 'TRUE' ? 'confirmed' : hasLiveCode(firstValue(e[contact.pending]), this.deps.clock.now()) ? 'pending' : 'none',
       } satisfies LookupResult;
     });
   }
@@ -195,13 +196,14 @@ export class HelpdeskConsole {
   /**
    * This kiosk's switch, or the whole fleet's. Nobody is left half-way through a flow the kiosk
    * will now refuse to continue: the beacon wipes the person at the counter when a switch goes on.
+   * A switch already in that position (set first by someone else) is left as they set it.
    */
   async setOutOfService(on: boolean, scope: 'kiosk' | 'fleet' = 'kiosk'): Promise<boolean> {
     const operator = this.deps.operators.require();
-    if (scope === 'fleet') await this.deps.fleet.switchFleet(on);
-    else await this.deps.fleet.switchOwn(on);
-    await this.record(operator.uid, `${scope === 'fleet' ? 'fleet ' : ''}out-of-service ${on ? 'on' : 'off'}`, 'ok');
-    return on;
+    const written = scope === 'fleet' ? await this.deps.fleet.switchFleet(on, operator.uid) : await this.deps.fleet.switchOwn(on, operator.uid);
+    const { by, from, at } = written.mark;
+    await this.record(operator.uid, `${scope === 'fleet' ? 'fleet ' : ''}out-of-service ${on ? 'on' : 'off'}`, 'ok', written.changed ? undefined : `already, by ${by ?? '?'} from ${from ?? '?'} at ${at ?? '?'}`);
+    return written.mark.on;
   }
 
   /** Every kiosk's heartbeat, read now (or the last known picture, marked stale). */

@@ -1,8 +1,10 @@
 // Helpdesk operators sign in with their own directory credentials: found by uid under the
 // operators subtree, proven by a bind as themselves, and admitted only as members of the helpdesk
-// group. Five failures lock operator sign-in on this kiosk for five minutes; an operator session
-// ends after five idle minutes. Every attempt is audited with the operator's uid, normalised the
-// way the directory compares it. Attempts run one at a time, so a burst cannot outrun the count.
+// group. This is the one door for an operator's password: a sign-in and every later re-check (an
+// assisted application asks again) count toward the same lockout, five failures lock it on this
+// kiosk for five minutes, and each failure and each lockout is audited with the operator's uid,
+// normalised the way the directory compares it. Attempts run one at a time, so a burst cannot
+// outrun the count. An operator session ends after five idle minutes.
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { HelpdeskSettings } from './helpdesk-settings';
@@ -12,6 +14,9 @@ import type { LdapConnector } from '../directory/ldap-connector';
 import { equals } from '../directory/ldap-names';
 import { KioskError } from '../kiosk-error';
 import { KeyedLock } from '../concurrency/keyed-lock';
+
+/** uid is compared case-insensitively by the directory: "OPCHEN " and "opchen" are one operator. */
+const normaliseUid = (raw: string) => raw.trim().toLowerCase();
 
 export type OperatorSignOutReason = 'operator' | 'idle' | 'handover';
 
@@ -50,19 +55,40 @@ export class OperatorSignIn {
   }
 
   signIn(rawUid: string, password: string): Promise<OperatorSession> {
-    // uid is compared case-insensitively by the directory: "OPCHEN " and "opchen" are one operator.
-    const uid = rawUid.trim().toLowerCase();
-    // The lockout is this kiosk's, so every attempt queues behind the one before it: the check, the
-    // bind and the count of one attempt never interleave with another's.
-    return this.attempts.run('sign-in', () => this.attempt(uid, password));
+    const uid = normaliseUid(rawUid);
+    return this.checked(uid, 'sign-in', () => this.attempt(uid, password));
+  }
+
+  /**
+   * The signed-in operator proves themselves again (their password, before the step `what`):
+   * through the same lock, count and lockout as a sign-in, so an open console is no way to guess.
+   */
+  confirmPassword(password: string, what: string): Promise<OperatorSession> {
+    const operator = this.require();
+    return this.checked(operator.uid, what, async () => {
+      if (!(await this.bindsAs(operator.dn, password))) return this.fail(operator.uid, 'OPERATOR_DENIED', `wrong password (${what})`);
+      this.failures = [];
+      return operator;
+    });
+  }
+
+  /**
+   * The lockout is this kiosk's, so every check of an operator password queues behind the one
+   * before it: the check, the bind and the count of one never interleave with another's.
+   */
+  private checked<T>(uid: string, what: string, check: () => Promise<T>): Promise<T> {
+    return this.attempts.run('operator-password', async () => {
+      const now = this.deps.clock.now();
+      if (now < this.lockedUntil) {
+        await this.audit(uid, 'refused', 'OPERATOR_LOCKED', what);
+        throw new KioskError('OPERATOR_LOCKED', `locked for ${Math.ceil((this.lockedUntil - now) / 1000)} s`);
+      }
+      return check();
+    });
   }
 
   private async attempt(uid: string, password: string): Promise<OperatorSession> {
     const now = this.deps.clock.now();
-    if (now < this.lockedUntil) {
-      await this.audit(uid, 'refused', 'OPERATOR_LOCKED');
-      throw new KioskError('OPERATOR_LOCKED', `locked for ${Math.ceil((this.lockedUntil - now) / 1000)} s`);
-    }
     // An empty password would be an anonymous bind, which "succeeds": never accept it.
     if (!uid || !password) return this.fail(uid, 'OPERATOR_DENIED', 'empty uid or password');
     const { settings, baseDn } = this.deps;
@@ -115,13 +141,15 @@ export class OperatorSignIn {
 
   private async fail(uid: string, code: 'OPERATOR_DENIED' | 'OPERATOR_NOT_AUTHORIZED', detail: string): Promise<never> {
     const now = this.deps.clock.now();
-    const window = this.deps.settings.lockoutMinutes * 60_000;
+    const { lockoutMinutes, lockoutFailures } = this.deps.settings;
+    const window = lockoutMinutes * 60_000;
     this.failures = [...this.failures.filter((t) => now - t < window), now];
-    if (this.failures.length >= this.deps.settings.lockoutFailures) {
+    await this.audit(uid, 'refused', code, detail);
+    if (this.failures.length >= lockoutFailures) {
       this.lockedUntil = now + window;
       this.failures = [];
+      await this.audit(uid, 'refused', 'OPERATOR_LOCKED', `operator passwords locked on this kiosk for ${lockoutMinutes} min after ${lockoutFailures} failures`);
     }
-    await this.audit(uid, 'refused', code, detail);
     throw new KioskError(code, detail);
   }
 

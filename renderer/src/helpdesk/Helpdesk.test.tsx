@@ -74,13 +74,27 @@ describe('helpdesk', () => {
   });
 
   it('says when the fleet picture is the last known one (the directory did not answer)', async () => {
-    const fake = fakeApi({ helpdeskFleetStatus: async () => ({ ok: true, data: { fleetOutOfService: true, stale: true, checkedAt: '2026-11-22T02:03:04.000Z', kiosks: [] } }) });
+    const fake = fakeApi({
+      helpdeskFleetStatus: async () => ({ ok: true, data: { fleetOutOfService: true, fleetSwitch: { on: true, by: null, from: null, at: null }, stale: true, checkedAt: '2026-11-22T02:03:04.000Z', kiosks: [] } }),
+    });
     renderKiosk(fake.api);
     act(() => openScreen({ name: 'helpdesk' }));
     const note = await screen.findByText(/目錄服務目前沒有回應/);
     expect(note.getAttribute('data-stale')).toBe('true');
     expect(screen.getByText('已將全部自助服務機設為暫停服務。')).toBeTruthy();
     expect(screen.getByRole('button', { name: '全部恢復服務' })).toBeTruthy();
+    // Set with ldapmodify, without a name: said so, not made up.
+    expect(screen.getByTestId('fleet-switched').textContent).toBe('全部機器的開關最後直接在目錄中設為暫停服務。');
+  });
+
+  it('shows who switched what and when: the fleet switch and each kiosk\'s own', async () => {
+    renderKiosk(fakeApi().api);
+    act(() => openScreen({ name: 'helpdesk' }));
+    const fleetNote = await screen.findByTestId('fleet-switched');
+    expect(fleetNote.textContent).toMatch(/^全部機器的開關最後由 hdlee 於 counter-9 設為服務中，/);
+    const row = screen.getByRole('row', { name: /counter-8/ });
+    expect(within(row).getByText(/^暫停服務：hdlee 於 counter-9，/)).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /counter-7/ })).getByText('未曾切換')).toBeTruthy();
   });
 
   it('shows the bilingual out-of-service screen instead of Welcome', async () => {

@@ -88,7 +88,16 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     helpdeskFleetCheck: async () => ({ ok: true, data: { checks: [{ status: 'FAIL', name: 'fleet lost', detail: 'z10009: ghost (uidNumber 4242) created at counter-9 is missing: no such entry' }] } }),
     helpdeskFleetStatus: async () => ({
       ok: true,
-      data: { fleetOutOfService: false, stale: false, checkedAt: '2026-11-22T02:03:04.000Z', kiosks: [{ kioskId: 'counter-7', state: 'in-service', lastSeen: '2026-11-22T02:03:00Z', version: '0.1.0', counts: [] }] },
+      data: {
+        fleetOutOfService: false,
+        fleetSwitch: { on: false, by: 'hdlee', from: 'counter-9', at: '2026-11-22T01:15:00.000Z' },
+        stale: false,
+        checkedAt: '2026-11-22T02:03:04.000Z',
+        kiosks: [
+          { kioskId: 'counter-7', state: 'in-service', lastSeen: '2026-11-22T02:03:00Z', version: '0.1.0', counts: [], ownSwitch: { on: false, by: null, from: null, at: null } },
+          { kioskId: 'counter-8', state: 'out-of-service', lastSeen: '2026-11-22T02:02:51Z', version: '0.1.0', counts: [], ownSwitch: { on: true, by: 'hdlee', from: 'counter-9', at: '2026-11-22T01:58:10.000Z' } },
+        ],
+      },
     }),
     printReceipt: async () => ({ ok: true, data: { printed: 'window-print' } }),
   };

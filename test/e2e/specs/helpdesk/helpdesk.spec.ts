@@ -79,6 +79,13 @@ test('the console lists the fleet from the directory, and the fleet switch close
   await page.getByRole('alertdialog').getByRole('button', { name: '全部暫停服務' }).click();
   await expect(page.getByText('已將全部自助服務機設為暫停服務。')).toBeVisible();
   await expect(row).toContainText('全部暫停服務');
+  // Who switched, from which kiosk and when: the console shows what the switch command wrote.
+  await expect(page.getByTestId('fleet-switched')).toContainText(`全部機器的開關最後由 ${member.uid} 於 demo-counter 設為暫停服務`);
+  for (const [width, height] of [[1280, 800], [1024, 768], [1080, 1920]] as const) {
+    await page.setViewportSize({ width, height });
+    await screenshotsBothLanguages(page, `screen-fleet-switched-${width}x${height}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('button', { name: '登出' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('本自助服務機暫停服務');
 

@@ -14,11 +14,13 @@ describe('ldifAccessToConf', () => {
       `dn.subtree="ou=people,${SUFFIX}"`,
       `dn.subtree="ou=claims,${SUFFIX}"`,
       `dn.regex="^cn=uidnext(-[0-9]+)?,${SUFFIX}$"`,
+      `dn.base="ou=kiosks,${SUFFIX}"`,
+      `dn.regex="^cn=([^,]+),ou=kiosks,${SUFFIX}$"`,
       `dn.subtree="ou=kiosks,${SUFFIX}"`,
       '*',
     ]);
     expect(lines[0]).toBe(
-      `access to attrs=userPassword by dn.exact="cn=kiosk,ou=services,${SUFFIX}" write by group.exact="cn=helpdesk,ou=group,${SUFFIX}" write by self write by anonymous auth by * none`,
+      `access to attrs=userPassword by dn.exact="cn=kiosk,ou=services,${SUFFIX}" write by dn.onelevel="ou=kiosks,ou=services,${SUFFIX}" write by group.exact="cn=helpdesk,ou=group,${SUFFIX}" write by self write by anonymous auth by * none`,
     );
     expect(lines.join('\n')).not.toContain('@SUFFIX@');
   });

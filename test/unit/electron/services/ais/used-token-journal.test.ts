@@ -43,3 +43,30 @@ describe('UsedTokenJournal', () => {
     expect(again.has('garbage')).toBe(false);
   });
 });
+
+describe('UsedTokenJournal after a torn line', () => {
+  it('cuts a line torn by a failed append before the next token, so that token is still refused after a restart', () => {
+    const path = fresh();
+    const journal = new UsedTokenJournal(path, 0);
+    journal.add(digest(4), 9000);
+    // An append that failed part-way (a full disk) left the start of a line without its end.
+    appendFileSync(path, digest(5).slice(0, 20));
+    journal.add(digest(6), 9000);
+    const restarted = new UsedTokenJournal(path, 0);
+    expect(restarted.has(digest(4))).toBe(true);
+    expect(restarted.has(digest(6))).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe(`${digest(4)} 9000\n${digest(6)} 9000\n`);
+  });
+
+  it('drops a line torn by a crash when it reads the file back', () => {
+    const path = fresh();
+    new UsedTokenJournal(path, 0).add(digest(7), 9000);
+    appendFileSync(path, `${digest(8)} 90`);
+    const restarted = new UsedTokenJournal(path, 0);
+    expect(restarted.has(digest(7))).toBe(true);
+    expect(restarted.has(digest(8))).toBe(false);
+    expect(readFileSync(path, 'utf8')).toBe(`${digest(7)} 9000\n`);
+    restarted.add(digest(9), 9000);
+    expect(new UsedTokenJournal(path, 0).has(digest(9))).toBe(true);
+  });
+});

@@ -176,4 +176,28 @@ describe('hash-chained audit under write faults', () => {
     await appendFile((await files.list())[0]!, '{"time":"2026-11-20T09:00');
     expect(await verifyAll()).toMatchObject({ ok: false, line: 3, reason: expect.stringContaining('unfinished last line') });
   });
+
+  it('resumes from the day before when the newest daily file holds only a torn line, and cuts that line', async () => {
+    const files = await writeTrail(1, 2);
+    const nextDay = Date.UTC(2026, 10, 21, 0, 0, 1);
+    // Just past midnight, a crash tore the new day's first line: its file holds nothing whole.
+    await appendFile(files.dailyFile(nextDay), '{"time":"2026-11-21T00:00:00.500Z","kio');
+    // And the head was lost with it: the trail alone says where the chain ends.
+    await rm(files.headFile);
+    const restarted = { now: () => nextDay + 5000 };
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    expect(await seqs(files.dailyFile(nextDay))).toEqual([3]);
+    expect(await verifyAll()).toEqual({ ok: true, lines: 3 });
+  });
+
+  it('cuts a line torn at the end of yesterday\'s file before today\'s first line', async () => {
+    const files = await writeTrail(1, 2);
+    const day = (await files.list())[0]!;
+    await appendFile(day, '{"time":"2026-11-20T23:59:59.900Z","kioskId":"coun');
+    const restarted = { now: () => Date.UTC(2026, 10, 21, 8) };
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    expect(await seqs(day)).toEqual([1, 2]);
+    expect(await seqs(files.dailyFile(restarted.now()))).toEqual([3]);
+    expect(await verifyAll()).toEqual({ ok: true, lines: 3 });
+  });
 });
