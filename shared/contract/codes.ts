@@ -58,6 +58,7 @@ export const KIOSK_CODES = [
   'PASSWORD_MAY_BE_SET', // the directory stopped answering just after the new password was sent: try the new password first
   'DIRECTORY_READ_ONLY', // no write server takes writes now: reads go on, creations, resets and contact confirmations are paused
   'RECEIPT_NOT_PRINTED', // the configured receipt printer refused or failed; the screen still shows the result
+  'NO_HR_RECORD', // an assisted application without AIS: the HR records have no one with this staff ID
 ] as const;
 
 export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;
