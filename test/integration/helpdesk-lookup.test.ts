@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import { lookupTerms } from '../../electron/services/helpdesk/account-lookup';
+import { lookupTerms } from '../../shared/names/lookup-terms';
 import { asAdmin, backendOn, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 
 let slapd: RunningSlapd;

@@ -5,6 +5,7 @@
 // or the spaces inside a name.
 import { NotFilter, OrFilter, SubstringFilter, type Entry, type Filter } from 'ldapts';
 import { foldDiacritics } from '../../../shared/names/fold-diacritics';
+import type { LookupTerms } from '../../../shared/names/lookup-terms';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
 import { allValues, firstValue } from '../directory/ldap-values';
@@ -16,32 +17,6 @@ const HR_CANDIDATES = 200;
 // Letters that carry accents in the passport names HR records hold (Gödel, Zoë, José): when the
 // name as typed is not found, the directory is asked for the other letters only, in order.
 const ACCENTED = /[aeiouy]/g;
-
-export interface LookupTerms {
-  /** As typed (trimmed, NFKC): a Chinese name is matched as given, and without its spaces. */
-  text: string;
-  compact: string;
-  /** Folded, lower case, without spaces: account names and staff IDs. */
-  plain: string;
-  /** Only the letters, folded: the key an English name is compared by ("godelkurt"). */
-  letters: string;
-  /** The folded words as typed ("godel", "kurt"): what the directory is asked for first. */
-  words: string[];
-}
-
-/**
- * The query's terms, or null when it is too short to search: two letters or digits, or one
- * Chinese character (a one-character surname such as 王 is a real query).
- */
-export function lookupTerms(query: string): LookupTerms | null {
-  const text = query.normalize('NFKC').trim();
-  const compact = text.replace(/\s+/g, '');
-  const plain = foldDiacritics(compact).toLowerCase();
-  const letters = plain.replace(/[^a-z]/g, '');
-  const words = foldDiacritics(text).toLowerCase().split(/[^a-z]+/).filter(Boolean);
-  const long = /\p{Script=Han}/u.test(text) ? compact.length >= 1 : plain.replace(/[^a-z0-9]/g, '').length >= 2;
-  return long ? { text, compact, plain, letters, words } : null;
-}
 
 /** A passport name as the lookup compares it: folded, lower case, letters only. */
 export const englishKey = (name: string): string => foldDiacritics(name.normalize('NFKC')).toLowerCase().replace(/[^a-z]/g, '');

@@ -16,7 +16,8 @@ import { isUnder, type DirectoryLayout } from '../accounts/directory-layout';
 import type { FleetBeacon, FleetView } from '../health/fleet-beacon';
 import type { HelpdeskSettings } from './helpdesk-settings';
 import type { OperatorSignIn } from './operator-sign-in';
-import { findAccounts, lookupTerms, type CreationStage } from './account-lookup';
+import { lookupTerms } from '../../../shared/names/lookup-terms';
+import { findAccounts, type CreationStage } from './account-lookup';
 
 export interface LookupResult {
   account: string;

@@ -9,6 +9,7 @@ import type { ResultCode } from '../../../shared/contract/codes';
 import { contactRuleViolation, typoHint } from '../../../shared/contact/contact-rules';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { confirmContactCode, sendContactCode } from '../flows/contact';
 
 type Stage = 'enter' | 'readback' | 'code' | 'done' | 'later';
 
@@ -40,10 +41,10 @@ export function ContactStep() {
     setBusy(true);
     setProblem(null);
     setTriesLeft(null);
-    const result = await api.registerContact({ address });
+    const result = await sendContactCode(api, address);
     setBusy(false);
     if (!result.ok) return fail(result.code, undefined, again);
-    setMasked(result.data.masked);
+    setMasked(result.masked);
     setResent(again);
     setStage('code');
   };
@@ -57,11 +58,11 @@ export function ContactStep() {
   const confirm = async () => {
     setBusy(true);
     setProblem(null);
-    const result = await api.confirmContact({ code });
+    const result = await confirmContactCode(api, code);
     setBusy(false);
     setCode('');
     if (!result.ok) return fail(result.code, result.triesLeft);
-    setMasked(result.data.masked);
+    setMasked(result.masked);
     setStage('done');
   };
 

@@ -3,13 +3,13 @@
 // shown as the date it carries, and the text. Whether it is a summary is said once, by the text.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PolicyId, PolicyResponse } from '../../../shared/contract/schemas';
-import type { ResultCode } from '../../../shared/contract/codes';
+import type { PolicyId } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { loadPolicy, type PolicyState } from '../flows/policies';
 import { SafeMarkdown } from '../markdown/SafeMarkdown';
 
-export type PolicyState = { kind: 'loading' } | { kind: 'loaded'; policy: PolicyResponse } | { kind: 'failed'; code: ResultCode };
+export type { PolicyState };
 
 /** Loads the policy in the kiosk's current language, again whenever the language changes. */
 export function usePolicy(id: PolicyId): PolicyState {
@@ -20,8 +20,8 @@ export function usePolicy(id: PolicyId): PolicyState {
   const [answer, setAnswer] = useState<{ key: string; state: PolicyState } | null>(null);
   useEffect(() => {
     let live = true;
-    void api.getPolicy({ id, language }).then((result) => {
-      if (live) setAnswer({ key, state: result.ok ? { kind: 'loaded', policy: result.data } : { kind: 'failed', code: result.code } });
+    void loadPolicy(api, id, language).then((state) => {
+      if (live) setAnswer({ key, state });
     });
     return () => {
       live = false;

@@ -7,6 +7,7 @@ import { useKioskApi, useNavigate } from '../api/api-context';
 import { useKioskStore, type StatusView } from '../app/kiosk-store';
 import { checkStatus } from '../flows/kiosk';
 import { signIn } from '../flows/sign-in';
+import { AwaitedApplicant } from './AwaitedApplicant';
 import { directoryProblem, ServiceBanner } from './ServiceBanner';
 
 function StatusLine({ status, part = 'directory' }: { status: StatusView; part?: 'directory' | 'ais' }) {
@@ -50,6 +51,7 @@ export function Welcome() {
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('welcome.title')}</h1>
       <p className="lead">{t('welcome.lead')}</p>
+      <AwaitedApplicant />
       {status.kind === 'known' && status.status.notice === 'DIRECTORY_READ_ONLY' && <WritesPaused />}
       <ServiceBanner problem={problem} />
       <div className="welcome-actions">
