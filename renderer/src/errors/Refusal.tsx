@@ -19,9 +19,17 @@ export function Refusal({ code, more, guidance = false }: { code: ResultCode; mo
   return (
     <div className="problem" role="alert">
       <p>{sentences.map((s) => asSentence(s, i18n.language)).join(gap)}</p>
-      <p className="reference">
-        {t('errors.reference')} <code>{code}</code>
-      </p>
+      <ReferenceLine code={code} />
     </div>
+  );
+}
+
+/** "Reference: CODE", for staff, on a line of its own. */
+export function ReferenceLine({ code }: { code: ResultCode }) {
+  const { t } = useTranslation();
+  return (
+    <p className="reference">
+      {t('errors.reference')} <code>{code}</code>
+    </p>
   );
 }

@@ -7,6 +7,7 @@ import type { PolicyId } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { loadPolicy, type PolicyState } from '../flows/policies';
+import { ReferenceLine } from '../errors/Refusal';
 import { SafeMarkdown } from '../markdown/SafeMarkdown';
 
 export type { PolicyState };
@@ -41,7 +42,13 @@ export function versionDate(version: string, language: string): string {
 export function PolicyDocument({ state, headingLevel = 2, titled = true }: { state: PolicyState; headingLevel?: 1 | 2; titled?: boolean }) {
   const { t, i18n } = useTranslation();
   if (state.kind === 'loading') return <p aria-busy="true">{t('policy.loading')}</p>;
-  if (state.kind === 'failed') return <p role="alert">{t('policy.failed', { code: state.code })}</p>;
+  if (state.kind === 'failed')
+    return (
+      <div className="problem" role="alert">
+        <p>{t('policy.failed')}</p>
+        <ReferenceLine code={state.code} />
+      </div>
+    );
   const { policy } = state;
   const Title = `h${headingLevel}` as 'h2';
   return (

@@ -98,8 +98,10 @@ describe('Welcome', () => {
     expect((screen.getByRole('button', { name: '申請教職員電子郵件帳號' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('shows a failed status call with its code', async () => {
+  it('shows a failed status call with its code apart from the sentence', async () => {
     renderKiosk(fakeApi({ status: async () => ({ ok: false, code: 'INTERNAL' }) }).api);
-    expect(await within(await statusLine(0)).findByText('無法取得連線情形（INTERNAL）')).toBeTruthy();
+    const line = await statusLine(0);
+    await within(line).findByText('INTERNAL');
+    expect(line.textContent).toBe('目錄服務：無法取得連線情形。 參考代碼： INTERNAL');
   });
 });

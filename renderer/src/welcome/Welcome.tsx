@@ -13,7 +13,12 @@ import { directoryProblem, ServiceBanner } from './ServiceBanner';
 function StatusLine({ status, part = 'directory' }: { status: StatusView; part?: 'directory' | 'ais' }) {
   const { t } = useTranslation();
   if (status.kind === 'checking') return <span data-state="checking">{t('status.checking')}</span>;
-  if (status.kind === 'failed') return <span data-state="failed">{t('status.failed', { code: status.code })}</span>;
+  if (status.kind === 'failed')
+    return (
+      <span data-state="failed">
+        {t('status.failed')} {t('errors.reference')} <code>{status.code}</code>
+      </span>
+    );
   const { state } = status.status[part];
   return <span data-state={state}>{t(state === 'online' ? 'status.online' : 'status.offline')}</span>;
 }
