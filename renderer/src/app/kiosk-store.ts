@@ -81,7 +81,7 @@ export interface PersonalState {
   languageChosen: boolean;
   /** What the person set out to do when sign-in began (before a session exists); main's own default is apply. */
   signInPurpose: Purpose;
-  /** Whom Welcome says the kiosk waits for; it ends with any sign-in, the helpdesk, or its time. */
+  /** Whom Welcome says the kiosk waits for; it ends with the session, the helpdesk's sign-out, or its time. */
   awaited: AwaitedApplicant | null;
 }
 
@@ -168,7 +168,7 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
   policiesClosed: () => set({ screen: { name: 'welcome' } }),
   signInStarted: (purpose) => set({ screen: { name: 'signing-in' }, signInPurpose: purpose }),
   signInCancelled: () => set({ screen: { name: 'welcome' } }),
-  signedIn: (session) => set({ session, awaited: null, language: get().languageChosen ? get().language : session.profile.language, screen: { name: 'profile' } }),
+  signedIn: (session) => set({ session, language: get().languageChosen ? get().language : session.profile.language, screen: { name: 'profile' } }),
   failed: (code, account, retryAfterSeconds) => set({ screen: { name: 'error', code, account, retryAfterSeconds } }),
   resetChosen: () => set({ screen: { name: 'reset' } }),
   applicationAllowed: () => set({ screen: { name: 'step1' } }),

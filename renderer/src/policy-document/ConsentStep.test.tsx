@@ -1,5 +1,5 @@
 // Steps 1 and 2: accepting sends exactly the text shown; rejecting ends the session.
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
 import { fakeApi, openScreen, renderKiosk, SESSION } from '../testing/render-kiosk';
@@ -60,11 +60,19 @@ describe('consent steps', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '電子郵件信箱使用規範' })).toBeTruthy();
   });
 
-  it('rejecting ends the session and explains there is no mailbox without the policies', async () => {
+  it('rejecting asks first, then ends the session and explains there is no mailbox without the policies', async () => {
     const { calls } = await openStep1();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '不同意' }));
     });
+    // Nothing ends yet: the safe answer is focused, and it keeps the step.
+    const dialog = screen.getByRole('alertdialog', { name: '不同意並結束申請嗎？' });
+    expect(document.activeElement?.textContent).toBe('回到使用規範');
+    await act(async () => void fireEvent.click(within(dialog).getByRole('button', { name: '回到使用規範' })));
+    expect(calls.some(([m]) => m === 'endSession')).toBe(false);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('校園網路使用規範');
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '不同意' })));
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '不同意，結束申請' })));
     expect(calls).toContainEqual(['endSession', { reason: 'reject' }]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('未同意使用規範');
     expect(useKioskStore.getState().session).toBeNull();

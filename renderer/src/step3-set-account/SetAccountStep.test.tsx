@@ -130,6 +130,14 @@ describe('Set account (step 3)', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您已有電子郵件信箱');
   });
 
+  it('puts Apply before Cancel in the tab order after the confirm field', async () => {
+    await openStep3();
+    const apply = screen.getByRole('button', { name: '確定申請' });
+    const cancel = screen.getByRole('button', { name: '取消申請' });
+    expect(screen.getByLabelText('新密碼確認').compareDocumentPosition(apply) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(apply.compareDocumentPosition(cancel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('asks before cancelling, with "continue applying" as the focused default', async () => {
     const { calls } = await openStep3();
     type('信箱新密碼', STRONG);

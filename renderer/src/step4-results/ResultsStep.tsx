@@ -45,9 +45,8 @@ export function ResultsStep() {
         <div className="notice" role="status" data-code={UNFINISHED}>
           <h2>{t('errors.MAILBOX_UNFINISHED.title')}</h2>
           <p>{t(`results.unfinished.${mailbox.unfinished}`)}</p>
-          <p>
-            {t('errors.MAILBOX_UNFINISHED.guidance')} <code>{UNFINISHED}</code>
-          </p>
+          <p>{t('errors.MAILBOX_UNFINISHED.guidance')}</p>
+          <ReferenceLine code={UNFINISHED} />
         </div>
       )}
       <section className="sign-in-help" aria-labelledby="sign-in-help-title">
