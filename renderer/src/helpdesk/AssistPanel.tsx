@@ -30,7 +30,7 @@ export function AssistPanel() {
   const start = (purpose: Purpose) => settle(purpose === 'reset' ? startAssistedReset(api, assist) : startAssistedApplication(api, assist, operatorPassword));
   return (
     <>
-      <h2>{t('helpdesk.assisted')}</h2>
+      <h2 className="visually-hidden">{t('helpdesk.assisted')}</h2>
       <p className="notes">{t('helpdesk.assistedResetExplain')}</p>
       <div className="lookup">
         <label htmlFor="assist-staff-id">{t('profile.id')}</label>
@@ -44,28 +44,34 @@ export function AssistPanel() {
           ))}
         </select>
       </div>
-      <h3>{t('helpdesk.assistedResetTitle')}</h3>
-      <button type="button" className="primary" disabled={!assist.staffId} onClick={() => void start('reset')}>
-        {t('helpdesk.startAssisted')}
-      </button>
-      <h3>{t('helpdesk.assistedApplyTitle')}</h3>
-      <p className="notes">{t('helpdesk.assistedApplyExplain')}</p>
-      <form
-        className="lookup"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void settle(expectApplicantThroughAis(api, assist, operatorPassword));
-        }}
-      >
-        <label htmlFor="assist-operator-password">{t('helpdesk.yourPassword')}</label>
-        <SecretInput id="assist-operator-password" autoComplete="off" value={operatorPassword} onValue={setOperatorPassword} />
-        <button type="submit" className="primary" disabled={!assist.staffId || !operatorPassword}>
-          {t('helpdesk.applicantUsesAis')}
-        </button>
-        <button type="button" className="secondary" disabled={!assist.staffId || !operatorPassword} onClick={() => void start('apply')}>
-          {t('helpdesk.startAssistedApply')}
-        </button>
-      </form>
+      <div className="assist-tasks">
+        <section aria-labelledby="assist-reset-title">
+          <h3 id="assist-reset-title">{t('helpdesk.assistedResetTitle')}</h3>
+          <button type="button" className="primary" disabled={!assist.staffId} onClick={() => void start('reset')}>
+            {t('helpdesk.startAssisted')}
+          </button>
+        </section>
+        <section aria-labelledby="assist-apply-title">
+          <h3 id="assist-apply-title">{t('helpdesk.assistedApplyTitle')}</h3>
+          <p className="notes">{t('helpdesk.assistedApplyExplain')}</p>
+          <form
+            className="lookup"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void settle(expectApplicantThroughAis(api, assist, operatorPassword));
+            }}
+          >
+            <label htmlFor="assist-operator-password">{t('helpdesk.yourPassword')}</label>
+            <SecretInput id="assist-operator-password" autoComplete="off" value={operatorPassword} onValue={setOperatorPassword} />
+            <button type="submit" className="primary" disabled={!assist.staffId || !operatorPassword}>
+              {t('helpdesk.applicantUsesAis')}
+            </button>
+            <button type="button" className="secondary" disabled={!assist.staffId || !operatorPassword} onClick={() => void start('apply')}>
+              {t('helpdesk.startAssistedApply')}
+            </button>
+          </form>
+        </section>
+      </div>
       {problem && <Refusal code={problem} guidance />}
     </>
   );

@@ -18,7 +18,7 @@ export function ContactPanel() {
   };
   return (
     <>
-      <h2>{t('helpdesk.finishContact')}</h2>
+      <h2 className="visually-hidden">{t('helpdesk.finishContact')}</h2>
       <form
         className="lookup"
         onSubmit={(e) => {

@@ -7,12 +7,13 @@ import { lookupTerms } from '../../../shared/names/lookup-terms';
 import { useKioskApi } from '../api/api-context';
 import { Refusal } from '../errors/Refusal';
 import { lookUpAccounts, type LookupAnswer } from '../flows/helpdesk';
+import { dateOnly } from '../i18n/date-format';
 
 /** Main lists at most this many; it says when more matched. */
 const LISTED = 20;
 
 export function LookupPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useKioskApi();
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<LookupAnswer | null>(null);
@@ -20,7 +21,8 @@ export function LookupPanel() {
   const search = async () => setAnswer(await lookUpAccounts(api, query));
   return (
     <>
-      <h2>{t('helpdesk.lookup')}</h2>
+      {/* The selected tab already shows the task's name: the heading is there for screen readers' heading list. */}
+      <h2 className="visually-hidden">{t('helpdesk.lookup')}</h2>
       <form
         className="lookup"
         onSubmit={(e) => {
@@ -67,7 +69,7 @@ export function LookupPanel() {
                     {t(`helpdesk.states.${r.state}`)}
                     {r.stage !== 'complete' && <> · {t(`helpdesk.stages.${r.stage}`)}</>}
                   </td>
-                  <td>{r.created ? r.created.slice(0, 10) : '—'}</td>
+                  <td>{r.created ? dateOnly(r.created, i18n.language) : '—'}</td>
                   <td>{t(`helpdesk.contact.${r.contact}`)}</td>
                 </tr>
               ))}

@@ -6,6 +6,10 @@ export function clockTime(at: number | string, language: string): string {
   return new Date(at).toLocaleTimeString(LOCALE(language), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
+export function dateOnly(at: number | string, language: string): string {
+  return new Date(at).toLocaleDateString(LOCALE(language), { year: 'numeric', month: language === 'en' ? 'short' : 'numeric', day: 'numeric' });
+}
+
 export function dateAndTime(at: number | string, language: string): string {
   return new Date(at).toLocaleString(LOCALE(language), { year: 'numeric', month: language === 'en' ? 'short' : 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }

@@ -47,8 +47,25 @@ describe('consent steps', () => {
     // One title, and the document's sections one level below it (axe's heading-order).
     expect(screen.getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`)).toEqual(['H1 校園網路使用規範', 'H2 重點']);
     expect(screen.getAllByText(/摘要。/)).toHaveLength(1);
-    expect(screen.getByText(/版本日期：2002年5月23日。/)).toBeTruthy();
+    // Approved on the day the version carries: the date is said once.
+    expect(document.querySelector('.policy-dates')?.textContent).toBe('通過日期：2002-05-23。');
     expect(document.querySelector('.sticky-actions')?.contains(screen.getByRole('button', { name: '同意，繼續' }))).toBe(true);
+  });
+
+  it('says the version’s date when it differs from the approval or the last amendment', async () => {
+    const fake = fakeApi({
+      getPolicy: async (request) => ({
+        ok: true,
+        data: { id: request!.id, language: request!.language, title: 'T', version: '2018-03-08-summary-1', approved: '2002-05-23', amended: [], summary: true, source: 's', markdown: 'x', hash: 'a'.repeat(64) },
+      }),
+    });
+    renderKiosk(fake.api);
+    act(() => {
+      useKioskStore.getState().signedIn(SESSION);
+      openScreen({ name: 'step1' });
+    });
+    await screen.findByText('x');
+    expect(document.querySelector('.policy-dates')?.textContent).toBe('通過日期：2002-05-23。 版本日期：2018年3月8日。');
   });
 
   it('accepts with the version, hash and language shown, then moves to step 2', async () => {

@@ -39,6 +39,9 @@ export function versionDate(version: string, language: string): string {
   return date.toLocaleDateString(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
+/** Whether a version such as "2002-05-23-summary-1" carries the given YYYY-MM-DD date. */
+const sameDay = (version: string, date: string) => /^\d{4}-\d{2}-\d{2}/.test(date) && version.startsWith(date.slice(0, 10));
+
 export function PolicyDocument({ state, headingLevel = 2, titled = true }: { state: PolicyState; headingLevel?: 1 | 2; titled?: boolean }) {
   const { t, i18n } = useTranslation();
   if (state.kind === 'loading') return <p aria-busy="true">{t('policy.loading')}</p>;
@@ -57,7 +60,8 @@ export function PolicyDocument({ state, headingLevel = 2, titled = true }: { sta
       <p className="policy-dates">
         {t('policy.approved', { date: policy.approved })}
         {policy.amended.length > 0 && ` ${t('policy.amended', { dates: policy.amended.join(t('policy.dateSeparator')) })}`}
-        {` ${t('policy.version', { version: versionDate(policy.version, i18n.language) })}`}
+        {/* The version is said only when it is not already the date above (a text dated as approved says it once). */}
+        {!sameDay(policy.version, policy.amended.at(-1) ?? policy.approved) && ` ${t('policy.version', { version: versionDate(policy.version, i18n.language) })}`}
       </p>
       <div className="policy-text" tabIndex={0} role="region" aria-label={t('policy.textLabel', { title: policy.title })}>
         {/* The document's own first heading repeats the title above; its ## sections sit one level below

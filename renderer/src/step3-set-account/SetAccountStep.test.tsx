@@ -90,8 +90,12 @@ describe('Set account (step 3)', () => {
 
   it('names the rule a password breaks before strength: here the staff ID', async () => {
     await openStep3();
+    fireEvent.click(screen.getAllByRole('radio')[0]!);
     type('信箱新密碼', 'Xy!z10003-Qw9#');
     expect(await screen.findByText('密碼不可包含您的人事代號或帳號名稱。')).toBeTruthy();
+    // In English the rule goes on after the colon in lower case, and says Staff ID as the kiosk does.
+    await act(async () => useKioskStore.getState().setLanguage('en'));
+    expect(await screen.findByText('Still missing: the password must not contain your staff ID or your account name.')).toBeTruthy();
   });
 
   it('creates the account, clears both fields, and shows the results', async () => {

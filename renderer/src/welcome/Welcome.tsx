@@ -70,7 +70,8 @@ export function Welcome() {
           {t('welcome.policies')}
         </button>
       </div>
-      <p className="hint">{t('welcome.signInHint')}</p>
+      {/* Said only while Apply and Reset can be used: it speaks of those two. */}
+      {problem === null && <p className="hint">{t('welcome.signInHint')}</p>}
       <footer className="service-status" aria-label={t('welcome.statusHeading')}>
         <p className="status-line">
           <span>{t('status.directory')}</span>

@@ -95,6 +95,24 @@ test('the console fits 1280×800 and 1024×768 one task at a time, in both langu
   }
 });
 
+test('the fleet table is read again after a switch: this kiosk out of service shows there at once', async ({ kioskPage: page }) => {
+  await operatorSignIn(page);
+  await page.getByRole('tab', { name: '各自助服務機' }).click();
+  const row = page.locator('.fleet-table').getByRole('row', { name: /demo-counter/ });
+  await expect(row).toContainText('服務中');
+  await page.getByRole('tab', { name: '本機' }).click();
+  await page.getByRole('button', { name: '暫停服務', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '暫停服務', exact: true }).click();
+  await expect(page.getByRole('button', { name: '恢復服務', exact: true })).toBeVisible();
+  await page.getByRole('tab', { name: '各自助服務機' }).click();
+  await expect(row).toContainText('本機暫停服務');
+  await page.getByRole('tab', { name: '本機' }).click();
+  await page.getByRole('button', { name: '恢復服務', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '恢復服務', exact: true }).click();
+  await page.getByRole('tab', { name: '各自助服務機' }).click();
+  await expect(row).toContainText('服務中');
+});
+
 test('the console says there is no HR record in sentences, with the code on its own line', async ({ kioskPage: page }) => {
   await operatorSignIn(page);
   await page.getByRole('tab', { name: '協助申請人' }).click();
@@ -149,6 +167,7 @@ test('a reset’s Cancel asks before dropping a typed password', async ({ kioskP
   await page.getByLabel('信箱新密碼').fill(STRONG);
   // After the confirm field, Tab reaches Reset first.
   await page.getByLabel('新密碼確認').fill(STRONG);
+  await expect(page.getByRole('button', { name: '重設密碼' })).toBeEnabled();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: '重設密碼' })).toBeFocused();
   await page.getByRole('button', { name: '取消' }).click();
@@ -171,6 +190,7 @@ test('the result in plain words with the QR code, the read-back warns again, cod
   await page.locator('.candidate input').first().check();
   await page.getByLabel('信箱新密碼').fill(STRONG);
   await page.getByLabel('新密碼確認').fill(STRONG);
+  await expect(page.getByRole('button', { name: '確定申請' })).toBeEnabled();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: '確定申請' })).toBeFocused();
   await page.getByRole('button', { name: '確定申請' }).click();
