@@ -18,6 +18,9 @@ const TABS = { 'zh-TW': ['查詢帳號', '協助申請人', '聯絡信箱', '本
 // A stable code as staff see it (USER(-2), CONTACT_CODE_WRONG): never inside a sentence.
 const RAW_CODE = /\b[A-Z]+(?:_[A-Z]+)+\b|\b[A-Z]+\(-?\d+\)/;
 
+// Screenshots at three sizes in two languages take most of each test's time.
+test.describe.configure({ timeout: 180_000 });
+
 const languageOf = async (page: Page) => ((await page.locator('html').getAttribute('lang')) === 'en' ? 'en' : 'zh-TW');
 
 async function inLanguage(page: Page, language: 'zh-TW' | 'en') {
@@ -37,6 +40,21 @@ async function screenshotsAllSizes(page: Page, name: string): Promise<void> {
   }
   await inLanguage(page, start);
   await page.setViewportSize(SIZES[0]);
+}
+
+/** A dialog covers the language switch: the language is set first, then the dialog opened and shot at each size. */
+async function dialogShotsAllSizes(page: Page, name: string, open: () => Promise<void>, keep: () => Promise<void>): Promise<void> {
+  for (const language of ['zh-TW', 'en'] as const) {
+    await inLanguage(page, language);
+    await open();
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await saveScreenshot(page, `r3-${name}-${size.name}-${language}`);
+    }
+    await page.setViewportSize(SIZES[0]);
+    await keep();
+  }
+  await inLanguage(page, 'zh-TW');
 }
 
 async function operatorSignIn(page: Page) {
@@ -113,6 +131,39 @@ test('the fleet table is read again after a switch: this kiosk out of service sh
   await expect(row).toContainText('服務中');
 });
 
+test('Welcome names the awaited applicant; the profile says HR records and who assisted; Reject asks first', async ({ kioskPage: page }) => {
+  await operatorSignIn(page);
+  await page.getByRole('tab', { name: '協助申請人' }).click();
+  await page.locator('#assist-staff-id').fill('z10013');
+  await page.getByLabel('您的密碼').fill(FIXTURE.operators.member.password);
+  await page.getByRole('button', { name: '申請人自行以校務資訊系統登入' }).click();
+  await expect(page.locator('.awaited')).toContainText('z10013');
+  await screenshotsAllSizes(page, 'welcome-awaited');
+
+  await operatorSignIn(page);
+  await page.getByRole('tab', { name: '協助申請人' }).click();
+  await page.locator('#assist-staff-id').fill('z10030');
+  await page.locator('#assist-reason').selectOption('ais-unavailable');
+  await page.getByLabel('您的密碼').fill(FIXTURE.operators.member.password);
+  await page.getByRole('button', { name: '開始申請（不經校務資訊系統）' }).click();
+  await page.getByRole('button', { name: '我是申請人，繼續' }).click();
+  await expect(page.locator('dl.profile')).toContainText('人事資料，由服務台人員 opchen 協助');
+  await expect(page.locator('dl.profile')).toContainText('開始時間');
+  await screenshotsAllSizes(page, 'profile-from-hr');
+  await page.getByRole('button', { name: '電子郵件帳號申請' }).click();
+  // The network policy's version carries its approval date: the date is said once.
+  await expect(page.locator('.policy-dates')).toHaveText('通過日期：2002-05-23。');
+  await dialogShotsAllSizes(
+    page,
+    'reject-confirm',
+    () => page.locator('.sticky-actions button.secondary').click(),
+    () => page.getByRole('alertdialog').locator('button.primary').click(),
+  );
+  await page.getByRole('button', { name: '不同意' }).click();
+  await page.getByRole('button', { name: '不同意，結束申請' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('未同意使用規範');
+});
+
 test('the console says there is no HR record in sentences, with the code on its own line', async ({ kioskPage: page }) => {
   await operatorSignIn(page);
   await page.getByRole('tab', { name: '協助申請人' }).click();
@@ -174,8 +225,13 @@ test('a reset’s Cancel asks before dropping a typed password', async ({ kioskP
   const dialog = page.getByRole('alertdialog', { name: '要取消重設密碼嗎？' });
   await expect(dialog.getByRole('button', { name: '繼續重設' })).toBeFocused();
   await expectAccessible(page, 'reset cancel confirmation');
-  await saveScreenshot(page, 'r3-reset-cancel-confirm-zh-TW');
   await dialog.getByRole('button', { name: '繼續重設' }).click();
+  await dialogShotsAllSizes(
+    page,
+    'reset-cancel-confirm',
+    () => page.locator('.actions.apart > button.secondary').click(),
+    () => page.getByRole('alertdialog').locator('button.primary').click(),
+  );
   await expect(page.getByLabel('信箱新密碼')).toHaveValue(STRONG);
   await page.getByRole('button', { name: '取消' }).click();
   await dialog.getByRole('button', { name: '取消重設' }).click();
