@@ -1,5 +1,5 @@
-// The idle wipe: after the configured quiet time (longer on a result screen, which is read and
-// copied from), a large warning in both languages, its title, sentence and button alike, with a
+// The idle wipe: after the configured quiet time (kiosk.resultSeconds on a result screen, which is
+// read and copied from), a large warning in both languages (title, sentence and button) with a
 // large countdown (at least 20 s, WCAG 2.2.1) and one button to stay; then the session ends
 // in main, the store is reset, web storage is cleared, and Welcome returns with nothing of the
 // person left in the page. It watches every screen but an untouched Welcome: the steps, the
