@@ -83,7 +83,13 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'local/classified-packages': ['error', 'renderer'],
       'no-restricted-imports': restrict(to.electron, to.electronFolder, to.dev, to.nodeBuiltin),
+      'local/api-calls-in-flows': 'error',
     },
+  },
+  {
+    // The API itself, its fakes and tests build and call it; flows/ is the rule's own exception.
+    files: ['renderer/src/api/**', 'renderer/src/testing/**', 'renderer/**/*.test.{ts,tsx}'],
+    rules: { 'local/api-calls-in-flows': 'off' },
   },
   {
     files: ['electron/services/**/*.ts'],

@@ -23,12 +23,28 @@ export const FIXTURE = {
   },
   groupGid: 100,
   uidCounterDn: 'cn=uidNext,dc=mx,dc=nthu,dc=edu,dc=tw',
-  /** HR records (ou=staff) for assisted applications when AIS is down. */
+  /**
+   * HR records (ou=staff): the applications without AIS start here, and the helpdesk's lookup
+   * finds accounts by these English names. The AIS simulator's staff are here as AIS has them
+   * (dev/ais-sim/demo-roster.json); z10030 and z10031 exist only here.
+   */
   staff: [
     { id: 'z10030', name: '高淑慧', nameEn: 'KAO,SHU-HUI', condition: '一般' },
     { id: 'z10031', name: '鄭文雄', nameEn: 'CHENG,WEN-HSIUNG', condition: '離職' },
     // Has a mailbox (hmwang): the helpdesk finds it by this English name.
     { id: 'z10001', name: '王小明', nameEn: 'WANG,HSIAO-MING', condition: '一般' },
+    { id: 'z10002', name: '陳志遠', nameEn: 'CHEN,CHIH-YUAN', condition: '一般' },
+    { id: 'z10003', name: '林明志', nameEn: 'Ming-Zhi Lin', condition: '一般' },
+    { id: 'z10004', name: '歐陽菲菲', nameEn: 'Ou Yang, Fei Fei', condition: '出國' },
+    { id: 'z10005', name: '哥德爾', nameEn: 'GÖDEL,KURT', condition: '借調' },
+    { id: 'z10006', name: '李大偉', nameEn: 'LEE,TA-WEI', condition: '退休' },
+    { id: 'z10007', name: '張美玲', nameEn: 'CHANG,MEI-LING', condition: '離職' },
+    { id: 'z10008', name: '黃麗華', nameEn: 'HUANG,LI-HUA', condition: '一般' },
+    { id: 'z10010', name: '陳雅婷', nameEn: 'CHEN,YA-TING', condition: '一般' },
+    { id: 'z10011', name: '張志明', nameEn: 'CHANG,CHIH-MING', condition: '一般' },
+    { id: 'z10012', name: '史密斯', nameEn: 'Mary Smith', condition: '一般' },
+    { id: 'z10013', name: '許家豪', nameEn: 'HSU,CHIA-HAO', condition: '借調' },
+    { id: 'z10014', name: '林淑芬', nameEn: 'LIN,SHU-FEN', condition: '一般' },
   ],
   /** The counter's first value: the next uidNumber to hand out. */
   uidCounterStart: 1010,
@@ -78,8 +94,8 @@ dn: employeeNumber=${p.id},ou=staff,${b}
 objectClass: inetOrgPerson
 employeeNumber: ${p.id}
 cn:: ${Buffer.from(p.name, 'utf8').toString('base64')}
-sn: ${p.nameEn.split(',')[0]}
-displayName: ${p.nameEn}
+sn:: ${Buffer.from(p.nameEn.split(',')[0]!, 'utf8').toString('base64')}
+displayName:: ${Buffer.from(p.nameEn, 'utf8').toString('base64')}
 employeeType:: ${Buffer.from(p.condition, 'utf8').toString('base64')}
 `,
     ),

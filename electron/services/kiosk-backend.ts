@@ -57,7 +57,7 @@ import { Consents } from './policies/consents';
 import { registerPolicyHandlers } from './policies/policy-handlers';
 import { PolicyLibrary } from './policies/policy-library';
 import { registerReceiptHandlers } from './receipt/receipt-handlers';
-import { pagePrintsItself, type ReceiptPrinter } from './receipt/receipt-printer';
+import { pagePrintsItself, receiptPrinting, type ReceiptPrinter } from './receipt/receipt-printer';
 import { KioskSessions, type SessionEndReason } from './session/kiosk-session';
 import { registerSessionHandlers } from './session/session-handlers';
 
@@ -264,7 +264,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
 
   const receiptPrinter = deps.receiptPrinter ?? pagePrintsItself;
   const { printer, ...result } = config.result;
-  const printing = receiptPrinter.mode === 'page' ? 'page' : printer ? 'silent' : 'none';
+  const printing = receiptPrinting(printer, receiptPrinter.mode);
   const settings: SettingsResponse = {
     ...config.kiosk,
     mailDomain: config.mailDomain,

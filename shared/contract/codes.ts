@@ -61,6 +61,7 @@ export const KIOSK_CODES = [
   'ACCOUNT_MAY_EXIST', // the directory stopped answering just after the account (with its password) was sent: it may have been made
   'PASSWORD_BREACHED', // the password is in the breached-password filter (it has appeared in data breaches; choose another)
   'SWITCH_NOT_ALLOWED', // this kiosk's directory account may not write that out-of-service switch (a per-kiosk account and cn=fleet)
+  'NO_HR_RECORD', // an assisted application without AIS: the HR records have no one with this staff ID
 ] as const;
 
 export const RESULT_CODES = [...LEGACY_CODES, ...KIOSK_CODES] as const;

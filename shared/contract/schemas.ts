@@ -115,6 +115,8 @@ export const CurrentSessionResponse = z.object({
   expiresAt: z.number(),
   /** Whether the passport name yields any valid account name at all (the directory is not asked). */
   nameUsable: z.boolean(),
+  /** The helpdesk operator who started or expected this session (an assisted one); absent otherwise. */
+  assistedBy: z.string().optional(),
 });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 
@@ -182,6 +184,8 @@ export const LookupResponse = z.object({
       contact: z.enum(['confirmed', 'pending', 'none']),
     }),
   ),
+  /** More matched than are listed: the helpdesk types more of the name or ID. */
+  tooMany: z.boolean(),
 });
 export type LookupResponse = z.infer<typeof LookupResponse>;
 export const HelpdeskConfirmContactRequest = z.object({ staffId: z.string().max(32), code: z.string().max(12) }).strict();
@@ -194,10 +198,14 @@ export const StartAssistedResetResponse = z.object({ account: z.string() });
 /** AIS is down: the operator enters the staff ID and re-enters their own password (the entry is written as them). */
 export const StartAssistedApplicationRequest = z.object({ staffId: z.string().max(32), reason: AssistReason, password: z.string().max(1024) }).strict();
 export const StartAssistedApplicationResponse = z.object({ name: z.string() });
-/** The applicant will sign in through AIS themselves; the operator stays the entry's creator. */
-/** Only this staff ID's own sign-in is taken as assisted: anyone else's discards the assist. */
+/**
+ * The applicant will sign in through AIS themselves; the operator stays the entry's creator. Only
+ * this staff ID's own sign-in is taken as assisted: anyone else's discards the assist.
+ */
 export const ExpectAssistedApplicationRequest = z.object({ staffId: z.string().max(32), reason: AssistReason, password: z.string().max(1024) }).strict();
-export const ExpectAssistedApplicationResponse = z.object({ waiting: z.literal(true) });
+/** Whom the kiosk waits for (the staff ID as main compares it), for whom, and until when (ISO time). */
+export const ExpectAssistedApplicationResponse = z.object({ waiting: z.literal(true), staffId: z.string(), operator: z.string(), until: z.string() });
+export type ExpectAssistedApplicationResponse = z.infer<typeof ExpectAssistedApplicationResponse>;
 /** scope 'kiosk' (the default): this kiosk; 'fleet': every kiosk, through the directory's cn=fleet. */
 export const OutOfServiceRequest = z.object({ on: z.boolean(), scope: z.enum(['kiosk', 'fleet']).default('kiosk') }).strict();
 export const OutOfServiceResponse = z.object({ on: z.boolean() });

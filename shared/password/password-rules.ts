@@ -1,6 +1,8 @@
 // The password rules both sides apply: main decides, the renderer's meter only advises, and both
 // use these same limits and the same personal words for zxcvbn.
 
+import { foldDiacritics } from '../names/fold-diacritics';
+
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 64;
 /** zxcvbn score 3 is GOOD (好), 4 is STRONG (很強); lower scores cannot be submitted. */
@@ -22,7 +24,7 @@ export interface PasswordPerson {
  * zxcvbn matches whole words only, so "mingzhilin" must be a word of its own, not just "ming".
  */
 export function nameWords(nameEn: string): string[] {
-  const tokens = nameEn.toLowerCase().split(/[^a-z]+/).filter(Boolean).slice(0, 8);
+  const tokens = foldDiacritics(nameEn).toLowerCase().split(/[^a-z]+/).filter(Boolean).slice(0, 8);
   const words = new Set<string>();
   for (const order of [tokens, [...tokens.slice(-1), ...tokens.slice(0, -1)]]) {
     for (let start = 0; start < order.length; start += 1) {

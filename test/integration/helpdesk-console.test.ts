@@ -31,7 +31,7 @@ describe('helpdesk console', () => {
     const backend = backendOn(slapd);
     await backend.dispatcher.dispatch('operator:signIn', { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password }, ctx);
     const byId = await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'z10001' }, ctx);
-    expect(byId).toEqual({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001', name: '王小明', state: 'active', stage: 'complete', created: '2017-07-14T02:40:00.000Z', contact: 'none' }] } });
+    expect(byId).toEqual({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001', name: '王小明', state: 'active', stage: 'complete', created: '2017-07-14T02:40:00.000Z', contact: 'none' }], tooMany: false } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'cychen' }, ctx)).toMatchObject({ ok: true, data: { results: [{ state: 'suspended' }] } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'lhhuang' }, ctx)).toMatchObject({ ok: true, data: { results: [{ state: 'password-suspended' }] } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: '小明' }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: 'hmwang' }] } });
@@ -39,9 +39,9 @@ describe('helpdesk console', () => {
     for (const english of ['hsiao-ming', 'WANG,HS', 'Wang']) {
       expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: english }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001' }] } });
     }
-    expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'hsiao-mang' }, ctx)).toEqual({ ok: true, data: { results: [] } });
+    expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'hsiao-mang' }, ctx)).toEqual({ ok: true, data: { results: [], tooMany: false } });
     // An HR record without a mailbox is not an account: it must not show up.
-    expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: '高淑慧' }, ctx)).toEqual({ ok: true, data: { results: [] } });
+    expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: '高淑慧' }, ctx)).toEqual({ ok: true, data: { results: [], tooMany: false } });
     for (const hostile of ['*', '*)(uid=*', '\\']) {
       expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: hostile }, ctx)).toMatchObject({ ok: true });
     }
@@ -124,9 +124,10 @@ describe('helpdesk console', () => {
     const start = (staffId: string, password: string = op.password) => backend.dispatcher.dispatch('helpdesk:startAssistedApplication', { staffId, reason: 'ais-unavailable', password }, ctx);
     expect(await start('z10030', 'wrong')).toMatchObject({ ok: false, code: 'OPERATOR_DENIED' });
     expect(await start('z10031')).toMatchObject({ ok: false, code: 'USER(-4)' });
-    expect(await start('z10039')).toMatchObject({ ok: false, code: 'USER(-2)' });
+    // Not the reset's "no mailbox": the HR records lack the ID, and the console must say so.
+    expect(await start('z10039')).toMatchObject({ ok: false, code: 'NO_HR_RECORD' });
     expect(await start('z10030')).toEqual({ ok: true, data: { name: '高淑慧' } });
-    expect(await backend.dispatcher.dispatch('session:current', {}, ctx)).toMatchObject({ ok: true, data: { purpose: 'apply', profile: { id: 'z10030', nameEn: 'KAO,SHU-HUI', from: 'helpdesk', condition: '一般' }, nameUsable: true } });
+    expect(await backend.dispatcher.dispatch('session:current', {}, ctx)).toMatchObject({ ok: true, data: { purpose: 'apply', profile: { id: 'z10030', nameEn: 'KAO,SHU-HUI', from: 'helpdesk', condition: '一般' }, nameUsable: true, assistedBy: 'opchen' } });
 
     for (const id of ['network-usage', 'email-terms'] as const) {
       const { version, hash } = backend.policies.get(id, 'zh-TW');
@@ -152,7 +153,11 @@ describe('helpdesk console', () => {
     const op = FIXTURE.operators.member;
     await backend.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx);
     expect(await backend.dispatcher.dispatch('helpdesk:expectAssistedApplication', { staffId: 'z10032', reason: 'cannot-use-kiosk', password: 'wrong' }, ctx)).toMatchObject({ ok: false, code: 'OPERATOR_DENIED' });
-    expect(await backend.dispatcher.dispatch('helpdesk:expectAssistedApplication', { staffId: 'z10032', reason: 'cannot-use-kiosk', password: op.password }, ctx)).toEqual({ ok: true, data: { waiting: true } });
+    // The counter is told whom it waits for, for whom, and until when.
+    expect(await backend.dispatcher.dispatch('helpdesk:expectAssistedApplication', { staffId: ' Z10032', reason: 'cannot-use-kiosk', password: op.password }, ctx)).toEqual({
+      ok: true,
+      data: { waiting: true, staffId: 'z10032', operator: 'opchen', until: new Date(clock.t + 10 * 60_000).toISOString() },
+    });
     await backend.dispatcher.dispatch('operator:signOut', {}, ctx);
 
     const session = await signIn(backend, { id: 'z10032', name_en: 'WEI,CHUN', name: '魏群' }, 'apply', clock.t);

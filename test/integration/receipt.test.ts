@@ -13,13 +13,15 @@ function backendWith(printer: ReceiptPrinter | undefined, result: Record<string,
 const silent = (outcome: () => Promise<'printed'>): ReceiptPrinter => ({ mode: 'silent', print: outcome });
 
 describe('receipt', () => {
-  it('tells the page how it prints: itself (browser host), silently (a configured printer), or not at all', async () => {
+  it('tells the page how it prints: silently (a configured printer), itself (a printer, but a shell that cannot print), or not at all (no printer)', async () => {
     const settings = async (backend: ReturnType<typeof backendWith>) => {
       const answer = await backend.dispatcher.dispatch('kiosk:settings', {}, ctx);
       await backend.close();
       return answer;
     };
-    expect(await settings(backendWith(undefined))).toMatchObject({ ok: true, data: { kioskId: 'receipt-counter', result: { printing: 'page', helpUrl: 'https://net.nthu.edu.tw/' } } });
+    // Without a configured printer the screen shows the QR code, even where the browser could print.
+    expect(await settings(backendWith(undefined))).toMatchObject({ ok: true, data: { kioskId: 'receipt-counter', result: { printing: 'none', helpUrl: 'https://net.nthu.edu.tw/' } } });
+    expect(await settings(backendWith(undefined, { printer: 'Counter-Receipt' }))).toMatchObject({ ok: true, data: { result: { printing: 'page' } } });
     expect(await settings(backendWith(silent(async () => 'printed'), { printer: 'Counter-Receipt' }))).toMatchObject({ ok: true, data: { result: { printing: 'silent' } } });
     expect(await settings(backendWith(silent(async () => 'printed')))).toMatchObject({ ok: true, data: { result: { printing: 'none' } } });
     // The printer's name is for main only.

@@ -76,7 +76,8 @@ export class AssistedStarts {
       { idempotent: true },
     );
     const record = searchEntries[0];
-    if (!record) throw new KioskError('USER(-2)', 'no HR record for that staff ID');
+    // Not USER(-2), the reset's "no mailbox": the helpdesk must learn that the HR records lack the ID.
+    if (!record) throw new KioskError('NO_HR_RECORD', 'no HR record for that staff ID');
     const text = (name: string) => firstValue(record[name]) ?? '';
     const profile = { id, name: cleanChineseName(text(a.name)), nameEn: cleanPassportName(text(a.nameEn)), language: 'zh-TW' as const, condition: text(a.condition).trim(), role };
     requireEligible(this.deps.eligibility, role, profile.condition);
@@ -89,16 +90,17 @@ export class AssistedStarts {
   }
 
   /** The applicant signs in through AIS themselves, next, at this kiosk, as this staff ID only. */
-  async expectApplication(staffId: string, reason: string, password: string): Promise<{ waiting: true }> {
+  async expectApplication(staffId: string, reason: string, password: string): Promise<{ waiting: true; staffId: string; operator: string; until: string }> {
     const operator = this.deps.operators.require();
     const id = normaliseStaffId(staffId);
     requireRole(id);
     const creator = await this.operatorConnection(operator.dn, password, 'assisted application through AIS');
+    const until = this.deps.clock.now() + this.deps.settings.assistWaitMinutes * 60_000;
     this.deps.ais.expectAssisted({
       operator: operator.uid,
       reason,
       staffId: id,
-      until: this.deps.clock.now() + this.deps.settings.assistWaitMinutes * 60_000,
+      until,
       attach: (session: KioskSession) => {
         session.holdings.creator = creator;
       },
@@ -106,7 +108,8 @@ export class AssistedStarts {
     });
     this.deps.operators.signOut('handover');
     await this.deps.audit.note({ action: 'operator', result: 'ok', operator: operator.uid, staffId: id, detail: `assisted application through AIS (${reason})` });
-    return { waiting: true };
+    // The counter shows whom it waits for and until when, so the helpdesk can confirm what it started.
+    return { waiting: true, staffId: id, operator: operator.uid, until: new Date(until).toISOString() };
   }
 
   /**

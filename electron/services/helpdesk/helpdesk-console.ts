@@ -1,16 +1,14 @@
 // What a signed-in helpdesk operator can see and do at the counter: the kiosk's health (the same
-// checks as mx-kiosk doctor, plus today's counts), account lookup (never a password hash), the
-// fleet check on request, and the out-of-service switch. Every action is audited with the
-// operator's uid.
-import { NotFilter, OrFilter, SubstringFilter, type Entry } from 'ldapts';
+// checks as mx-kiosk doctor, plus today's counts), account lookup (account-lookup.ts; never a
+// password hash), the fleet check on request, and the out-of-service switch. Every action is
+// audited with the operator's uid.
 import type { AuditLog } from '../audit/audit-log';
 import type { TodayCounts } from '../audit/today-counts';
 import type { ContactSettings } from '../contact/contact-settings';
 import { hasLiveCode } from '../contact/pending-code';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import type { WriteServers } from '../directory/write-servers';
-import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
-import { allValues, firstValue } from '../directory/ldap-values';
+import { firstValue } from '../directory/ldap-values';
 import { readAuditTrail } from '../audit/audit-chain';
 import { fleetLines } from '../health/fleet-lines';
 import { runDoctor, type DoctorCheck, type DoctorConfig, type DoctorDeps } from '../health/kiosk-doctor';
@@ -19,14 +17,15 @@ import { isUnder, type DirectoryLayout } from '../account-store/account-layout';
 import type { FleetBeacon, FleetView } from '../health/fleet-beacon';
 import type { HelpdeskSettings } from './helpdesk-settings';
 import type { OperatorSignIn } from './operator-sign-in';
+import { lookupTerms } from '../../../shared/names/lookup-terms';
+import { findAccounts, type CreationStage } from './account-lookup';
 
 export interface LookupResult {
   account: string;
   staffId: string;
   name: string;
   state: 'active' | 'suspended' | 'password-suspended';
-  /** How far its creation got (docs/directory.md): without a password, without a mailbox, or complete. */
-  stage: 'added' | 'password-set' | 'complete';
+  stage: CreationStage;
   created: string | null;
   contact: 'confirmed' | 'pending' | 'none';
 }
@@ -72,49 +71,26 @@ export class HelpdeskConsole {
     };
   }
 
-  async lookup(query: string): Promise<LookupResult[]> {
+  async lookup(query: string): Promise<{ results: LookupResult[]; tooMany: boolean }> {
     const operator = this.deps.operators.require();
-    const text = query.trim().toLowerCase();
-    if (text.length < 2) return [];
+    const terms = lookupTerms(query);
+    if (!terms) return { results: [], tooMany: false };
     const { layout } = this.deps;
     const { attrs, passwordSuspended } = layout;
     const contact = this.deps.config.contact.attributes;
-    // Mailbox entries carry no English name; the HR records do, so an English name is first turned
-    // into the staff IDs whose passport name contains it.
-    const byEnglishName = await this.staffIdsByEnglishName(query.trim());
-    // Only mailbox entries: HR records share names with them and would crowd the 20 results out.
-    const filter = allOf(
-      equals('objectClass', 'posixAccount'),
-      new OrFilter({
-        filters: [
-          equals(attrs.staffId, text),
-          equals(attrs.account, text),
-          new SubstringFilter({ attribute: attrs.name, any: [query.trim()] }),
-          ...(byEnglishName.length > 0 ? [anyEquals(attrs.staffId, byEnglishName)] : []),
-        ],
-      }),
-    );
-    const written = this.deps.writes.recall(text);
+    const hr = this.deps.config.helpdesk.staffDirectory;
+    const written = this.deps.writes.recall(terms.plain);
     const connection = written ? this.deps.writes.at(written) : this.deps.connection;
-    const entries = await connection.run(
-      async (client) =>
-        (
-          await client.search(layout.baseDn, {
-            scope: 'sub',
-            filter,
-            sizeLimit: 20,
-            // Asked for by name: never userPassword (whether one is set is asked below, by a filter).
-            attributes: [attrs.account, attrs.staffId, attrs.name, 'description', passwordSuspended.attribute, contact.address, contact.confirmed, contact.pending],
-          }).catch((error: unknown) => {
-            if ((error as { code?: number }).code === 4) return { searchEntries: [] as Entry[] }; // more than 20: ask for more detail
-            throw error;
-          })
-        ).searchEntries,
-      { idempotent: true },
-    );
-    const stages = await this.stagesOf(connection, entries);
-    await this.record(operator.uid, 'lookup', 'ok', `${entries.length} result(s)`);
-    return entries.map((e) => {
+    const { entries, stages, tooMany } = await findAccounts(connection, {
+      baseDn: layout.baseDn,
+      claimsDn: this.deps.config.mailbox.mode === 'campus' ? layout.claimsDn : null,
+      attrs,
+      hr: { dn: `${hr.base},${layout.baseDn}`, id: hr.id, nameEn: hr.nameEn },
+      // Asked for by name: never userPassword (whether one is set is asked by a filter).
+      attributes: [attrs.account, attrs.staffId, attrs.name, 'description', passwordSuspended.attribute, contact.address, contact.confirmed, contact.pending],
+    }, terms);
+    await this.record(operator.uid, 'lookup', 'ok', `${entries.length} result(s)${tooMany ? ', more not listed' : ''}`);
+    const results = entries.map((e) => {
       const created = /^create\((\d+),/.exec(firstValue(e.description) ?? '')?.[1];
       const marker = firstValue(e[passwordSuspended.attribute]);
       return {
@@ -127,56 +103,7 @@ export class HelpdeskConsole {
         contact: firstValue(e[contact.confirmed]) === 'TRUE' ? 'confirmed' : hasLiveCode(firstValue(e[contact.pending]), this.deps.clock.now()) ? 'pending' : 'none',
       } satisfies LookupResult;
     });
-  }
-
-  /**
-   * Staff IDs whose HR record's passport name contains the text. The filter is an object (ldapts
-   * escapes its value), and the directory's case-insensitive matching makes "wang" find "WANG,…".
-   */
-  private async staffIdsByEnglishName(text: string): Promise<string[]> {
-    const hr = this.deps.config.helpdesk.staffDirectory;
-    const records = await this.deps.connection.run(
-      async (client) =>
-        (
-          await client
-            .search(`${hr.base},${this.deps.layout.baseDn}`, { scope: 'sub', filter: new SubstringFilter({ attribute: hr.nameEn, any: [text] }), sizeLimit: 20, attributes: [hr.id] })
-            .catch((error: unknown) => {
-              // No HR records here (code 32), or more than 20 (code 4): the other criteria still answer.
-              const code = (error as { code?: number }).code;
-              if (code === 32 || code === 4) return { searchEntries: [] as Entry[] };
-              throw error;
-            })
-        ).searchEntries,
-      { idempotent: true },
-    );
-    return records.map((r) => (firstValue(r[hr.id]) ?? '').toLowerCase()).filter(Boolean);
-  }
-
-  /**
-   * The stage of each entry found: which have no password yet (asked by a filter, so no hash is
-   * ever read), and in campus mode which claims have no mailbox mark. Complete is not listed.
-   */
-  private async stagesOf(connection: DirectoryConnection, entries: Entry[]): Promise<Map<string, LookupResult['stage']>> {
-    const stages = new Map<string, LookupResult['stage']>();
-    if (entries.length === 0) return stages;
-    const { layout } = this.deps;
-    const staffIds = entries.map((e) => firstValue(e[layout.attrs.staffId]) ?? '').filter(Boolean);
-    const [withoutPassword, claims] = await connection.run(
-      (client) =>
-        Promise.all([
-          client
-            .search(layout.baseDn, { scope: 'sub', filter: allOf(anyEquals('entryDN', entries.map((e) => e.dn)), new NotFilter({ filter: present('userPassword') })), attributes: ['dn'] })
-            .then((r) => r.searchEntries),
-          this.deps.config.mailbox.mode === 'campus' && staffIds.length > 0
-            ? client.search(layout.claimsDn, { scope: 'one', filter: anyEquals('cn', staffIds), attributes: ['cn', 'description'] }).then((r) => r.searchEntries, () => [] as Entry[])
-            : Promise.resolve([] as Entry[]),
-        ]),
-      { idempotent: true },
-    );
-    const noMailbox = new Set(claims.filter((c) => !allValues(c.description).some((d) => d.startsWith('mailbox('))).map((c) => (firstValue(c.cn) ?? '').toLowerCase()));
-    for (const e of entries) if (noMailbox.has((firstValue(e[layout.attrs.staffId]) ?? '').toLowerCase())) stages.set(e.dn.toLowerCase(), 'password-set');
-    for (const e of withoutPassword) stages.set(e.dn.toLowerCase(), 'added');
-    return stages;
+    return { results, tooMany };
   }
 
   /**

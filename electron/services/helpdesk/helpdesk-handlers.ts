@@ -15,7 +15,7 @@ export function registerHelpdeskHandlers(
   dispatcher.handle('operatorSignOut', async () => ({ signedOut: operators.signOut() }));
   dispatcher.handle('helpdeskHealth', async () => deps.console.health());
   dispatcher.handle('helpdeskFleetCheck', async () => ({ checks: await deps.console.fleetCheck() }));
-  dispatcher.handle('helpdeskLookup', async ({ query }) => ({ results: await deps.console.lookup(query) }));
+  dispatcher.handle('helpdeskLookup', async ({ query }) => deps.console.lookup(query));
   dispatcher.handle('setOutOfService', async ({ on, scope }) => ({ on: await deps.console.setOutOfService(on, scope) }));
   dispatcher.handle('helpdeskFleetStatus', async () => deps.console.fleetStatus());
   dispatcher.handle('startAssistedApplication', async ({ staffId, reason, password }) => assisted.startApplication(staffId, reason, password));

@@ -1,6 +1,6 @@
 // Who a person is to the kiosk, whichever way they arrived (an AIS handoff or the HR records at
 // the helpdesk): the role an ID shape implies, whether their condition may apply, and the passport
-// name made safe to show, store and turn into account names. One rule, used by both paths.
+// name made safe to show and store. One rule, used by both paths.
 import { z } from 'zod';
 import { KioskError } from '../kiosk-error';
 
@@ -40,16 +40,8 @@ export function requireEligible(rules: EligibilityRules, role: Role, condition: 
   if (!rules[role].includes(condition)) throw new KioskError('USER(-4)', `condition "${condition}" not eligible for ${role}`);
 }
 
-// Letters NFD does not split into base + accent.
-const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', þ: 'th', Þ: 'TH', ð: 'd', Ð: 'D', ı: 'i' };
-
-/** Gödel → Godel: passport names must become plain letters before account names are made. */
-export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[ßæÆøØœŒđĐłŁþÞðÐı]/g, (c) => FOLD[c] ?? c);
-}
+/** Gödel → Godel (shared/names): for account names and password words, never for what is shown. */
+export { foldDiacritics } from '../../../shared/names/fold-diacritics';
 
 // Control characters (C0, DEL, C1) and the bidi embeddings, overrides and isolates: a name
 // carrying them could reorder what the screen, the directory's cn or an audit line shows.
@@ -66,7 +58,11 @@ export function cleanChineseName(text: string): string {
   return withoutHiddenCharacters(text).replace(/[\s\u3000]+/g, '');
 }
 
-/** A passport name as shown and used for account names: plain letters, single spaces. */
+/**
+ * A passport name as shown and kept: no hidden characters, single spaces, accents as the records
+ * give them (GÖDEL stays GÖDEL on screen); account names fold it themselves (naming/).
+ */
 export function cleanPassportName(text: string): string {
-  return foldDiacritics(withoutHiddenCharacters(text)).replace(/\s+/g, ' ').trim();
+  // NFC: an accent sent as a separate mark is shown and compared as the one letter it is.
+  return withoutHiddenCharacters(text).normalize('NFC').replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,6 @@
 // The account-name rules of the legacy portal (docs/legacy-service.md "Account names"), as pure
 // functions: parsing the passport name, the candidate patterns, and validity.
+import { foldDiacritics } from '../../../shared/names/fold-diacritics';
 
 export const NAME_MIN = 3;
 export const NAME_MAX = 16;
@@ -15,11 +16,12 @@ export interface ParsedPassportName {
   given: string[];
 }
 
-const tokens = (text: string) => text.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+// Accents are folded here, where names become account names: the name on screen keeps them.
+const tokens = (text: string) => foldDiacritics(text).toLowerCase().split(/[^a-z]+/).filter(Boolean);
 
 /**
  * "SURNAME, GIVEN NAMES" when there is a comma; "Given Surname" when there is no comma and exactly
- * two words; otherwise given names only. Diacritics must already be folded (the AIS handoff does).
+ * two words; otherwise given names only. Diacritics are folded (GÖDEL gives godel).
  */
 export function parsePassportName(nameEn: string): ParsedPassportName {
   const comma = nameEn.indexOf(',');

@@ -16,7 +16,14 @@ export function registerSessionHandlers(dispatcher: Dispatcher, deps: SessionHan
   const { sessions } = deps;
   dispatcher.handle('currentSession', async () => {
     const session = sessions.require();
-    return { profile: session.profile, purpose: session.purpose, expiresAt: session.expiresAt, nameUsable: deps.nameUsable(session.profile.nameEn) };
+    return {
+      profile: session.profile,
+      purpose: session.purpose,
+      expiresAt: session.expiresAt,
+      nameUsable: deps.nameUsable(session.profile.nameEn),
+      // The profile card names who assisted: the operator, never the reason (that is for the audit).
+      assistedBy: session.assistedBy?.operator,
+    };
   });
   dispatcher.handle('endSession', async ({ reason }) => {
     if (reason === 'reject' && sessions.hasLive()) await deps.onReject(sessions.require());

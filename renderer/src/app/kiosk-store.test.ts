@@ -23,6 +23,7 @@ describe('kiosk store', () => {
     const settings = { ...store().settings, idleSeconds: 45 };
     store().setStatus({ kind: 'known', status: ONLINE });
     store().setSettings(settings);
+    store().applicantAwaited({ staffId: 'z10032', operator: 'opchen', until: Date.now() + 60_000 });
     store().signedIn({ ...SESSION, profile: { ...SESSION.profile, language: 'en' } });
     store().candidatesOffered(['mzlin2']);
     store().accountCreated(CREATED);

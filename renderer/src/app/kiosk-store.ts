@@ -51,6 +51,13 @@ export interface AcceptedPolicy {
   language: Language;
 }
 
+/** An applicant the helpdesk expects to sign in through AIS at this kiosk, until a time (ms). */
+export interface AwaitedApplicant {
+  staffId: string;
+  operator: string;
+  until: number;
+}
+
 /** The person's display choices (larger text, high contrast); they end with the session like everything else. */
 export interface Display {
   largeText: boolean;
@@ -74,6 +81,8 @@ export interface PersonalState {
   languageChosen: boolean;
   /** What the person set out to do when sign-in began (before a session exists); main's own default is apply. */
   signInPurpose: Purpose;
+  /** Whom Welcome says the kiosk waits for; it ends with the session, the helpdesk's sign-out, or its time. */
+  awaited: AwaitedApplicant | null;
 }
 
 export const NOTHING_PERSONAL: PersonalState = {
@@ -87,6 +96,7 @@ export const NOTHING_PERSONAL: PersonalState = {
   display: { largeText: false, highContrast: false },
   languageChosen: false,
   signInPurpose: 'apply',
+  awaited: null,
 };
 
 /** What the kiosk itself knows from main; it outlives every person. */
@@ -135,6 +145,8 @@ export interface KioskTransitions {
    * console (the operator's sign-in, since the handover signed the operator out) comes next.
    */
   assistedCancelled(): void;
+  /** The helpdesk handed the kiosk to an applicant who signs in through AIS; Welcome says so. */
+  applicantAwaited(awaited: AwaitedApplicant): void;
   /** The operator left the helpdesk (signed out, cancelled, or handed over to AIS); nothing of anyone stays. */
   helpdeskLeft(): void;
   /** Back to Welcome with nothing of the person left; status and settings are not personal. */
@@ -171,6 +183,8 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
     set(session ? { session, language: session.profile.language, screen: { name: 'assisted-handover' } } : { screen: { name: 'assisted-handover' } }),
   applicantTookOver: () => set({ screen: { name: get().session?.purpose === 'apply' ? 'profile' : 'reset' } }),
   assistedCancelled: () => set({ ...NOTHING_PERSONAL, screen: { name: 'operator-sign-in' } }),
-  helpdeskLeft: () => set({ ...NOTHING_PERSONAL }),
+  // Main drops a waiting assist when an operator signs out, not when the sign-in form is left unused.
+  helpdeskLeft: () => set({ ...NOTHING_PERSONAL, awaited: get().screen.name === 'operator-sign-in' ? get().awaited : null }),
+  applicantAwaited: (awaited) => set({ ...NOTHING_PERSONAL, awaited }),
   sessionEnded: () => set({ ...NOTHING_PERSONAL }),
 }));

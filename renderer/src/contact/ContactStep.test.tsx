@@ -50,6 +50,18 @@ describe('contact step', () => {
     expect(screen.getByText('已建立新的 LDAP 帳號 mzlin2@mx.nthu.edu.tw')).toBeTruthy();
   });
 
+  it('repeats the typo hint at the read-back, under the address in large monospace', async () => {
+    const { calls } = await onResults();
+    fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming.lin@gmial.com' } });
+    await click('核對地址');
+    expect(screen.getByText('ming.lin@gmial.com', { selector: '.readback-address' })).toBeTruthy();
+    expect(screen.getByText(/請注意：您輸入的是 gmial\.com，是不是要輸入 ming\.lin@gmail\.com？/)).toBeTruthy();
+    await click('使用此地址');
+    expect(screen.getByText('ming.lin@gmail.com', { selector: '.readback-address' })).toBeTruthy();
+    expect(screen.queryByText(/請注意：/)).toBeNull();
+    expect(calls.some(([m]) => m === 'registerContact')).toBe(false);
+  });
+
   it('keeps a wrong code on the code screen with the tries left, and sends an expired one to the helpdesk', async () => {
     let answer: 'CONTACT_CODE_WRONG' | 'CONTACT_CODE_EXPIRED' = 'CONTACT_CODE_WRONG';
     await onResults({ confirmContact: async () => ({ ok: false, code: answer, ...(answer === 'CONTACT_CODE_WRONG' ? { triesLeft: 3 } : {}) }) });
@@ -58,8 +70,9 @@ describe('contact step', () => {
     await click('寄送確認碼');
     fireEvent.change(screen.getByLabelText('確認碼'), { target: { value: '000000' } });
     await click('確認');
-    expect(screen.getByRole('alert').textContent).toContain('確認碼錯誤');
-    expect(screen.getByRole('alert').textContent).toContain('還可以再試 3 次。');
+    // Full sentences; the code on its own labelled line, not run into them.
+    expect(screen.getByRole('alert').querySelector('p')?.textContent).toBe('確認碼錯誤。還可以再試 3 次。');
+    expect(screen.getByRole('alert').querySelector('.reference')?.textContent).toBe('參考代碼： CONTACT_CODE_WRONG');
     expect(screen.getByLabelText('確認碼')).toBeTruthy();
     answer = 'CONTACT_CODE_EXPIRED';
     fireEvent.change(screen.getByLabelText('確認碼'), { target: { value: '111111' } });

@@ -9,6 +9,8 @@ import type { ResultCode } from '../../../shared/contract/codes';
 import { contactRuleViolation, typoHint } from '../../../shared/contact/contact-rules';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { Refusal } from '../errors/Refusal';
+import { confirmContactCode, sendContactCode } from '../flows/contact';
 
 type Stage = 'enter' | 'readback' | 'code' | 'done' | 'later';
 
@@ -40,10 +42,10 @@ export function ContactStep() {
     setBusy(true);
     setProblem(null);
     setTriesLeft(null);
-    const result = await api.registerContact({ address });
+    const result = await sendContactCode(api, address);
     setBusy(false);
     if (!result.ok) return fail(result.code, undefined, again);
-    setMasked(result.data.masked);
+    setMasked(result.masked);
     setResent(again);
     setStage('code');
   };
@@ -57,11 +59,11 @@ export function ContactStep() {
   const confirm = async () => {
     setBusy(true);
     setProblem(null);
-    const result = await api.confirmContact({ code });
+    const result = await confirmContactCode(api, code);
     setBusy(false);
     setCode('');
     if (!result.ok) return fail(result.code, result.triesLeft);
-    setMasked(result.data.masked);
+    setMasked(result.masked);
     setStage('done');
   };
 
@@ -92,7 +94,18 @@ export function ContactStep() {
       {stage === 'readback' && (
         <>
           <p className="lead">{t('contact.readbackFull')}</p>
-          <p className="readback-address">{address}</p>
+          <p className="readback-address" lang="en">
+            {address}
+          </p>
+          {/* The typo hint again, where the address is checked for the last time before sending. */}
+          {hint && (
+            <p className="hint readback-hint" role="status">
+              {t('contact.readbackHint', { typed: address.slice(address.lastIndexOf('@') + 1), address: hint })}{' '}
+              <button type="button" className="secondary" onClick={() => setAddress(hint)}>
+                {t('contact.useHint')}
+              </button>
+            </p>
+          )}
           <div className="actions">
             <button type="button" className="secondary" disabled={busy} onClick={() => setStage('enter')}>
               {t('contact.change')}
@@ -123,12 +136,7 @@ export function ContactStep() {
       )}
       {stage === 'done' && <p className="lead">{t('contact.done', { masked })}</p>}
       {stage === 'later' && <p className="lead">{t('contact.later')}</p>}
-      {problem && (
-        <p className="problem" role="alert">
-          {t(`errors.${problem}.title`)}
-          {triesLeft !== null && ` ${t('contact.triesLeft', { tries: triesLeft })}`} <code>{problem}</code>
-        </p>
-      )}
+      {problem && <Refusal code={problem} more={triesLeft !== null ? t('contact.triesLeft', { tries: triesLeft }) : undefined} />}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // out-of-service switch, and the assisted sessions that hand the kiosk from operator to applicant.
 import type { KioskApi, RequestOf } from '../../../shared/contract/api';
 import type { ResultCode } from '../../../shared/contract/codes';
-import type { FleetCheckResponse, FleetStatusResponse, HealthResponse } from '../../../shared/contract/schemas';
+import type { ExpectAssistedApplicationResponse, FleetCheckResponse, FleetStatusResponse, HealthResponse, LookupResponse } from '../../../shared/contract/schemas';
 import { useKioskStore } from '../app/kiosk-store';
 
 const store = () => useKioskStore.getState();
@@ -91,12 +91,31 @@ export async function startAssistedApplication(api: KioskApi, request: Omit<Requ
 
 /**
  * The usual way: the applicant signs in through AIS themselves, next, at this kiosk. The operator
- * is signed out and Welcome waits for them. Resolves to the refusal's code, or null.
+ * is signed out and Welcome says whom it waits for, until when. Resolves to the refusal's code, or null.
  */
 export async function expectApplicantThroughAis(api: KioskApi, assist: Omit<RequestOf<'expectAssistedApplication'>, 'password'>, operatorPassword: string): Promise<ResultCode | null> {
   // Only this staff ID's own sign-in becomes assisted: anyone else who signs in meanwhile does not.
   const result = await api.expectAssistedApplication({ ...assist, password: operatorPassword });
   if (!result.ok) return result.code;
   await signOutOperator(api);
+  store().applicantAwaited(awaitedFrom(result.data));
   return null;
+}
+
+const awaitedFrom = ({ staffId, operator, until }: ExpectAssistedApplicationResponse) => ({ staffId, operator, until: Date.parse(until) });
+
+export type LookupAnswer = { ok: true; results: LookupResponse['results']; tooMany: boolean } | { ok: false; code: ResultCode };
+
+/** The accounts found (never a hash); a refusal is shown beside the form, the console stays. */
+export async function lookUpAccounts(api: KioskApi, query: string): Promise<LookupAnswer> {
+  const result = await api.helpdeskLookup({ query });
+  return result.ok ? { ok: true, ...result.data } : { ok: false, code: result.code };
+}
+
+export type HelpdeskContactAnswer = { ok: true; masked: string; account: string } | { ok: false; code: ResultCode };
+
+/** Confirms an applicant's contact address with the code they received, at the helpdesk. */
+export async function confirmContactAtHelpdesk(api: KioskApi, request: RequestOf<'helpdeskConfirmContact'>): Promise<HelpdeskContactAnswer> {
+  const result = await api.helpdeskConfirmContact(request);
+  return result.ok ? { ok: true, ...result.data } : { ok: false, code: result.code };
 }

@@ -65,6 +65,17 @@ describe('returnFromAis', () => {
     expect(window.sessionStorage.length).toBe(0);
   });
 
+  it('keeps larger text and high contrast across the browser host’s trip to AIS', async () => {
+    const { api } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }) });
+    store().setDisplay({ largeText: true, highContrast: true });
+    await signIn(api, stay, 'apply');
+    useKioskStore.setState(useKioskStore.getInitialState(), true);
+    await returnFromAis(fakeApi().api, 'ok');
+    expect(store().display).toEqual({ largeText: true, highContrast: true });
+    expect(store().languageChosen).toBe(false);
+    expect(window.sessionStorage.length).toBe(0);
+  });
+
   it('without a choice on Welcome, the AIS profile’s language applies after the trip', async () => {
     const { api } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }) });
     await signIn(api, stay, 'apply');

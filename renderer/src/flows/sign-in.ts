@@ -3,26 +3,39 @@
 import type { KioskApi } from '../../../shared/contract/api';
 import { isResultCode } from '../../../shared/contract/codes';
 import type { Purpose } from '../../../shared/contract/schemas';
-import { useKioskStore, type Language } from '../app/kiosk-store';
+import { useKioskStore, type Display, type Language } from '../app/kiosk-store';
 
 const store = () => useKioskStore.getState();
 
-/** In the browser host the page itself leaves for AIS; a language chosen before it (not personal) comes back this way. */
-const CHOSEN_LANGUAGE = 'mx-kiosk.chosen-language';
+/**
+ * In the browser host the page itself leaves for AIS; what the person chose before it (a language,
+ * larger text, high contrast) comes back this way, and is wiped with web storage when they leave.
+ */
+const CHOSEN_BEFORE_AIS = 'mx-kiosk.chosen-before-ais';
 
-function keepLanguageAcrossAis(): void {
+interface ChosenBeforeAis {
+  language: Language | null;
+  display: Display;
+}
+
+function keepChoicesAcrossAis(): void {
+  const { languageChosen, language, display } = store();
+  const chosen: ChosenBeforeAis = { language: languageChosen ? language : null, display };
   try {
-    if (store().languageChosen) window.sessionStorage.setItem(CHOSEN_LANGUAGE, store().language);
+    window.sessionStorage.setItem(CHOSEN_BEFORE_AIS, JSON.stringify(chosen));
   } catch {
-    // without storage the AIS profile's language applies, as before
+    // without storage the AIS profile's language and the plain display apply
   }
 }
 
-function takeLanguageKeptAcrossAis(): Language | null {
+function takeChoicesKeptAcrossAis(): ChosenBeforeAis | null {
   try {
-    const kept = window.sessionStorage.getItem(CHOSEN_LANGUAGE);
-    window.sessionStorage.removeItem(CHOSEN_LANGUAGE);
-    return kept === 'en' || kept === 'zh-TW' ? kept : null;
+    const kept = window.sessionStorage.getItem(CHOSEN_BEFORE_AIS);
+    window.sessionStorage.removeItem(CHOSEN_BEFORE_AIS);
+    const parsed = kept ? (JSON.parse(kept) as Partial<ChosenBeforeAis>) : null;
+    if (!parsed) return null;
+    const language = parsed.language === 'en' || parsed.language === 'zh-TW' ? parsed.language : null;
+    return { language, display: { largeText: parsed.display?.largeText === true, highContrast: parsed.display?.highContrast === true } };
   } catch {
     return null;
   }
@@ -41,7 +54,7 @@ export async function signIn(api: KioskApi, navigate: (url: string) => void, pur
   const result = await api.beginSignIn({ purpose });
   if (!result.ok) return store().failed(result.code);
   if (result.data.kind === 'redirect') {
-    keepLanguageAcrossAis();
+    keepChoicesAcrossAis();
     return navigate(result.data.url);
   }
   if (result.data.kind === 'cancelled') return store().signInCancelled();
@@ -72,8 +85,9 @@ export async function obscureSignIn(api: KioskApi, obscured: boolean): Promise<v
  * comes from the address bar, so anything that is not a known code is shown as INTERNAL.
  */
 export async function returnFromAis(api: KioskApi, outcome: string): Promise<void> {
-  const kept = takeLanguageKeptAcrossAis();
-  if (kept) store().setLanguage(kept);
+  const kept = takeChoicesKeptAcrossAis();
+  if (kept?.language) store().setLanguage(kept.language);
+  if (kept) store().setDisplay(kept.display);
   if (outcome === 'ok') return loadSession(api);
   store().failed(isResultCode(outcome) ? outcome : 'INTERNAL');
 }

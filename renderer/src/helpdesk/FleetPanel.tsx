@@ -8,6 +8,7 @@ import type { FleetStatusResponse, SwitchMark } from '../../../shared/contract/s
 import { useKioskApi } from '../api/api-context';
 import { ConfirmDialog } from '../confirm/ConfirmDialog';
 import { loadFleet, switchFleet } from '../flows/helpdesk';
+import { dateAndTime } from '../i18n/date-format';
 
 export function FleetPanel() {
   const { t, i18n } = useTranslation();
@@ -17,7 +18,7 @@ export function FleetPanel() {
   useEffect(() => {
     void loadFleet(api).then(setFleet);
   }, [api]);
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-TW', { dateStyle: 'short', timeStyle: 'medium' }) : t('fleet.never'));
+  const when = (iso: string | null) => (iso ? dateAndTime(iso, i18n.language) : t('fleet.never'));
   const who = (mark: SwitchMark) => {
     const state = t(`fleet.switchStates.${mark.on ? 'on' : 'off'}`);
     // Off and never named: nobody switched it. On without a name: set in the directory by hand.
@@ -32,7 +33,7 @@ export function FleetPanel() {
   if (!fleet) return <p aria-busy="true">{t('policy.loading')}</p>;
   return (
     <section aria-labelledby="fleet-title" className="fleet">
-      <h2 id="fleet-title">{t('fleet.title')}</h2>
+      <h2 id="fleet-title" className="visually-hidden">{t('fleet.title')}</h2>
       {fleet.stale && (
         <p role="status" className="notes" data-stale="true">
           {t('fleet.stale', { when: when(fleet.checkedAt) })}

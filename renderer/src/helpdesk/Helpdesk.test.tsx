@@ -9,6 +9,11 @@ afterEach(() => {
   useKioskStore.getState().sessionEnded();
 });
 
+const openTab = async (name: string) => {
+  const tab = await screen.findByRole('tab', { name });
+  await act(async () => void fireEvent.click(tab));
+};
+
 describe('helpdesk', () => {
   it('opens the operator sign-in with Ctrl+Alt+H', async () => {
     renderKiosk(fakeApi().api);
@@ -33,23 +38,76 @@ describe('helpdesk', () => {
     fireEvent.change(screen.getByLabelText('密碼'), { target: { value: 'secret' } });
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '登入' })));
     expect(fake.calls).toContainEqual(['operatorSignIn', { uid: 'opchen', password: 'secret' }]);
-    expect(await screen.findByText('reachable')).toBeTruthy();
-    // Lookup comes before health, and health is one line until opened.
-    const lookupHeading = screen.getByRole('heading', { name: '查詢帳號' });
-    const summary = screen.getByText('系統檢查：1 項正常，0 項失敗（點選展開）');
-    expect(lookupHeading.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(summary.closest('details')?.open).toBe(false);
-    expect(screen.getByText('建立帳號（成功）：2')).toBeTruthy();
+    // Lookup is the first task; the others wait behind their tabs.
+    expect(screen.getByRole('tab', { name: '查詢帳號', selected: true })).toBeTruthy();
+    expect(screen.queryByText('reachable')).toBeNull();
     fireEvent.change(screen.getByLabelText('人事代號、帳號、中文或英文姓名'), { target: { value: 'z10001' } });
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '查詢' })));
     expect(screen.getByRole('cell', { name: 'hmwang' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: '使用中' })).toBeTruthy();
+    // Health is one line until opened.
+    await openTab('本機');
+    expect(await screen.findByText('reachable')).toBeTruthy();
+    const summary = screen.getByText('系統檢查：1 項正常，0 項失敗（點選展開）');
+    expect(summary.closest('details')?.open).toBe(false);
+    expect(screen.getByText('建立帳號（成功）：2')).toBeTruthy();
+  });
+
+  it('searches from one Chinese character or two letters, says so, and says when the list is cut short', async () => {
+    const fake = fakeApi({ helpdeskLookup: async () => ({ ok: true, data: { results: [], tooMany: true } }) });
+    renderKiosk(fake.api);
+    act(() => openScreen({ name: 'helpdesk' }));
+    const search = () => screen.getByRole('button', { name: '查詢' }) as HTMLButtonElement;
+    const type = (value: string) => fireEvent.change(screen.getByLabelText('人事代號、帳號、中文或英文姓名'), { target: { value } });
+    expect(screen.getByText('至少輸入 2 個英文字母或數字，或 1 個中文字。')).toBeTruthy();
+    type('c');
+    expect(search().disabled).toBe(true);
+    type('王');
+    expect(search().disabled).toBe(false);
+    await act(async () => void fireEvent.click(search()));
+    expect(fake.calls).toContainEqual(['helpdeskLookup', { query: '王' }]);
+    expect(screen.getByText('符合的帳號超過 20 個，只列出前 20 個。請輸入更多姓名或代號再查詢。')).toBeTruthy();
+  });
+
+  it('says there is no HR record, in sentences, with the code on its own Reference line', async () => {
+    const fake = fakeApi({ startAssistedApplication: async () => ({ ok: false, code: 'NO_HR_RECORD' }) });
+    renderKiosk(fake.api);
+    await act(async () => {
+      useKioskStore.getState().setLanguage('en');
+      openScreen({ name: 'helpdesk' });
+    });
+    await openTab('Assist');
+    fireEvent.change(screen.getByLabelText('Staff ID'), { target: { value: 'z10039' } });
+    fireEvent.change(screen.getByLabelText('Your password'), { target: { value: 'Operator-Passw0rd!' } });
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Start an application (without AIS)' })));
+    const alert = screen.getByRole('alert');
+    expect(alert.querySelector('p')?.textContent).toBe('The HR records have no one with this staff ID. Check the staff ID again. If it is right, let the applicant sign in through AIS instead.');
+    expect(alert.querySelector('.reference')?.textContent).toBe('Reference: NO_HR_RECORD');
+  });
+
+  it('confirms whom the kiosk now waits for, until when, and how to cancel', async () => {
+    const fake = fakeApi();
+    renderKiosk(fake.api);
+    act(() => openScreen({ name: 'helpdesk' }));
+    await openTab('協助申請人');
+    fireEvent.change(screen.getByLabelText('人事代號'), { target: { value: 'z10032' } });
+    fireEvent.change(screen.getByLabelText('您的密碼'), { target: { value: 'Operator-Passw0rd!' } });
+    const until = new Date(Date.now() + 10 * 60_000).toISOString();
+    fake.api.expectAssistedApplication = async (request) => ({ ok: true, data: { waiting: true, staffId: request!.staffId, operator: 'opchen', until } });
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '申請人自行以校務資訊系統登入' })));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('電子郵件帳號服務');
+    const notice = screen.getByText('服務台正在等候申請人登入').closest('.awaited')!;
+    expect(notice.textContent).toContain('人事代號 z10032 的申請人');
+    expect(notice.textContent).toContain('服務台人員：opchen。');
+    expect(notice.textContent).toMatch(/等候到 \d\d:\d\d 為止/);
+    expect(notice.textContent).toContain('取消等候：按 Ctrl+Alt+H');
   });
 
   it('runs the fleet check only when asked, and lists what it found', async () => {
     const fake = fakeApi();
     renderKiosk(fake.api);
     act(() => openScreen({ name: 'helpdesk' }));
+    await openTab('本機');
     expect(await screen.findByText('reachable')).toBeTruthy();
     expect(fake.calls.some(([m]) => m === 'helpdeskFleetCheck')).toBe(false);
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '執行一致性檢查' })));
@@ -61,6 +119,7 @@ describe('helpdesk', () => {
     const fake = fakeApi();
     renderKiosk(fake.api);
     act(() => openScreen({ name: 'helpdesk' }));
+    await openTab('各自助服務機');
     const fleet = await screen.findByRole('table');
     const row = within(fleet).getByRole('row', { name: /counter-7/ });
     expect(row.textContent).toContain('服務中');
@@ -79,6 +138,7 @@ describe('helpdesk', () => {
     });
     renderKiosk(fake.api);
     act(() => openScreen({ name: 'helpdesk' }));
+    await openTab('各自助服務機');
     const note = await screen.findByText(/目錄服務目前沒有回應/);
     expect(note.getAttribute('data-stale')).toBe('true');
     expect(screen.getByText('已將全部自助服務機設為暫停服務。')).toBeTruthy();
@@ -90,6 +150,7 @@ describe('helpdesk', () => {
   it('shows who switched what and when: the fleet switch and each kiosk\'s own', async () => {
     renderKiosk(fakeApi().api);
     act(() => openScreen({ name: 'helpdesk' }));
+    await openTab('各自助服務機');
     const fleetNote = await screen.findByTestId('fleet-switched');
     expect(fleetNote.textContent).toMatch(/^全部機器的開關最後由 hdlee 於 counter-9 設為服務中，/);
     const row = screen.getByRole('row', { name: /counter-8/ });
@@ -121,6 +182,7 @@ describe('helpdesk', () => {
       useKioskStore.getState().setStatus({ kind: 'known', status: ONLINE });
       openScreen({ name: 'helpdesk' });
     });
+    await openTab('本機');
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '暫停服務' })));
     expect(screen.getByRole('alertdialog', { name: '要讓本機暫停服務嗎？' })).toBeTruthy();
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '不要變更' })));
@@ -143,6 +205,7 @@ describe('helpdesk', () => {
       useKioskStore.getState().setLanguage('en');
       openScreen({ name: 'helpdesk' });
     });
+    await openTab('This kiosk');
     expect(await screen.findByText('System checks: 0 passed, 1 failed (select to expand)')).toBeTruthy();
     expect(screen.getByText('Password resets (refused): 1')).toBeTruthy();
     expect(screen.getByText('future (done): 3')).toBeTruthy();

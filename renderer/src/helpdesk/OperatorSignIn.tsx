@@ -6,6 +6,7 @@ import type { ResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { SecretInput } from '../password-meter/SecretInput';
 import { useKioskStore } from '../app/kiosk-store';
+import { Refusal } from '../errors/Refusal';
 import { signInOperator } from '../flows/helpdesk';
 
 export function OperatorSignIn() {
@@ -48,11 +49,7 @@ export function OperatorSignIn() {
           </button>
         </div>
       </form>
-      {problem && (
-        <p className="problem" role="alert">
-          {t(`errors.${problem}.title`)} <code>{problem}</code>
-        </p>
-      )}
+      {problem && <Refusal code={problem} guidance />}
     </section>
   );
 }

@@ -34,11 +34,15 @@ describe('IdleGuard', () => {
     expect(screen.getByRole('alertdialog').textContent).toMatch(/1[89] 秒/);
   });
 
-  it('titles the warning in both languages, with the seconds large on their own', async () => {
+  it('says the warning in both languages (title, sentence and button), with the seconds large on their own', async () => {
     await onProfile();
     await advance(91);
     expect(screen.getByRole('heading', { level: 2, name: '還在嗎？ Are you still there?' })).toBeTruthy();
     expect(document.querySelector('.idle-seconds')?.textContent).toMatch(/^1[89]$/);
+    const sentence = document.getElementById('idle-count')!;
+    expect(sentence.textContent).toMatch(/1[89] 秒後將清除畫面/);
+    expect(sentence.querySelector('[lang="en"]')?.textContent).toMatch(/^To protect your data, .* in 1[89] seconds\.$/);
+    expect(screen.getByRole('button', { name: '我還在 / I’m still here' })).toBeTruthy();
   });
 
   it('watches the helpdesk console too', async () => {
@@ -64,7 +68,7 @@ describe('IdleGuard', () => {
   it('keeps the person when they answer "我還在"', async () => {
     const { calls } = await onProfile();
     await advance(95);
-    fireEvent.click(screen.getByRole('button', { name: '我還在' }));
+    fireEvent.click(screen.getByRole('button', { name: '我還在 / I’m still here' }));
     await advance(30);
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(calls.some(([m, r]) => m === 'endSession' && (r as { reason: string }).reason === 'idle')).toBe(false);
@@ -98,7 +102,7 @@ describe('IdleGuard while Electron’s AIS view is open', () => {
     await advance(92);
     expect(screen.getByRole('alertdialog').textContent).toContain('還在嗎？');
     expect(calls).toContainEqual(['obscureSignIn', { obscured: true }]);
-    fireEvent.click(screen.getByRole('button', { name: '我還在' }));
+    fireEvent.click(screen.getByRole('button', { name: '我還在 / I’m still here' }));
     await advance(1);
     expect(calls).toContainEqual(['obscureSignIn', { obscured: false }]);
     await advance(115);

@@ -1,5 +1,6 @@
-// The idle wipe: after the configured quiet time, a large bilingual "還在嗎？ / Are you still there?"
-// with a large countdown (at least 20 s, WCAG 2.2.1) and one button to stay; then the session ends
+// The idle wipe: after the configured quiet time (kiosk.resultSeconds on a result screen, which is
+// read and copied from), a large warning in both languages (title, sentence and button) with a
+// large countdown (at least 20 s, WCAG 2.2.1) and one button to stay; then the session ends
 // in main, the store is reset, web storage is cleared, and Welcome returns with nothing of the
 // person left in the page. It watches every screen but an untouched Welcome: the steps, the
 // result, the helpdesk console.
@@ -13,12 +14,16 @@ import { wipeAfterIdle } from '../flows/session';
 import { aisQuietSeconds, obscureSignIn } from '../flows/sign-in';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'input', 'wheel'] as const;
+/** Screens that show a result: they wait kiosk.resultSeconds before warning, not idleSeconds. */
+const RESULT_SCREENS: ReadonlySet<string> = new Set(['step4', 'reset-done']);
 
 export function IdleGuard() {
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
   const screen = useKioskStore((s) => s.screen.name);
-  const { idleSeconds, idleWarningSeconds } = useKioskStore((s) => s.settings);
+  const settings = useKioskStore((s) => s.settings);
+  const idleSeconds = RESULT_SCREENS.has(screen) ? settings.resultSeconds : settings.idleSeconds;
+  const { idleWarningSeconds } = settings;
   const [remaining, setRemaining] = useState<number | null>(null);
   // Set when watching starts (below); render itself must not read the clock.
   const lastActivity = useRef(0);
@@ -83,16 +88,22 @@ export function IdleGuard() {
   }, [overAis, warning, api]);
 
   if (remaining === null) return null;
+  const other = i18n.language === 'en' ? { lng: 'zh-TW', lang: 'zh-Hant-TW' } : { lng: 'en', lang: 'en' };
   return (
     <div className="idle-overlay">
       <div className="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-count">
         <h2 id="idle-title">
-          {t('idle.title')} <span lang={i18n.language === 'en' ? 'zh-Hant-TW' : 'en'}>{t('idle.title', { lng: i18n.language === 'en' ? 'zh-TW' : 'en' })}</span>
+          {t('idle.title')} <span lang={other.lang}>{t('idle.title', { lng: other.lng })}</span>
         </h2>
         <p className="idle-seconds" aria-hidden="true">
           {remaining}
         </p>
-        <p id="idle-count">{t('idle.countdown', { seconds: remaining })}</p>
+        <p id="idle-count">
+          {t('idle.countdown', { seconds: remaining })}
+          <span className="other-language" lang={other.lang}>
+            {t('idle.countdown', { seconds: remaining, lng: other.lng })}
+          </span>
+        </p>
         <button
           ref={stillHere}
           type="button"
@@ -103,7 +114,7 @@ export function IdleGuard() {
             setRemaining(null);
           }}
         >
-          {t('idle.stillHere')}
+          {t('idle.stillHere')} <span lang={other.lang}>/ {t('idle.stillHere', { lng: other.lng })}</span>
         </button>
       </div>
     </div>

@@ -1,8 +1,9 @@
-// What both password screens (Set account and Reset) show below the fields: a refusal with its
-// code (and the directory's own words), and the seed's two notes.
+// What both password screens (Set account and Reset) show below the fields: a refusal (and the
+// directory's own words) with its code on a Reference line, and the seed's two notes.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultCode } from '../../../shared/contract/codes';
+import { ReferenceLine } from '../errors/Refusal';
 
 export interface PasswordProblem {
   code: ResultCode;
@@ -15,10 +16,13 @@ export const PasswordNotices = memo(function PasswordNotices({ problem }: { prob
   return (
     <>
       {problem && (
-        <p className="problem" role="alert">
-          {t(`codes.${problem.code}`)} <code>{problem.code}</code>
-          {problem.reason && ` ${t('setAccount.directorySays', { reason: problem.reason })}`}
-        </p>
+        <div className="problem" role="alert">
+          <p>
+            {t(`codes.${problem.code}`)}
+            {problem.reason && ` ${t('setAccount.directorySays', { reason: problem.reason })}`}
+          </p>
+          <ReferenceLine code={problem.code} />
+        </div>
       )}
       <ul className="notes">
         <li>{t('setAccount.noteStrength')}</li>

@@ -4,6 +4,7 @@
 // the field counts; a failed question is no verdict (main decides again at Apply).
 import { useEffect, useState } from 'react';
 import { useKioskApi } from '../api/api-context';
+import { isBreached } from '../flows/password';
 
 /** Typing pauses this long before the question is asked, so a fast typist sends one, not one per key. */
 export const BREACH_ASK_AFTER_MS = 150;
@@ -16,8 +17,8 @@ export function useBreachVerdict(password: string, ask: boolean): boolean | null
     if (!ask) return;
     let live = true;
     const timer = setTimeout(() => {
-      void api.checkBreached({ password }).then((result) => {
-        if (live) setAnswer({ password, breached: result.ok && result.data.breached });
+      void isBreached(api, password).then((breached) => {
+        if (live) setAnswer({ password, breached });
       });
     }, BREACH_ASK_AFTER_MS);
     return () => {

@@ -1,5 +1,5 @@
 // Steps 1 and 2: accepting sends exactly the text shown; rejecting ends the session.
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
 import { fakeApi, openScreen, renderKiosk, SESSION } from '../testing/render-kiosk';
@@ -47,8 +47,25 @@ describe('consent steps', () => {
     // One title, and the document's sections one level below it (axe's heading-order).
     expect(screen.getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`)).toEqual(['H1 校園網路使用規範', 'H2 重點']);
     expect(screen.getAllByText(/摘要。/)).toHaveLength(1);
-    expect(screen.getByText(/版本日期：2002年5月23日。/)).toBeTruthy();
+    // Approved on the day the version carries: the date is said once.
+    expect(document.querySelector('.policy-dates')?.textContent).toBe('通過日期：2002-05-23。');
     expect(document.querySelector('.sticky-actions')?.contains(screen.getByRole('button', { name: '同意，繼續' }))).toBe(true);
+  });
+
+  it('says the version’s date when it differs from the approval or the last amendment', async () => {
+    const fake = fakeApi({
+      getPolicy: async (request) => ({
+        ok: true,
+        data: { id: request!.id, language: request!.language, title: 'T', version: '2018-03-08-summary-1', approved: '2002-05-23', amended: [], summary: true, source: 's', markdown: 'x', hash: 'a'.repeat(64) },
+      }),
+    });
+    renderKiosk(fake.api);
+    act(() => {
+      useKioskStore.getState().signedIn(SESSION);
+      openScreen({ name: 'step1' });
+    });
+    await screen.findByText('x');
+    expect(document.querySelector('.policy-dates')?.textContent).toBe('通過日期：2002-05-23。 版本日期：2018年3月8日。');
   });
 
   it('accepts with the version, hash and language shown, then moves to step 2', async () => {
@@ -60,11 +77,19 @@ describe('consent steps', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '電子郵件信箱使用規範' })).toBeTruthy();
   });
 
-  it('rejecting ends the session and explains there is no mailbox without the policies', async () => {
+  it('rejecting asks first, then ends the session and explains there is no mailbox without the policies', async () => {
     const { calls } = await openStep1();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '不同意' }));
     });
+    // Nothing ends yet: the safe answer is focused, and it keeps the step.
+    const dialog = screen.getByRole('alertdialog', { name: '不同意並結束申請嗎？' });
+    expect(document.activeElement?.textContent).toBe('回到使用規範');
+    await act(async () => void fireEvent.click(within(dialog).getByRole('button', { name: '回到使用規範' })));
+    expect(calls.some(([m]) => m === 'endSession')).toBe(false);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('校園網路使用規範');
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '不同意' })));
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '不同意，結束申請' })));
     expect(calls).toContainEqual(['endSession', { reason: 'reject' }]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('未同意使用規範');
     expect(useKioskStore.getState().session).toBeNull();

@@ -1,9 +1,11 @@
 // Steps 1 and 2: a policy, the certification sentence, and Reject / Accept and Continue
-// (不同意 / 同意，繼續). Accepting tells main exactly which text (version, hash, language) was shown.
+// (不同意 / 同意，繼續). Accepting tells main exactly which text (version, hash, language) was shown;
+// Reject ends the application, so it asks first.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyId } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
+import { ConfirmDialog } from '../confirm/ConfirmDialog';
 import { acceptPolicy, rejectPolicy } from '../flows/application';
 import { Stepper } from '../stepper/Stepper';
 import { PolicyDocument, usePolicy } from './PolicyDocument';
@@ -13,6 +15,7 @@ export function ConsentStep({ id, step }: { id: PolicyId; step: 1 | 2 }) {
   const api = useKioskApi();
   const state = usePolicy(id);
   const [busy, setBusy] = useState(false);
+  const [confirmingReject, setConfirmingReject] = useState(false);
 
   const accept = async () => {
     if (state.kind !== 'loaded' || busy) return;
@@ -22,6 +25,7 @@ export function ConsentStep({ id, step }: { id: PolicyId; step: 1 | 2 }) {
     setBusy(false);
   };
   const reject = async () => {
+    setConfirmingReject(false);
     setBusy(true);
     await rejectPolicy(api);
   };
@@ -38,7 +42,7 @@ export function ConsentStep({ id, step }: { id: PolicyId; step: 1 | 2 }) {
       <div className="sticky-actions">
         <p className="certification">{t(`consent.certify.${id}`)}</p>
         <div className="actions">
-          <button type="button" className="secondary large" onClick={() => void reject()} disabled={busy}>
+          <button type="button" className="secondary large" onClick={() => setConfirmingReject(true)} disabled={busy}>
             {t('consent.reject')}
           </button>
           <button type="button" className="primary large" onClick={() => void accept()} disabled={busy || state.kind !== 'loaded'}>
@@ -46,6 +50,16 @@ export function ConsentStep({ id, step }: { id: PolicyId; step: 1 | 2 }) {
           </button>
         </div>
       </div>
+      {confirmingReject && (
+        <ConfirmDialog
+          title={t('consent.rejectConfirm.title')}
+          explain={t('consent.rejectConfirm.explain')}
+          keepLabel={t('consent.rejectConfirm.keep')}
+          confirmLabel={t('consent.rejectConfirm.reject')}
+          onKeep={() => setConfirmingReject(false)}
+          onConfirm={() => void reject()}
+        />
+      )}
     </section>
   );
 }

@@ -3,13 +3,14 @@
 // shown as the date it carries, and the text. Whether it is a summary is said once, by the text.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PolicyId, PolicyResponse } from '../../../shared/contract/schemas';
-import type { ResultCode } from '../../../shared/contract/codes';
+import type { PolicyId } from '../../../shared/contract/schemas';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
+import { loadPolicy, type PolicyState } from '../flows/policies';
+import { ReferenceLine } from '../errors/Refusal';
 import { SafeMarkdown } from '../markdown/SafeMarkdown';
 
-export type PolicyState = { kind: 'loading' } | { kind: 'loaded'; policy: PolicyResponse } | { kind: 'failed'; code: ResultCode };
+export type { PolicyState };
 
 /** Loads the policy in the kiosk's current language, again whenever the language changes. */
 export function usePolicy(id: PolicyId): PolicyState {
@@ -20,8 +21,8 @@ export function usePolicy(id: PolicyId): PolicyState {
   const [answer, setAnswer] = useState<{ key: string; state: PolicyState } | null>(null);
   useEffect(() => {
     let live = true;
-    void api.getPolicy({ id, language }).then((result) => {
-      if (live) setAnswer({ key, state: result.ok ? { kind: 'loaded', policy: result.data } : { kind: 'failed', code: result.code } });
+    void loadPolicy(api, id, language).then((state) => {
+      if (live) setAnswer({ key, state });
     });
     return () => {
       live = false;
@@ -38,10 +39,19 @@ export function versionDate(version: string, language: string): string {
   return date.toLocaleDateString(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
+/** Whether a version such as "2002-05-23-summary-1" carries the given YYYY-MM-DD date. */
+const sameDay = (version: string, date: string) => /^\d{4}-\d{2}-\d{2}/.test(date) && version.startsWith(date.slice(0, 10));
+
 export function PolicyDocument({ state, headingLevel = 2, titled = true }: { state: PolicyState; headingLevel?: 1 | 2; titled?: boolean }) {
   const { t, i18n } = useTranslation();
   if (state.kind === 'loading') return <p aria-busy="true">{t('policy.loading')}</p>;
-  if (state.kind === 'failed') return <p role="alert">{t('policy.failed', { code: state.code })}</p>;
+  if (state.kind === 'failed')
+    return (
+      <div className="problem" role="alert">
+        <p>{t('policy.failed')}</p>
+        <ReferenceLine code={state.code} />
+      </div>
+    );
   const { policy } = state;
   const Title = `h${headingLevel}` as 'h2';
   return (
@@ -50,7 +60,8 @@ export function PolicyDocument({ state, headingLevel = 2, titled = true }: { sta
       <p className="policy-dates">
         {t('policy.approved', { date: policy.approved })}
         {policy.amended.length > 0 && ` ${t('policy.amended', { dates: policy.amended.join(t('policy.dateSeparator')) })}`}
-        {` ${t('policy.version', { version: versionDate(policy.version, i18n.language) })}`}
+        {/* The version is said only when it is not already the date above (a text dated as approved says it once). */}
+        {!sameDay(policy.version, policy.amended.at(-1) ?? policy.approved) && ` ${t('policy.version', { version: versionDate(policy.version, i18n.language) })}`}
       </p>
       <div className="policy-text" tabIndex={0} role="region" aria-label={t('policy.textLabel', { title: policy.title })}>
         {/* The document's own first heading repeats the title above; its ## sections sit one level below

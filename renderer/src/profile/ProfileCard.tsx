@@ -8,6 +8,7 @@ import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { proceedFromProfile } from '../flows/application';
 import { endSession } from '../flows/session';
+import { dateAndTime } from '../i18n/date-format';
 
 export function ProfileCard() {
   const { t, i18n } = useTranslation();
@@ -16,13 +17,17 @@ export function ProfileCard() {
   const [busy, setBusy] = useState(false);
   if (!session) return null;
   const { profile } = session;
+  const operator = session.assistedBy;
+  const from =
+    profile.from === 'helpdesk' ? t('profile.fromHr', { operator: operator ?? '—' }) : operator ? t('profile.fromAisAssisted', { operator }) : t('profile.fromAis');
   const noName = session.purpose === 'apply' && !session.nameUsable;
   const rows: Array<[string, string]> = [
     [t('profile.id'), profile.id],
     [t('profile.name'), profile.name],
     [t('profile.nameEn'), profile.nameEn],
-    [t('profile.from'), t('profile.fromAis')],
-    [t('profile.loginTime'), new Date(profile.loginTime).toLocaleString(i18n.language, { hour12: false })],
+    [t('profile.from'), from],
+    // From the HR records nobody signed in: the row says when the application started.
+    [t(profile.from === 'helpdesk' ? 'profile.startTime' : 'profile.loginTime'), dateAndTime(profile.loginTime, i18n.language)],
     [t('profile.language'), t(`profile.languages.${profile.language}`)],
     // AIS sends the condition in Chinese; English readers get it translated, an unknown one as it came.
     [t('profile.condition'), t(`profile.conditions.${profile.condition}`, { defaultValue: profile.condition })],

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyId } from '../../../shared/contract/schemas';
 import { useKioskStore } from '../app/kiosk-store';
+import { dateAndTime } from '../i18n/date-format';
 import { QrCode } from './QrCode';
 
 const POLICIES: PolicyId[] = ['network-usage', 'email-terms'];
@@ -26,7 +27,7 @@ export function Receipt({ address }: { address: string }) {
         <dt>{t('receipt.account')}</dt>
         <dd>{address}</dd>
         <dt>{t('receipt.date')}</dt>
-        <dd>{issued.toLocaleString(i18n.language, { hour12: false })}</dd>
+        <dd>{dateAndTime(issued.getTime(), i18n.language)}</dd>
         <dt>{t('receipt.kiosk')}</dt>
         <dd>{kioskId}</dd>
         {POLICIES.map((id) => {

@@ -90,8 +90,12 @@ describe('Set account (step 3)', () => {
 
   it('names the rule a password breaks before strength: here the staff ID', async () => {
     await openStep3();
+    fireEvent.click(screen.getAllByRole('radio')[0]!);
     type('信箱新密碼', 'Xy!z10003-Qw9#');
     expect(await screen.findByText('密碼不可包含您的人事代號或帳號名稱。')).toBeTruthy();
+    // In English the rule goes on after the colon in lower case, and says Staff ID as the kiosk does.
+    await act(async () => useKioskStore.getState().setLanguage('en'));
+    expect(await screen.findByText('Still missing: the password must not contain your staff ID or your account name.')).toBeTruthy();
   });
 
   it('creates the account, clears both fields, and shows the results', async () => {
@@ -128,6 +132,14 @@ describe('Set account (step 3)', () => {
     await openStep3({ createAccount: async () => ({ ok: false, code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' }) });
     await applyWith('mingzhi');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您已有電子郵件信箱');
+  });
+
+  it('puts Apply before Cancel in the tab order after the confirm field', async () => {
+    await openStep3();
+    const apply = screen.getByRole('button', { name: '確定申請' });
+    const cancel = screen.getByRole('button', { name: '取消申請' });
+    expect(screen.getByLabelText('新密碼確認').compareDocumentPosition(apply) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(apply.compareDocumentPosition(cancel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('asks before cancelling, with "continue applying" as the focused default', async () => {

@@ -135,10 +135,8 @@ export function SetAccountStep() {
           </p>
           <PasswordNotices problem={problem} />
         </div>
-        <div className="actions apart">
-          <button type="button" className="secondary" onClick={() => setConfirmingCancel(true)} disabled={busy}>
-            {t('setAccount.cancel')}
-          </button>
+        {/* Apply comes first in the tab order after the fields; the row shows Cancel at the left. */}
+        <div className="actions apart apply-first">
           <div className="apply-group">
             <MissingLine id={`${id}-missing`} missing={missing} />
             <button
@@ -152,6 +150,9 @@ export function SetAccountStep() {
               {t('setAccount.apply')}
             </button>
           </div>
+          <button type="button" className="secondary" onClick={() => setConfirmingCancel(true)} disabled={busy}>
+            {t('setAccount.cancel')}
+          </button>
         </div>
       </div>
       {confirmingCancel && (

@@ -20,6 +20,7 @@ afterEach(() => {
   useKioskStore.getState().sessionEnded();
 });
 
+const technical = () => screen.getByText('技術紀錄（供服務台參考）').closest('details')!;
 const onResults = (overrides: Parameters<typeof fakeApi>[0] = {}) => renderResults(overrides, CREATED);
 
 describe('Results (step 4)', () => {
@@ -32,7 +33,10 @@ describe('Results (step 4)', () => {
     expect(help.textContent).toContain('imap.example.edu, IMAP 993, SSL/TLS');
     expect(help.textContent).toContain('smtp.example.edu, SMTP 465, SSL/TLS');
     expect(screen.getByText('帳號約 10 分鐘後生效。')).toBeTruthy();
-    const details = screen.getByRole('region', { name: '建立紀錄' });
+    // Plain words for the person; the server's lines stay closed, for the helpdesk.
+    expect(screen.getByText('您的信箱容量：60 GB。')).toBeTruthy();
+    const details = technical();
+    expect(details.open).toBe(false);
     expect(within(details).getByText('容量（0 KB/60 GB）')).toBeTruthy();
     expect(within(details).getByText('.MBOX（2 KB/3）')).toBeTruthy();
     expect(within(details).getByText('已建立使用者家目錄')).toBeTruthy();
@@ -48,13 +52,13 @@ describe('Results (step 4)', () => {
     expect(notice.textContent).toContain('未完成：設定信箱容量');
     expect(notice.textContent).toContain('不需要重新申請');
     expect(within(notice).getByText('MAILBOX_UNFINISHED')).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: '建立紀錄' })).getByText('已建立使用者家目錄')).toBeTruthy();
+    expect(within(technical()).getByText('已建立使用者家目錄')).toBeTruthy();
   });
 
   it('a mailbox whose usage alone was not read needs no notice, only a line in the details', async () => {
     await renderResults({}, { ...CREATED, mailbox: { mode: 'campus', homeCreated: true, quota: null, mbox: null, unfinished: 'getquota' } });
     expect(document.querySelector('[data-code="MAILBOX_UNFINISHED"]')).toBeNull();
-    expect(within(screen.getByRole('region', { name: '建立紀錄' })).getByText('信箱已可使用，但暫時無法讀取用量')).toBeTruthy();
+    expect(within(technical()).getByText('信箱已可使用，但暫時無法讀取用量')).toBeTruthy();
   });
 
   it('holds a receipt with account, date, kiosk, both policies with short hashes, language and the help QR code', async () => {
@@ -77,7 +81,9 @@ describe('Results (step 4)', () => {
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '列印收據' })));
     expect(calls.some(([m]) => m === 'printReceipt')).toBe(true);
     expect(print).toHaveBeenCalledTimes(1);
-    expect(screen.getByText('收據已送出列印。')).toBeTruthy();
+    // The browser's print window is not a printer: the page says what it did.
+    expect(screen.getByText('已開啟列印視窗，請在視窗中選擇印表機。')).toBeTruthy();
+    expect(screen.queryByText('收據已送出列印。')).toBeNull();
     print.mockRestore();
   });
 
@@ -87,9 +93,14 @@ describe('Results (step 4)', () => {
     await onResults({ printReceipt: async () => (answer === 'ok' ? { ok: true, data: { printed: 'printed' } } : { ok: false, code: 'RECEIPT_NOT_PRINTED' }) });
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '列印收據' })));
     expect(print).not.toHaveBeenCalled();
+    expect(screen.getByText('收據已送出列印。')).toBeTruthy();
+    expect(document.querySelector('.help-qr')).toBeNull();
     answer = 'fail';
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '列印收據' })));
-    expect(screen.getByText(/無法列印收據（RECEIPT_NOT_PRINTED）/)).toBeTruthy();
+    // A sentence, the code on its own Reference line, and the QR code instead of the paper.
+    expect(screen.getByText('無法列印收據。請改用手機掃描下方的 QR 碼開啟說明頁；帳號已建立，不受影響。')).toBeTruthy();
+    expect(screen.getByText('參考代碼：', { exact: false, selector: '.reference' }).textContent).toBe('參考代碼： RECEIPT_NOT_PRINTED');
+    expect(document.querySelector('.help-qr svg[role="img"]')).toBeTruthy();
     print.mockRestore();
   });
 
@@ -107,9 +118,9 @@ describe('Results (step 4)', () => {
     expect(JSON.stringify(useKioskStore.getState())).not.toMatch(/"password"/);
   });
 
-  it('stays while the person is there, and leaves only after the idle warning', async () => {
+  it('stays while the person is there, and warns only after kiosk.resultSeconds of quiet, not idleSeconds', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: false });
-    const { calls } = await onResults();
+    const { calls } = await onResults({ settings: async () => ({ ok: true, data: { ...SETTINGS, idleSeconds: 90, resultSeconds: 150 } }) });
     const advance = (seconds: number) => act(async () => vi.advanceTimersByTimeAsync(seconds * 1000));
     for (let i = 0; i < 4; i += 1) {
       await advance(60);
@@ -117,7 +128,9 @@ describe('Results (step 4)', () => {
     }
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您的電子郵件帳號已建立');
     expect(calls.some(([m]) => m === 'endSession')).toBe(false);
-    await advance(91);
+    await advance(120);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await advance(31);
     expect(screen.getByRole('alertdialog').textContent).toContain('還在嗎？');
     expect(screen.getByText('mzlin2@mx.nthu.edu.tw', { selector: '.new-address' })).toBeTruthy();
     await advance(20);

@@ -1,6 +1,8 @@
 // Step 4, Results: a clear success heading and the new address in large type; how to sign in
-// (webmail, mail-client servers) and when the account takes effect; the legacy portal's lines
-// (home directory, quota, .MBOX) as details; the receipt; then the contact address and Finish.
+// (webmail, mail-client servers), when the account takes effect and how large the mailbox is, in
+// plain words; the legacy portal's lines (home directory, quota, .MBOX) closed, for the helpdesk;
+// Print only where a receipt printer is configured, else the help page's QR code; then the
+// contact address and Finish.
 // It leaves only through Finish or the idle guard (which warns first), never on a silent timer.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +10,7 @@ import type { ResultCode } from '../../../shared/contract/codes';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { ContactAndFinish } from '../contact/ContactAndFinish';
+import { ReferenceLine } from '../errors/Refusal';
 import { printReceipt, type ReceiptOutcome } from '../flows/receipt';
 import { humanSize } from '../receipt/human-size';
 import { QrCode } from '../receipt/QrCode';
@@ -42,9 +45,8 @@ export function ResultsStep() {
         <div className="notice" role="status" data-code={UNFINISHED}>
           <h2>{t('errors.MAILBOX_UNFINISHED.title')}</h2>
           <p>{t(`results.unfinished.${mailbox.unfinished}`)}</p>
-          <p>
-            {t('errors.MAILBOX_UNFINISHED.guidance')} <code>{UNFINISHED}</code>
-          </p>
+          <p>{t('errors.MAILBOX_UNFINISHED.guidance')}</p>
+          <ReferenceLine code={UNFINISHED} />
         </div>
       )}
       <section className="sign-in-help" aria-labelledby="sign-in-help-title">
@@ -60,33 +62,38 @@ export function ResultsStep() {
           <dd>{created.address}</dd>
         </dl>
       </section>
-      <section className="result-details" aria-labelledby="result-details-title">
-        <h2 id="result-details-title">{t('results.details')}</h2>
+      {mailbox.quota && <p className="lead">{t('results.yourMailbox', { quota: humanSize(mailbox.quota.quotaKB) })}</p>}
+      {mailbox.mode === 'none' && <p className="lead">{t('results.firstDelivery')}</p>}
+      {/* The server's own words are for the helpdesk: closed unless someone opens them. */}
+      <details className="result-details">
+        <summary>{t('results.technical')}</summary>
         <ul className="result-lines">
           <li>{t('results.created', { address: created.address })}</li>
           {mailbox.homeCreated && <li>{t('results.home')}</li>}
           {mailbox.quota && <li>{t('results.quota', { used: humanSize(mailbox.quota.usedKB), quota: humanSize(mailbox.quota.quotaKB) })}</li>}
           {mailbox.mbox && <li>{t('results.mbox', { size: humanSize(mailbox.mbox.sizeKB), files: mailbox.mbox.files })}</li>}
           {mailbox.unfinished === 'getquota' && <li>{t('results.unfinished.getquota')}</li>}
-          {mailbox.mode === 'none' && <li>{t('results.firstDelivery')}</li>}
         </ul>
-      </section>
-      {result.printing === 'none' ? (
-        result.helpUrl && (
-          <figure className="help-qr">
-            <QrCode text={result.helpUrl} label={t('receipt.qrLabel', { url: result.helpUrl })} />
-            <figcaption>{t('results.scanForHelp')}</figcaption>
-          </figure>
-        )
-      ) : (
+      </details>
+      {result.printing !== 'none' && (
         <div className="receipt-actions">
           <button type="button" className="secondary large" disabled={printing === 'busy'} onClick={() => void print()}>
             {t('receipt.print')}
           </button>
-          <p role="status">
-            {typeof printing === 'object' && (printing.printed ? t('receipt.printed') : t('receipt.notPrinted', { code: printing.code }))}
-          </p>
+          {typeof printing === 'object' && (
+            <div role="status">
+              <p>{printing.printed ? t(printing.printed === 'printed' ? 'receipt.printed' : 'receipt.dialogOpened') : t('receipt.notPrinted')}</p>
+              {!printing.printed && <ReferenceLine code={printing.code} />}
+            </div>
+          )}
         </div>
+      )}
+      {/* Without a receipt printer, and whenever printing failed, the help page is a scan away. */}
+      {result.helpUrl && (result.printing === 'none' || (typeof printing === 'object' && !printing.printed)) && (
+        <figure className="help-qr">
+          <QrCode text={result.helpUrl} label={t('receipt.qrLabel', { url: result.helpUrl })} />
+          <figcaption>{t('results.scanForHelp')}</figcaption>
+        </figure>
       )}
       <Receipt address={created.address} />
       <ContactAndFinish />

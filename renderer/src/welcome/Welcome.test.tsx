@@ -89,6 +89,8 @@ describe('Welcome', () => {
     expect(policies.disabled).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: '申請教職員電子郵件帳號' }));
     expect(calls.some(([m]) => m === 'beginSignIn')).toBe(false);
+    // The sign-in hint speaks of Apply and Reset: not said while both are closed.
+    expect(screen.queryByText(/都需要先以校務資訊系統帳號登入/)).toBeNull();
   });
 
   it('has no banner and open ways in while the directory answers', async () => {
@@ -96,10 +98,13 @@ describe('Welcome', () => {
     await within(await statusLine(0)).findByText('連線正常');
     expect(screen.queryByRole('alert')).toBeNull();
     expect((screen.getByRole('button', { name: '申請教職員電子郵件帳號' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByText('申請信箱與重設密碼，都需要先以校務資訊系統帳號登入。')).toBeTruthy();
   });
 
-  it('shows a failed status call with its code', async () => {
+  it('shows a failed status call with its code apart from the sentence', async () => {
     renderKiosk(fakeApi({ status: async () => ({ ok: false, code: 'INTERNAL' }) }).api);
-    expect(await within(await statusLine(0)).findByText('無法取得連線情形（INTERNAL）')).toBeTruthy();
+    const line = await statusLine(0);
+    await within(line).findByText('INTERNAL');
+    expect(line.textContent).toBe('目錄服務：無法取得連線情形。 參考代碼： INTERNAL');
   });
 });

@@ -7,12 +7,18 @@ import { useKioskApi, useNavigate } from '../api/api-context';
 import { useKioskStore, type StatusView } from '../app/kiosk-store';
 import { checkStatus } from '../flows/kiosk';
 import { signIn } from '../flows/sign-in';
+import { AwaitedApplicant } from './AwaitedApplicant';
 import { directoryProblem, ServiceBanner } from './ServiceBanner';
 
 function StatusLine({ status, part = 'directory' }: { status: StatusView; part?: 'directory' | 'ais' }) {
   const { t } = useTranslation();
   if (status.kind === 'checking') return <span data-state="checking">{t('status.checking')}</span>;
-  if (status.kind === 'failed') return <span data-state="failed">{t('status.failed', { code: status.code })}</span>;
+  if (status.kind === 'failed')
+    return (
+      <span data-state="failed">
+        {t('status.failed')} {t('errors.reference')} <code>{status.code}</code>
+      </span>
+    );
   const { state } = status.status[part];
   return <span data-state={state}>{t(state === 'online' ? 'status.online' : 'status.offline')}</span>;
 }
@@ -50,6 +56,7 @@ export function Welcome() {
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('welcome.title')}</h1>
       <p className="lead">{t('welcome.lead')}</p>
+      <AwaitedApplicant />
       {status.kind === 'known' && status.status.notice === 'DIRECTORY_READ_ONLY' && <WritesPaused />}
       <ServiceBanner problem={problem} />
       <div className="welcome-actions">
@@ -63,7 +70,8 @@ export function Welcome() {
           {t('welcome.policies')}
         </button>
       </div>
-      <p className="hint">{t('welcome.signInHint')}</p>
+      {/* Said only while Apply and Reset can be used: it speaks of those two. */}
+      {problem === null && <p className="hint">{t('welcome.signInHint')}</p>}
       <footer className="service-status" aria-label={t('welcome.statusHeading')}>
         <p className="status-line">
           <span>{t('status.directory')}</span>

@@ -56,6 +56,23 @@ describe('boundary rules', { timeout: 60_000 }, () => {
     expect(await ruleIds(file, code)).toContain('local/classified-packages');
   });
 
+  const API = "import { useKioskApi } from '../api/api-context';\n";
+  it.each([
+    ['a component calling the API it took', 'renderer/src/welcome/x.tsx', `${API}export function X() {\n  const api = useKioskApi();\n  return () => api.status();\n}\n`],
+    ['a component calling useKioskApi() at once', 'renderer/src/welcome/x.tsx', `${API}export const X = () => () => useKioskApi().status();\n`],
+    ['a component taking a method off the API', 'renderer/src/welcome/x.tsx', `${API}export function X() {\n  const { status } = useKioskApi();\n  return status;\n}\n`],
+    ['a helper calling a KioskApi parameter', 'renderer/src/welcome/x.ts', "import type { KioskApi } from '../../../shared/contract/api';\nexport const x = (api: KioskApi) => api.status();\n"],
+  ])('fails the renderer API rule for %s', async (_label, file, code) => {
+    expect(await ruleIds(file, code)).toContain('local/api-calls-in-flows');
+  });
+
+  it.each([
+    ['a flow calling the API', 'renderer/src/flows/x.ts', "import type { KioskApi } from '../../../shared/contract/api';\nexport const x = (api: KioskApi) => api.status();\n"],
+    ['a component handing the API to a flow', 'renderer/src/welcome/x.tsx', `${API}import { checkStatus } from '../flows/kiosk';\nexport function X() {\n  const api = useKioskApi();\n  return () => checkStatus(api);\n}\n`],
+  ])('passes the renderer API rule for %s', async (_label, file, code) => {
+    expect(await ruleIds(file, code)).not.toContain('local/api-calls-in-flows');
+  });
+
   it('fails lint for ipcMain outside the IPC door', async () => {
     const ids = await ruleIds('electron/main/main.ts', `import { ipcMain } from '${E}';\nipcMain.handle('x', () => 1);\n`);
     expect(ids.filter((id) => id === 'no-restricted-syntax')).toHaveLength(2);

@@ -1,5 +1,6 @@
 // The helpdesk at the counter, in Chromium: Ctrl+Alt+H, the operator's own sign-in, health, lookup,
 // and the out-of-service switch as the next person would see it.
+import type { Page } from '@playwright/test';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { signInThroughAis } from '../sign-in/ais-simulator';
 import { BASE_DN, canBind, expectAccessible, screenshotsBothLanguages, withDirectory } from '../wizard/wizard';
 
 const { member, outsider } = FIXTURE.operators;
+/** The console shows one task at a time, behind its tab. */
+const openTab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
 
 test('the helpdesk signs in, looks an account up, and takes the kiosk out of service and back', async ({ kioskPage: page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
@@ -26,10 +29,12 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await page.getByRole('button', { name: '登入' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('服務台主控台');
   // Health is one line until opened.
+  await openTab(page, '本機');
   await expect(page.locator('.health-summary summary')).toHaveText(/^系統檢查：\d+ 項正常，0 項失敗/);
   await page.locator('.health-summary summary').click();
   await expect(page.locator('.checks [data-status="OK"]').first()).toBeVisible();
   await expect(page.locator('.checks [data-status="FAIL"]')).toHaveCount(0);
+  await openTab(page, '查詢帳號');
   // By English name: a substring, in another case than the HR record's WANG,HSIAO-MING.
   await page.getByLabel('人事代號、帳號、中文或英文姓名').fill('hsiao-ming');
   await page.getByRole('button', { name: '查詢' }).click();
@@ -42,6 +47,7 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await expectAccessible(page, 'helpdesk console');
   await screenshotsBothLanguages(page, 'screen-helpdesk');
 
+  await openTab(page, '本機');
   await page.getByRole('button', { name: '暫停服務', exact: true }).click();
   // It asks first; "leave it" is the default and changes nothing.
   await expect(page.getByRole('alertdialog', { name: '要讓本機暫停服務嗎？' })).toBeVisible();
@@ -59,6 +65,7 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
+  await openTab(page, '本機');
   await page.getByRole('button', { name: '恢復服務', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: '恢復服務', exact: true }).click();
   await expect(page.getByRole('button', { name: '暫停服務', exact: true })).toBeVisible();
@@ -71,6 +78,7 @@ test('the console lists the fleet from the directory, and the fleet switch close
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
+  await openTab(page, '各自助服務機');
   // This kiosk's own heartbeat entry, written by the host's beacon.
   const row = page.locator('.fleet-table').getByRole('row', { name: /demo-counter/ });
   await expect(row).toContainText('服務中');
@@ -93,6 +101,7 @@ test('the console lists the fleet from the directory, and the fleet switch close
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
+  await openTab(page, '各自助服務機');
   await page.getByRole('button', { name: '全部恢復服務' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: '全部恢復服務' }).click();
   await expect(page.getByText('全部自助服務機開放服務中（個別機器可能另外暫停）。')).toBeVisible();
@@ -124,6 +133,7 @@ test('the fleet switch set at this kiosk closes a second kiosk on another backen
     await page.getByLabel('帳號').fill(member.uid);
     await page.getByLabel('密碼').fill(member.password);
     await page.getByRole('button', { name: '登入' }).click();
+    await openTab(page, '各自助服務機');
     await expect(page.locator('.fleet-table').getByRole('row', { name: /second-counter/ })).toContainText('服務中');
     await page.getByRole('button', { name: '全部暫停服務' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: '全部暫停服務' }).click();
@@ -148,6 +158,7 @@ test('an assisted reset: the operator checks the ID, looks away, and the applica
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
+  await openTab(page, '協助申請人');
   await page.locator('#assist-staff-id').fill('z10001');
   await page.locator('#assist-reason').selectOption('ais-unavailable');
   await page.getByRole('button', { name: '開始重設密碼' }).click();
@@ -179,6 +190,7 @@ test('an application without AIS: the operator starts it from the HR records, th
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
+  await openTab(page, '協助申請人');
   await page.locator('#assist-staff-id').fill('z10030');
   await page.locator('#assist-reason').selectOption('ais-unavailable');
   await page.getByLabel('您的密碼').fill(member.password);
@@ -190,6 +202,9 @@ test('an application without AIS: the operator starts it from the HR records, th
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('個人資料');
   await expect(page.locator('dl.profile')).toContainText('高淑慧');
   await expect(page.locator('dl.profile')).toContainText('KAO,SHU-HUI');
+  // Nobody signed in to AIS: the card says where the person came from, and who assisted.
+  await expect(page.locator('dl.profile')).toContainText('人事資料，由服務台人員 opchen 協助');
+  await expect(page.locator('dl.profile')).not.toContainText('校務資訊系統');
   await page.getByRole('button', { name: '電子郵件帳號申請' }).click();
   await page.getByRole('button', { name: '同意，繼續' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件信箱使用規範');
@@ -199,7 +214,7 @@ test('an application without AIS: the operator starts it from the HR records, th
   await page.getByLabel('信箱新密碼').fill(password);
   await page.getByLabel('新密碼確認').fill(password);
   await page.getByRole('button', { name: '確定申請' }).click();
-  await expect(page.getByText('已建立新的 LDAP 帳號 shkao@mx.nthu.edu.tw')).toBeVisible();
+  await expect(page.locator('.new-address')).toHaveText('shkao@mx.nthu.edu.tw');
   const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(`uid=shkao,ou=people,${BASE_DN}`, { scope: 'base', attributes: ['creatorsName'] })).searchEntries);
   expect(entry?.creatorsName).toBe(`uid=${member.uid},ou=operators,${BASE_DN}`);
 });
@@ -209,15 +224,25 @@ test('an assisted application through AIS: the applicant signs in as usual, the 
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
   await page.getByRole('button', { name: '登入' }).click();
+  await openTab(page, '協助申請人');
   // The assist is for this applicant only: anyone else signing in meanwhile is not assisted.
   await page.locator('#assist-staff-id').fill('z10012');
   await page.locator('#assist-reason').selectOption('cannot-use-kiosk');
   await page.getByLabel('您的密碼').fill(member.password);
   await page.getByRole('button', { name: '申請人自行以校務資訊系統登入' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
+  // Welcome confirms what the helpdesk started: whom it waits for, until when, how to cancel.
+  const awaited = page.locator('.awaited');
+  await expect(awaited).toContainText('人事代號 z10012 的申請人');
+  await expect(awaited).toContainText('服務台人員：opchen。');
+  await expect(awaited).toContainText(/等候到 \d\d:\d\d 為止/);
+  await expect(awaited).toContainText('取消等候：按 Ctrl+Alt+H');
+  await expectAccessible(page, 'welcome, waiting for an assisted applicant');
+  await saveScreenshot(page, 'screen-welcome-awaited-zh-TW');
 
   await signInThroughAis(page, 'z10012');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your profile');
+  await expect(page.locator('dl.profile')).toContainText('AIS, assisted by opchen');
   await page.getByRole('button', { name: 'New Email Account' }).click();
   await page.getByRole('button', { name: 'Accept and Continue' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Terms of Use for Email Accounts');

@@ -41,6 +41,12 @@ test.describe('other paths', () => {
     await signInThroughAis(page, 'z10010');
     await page.getByRole('button', { name: '電子郵件帳號申請' }).click();
     await page.getByRole('button', { name: '不同意' }).click();
+    // Rejecting ends the application: it asks first, with the way back focused.
+    const dialog = page.getByRole('alertdialog', { name: '不同意並結束申請嗎？' });
+    await expect(dialog.getByRole('button', { name: '回到使用規範' })).toBeFocused();
+    await expectAccessible(page, 'reject confirmation');
+    await saveScreenshot(page, 'screen-reject-confirm-zh-TW');
+    await dialog.getByRole('button', { name: '不同意，結束申請' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('未同意使用規範');
     await expect(page.locator('body')).not.toContainText('z10010');
     await expectAccessible(page, 'rejected');

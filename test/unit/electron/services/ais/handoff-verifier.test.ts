@@ -29,7 +29,7 @@ describe('AisHandoffVerifier', () => {
   it('accepts a fresh token from this kiosk and returns the normalised profile', () => {
     const { verifier } = verifierAt(T0);
     expect(verifier.verify(mint({ name_en: 'GÖDEL,KURT' }), [KIOSK_IP])).toEqual({
-      id: 'z10001', name: '王小明', nameEn: 'GODEL,KURT', ip: KIOSK_IP, timestamp: T0, language: 'zh-TW', condition: '一般', role: 'staff',
+      id: 'z10001', name: '王小明', nameEn: 'GÖDEL,KURT', ip: KIOSK_IP, timestamp: T0, language: 'zh-TW', condition: '一般', role: 'staff',
     });
   });
 
