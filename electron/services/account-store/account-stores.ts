@@ -36,12 +36,12 @@ export class AccountStores {
   }
 
   /** The server that took a person's write answers their later reads for a while (write-servers.ts). */
-  rememberWrite(staffId: string, url: string): void {
-    this.deps.writes.remember(staffId, url);
+  pinToWriteServer(staffId: string, url: string): void {
+    this.deps.writes.pinToServer(staffId, url);
   }
 
-  recentWrite(staffId: string): string | undefined {
-    return this.deps.writes.recall(staffId);
+  pinnedWriteServer(staffId: string): string | undefined {
+    return this.deps.writes.pinnedServer(staffId);
   }
 
   /** A read-back found a password stored as sent: url gets the add-then-modify path from now. */

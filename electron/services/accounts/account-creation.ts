@@ -28,7 +28,7 @@ export class AccountCreation {
     const state = await this.deps.standing.read(session.profile.id);
     const refusal = this.room.resumable(state) ? null : this.deps.standing.refusalToApply(state);
     if (refusal) {
-      await this.note(session, { action: 'eligibility', code: refusal.code, account: refusal.facts.account });
+      await this.auditRefusal(session, { action: 'eligibility', code: refusal.code, account: refusal.facts.account });
       throw refusal;
     }
     return { purpose: 'apply' };
@@ -44,7 +44,7 @@ export class AccountCreation {
       if (fresh instanceof Error) throw fresh;
       return this.offer(session, fresh as string[]);
     } catch (error) {
-      if (error instanceof KioskError) await this.note(session, { action: 'candidates', code: error.code });
+      if (error instanceof KioskError) await this.auditRefusal(session, { action: 'candidates', code: error.code });
       throw error;
     }
   }
@@ -88,7 +88,7 @@ export class AccountCreation {
     };
   }
 
-  private note(session: KioskSession, event: { action: 'eligibility' | 'candidates'; code: KioskError['code']; account?: string }) {
+  private auditRefusal(session: KioskSession, event: { action: 'eligibility' | 'candidates'; code: KioskError['code']; account?: string }) {
     return this.deps.audit.note({ ...event, result: 'refused', staffId: session.profile.id, operator: operatorLabel(session) });
   }
 }

@@ -147,7 +147,7 @@ export class CreationAttempt implements AddingAttempt {
     }
     this.progress.stage = 'claimed';
     // This person's later reads (the contact address, the helpdesk's lookup) go to this server too.
-    room.stores.rememberWrite(person.staffId, store.target.url);
+    room.stores.pinToWriteServer(person.staffId, store.target.url);
     return { uidNumberTaken };
   }
 

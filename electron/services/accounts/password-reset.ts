@@ -64,11 +64,11 @@ export class PasswordReset {
     try {
       if (person.purpose !== 'reset') throw new KioskError('WRONG_STEP', 'reset outside a reset session');
       // Chosen before anything is written: no write server means DIRECTORY_READ_ONLY, with nothing changed.
-      store = await this.deps.stores.begin({ prefer: this.deps.stores.recentWrite(person.staffId) });
+      store = await this.deps.stores.begin({ prefer: this.deps.stores.pinnedWriteServer(person.staffId) });
       account = standing.resettable(await this.deps.leftovers.clearFor(store, person.staffId));
       await enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: account.uid }, this.deps.rater);
       stage = 'password-sent';
-      this.deps.stores.rememberWrite(person.staffId, store.target.url);
+      this.deps.stores.pinToWriteServer(person.staffId, store.target.url);
       try {
         await passwords.set(store, account.dn, request.password);
       } catch (error) {

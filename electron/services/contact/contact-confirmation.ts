@@ -170,7 +170,7 @@ export class ContactConfirmation {
 
   /** The write server for this person's step: the one that wrote for them last, if it still takes writes. */
   private begin(staffId: string) {
-    return this.deps.writes.begin(this.deps.writes.recall(staffId));
+    return this.deps.writes.begin(this.deps.writes.pinnedServer(staffId));
   }
 
   /**

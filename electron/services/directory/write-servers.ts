@@ -147,8 +147,11 @@ export class WriteServers {
     return { url, connection: slot.connection, passwords: slot.passwords };
   }
 
-  /** The server that took a write for key (a staff ID) answers its later reads for a while. */
-  remember(key: string, url: string): void {
+  /**
+   * Pins a person's later reads and writes (key: their staff ID) to the server that took their
+   * write, for a while: a consumer that has not caught up yet never answers them.
+   */
+  pinToServer(key: string, url: string): void {
     const now = this.clock.now();
     // Entries are added in expiry order, so the expired ones are at the front.
     for (const [old, { until }] of this.recent) {
@@ -159,8 +162,8 @@ export class WriteServers {
     this.recent.set(key, { url, until: now + RECENT_WRITE_MS });
   }
 
-  /** The server that recently took a write for key, if any. */
-  recall(key: string): string | undefined {
+  /** The server key is pinned to (pinToServer), if the pin still holds. */
+  pinnedServer(key: string): string | undefined {
     const hit = this.recent.get(key);
     if (hit && hit.until > this.clock.now()) return hit.url;
     this.recent.delete(key);

@@ -58,7 +58,7 @@ export class AssistedStarts {
     const name = cleanChineseName((await this.deps.reads.entry(account.dn))?.name ?? '');
     this.deps.operators.signOut('handover');
     const session = this.deps.sessions.startAssisted({ id, name, nameEn: '', language: 'zh-TW', condition: '', role: 'staff' }, 'reset', { operator: operator.uid, reason });
-    await this.note(session, 'reset', account.uid, 'assisted reset started');
+    await this.auditStart(session, 'reset', account.uid, 'assisted reset started');
     return { account: this.deps.standing.address(account.uid) };
   }
 
@@ -85,7 +85,7 @@ export class AssistedStarts {
     this.deps.operators.signOut('handover');
     const session = this.deps.sessions.startAssisted(profile, 'apply', { operator: operator.uid, reason });
     session.holdings.creator = creator;
-    await this.note(session, 'eligibility', undefined, 'assisted application started (AIS unavailable)');
+    await this.auditStart(session, 'eligibility', undefined, 'assisted application started (AIS unavailable)');
     return { name: profile.name };
   }
 
@@ -123,7 +123,7 @@ export class AssistedStarts {
     return new WriteServers({ urls: writeUrls, bindDn: dn, bindPassword: new Secret(password), probeDn }, connect, clock, logger);
   }
 
-  private note(session: KioskSession, action: 'reset' | 'eligibility', account: string | undefined, detail: string) {
+  private auditStart(session: KioskSession, action: 'reset' | 'eligibility', account: string | undefined, detail: string) {
     return this.deps.audit.note({ action, result: 'ok', staffId: session.profile.id, account, detail, operator: operatorLabel(session) });
   }
 }

@@ -36,7 +36,7 @@ export class HelpdeskConsole {
       operators: OperatorSignIn;
       connection: DirectoryConnection;
       /** A staff ID written here recently is looked up on the server that took the write. */
-      writes: Pick<WriteServers, 'recall' | 'at'>;
+      writes: Pick<WriteServers, 'pinnedServer' | 'at'>;
       layout: DirectoryLayout;
       config: DoctorConfig & { contact: Pick<ContactSettings, 'attributes'>; helpdesk: Pick<HelpdeskSettings, 'staffDirectory'> };
       configPath: string;
@@ -79,7 +79,7 @@ export class HelpdeskConsole {
     const { attrs, passwordSuspended } = layout;
     const contact = this.deps.config.contact.attributes;
     const hr = this.deps.config.helpdesk.staffDirectory;
-    const written = this.deps.writes.recall(terms.plain);
+    const written = this.deps.writes.pinnedServer(terms.plain);
     const connection = written ? this.deps.writes.at(written) : this.deps.connection;
     const { entries, stages, tooMany } = await findAccounts(connection, {
       baseDn: layout.baseDn,

@@ -8,7 +8,7 @@ export const CounterTimingSettings = z
     idleSeconds: z.number().int().min(15).default(90),
     /** Seconds the question counts down before everything is wiped; WCAG 2.2.1 asks for at least 20. */
     idleWarningSeconds: z.number().int().min(20).default(20),
-    /** Kept so existing files stay valid; the result screen now leaves only by Finish or the idle guard (issue 13). */
+    /** Seconds of quiet on a result screen before the idle question: shorter than idleSeconds, since it shows the person's account. */
     resultSeconds: z.number().int().min(10).default(60),
   })
   .strict()

@@ -6,7 +6,7 @@
 //
 // Every key in the password field renders this step again. What does not depend on the password
 // (the stepper, the profile and the names) is memoised, so a key renders only the password side
-// (measured: about 1.0 ms of thread time per input event instead of 1.3 ms, docs/BENCHMARKS.md).
+// (docs/BENCHMARKS.md, "Password meter", has what that saves).
 import { memo, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
