@@ -4,18 +4,14 @@
 import type { SettingsResponse } from '../../shared/contract/schemas';
 import { REFUSED_OUT_OF_SERVICE } from '../../shared/contract/channels';
 import { layoutFromConfig } from './account-store/account-layout';
-import { AccountReads } from './account-store/account-reads';
-import { AccountStores } from './account-store/account-stores';
-import { AccountCreation } from './accounts/account-creation';
+import type { AccountReads } from './account-store/account-reads';
+import type { AccountCreation } from './accounts/account-creation';
+import { createAccountServices } from './accounts/account-services';
 import { registerAccountHandlers } from './accounts/account-handlers';
-import { AccountStanding } from './accounts/account-standing';
-import { AttemptLedger } from './accounts/attempt-ledger';
-import { CreationLeftovers } from './accounts/creation-leftovers';
-import { AccountHousekeeping } from './accounts/housekeeping';
-import { IncompleteEntrySweeper } from './accounts/incomplete-entry-sweeper';
-import { MailboxFinisher } from './accounts/mailbox-finisher';
-import { PasswordReset } from './accounts/password-reset';
-import { PasswordSetter } from './accounts/password-setter';
+import type { AccountHousekeeping } from './accounts/housekeeping';
+import type { IncompleteEntrySweeper } from './accounts/incomplete-entry-sweeper';
+import type { MailboxFinisher } from './accounts/mailbox-finisher';
+import type { PasswordReset } from './accounts/password-reset';
 import type { FetchLike } from './ais/ais-health';
 import { registerAisHandlers } from './ais/ais-handlers';
 import { AisSignIn, type AisLauncher } from './ais/ais-sign-in';
@@ -179,34 +175,27 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const audit = new AuditLog(deps.auditWriter, clock, config.kioskId, { logger, onRecord: (event) => todayCounts.count(event.action, event.result) });
   const policies = new PolicyLibrary([...(config.policies.folder ? [config.policies.folder] : []), deps.bundledPoliciesDir], deps.readTextFile);
   const consents = new Consents(policies, audit);
-  const reads = new AccountReads(connection, layout);
-  const stores = new AccountStores({ writes, reads, clock });
-  const namer = new AccountNamer(reads, namingWords(config.naming, deps.readTextFile));
-  const ledger = new AttemptLedger(config.kioskId, clock);
-  const leftovers = lifecycle.own('leftover retries', new CreationLeftovers({ stores, ledger, audit, clock, logger }), (l) => l.stop());
-  const sweeper = new IncompleteEntrySweeper({ stores, leftovers });
-  const standing = new AccountStanding({ reads, clock, mailDomain: config.mailDomain });
-  const passwords = new PasswordSetter({ connect: deps.connectLdap, logger });
-  const mailbox = deps.mailbox ?? mailboxProvisionerFor(config.mailbox);
-  const mailboxes = new MailboxFinisher({ stores, leftovers, mailbox, mailboxMode: config.mailbox.mode, audit, logger });
-  const creation = new AccountCreation({
-    stores,
+  const { reads, namer, standing, creation, reset, sweeper, mailboxes, housekeeping } = createAccountServices({
+    kioskId: config.kioskId,
+    mailDomain: config.mailDomain,
     layout,
-    standing,
-    leftovers,
-    ledger,
-    passwords,
-    namer,
-    mailbox,
+    connection,
+    writes,
+    connect: deps.connectLdap,
+    mailbox: deps.mailbox ?? mailboxProvisionerFor(config.mailbox),
     mailboxMode: config.mailbox.mode,
+    effectiveInMinutes: config.mailbox.effectiveInMinutes,
     rater,
     audit,
+    locks,
+    clock,
     logger,
-    effectiveInMinutes: config.mailbox.effectiveInMinutes,
+    lifecycle,
+    onLayout: (problem) => status.setLayoutProblem(problem),
     requireConsent: (session) => consents.requireAll(session),
     track,
+    makeNamer: (accountReads) => new AccountNamer(accountReads, namingWords(config.naming, deps.readTextFile)),
   });
-  const reset = new PasswordReset({ stores, standing, leftovers, passwords, rater, audit, lock: locks, track, clock });
   const contacts = new ContactConfirmation({
     writes,
     directory: reads,
@@ -251,15 +240,13 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     standing,
     reads,
     connection,
-    connect: deps.connectLdap,
-    writeUrls,
-    probeDn: layout.writeProbeDn,
+    // An operator writes only, so their connections get the add-then-modify path (no hashing probe).
+    operatorWrites: (bindDn, bindPassword) => new WriteServers({ urls: writeUrls, bindDn, bindPassword, probeDn: layout.writeProbeDn }, deps.connectLdap, clock, logger),
     baseDn: config.directory.baseDn,
     settings: config.helpdesk,
     eligibility: config.eligibility,
     audit,
     clock,
-    logger,
   });
 
   const receiptPrinter = deps.receiptPrinter ?? pagePrintsItself;
@@ -285,7 +272,6 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   dispatcher.guard(REFUSED_OUT_OF_SERVICE, () => status.refuseWhileOutOfService());
 
   if (deps.fleetBeacon) lifecycle.own('fleet beacon', fleet.start(config.fleet), (stop) => stop());
-  const housekeeping = new AccountHousekeeping({ stores, sweeper, mailboxes, kioskEntryDn: `cn=${config.kioskId},${layout.kiosksDn}`, onLayout: (problem) => status.setLayoutProblem(problem), logger });
   if (deps.sweepEveryMs) lifecycle.own('housekeeping rounds', housekeeping.start(deps.sweepEveryMs), (stop) => stop());
   // Disposed first: the person's session (and any AIS page of theirs) ends before the connections close.
   lifecycle.own('the session', wipe, (end) => end('shutdown'));

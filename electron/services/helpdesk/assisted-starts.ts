@@ -10,13 +10,11 @@ import type { PendingAssist } from '../ais/ais-sign-in';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { DirectoryConnection } from '../directory/directory-connection';
-import { WriteServers } from '../directory/write-servers';
-import type { LdapConnector } from '../directory/ldap-connector';
+import type { WriteServers } from '../directory/write-servers';
 import { equals } from '../directory/ldap-names';
 import { firstValue } from '../directory/ldap-values';
 import { cleanChineseName, cleanPassportName, normaliseStaffId, requireEligible, requireRole, type EligibilityRules } from '../identity/person-identity';
 import { KioskError } from '../kiosk-error';
-import type { Logger } from '../logger';
 import { Secret } from '../secret';
 import { operatorLabel, type KioskSession, type KioskSessions } from '../session/kiosk-session';
 import type { HelpdeskSettings } from './helpdesk-settings';
@@ -30,17 +28,13 @@ export interface AssistedStartsDeps {
   standing: AccountStanding;
   reads: AccountReads;
   connection: DirectoryConnection;
-  connect: LdapConnector;
-  /** Where the operator's connection writes: the same write servers as the service account's. */
-  writeUrls: readonly string[];
-  /** The DN that never exists (write-servers.ts: writability). */
-  probeDn: string;
+  /** The operator's own connections to the write servers (the same servers as the service account's). */
+  operatorWrites: (bindDn: string, password: Secret) => WriteServers;
   baseDn: string;
   settings: HelpdeskSettings;
   eligibility: EligibilityRules;
   audit: AuditLog;
   clock: Clock;
-  logger: Logger;
 }
 
 export class AssistedStarts {
@@ -118,9 +112,8 @@ export class AssistedStarts {
    * application makes is written by, and recorded as made by, the operator.
    */
   private async operatorConnection(dn: string, password: string, what: string): Promise<WriteServers> {
-    const { connect, writeUrls, probeDn, clock, logger } = this.deps;
     await this.deps.operators.confirmPassword(password, what);
-    return new WriteServers({ urls: writeUrls, bindDn: dn, bindPassword: new Secret(password), probeDn }, connect, clock, logger);
+    return this.deps.operatorWrites(dn, new Secret(password));
   }
 
   private auditStart(session: KioskSession, action: 'reset' | 'eligibility', account: string | undefined, detail: string) {
