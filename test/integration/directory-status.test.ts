@@ -28,7 +28,7 @@ describe('kiosk:status against a real slapd', () => {
     await expect(status(backendFor([slapd.ldapsUrl]))).resolves.toEqual({
       ok: true,
       // The test config's AIS URL is a closed loopback port: AIS reads offline.
-      data: { appVersion: 'test', kioskId: 'it-counter', directory: { state: 'online', serversConfigured: 1, serversReachable: 1, writable: true }, ais: { state: 'offline' }, outOfService: false, notice: null },
+      data: { appVersion: 'test', kioskId: 'it-counter', directory: { state: 'online', serversConfigured: 1, serversReachable: 1, writable: true }, ais: { state: 'offline' }, outOfService: false, reference: null, notice: null },
     });
   });
 
