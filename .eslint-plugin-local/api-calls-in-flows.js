@@ -5,17 +5,25 @@
 
 const FLOWS = /(^|[\\/])renderer[\\/]src[\\/]flows[\\/]/;
 
-const isUseKioskApi = (node) => node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'useKioskApi';
-const typedKioskApi = (id) => id?.typeAnnotation?.typeAnnotation?.type === 'TSTypeReference' && id.typeAnnotation.typeAnnotation.typeName?.name === 'KioskApi';
+const isUseKioskApi = (node) =>
+  node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'useKioskApi';
+const typedKioskApi = (id) =>
+  id?.typeAnnotation?.typeAnnotation?.type === 'TSTypeReference' &&
+  id.typeAnnotation.typeAnnotation.typeName?.name === 'KioskApi';
 
 export const apiCallsInFlows = {
   meta: {
     type: 'problem',
-    docs: { description: 'Only renderer/src/flows/ reads methods off the KioskApi (.eslint-plugin-local/api-calls-in-flows.js).' },
+    docs: {
+      description:
+        'Only renderer/src/flows/ reads methods off the KioskApi (.eslint-plugin-local/api-calls-in-flows.js).',
+    },
     schema: [],
     messages: {
-      outsideFlows: "The kiosk API is called only in renderer/src/flows/: pass '{{name}}' to a flow instead of using '{{name}}.{{method}}' here.",
-      destructured: 'The kiosk API is called only in renderer/src/flows/: pass the API to a flow instead of taking its methods here.',
+      outsideFlows:
+        "The kiosk API is called only in renderer/src/flows/: pass '{{name}}' to a flow instead of using '{{name}}.{{method}}' here.",
+      destructured:
+        'The kiosk API is called only in renderer/src/flows/: pass the API to a flow instead of taking its methods here.',
     },
   },
   create(context) {
@@ -30,7 +38,11 @@ export const apiCallsInFlows = {
           if (parent?.type === 'MemberExpression' && parent.object === reference.identifier) {
             const method = parent.property.type === 'Identifier' ? parent.property.name : '[…]';
             context.report({ node: parent, messageId: 'outsideFlows', data: { name: variable.name, method } });
-          } else if (parent?.type === 'VariableDeclarator' && parent.init === reference.identifier && parent.id.type === 'ObjectPattern') {
+          } else if (
+            parent?.type === 'VariableDeclarator' &&
+            parent.init === reference.identifier &&
+            parent.id.type === 'ObjectPattern'
+          ) {
             context.report({ node: parent.id, messageId: 'destructured' });
           }
         }
@@ -49,7 +61,12 @@ export const apiCallsInFlows = {
         else if (node.id.type === 'Identifier') watch(node, node.id.name);
       },
       MemberExpression(node) {
-        if (isUseKioskApi(node.object)) context.report({ node, messageId: 'outsideFlows', data: { name: 'useKioskApi()', method: node.property.name ?? '[…]' } });
+        if (isUseKioskApi(node.object))
+          context.report({
+            node,
+            messageId: 'outsideFlows',
+            data: { name: 'useKioskApi()', method: node.property.name ?? '[…]' },
+          });
       },
       FunctionDeclaration: functionParams,
       FunctionExpression: functionParams,

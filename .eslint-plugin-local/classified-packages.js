@@ -23,15 +23,19 @@ export const PACKAGE_SIDES = {
 /** Packages the renderer's own tests use; never part of the bundle (vitest runs them). */
 const TEST_ONLY = ['vitest', '@testing-library/react', '@testing-library/dom'];
 
-const packageName = (specifier) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
+const packageName = (specifier) =>
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
 
 export const classifiedPackages = {
   meta: {
     type: 'problem',
-    docs: { description: 'Imports only packages classified for this side (.eslint-plugin-local/classified-packages.js).' },
+    docs: {
+      description: 'Imports only packages classified for this side (.eslint-plugin-local/classified-packages.js).',
+    },
     schema: [{ enum: ['renderer', 'shared', 'main'] }],
     messages: {
-      unclassified: "'{{name}}' is not classified (.eslint-plugin-local/classified-packages.js): say which sides may use it first.",
+      unclassified:
+        "'{{name}}' is not classified (.eslint-plugin-local/classified-packages.js): say which sides may use it first.",
       wrongSide: "'{{name}}' is classified for {{sides}}, not for the {{side}} side.",
     },
   },
@@ -39,12 +43,19 @@ export const classifiedPackages = {
     const side = context.options[0];
     const isTest = /\.test\.tsx?$/.test(context.filename) || /[\\/]testing[\\/]/.test(context.filename);
     const check = (node, specifier) => {
-      if (typeof specifier !== 'string' || specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier)) return;
+      if (
+        typeof specifier !== 'string' ||
+        specifier.startsWith('.') ||
+        specifier.startsWith('node:') ||
+        builtinModules.includes(specifier)
+      )
+        return;
       const name = packageName(specifier);
       if (isTest && TEST_ONLY.includes(name)) return;
       const sides = PACKAGE_SIDES[name];
       if (!sides) context.report({ node, messageId: 'unclassified', data: { name } });
-      else if (!sides.includes(side)) context.report({ node, messageId: 'wrongSide', data: { name, sides: sides.join(', '), side } });
+      else if (!sides.includes(side))
+        context.report({ node, messageId: 'wrongSide', data: { name, sides: sides.join(', '), side } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source.value),

@@ -5,4 +5,10 @@ import { apiCallsInFlows } from './api-calls-in-flows.js';
 import { classifiedPackages } from './classified-packages.js';
 import { serviceLayers } from './service-layers.js';
 
-export default { rules: { 'service-layers': serviceLayers, 'classified-packages': classifiedPackages, 'api-calls-in-flows': apiCallsInFlows } };
+export default {
+  rules: {
+    'service-layers': serviceLayers,
+    'classified-packages': classifiedPackages,
+    'api-calls-in-flows': apiCallsInFlows,
+  },
+};

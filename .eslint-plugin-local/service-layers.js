@@ -35,11 +35,15 @@ export function layerOf(absolutePath, root) {
 export const serviceLayers = {
   meta: {
     type: 'problem',
-    docs: { description: 'A service imports only its own layer and those below it (.eslint-plugin-local/service-layers.js).' },
+    docs: {
+      description: 'A service imports only its own layer and those below it (.eslint-plugin-local/service-layers.js).',
+    },
     schema: [],
     messages: {
-      upward: "'{{from}}' (layer {{fromLayer}}) must not import '{{to}}' (layer {{toLayer}}): lower layers never depend on higher ones.",
-      unclassified: "'{{room}}' is not in the service layer table (.eslint-plugin-local/service-layers.js): place it before using it.",
+      upward:
+        "'{{from}}' (layer {{fromLayer}}) must not import '{{to}}' (layer {{toLayer}}): lower layers never depend on higher ones.",
+      unclassified:
+        "'{{room}}' is not in the service layer table (.eslint-plugin-local/service-layers.js): place it before using it.",
     },
   },
   create(context) {
@@ -56,7 +60,12 @@ export const serviceLayers = {
       const to = layerOf(resolve(dirname(file), source), root);
       if (to === null) return;
       if (to.index === undefined) context.report({ node, messageId: 'unclassified', data: { room: to.room } });
-      else if (to.index > from.index) context.report({ node, messageId: 'upward', data: { from: from.room, fromLayer: from.index, to: to.room, toLayer: to.index } });
+      else if (to.index > from.index)
+        context.report({
+          node,
+          messageId: 'upward',
+          data: { from: from.room, fromLayer: from.index, to: to.room, toLayer: to.index },
+        });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source.value),

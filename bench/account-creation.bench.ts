@@ -24,7 +24,8 @@ import { CreationTrace } from './creation-trace';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '200' } } });
 const RUNS = Number(values.samples);
-if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--samples must be a positive whole number, not ${values.samples}`);
+if (!Number.isInteger(RUNS) || RUNS < 1)
+  throw new Error(`--samples must be a positive whole number, not ${values.samples}`);
 const WARM_UP = 5;
 const b = FIXTURE.baseDn;
 const slapd = await startSlapd();
@@ -37,8 +38,11 @@ try {
   const minimalStages = { add: [] as number[], exop: [] as number[] };
   const entry = (uid: string, n: number, password?: string) => [
     new Attribute({ type: 'objectClass', values: ['inetOrgPerson', 'posixAccount', 'shadowAccount'] }),
-    new Attribute({ type: 'uid', values: [uid] }), new Attribute({ type: 'cn', values: ['x'] }), new Attribute({ type: 'sn', values: [`z7${n}`] }),
-    new Attribute({ type: 'uidNumber', values: [String(20000 + n)] }), new Attribute({ type: 'gidNumber', values: ['100'] }),
+    new Attribute({ type: 'uid', values: [uid] }),
+    new Attribute({ type: 'cn', values: ['x'] }),
+    new Attribute({ type: 'sn', values: [`z7${n}`] }),
+    new Attribute({ type: 'uidNumber', values: [String(20000 + n)] }),
+    new Attribute({ type: 'gidNumber', values: ['100'] }),
     new Attribute({ type: 'homeDirectory', values: [`/mx/u/ba/${uid}`] }),
     ...(password ? [new Attribute({ type: 'userPassword', values: [password] })] : []),
   ];
@@ -54,13 +58,24 @@ try {
     return add + exop;
   };
   // The new floor: one add carrying the password, which slapd hashes (ppolicy_hash_cleartext).
-  const oneAddOnce = (i: number) => timed(() => client.add(`uid=floor${i},ou=people,${b}`, entry(`floor${i}`, 100_000 + i, STRONG_PASSWORD)));
+  const oneAddOnce = (i: number) =>
+    timed(() => client.add(`uid=floor${i},ou=people,${b}`, entry(`floor${i}`, 100_000 + i, STRONG_PASSWORD)));
 
   // The kiosk: consent and offered-name checks, the password policy (zxcvbn in a worker), the
   // person's standing, the claim on the staff ID, an atomic uidNumber, the add, Password Modify,
   // the read-back, mailbox (none), and the audit line, written to a real chained audit file.
-  const layout = { baseDn: b, claimsDn: `ou=claims,${b}`, peopleDn: `ou=people,${b}`, uidCounterDn: FIXTURE.uidCounterDn };
-  const connector = createLdapConnector({ startTls: false, caPem: slapd.caPem, connectTimeoutMs: 1500, timeoutMs: 5000 });
+  const layout = {
+    baseDn: b,
+    claimsDn: `ou=claims,${b}`,
+    peopleDn: `ou=people,${b}`,
+    uidCounterDn: FIXTURE.uidCounterDn,
+  };
+  const connector = createLdapConnector({
+    startTls: false,
+    caPem: slapd.caPem,
+    connectTimeoutMs: 1500,
+    timeoutMs: 5000,
+  });
   /** A kiosk, traced; with twoStep, its hashing probe reads back a password stored as given, so it takes the add-then-modify path. */
   const kioskSide = (twoStep: boolean) => {
     const trace = new CreationTrace(layout);
@@ -70,7 +85,9 @@ try {
         const search = c.search.bind(c);
         c.search = (async (dn: string, options: Parameters<Client['search']>[1]) => {
           const answer = await search(dn, options);
-          return dn.startsWith('cn=mx-kiosk-hash-probe-') ? { ...answer, searchEntries: answer.searchEntries.map((e) => ({ ...e, userPassword: 'as-given' })) } : answer;
+          return dn.startsWith('cn=mx-kiosk-hash-probe-')
+            ? { ...answer, searchEntries: answer.searchEntries.map((e) => ({ ...e, userPassword: 'as-given' })) }
+            : answer;
         }) as Client['search'];
       }
       return c;
@@ -78,14 +95,29 @@ try {
     const backend = backendOn(slapd, {
       connectLdap: trace.connector(connect),
       rater: trace.rater(testRater),
-      auditWriter: trace.auditWriter(chainedAuditWriter(join(auditDir, twoStep ? 'audit-two-step.jsonl' : 'audit.jsonl'), systemClock)),
+      auditWriter: trace.auditWriter(
+        chainedAuditWriter(join(auditDir, twoStep ? 'audit-two-step.jsonl' : 'audit.jsonl'), systemClock),
+      ),
     });
-    const letters = (n: number) => String.fromCharCode(97 + (n % 26)) + String.fromCharCode(97 + (Math.floor(n / 26) % 26)) + String.fromCharCode(97 + Math.floor(n / 676));
+    const letters = (n: number) =>
+      String.fromCharCode(97 + (n % 26)) +
+      String.fromCharCode(97 + (Math.floor(n / 26) % 26)) +
+      String.fromCharCode(97 + Math.floor(n / 676));
     const once = async (i: number, keep: boolean) => {
       const staffId = `z${twoStep ? 9 : 8}${String(i).padStart(4, '0')}`;
       const session = await signIn(backend, { id: staffId, name_en: `${twoStep ? 'TWO' : 'ONE'},USER-${letters(i)}` });
       const [name] = await backend.creation.candidates(session);
-      return trace.record(() => timed(() => backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')), keep);
+      return trace.record(
+        () =>
+          timed(() =>
+            backend.creation.create(
+              session,
+              { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+              '127.0.0.1',
+            ),
+          ),
+        keep,
+      );
     };
     return { trace, backend, once };
   };
@@ -95,7 +127,8 @@ try {
   // TLS's share: one base search (the counter entry) over ldaps and over plain ldap, both bound.
   const plain = new Client({ url: slapd.ldapUrl });
   await plain.bind(slapd.serviceDn, slapd.servicePassword);
-  const roundTrip = (c: Client) => timed(() => c.search(FIXTURE.uidCounterDn, { scope: 'base', attributes: ['uidNumber'] }));
+  const roundTrip = (c: Client) =>
+    timed(() => c.search(FIXTURE.uidCounterDn, { scope: 'base', attributes: ['uidNumber'] }));
   const tls = { ldaps: [] as number[], ldap: [] as number[] };
 
   const sides = { floor: [] as number[], kiosk: [] as number[], minimal: [] as number[], twoStep: [] as number[] };
@@ -122,9 +155,14 @@ try {
   await Promise.all([oneAdd.backend.close(), twoStep.backend.close()]);
 
   const row = (label: string, s: number[]) => `| ${label} | ${ms(percentile(s, 50))} | ${ms(percentile(s, 95))} |`;
-  const ratio = (x: number[], y: number[]) => `${(percentile(x, 50) / percentile(y, 50)).toFixed(2)}× | ${(percentile(x, 95) / percentile(y, 95)).toFixed(2)}×`;
-  console.log(`Account creation on one slapd (ARGON2, ldaps, hash-cleartext), ${RUNS} runs of each side alternated after ${WARM_UP} warm-up, node ${process.version}`);
-  console.log(`load average (1 min) during the run: min ${Math.min(...loads).toFixed(2)}, median ${percentile(loads, 50).toFixed(2)}, max ${Math.max(...loads).toFixed(2)}`);
+  const ratio = (x: number[], y: number[]) =>
+    `${(percentile(x, 50) / percentile(y, 50)).toFixed(2)}× | ${(percentile(x, 95) / percentile(y, 95)).toFixed(2)}×`;
+  console.log(
+    `Account creation on one slapd (ARGON2, ldaps, hash-cleartext), ${RUNS} runs of each side alternated after ${WARM_UP} warm-up, node ${process.version}`,
+  );
+  console.log(
+    `load average (1 min) during the run: min ${Math.min(...loads).toFixed(2)}, median ${percentile(loads, 50).toFixed(2)}, max ${Math.max(...loads).toFixed(2)}`,
+  );
   console.log('| what | p50 ms | p95 ms |');
   console.log('|---|---:|---:|');
   console.log(row('floor: one ldapts add carrying the password (slapd hashes it)', sides.floor));
@@ -138,10 +176,20 @@ try {
   console.log('\nStages, per creation (a stage that ran twice counts its sum; stages sent together overlap):');
   console.log('| stage | runs with it | p50 ms | p95 ms |');
   console.log('|---|---:|---:|---:|');
-  console.log(`| old floor: add | ${RUNS} | ${ms(percentile(minimalStages.add, 50))} | ${ms(percentile(minimalStages.add, 95))} |`);
-  console.log(`| old floor: Password Modify | ${RUNS} | ${ms(percentile(minimalStages.exop, 50))} | ${ms(percentile(minimalStages.exop, 95))} |`);
-  for (const [label, side] of [['one-add', oneAdd], ['add-then-modify', twoStep]] as const) {
-    for (const [stage, samples] of side.trace.samples) console.log(`| ${label}: ${stage} | ${samples.length} | ${ms(percentile(samples, 50))} | ${ms(percentile(samples, 95))} |`);
+  console.log(
+    `| old floor: add | ${RUNS} | ${ms(percentile(minimalStages.add, 50))} | ${ms(percentile(minimalStages.add, 95))} |`,
+  );
+  console.log(
+    `| old floor: Password Modify | ${RUNS} | ${ms(percentile(minimalStages.exop, 50))} | ${ms(percentile(minimalStages.exop, 95))} |`,
+  );
+  for (const [label, side] of [
+    ['one-add', oneAdd],
+    ['add-then-modify', twoStep],
+  ] as const) {
+    for (const [stage, samples] of side.trace.samples)
+      console.log(
+        `| ${label}: ${stage} | ${samples.length} | ${ms(percentile(samples, 50))} | ${ms(percentile(samples, 95))} |`,
+      );
   }
   console.log('\nTLS: one round trip on a bound connection, alternated with the above:');
   console.log('| what | p50 ms | p95 ms |');

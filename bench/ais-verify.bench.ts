@@ -17,8 +17,14 @@ const ROUNDS = 7;
 const tokens = Array.from({ length: TOKENS }, (_, i) =>
   codec.seal(
     serializeHandoffFields({
-      charset: 'utf-8', name: '歐陽菲菲', name_en: 'Ou Yang, Fei Fei', id: `z${10000 + i}`, ip: '192.0.2.10',
-      timestamp: String(NOW), language: 'C', condition: '一般',
+      charset: 'utf-8',
+      name: '歐陽菲菲',
+      name_en: 'Ou Yang, Fei Fei',
+      id: `z${10000 + i}`,
+      ip: '192.0.2.10',
+      timestamp: String(NOW),
+      language: 'C',
+      condition: '一般',
     }),
   ),
 );
@@ -32,9 +38,15 @@ function bareDecrypt(token: string): string {
 
 function fullVerify(): (token: string) => unknown {
   // A fresh verifier per round: every token is one-time, as at the counter.
-  const verifier = new AisHandoffVerifier(codec, { now: () => NOW * 1000 }, {
-    validitySeconds: 120, futureSkewSeconds: 30, eligibility: { staff: ['一般'], student: [] },
-  });
+  const verifier = new AisHandoffVerifier(
+    codec,
+    { now: () => NOW * 1000 },
+    {
+      validitySeconds: 120,
+      futureSkewSeconds: 30,
+      eligibility: { staff: ['一般'], student: [] },
+    },
+  );
   return (token) => verifier.verify(token, ['192.0.2.10']);
 }
 
@@ -54,9 +66,13 @@ rate(fullVerify); // warm-up for both paths
 rate(() => bareDecrypt);
 const bare = rate(() => bareDecrypt);
 const full = rate(fullVerify);
-console.log(`AIS token verification, ${TOKENS} distinct tokens per round, median of ${ROUNDS} rounds, node ${process.version}`);
+console.log(
+  `AIS token verification, ${TOKENS} distinct tokens per round, median of ${ROUNDS} rounds, node ${process.version}`,
+);
 console.log('| what | tokens/s | µs/token |');
 console.log('|---|---:|---:|');
-console.log(`| bare AES-256-GCM decrypt (floor) | ${Math.round(bare).toLocaleString('en')} | ${(1e6 / bare).toFixed(1)} |`);
+console.log(
+  `| bare AES-256-GCM decrypt (floor) | ${Math.round(bare).toLocaleString('en')} | ${(1e6 / bare).toFixed(1)} |`,
+);
 console.log(`| full verify (kiosk) | ${Math.round(full).toLocaleString('en')} | ${(1e6 / full).toFixed(1)} |`);
 console.log(`| ratio full / bare (time per token) | ${(bare / full).toFixed(2)}× | |`);

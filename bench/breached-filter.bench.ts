@@ -17,7 +17,9 @@ import { filterHas, openFilterLookup } from '../electron/services/password/breac
 import { createWorkerStrengthRater } from '../electron/services/password/strength-rater';
 import { percentile } from './bench-support';
 
-const { values } = parseArgs({ options: { lines: { type: 'string' }, gb: { type: 'string' }, samples: { type: 'string' }, temp: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { lines: { type: 'string' }, gb: { type: 'string' }, samples: { type: 'string' }, temp: { type: 'string' } },
+});
 const LINES = Number(values.lines ?? 10_000_000);
 const GB = Number(values.gb ?? 1);
 const SAMPLES = Number(values.samples ?? 2000);
@@ -35,7 +37,8 @@ function writePwnedList(path: string, lines: number): void {
     const n = Math.min(perChunk, lines - done);
     const raw = randomBytes(20 * n);
     let text = '';
-    for (let i = 0; i < n; i += 1) text += `${raw.toString('hex', 20 * i, 20 * i + 20).toUpperCase()}:${lines - done - i}\r\n`;
+    for (let i = 0; i < n; i += 1)
+      text += `${raw.toString('hex', 20 * i, 20 * i + 20).toUpperCase()}:${lines - done - i}\r\n`;
     fs.writeSync(fd, text);
   }
   fs.closeSync(fd);
@@ -48,14 +51,21 @@ try {
   writePwnedList(list, LINES);
   const listBytes = fs.statSync(list).size;
   let started = performance.now();
-  const built = await buildBreachedFilter({ from: list, out: join(dir, 'list.mxbf'), falsePositiveRate: 1e-4, tempDir: dir });
+  const built = await buildBreachedFilter({
+    from: list,
+    out: join(dir, 'list.mxbf'),
+    falsePositiveRate: 1e-4,
+    tempDir: dir,
+  });
   const buildSeconds = (performance.now() - started) / 1000;
   fs.rmSync(list);
   fs.rmSync(join(dir, 'list.mxbf'));
   console.log('\n## Build (mx-kiosk breached build, default rate 1e-4)');
   console.log('| input | lines | seconds | lines/s | keys | bits per key | false-positive rate |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
-  console.log(`| generated Pwned list, ${mb(listBytes)} MB | ${built.lines.toLocaleString('en-US')} | ${buildSeconds.toFixed(1)} | ${Math.round(built.lines / buildSeconds).toLocaleString('en-US')} | ${built.keys.toLocaleString('en-US')} | ${built.bitsPerKey.toFixed(2)} | ${built.falsePositiveRate.toExponential(2)} |`);
+  console.log(
+    `| generated Pwned list, ${mb(listBytes)} MB | ${built.lines.toLocaleString('en-US')} | ${buildSeconds.toFixed(1)} | ${Math.round(built.lines / buildSeconds).toLocaleString('en-US')} | ${built.keys.toLocaleString('en-US')} | ${built.bitsPerKey.toFixed(2)} | ${built.falsePositiveRate.toExponential(2)} |`,
+  );
 
   // 2. A filter of about GB gigabytes, from generated keys (4-byte fingerprints, ~36 bits a key).
   const path = join(dir, 'big.mxbf');
@@ -74,11 +84,16 @@ try {
       }
     }
   });
-  console.log(`\n## Lookups against a ${mb(big.fileBytes)} MB filter (${big.keys.toLocaleString('en-US')} generated keys, ${big.shards} shards, ${big.bitsPerKey.toFixed(2)} bits per key, built in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\n## Lookups against a ${mb(big.fileBytes)} MB filter (${big.keys.toLocaleString('en-US')} generated keys, ${big.shards} shards, ${big.bitsPerKey.toFixed(2)} bits per key, built in ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
 
   const rssBefore = process.memoryUsage().rss;
   const rater = createWorkerStrengthRater({ filter: { current: () => path } });
-  const passwords = Array.from({ length: SAMPLES }, () => `${randomBytes(6).toString('base64')}-Kettle-${randomBytes(3).toString('hex')}`);
+  const passwords = Array.from(
+    { length: SAMPLES },
+    () => `${randomBytes(6).toString('base64')}-Kettle-${randomBytes(3).toString('hex')}`,
+  );
   const inputs = ['z10004', 'ouyang', 'feifei', 'nthu', 'tsinghua', 'mx'];
   await rater.breached(passwords[0]!);
   await rater.score(passwords[0]!, inputs);
@@ -117,16 +132,35 @@ try {
   console.log(`${SAMPLES} samples a side; the worker's sides alternated A B A B in one process`);
   console.log('| side | p50 µs | p95 µs |');
   console.log('|---|---:|---:|');
-  console.log(`| A: filter lookup in the password worker (rater.breached, round trip included) | ${us(percentile(lookup, 50))} | ${us(percentile(lookup, 95))} |`);
-  console.log(`| B: zxcvbn in the password worker (rater.score) | ${us(percentile(zxcvbn, 50))} | ${us(percentile(zxcvbn, 95))} |`);
-  console.log(`| ratio A / B | ${(percentile(lookup, 50) / percentile(zxcvbn, 50)).toFixed(3)}× | ${(percentile(lookup, 95) / percentile(zxcvbn, 95)).toFixed(3)}× |`);
-  console.log(`| in-thread lookup, keys in the filter, pages cached (found ${warmHits.found}/${SAMPLES}) | ${us(percentile(warmHits.times, 50))} | ${us(percentile(warmHits.times, 95))} |`);
-  console.log(`| in-thread lookup, random keys, pages cached (false positives ${warmMisses.found}) | ${us(percentile(warmMisses.times, 50))} | ${us(percentile(warmMisses.times, 95))} |`);
-  console.log(`| in-thread lookup, random keys, the file dropped from the cache first | ${us(percentile(coldMisses.times, 50))} | ${us(percentile(coldMisses.times, 95))} |`);
-  console.log(`goal p95 ≤ 5 ms per check: ${percentile(lookup, 95) <= 5 && percentile(coldMisses.times, 95) <= 5 ? 'met' : 'not met'}`);
-  console.log(`process RSS: ${mb(rssBefore)} MB before the worker opened the filter, ${mb(rssAfter)} MB after ${SAMPLES} lookups and checks (the filter is ${mb(big.fileBytes)} MB; zxcvbn's lists load in the worker too)`);
+  console.log(
+    `| A: filter lookup in the password worker (rater.breached, round trip included) | ${us(percentile(lookup, 50))} | ${us(percentile(lookup, 95))} |`,
+  );
+  console.log(
+    `| B: zxcvbn in the password worker (rater.score) | ${us(percentile(zxcvbn, 50))} | ${us(percentile(zxcvbn, 95))} |`,
+  );
+  console.log(
+    `| ratio A / B | ${(percentile(lookup, 50) / percentile(zxcvbn, 50)).toFixed(3)}× | ${(percentile(lookup, 95) / percentile(zxcvbn, 95)).toFixed(3)}× |`,
+  );
+  console.log(
+    `| in-thread lookup, keys in the filter, pages cached (found ${warmHits.found}/${SAMPLES}) | ${us(percentile(warmHits.times, 50))} | ${us(percentile(warmHits.times, 95))} |`,
+  );
+  console.log(
+    `| in-thread lookup, random keys, pages cached (false positives ${warmMisses.found}) | ${us(percentile(warmMisses.times, 50))} | ${us(percentile(warmMisses.times, 95))} |`,
+  );
+  console.log(
+    `| in-thread lookup, random keys, the file dropped from the cache first | ${us(percentile(coldMisses.times, 50))} | ${us(percentile(coldMisses.times, 95))} |`,
+  );
+  console.log(
+    `goal p95 ≤ 5 ms per check: ${percentile(lookup, 95) <= 5 && percentile(coldMisses.times, 95) <= 5 ? 'met' : 'not met'}`,
+  );
+  console.log(
+    `process RSS: ${mb(rssBefore)} MB before the worker opened the filter, ${mb(rssAfter)} MB after ${SAMPLES} lookups and checks (the filter is ${mb(big.fileBytes)} MB; zxcvbn's lists load in the worker too)`,
+  );
 } finally {
   clearInterval(sampleLoad);
   fs.rmSync(dir, { recursive: true, force: true });
-  if (loads.length > 0) console.log(`load average (1 min) during the run: min ${Math.min(...loads).toFixed(2)}, median ${percentile(loads, 50).toFixed(2)}, max ${Math.max(...loads).toFixed(2)} on 2 cores`);
+  if (loads.length > 0)
+    console.log(
+      `load average (1 min) during the run: min ${Math.min(...loads).toFixed(2)}, median ${percentile(loads, 50).toFixed(2)}, max ${Math.max(...loads).toFixed(2)} on 2 cores`,
+    );
 }

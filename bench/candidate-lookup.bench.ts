@@ -17,15 +17,25 @@ const NAME = foldDiacritics('WANG,HSIAO-MING');
 const slapd = await startSlapd();
 try {
   const words = namingWords({}, () => '');
-  const tries = offlineCandidates(NAME, words).flatMap(suffixRounds).filter((n) => isValidAccountName(n, words));
+  const tries = offlineCandidates(NAME, words)
+    .flatMap(suffixRounds)
+    .filter((n) => isValidAccountName(n, words));
 
   const client = new Client({ url: slapd.ldapsUrl, tlsOptions: { ca: [slapd.caPem] } });
   await client.bind(slapd.serviceDn, slapd.servicePassword);
   const perName = async () => {
     const taken = new Set<string>();
     for (const name of tries) {
-      const accounts = await client.search(FIXTURE.baseDn, { scope: 'sub', filter: equals('uid', name), attributes: ['uid'] });
-      const aliases = await client.search(`ou=aliases,${FIXTURE.baseDn}`, { scope: 'sub', filter: equals('cn', name), attributes: ['cn'] });
+      const accounts = await client.search(FIXTURE.baseDn, {
+        scope: 'sub',
+        filter: equals('uid', name),
+        attributes: ['uid'],
+      });
+      const aliases = await client.search(`ou=aliases,${FIXTURE.baseDn}`, {
+        scope: 'sub',
+        filter: equals('cn', name),
+        attributes: ['cn'],
+      });
       if (accounts.searchEntries.length + aliases.searchEntries.length > 0) taken.add(name);
     }
     return taken;
@@ -51,12 +61,20 @@ try {
   await client.unbind();
   await backend.close();
 
-  console.log(`Candidate availability for "WANG,HSIAO-MING" (${tries.length} names incl. 2/3 variants), one slapd over ldaps, ${RUNS} runs each, node ${process.version}`);
+  console.log(
+    `Candidate availability for "WANG,HSIAO-MING" (${tries.length} names incl. 2/3 variants), one slapd over ldaps, ${RUNS} runs each, node ${process.version}`,
+  );
   console.log('| what | searches | p50 ms | p95 ms |');
   console.log('|---|---:|---:|---:|');
-  console.log(`| one search per name (accounts + aliases) | ${tries.length * 2} | ${ms(percentile(samples.perName, 50))} | ${ms(percentile(samples.perName, 95))} |`);
-  console.log(`| kiosk AccountNamer (whole list) | 2 | ${ms(percentile(samples.kiosk, 50))} | ${ms(percentile(samples.kiosk, 95))} |`);
-  console.log(`| ratio per-name / kiosk | | ${(percentile(samples.perName, 50) / percentile(samples.kiosk, 50)).toFixed(1)}× | ${(percentile(samples.perName, 95) / percentile(samples.kiosk, 95)).toFixed(1)}× |`);
+  console.log(
+    `| one search per name (accounts + aliases) | ${tries.length * 2} | ${ms(percentile(samples.perName, 50))} | ${ms(percentile(samples.perName, 95))} |`,
+  );
+  console.log(
+    `| kiosk AccountNamer (whole list) | 2 | ${ms(percentile(samples.kiosk, 50))} | ${ms(percentile(samples.kiosk, 95))} |`,
+  );
+  console.log(
+    `| ratio per-name / kiosk | | ${(percentile(samples.perName, 50) / percentile(samples.kiosk, 50)).toFixed(1)}× | ${(percentile(samples.perName, 95) / percentile(samples.kiosk, 95)).toFixed(1)}× |`,
+  );
 } finally {
   await slapd.stop();
 }

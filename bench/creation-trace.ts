@@ -74,7 +74,10 @@ export class CreationTrace {
     }
     per.set('kiosk work outside every request', ended - this.started - covered);
     // What the minimal side does not pay: the whole creation but its entry add and Password Modify.
-    per.set('everything but the entry add and Password Modify', ended - this.started - (per.get(ENTRY_ADD) ?? 0) - (per.get(PASSWORD_MODIFY) ?? 0));
+    per.set(
+      'everything but the entry add and Password Modify',
+      ended - this.started - (per.get(ENTRY_ADD) ?? 0) - (per.get(PASSWORD_MODIFY) ?? 0),
+    );
     for (const [stage, ms] of per) {
       const list = this.samples.get(stage) ?? [];
       list.push(ms);
@@ -91,8 +94,10 @@ export class CreationTrace {
     if (operation === 'bind') return 'bind';
     if (target === lower(uidCounterDn)) return operation === 'search' ? 'counter read' : 'counter compare-and-swap';
     if (target.endsWith(lower(claimsDn))) return operation === 'add' ? 'claim add' : `claim ${operation}`;
-    if (operation === 'search' && target === lower(baseDn)) return text.includes('uidnumber') ? 'clash search' : 'standing search';
-    if (target.endsWith(lower(peopleDn))) return operation === 'add' ? ENTRY_ADD : operation === 'search' ? 'read-back' : `entry ${operation}`;
+    if (operation === 'search' && target === lower(baseDn))
+      return text.includes('uidnumber') ? 'clash search' : 'standing search';
+    if (target.endsWith(lower(peopleDn)))
+      return operation === 'add' ? ENTRY_ADD : operation === 'search' ? 'read-back' : `entry ${operation}`;
     return `other ${operation}`;
   }
 
@@ -110,14 +115,23 @@ export class CreationTrace {
     for (const operation of ['add', 'modify', 'del', 'search', 'exop', 'bind'] as const) {
       const original = c[operation]!.bind(client);
       c[operation] = (...args: unknown[]) => {
-        const stage = this.name(operation, operation === 'exop' ? '' : args[0], operation === 'search' ? (args[1] as { filter?: unknown } | undefined)?.filter : undefined);
+        const stage = this.name(
+          operation,
+          operation === 'exop' ? '' : args[0],
+          operation === 'search' ? (args[1] as { filter?: unknown } | undefined)?.filter : undefined,
+        );
         return this.time(stage, () => original(...args));
       };
     }
   }
 
   rater(rater: StrengthRater): StrengthRater {
-    return { score: (password, inputs) => this.time('password policy (zxcvbn in its worker)', () => rater.score(password, inputs)), breached: (password) => rater.breached(password), close: () => rater.close() };
+    return {
+      score: (password, inputs) =>
+        this.time('password policy (zxcvbn in its worker)', () => rater.score(password, inputs)),
+      breached: (password) => rater.breached(password),
+      close: () => rater.close(),
+    };
   }
 
   auditWriter(write: AuditWriter): AuditWriter {

@@ -19,9 +19,18 @@ try {
   let people = 0;
   const once = async (kiosk: typeof single) => {
     const i = people++;
-    const session = await signIn(kiosk, { id: `z9${String(i).padStart(4, '0')}`, name_en: `BENCH,USER-${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}` });
+    const session = await signIn(kiosk, {
+      id: `z9${String(i).padStart(4, '0')}`,
+      name_en: `BENCH,USER-${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    });
     const [name] = await kiosk.creation.candidates(session);
-    return timed(() => kiosk.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'));
+    return timed(() =>
+      kiosk.creation.create(
+        session,
+        { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+        '127.0.0.1',
+      ),
+    );
   };
   const a: number[] = [];
   const b: number[] = [];
@@ -43,7 +52,10 @@ try {
   const lags: number[] = [];
   for (let i = 0; i < LAG_SAMPLES; i += 1) {
     const dn = `cn=lag-${i},${fleet.provider.baseDn}`;
-    await provider.add(dn, [new Attribute({ type: 'objectClass', values: ['applicationProcess'] }), new Attribute({ type: 'cn', values: [`lag-${i}`] })]);
+    await provider.add(dn, [
+      new Attribute({ type: 'objectClass', values: ['applicationProcess'] }),
+      new Attribute({ type: 'cn', values: [`lag-${i}`] }),
+    ]);
     const added = process.hrtime.bigint();
     for (;;) {
       const found = await consumer.search(dn, { scope: 'base', attributes: ['cn'] }).then(
@@ -57,12 +69,16 @@ try {
   await Promise.all([provider.unbind(), consumer.unbind()]);
 
   const row = (label: string, s: number[]) => `| ${label} | ${ms(percentile(s, 50))} | ${ms(percentile(s, 95))} |`;
-  console.log(`Creation on a provider + syncrepl consumer (ARGON2, ldaps), ${RUNS} runs of each side alternated after ${WARM_UP} warm-up, node ${process.version}`);
+  console.log(
+    `Creation on a provider + syncrepl consumer (ARGON2, ldaps), ${RUNS} runs of each side alternated after ${WARM_UP} warm-up, node ${process.version}`,
+  );
   console.log('| what | p50 ms | p95 ms |');
   console.log('|---|---:|---:|');
   console.log(row('one server: urls = [provider]', b));
   console.log(row('split: write = [provider], read = [consumer]', a));
-  console.log(`| ratio split / one server | ${(percentile(a, 50) / percentile(b, 50)).toFixed(2)}× | ${(percentile(a, 95) / percentile(b, 95)).toFixed(2)}× |`);
+  console.log(
+    `| ratio split / one server | ${(percentile(a, 50) / percentile(b, 50)).toFixed(2)}× | ${(percentile(a, 95) / percentile(b, 95)).toFixed(2)}× |`,
+  );
   console.log(row(`replication lag, provider add to consumer read (${LAG_SAMPLES} entries)`, lags));
 } finally {
   await fleet.stop();

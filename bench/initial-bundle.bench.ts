@@ -10,7 +10,10 @@ const dir = join(process.cwd(), 'out', 'renderer');
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
 const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
 const gz = (file: string) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
-const assets = (prefix: string) => readdirSync(join(dir, 'assets')).filter((f) => f.startsWith(prefix) && f.endsWith('.js')).map((f) => `assets/${f}`);
+const assets = (prefix: string) =>
+  readdirSync(join(dir, 'assets'))
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
 const worker = assets('strength.worker');
 const english = assets('en-');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -22,6 +25,10 @@ console.log('| what | files | gzipped |');
 console.log('|---|---|---:|');
 console.log(`| initial JS (loaded by index.html) | ${initial.join(', ')} | ${kb(initialBytes)} |`);
 console.log(`| zxcvbn worker chunk (loaded on the first typed password) | ${worker.join(', ')} | ${kb(workerBytes)} |`);
-console.log(`| English strings (loaded on the switch, or once Welcome is up and idle) | ${english.join(', ')} | ${kb(english.reduce((sum, f) => sum + gz(f), 0))} |`);
-console.log(`| initial JS if zxcvbn were bundled in | | ${kb(initialBytes + workerBytes)} (${((initialBytes + workerBytes) / initialBytes).toFixed(1)}×) |`);
+console.log(
+  `| English strings (loaded on the switch, or once Welcome is up and idle) | ${english.join(', ')} | ${kb(english.reduce((sum, f) => sum + gz(f), 0))} |`,
+);
+console.log(
+  `| initial JS if zxcvbn were bundled in | | ${kb(initialBytes + workerBytes)} (${((initialBytes + workerBytes) / initialBytes).toFixed(1)}×) |`,
+);
 console.log(`goal: initial ≤ 200 KB → ${initialBytes <= 200 * 1024 ? 'met' : 'NOT met'}`);

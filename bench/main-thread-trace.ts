@@ -18,7 +18,11 @@ export interface LongestTask {
   threadMs: number;
 }
 
-export async function longestMainThreadTask(browser: Browser, page: Page, during: () => Promise<void>): Promise<LongestTask> {
+export async function longestMainThreadTask(
+  browser: Browser,
+  page: Page,
+  during: () => Promise<void>,
+): Promise<LongestTask> {
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   await during().catch(async (error: unknown) => {
     await browser.stopTracing();
@@ -27,10 +31,14 @@ export async function longestMainThreadTask(browser: Browser, page: Page, during
   const trace = await browser.stopTracing();
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
-  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(thread));
+  const mainThreads = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(thread),
+  );
   // The page's renderer is the one that handled the typed keys.
   const keyEvents = new Map<string, number>();
-  for (const e of events) if (e.name === 'EventDispatch' && mainThreads.has(thread(e))) keyEvents.set(thread(e), (keyEvents.get(thread(e)) ?? 0) + 1);
+  for (const e of events)
+    if (e.name === 'EventDispatch' && mainThreads.has(thread(e)))
+      keyEvents.set(thread(e), (keyEvents.get(thread(e)) ?? 0) + 1);
   const main = [...keyEvents].sort((a, b) => b[1] - a[1])[0]?.[0];
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && thread(e) === main);
   // A loop, not Math.max(...): a long trace holds more tasks than a call may take arguments.

@@ -13,7 +13,15 @@ import { toStep3 } from './kiosk-page';
 const SOURCE = 'Vb7#qLm2!xTr9wKz$Pq8@Zn4^Lc6&Rt1*Ys5(Hu3)Wd7+Gm9=Bk2~Jf4|Xe6?Na8';
 const LENGTHS = [10, 16, 24, 32, 64];
 const ROUNDS = 5;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // zxcvbn alone in Node, on the same strings (5 runs each, after one warm-up).
 const node = new Map<number, number[]>();
@@ -30,7 +38,10 @@ for (const length of LENGTHS) {
 }
 
 const host = await startDemoHost();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
 const page = await browser.newPage();
 const inPage = new Map<number, number[]>(LENGTHS.map((l) => [l, []]));
 try {
@@ -58,7 +69,9 @@ try {
       // Polled from here (the page's CSP forbids waitForFunction's eval); the times are the page's own.
       let latency: number | null = null;
       for (let tries = 0; latency === null && tries < 3000; tries += 1) {
-        latency = (await page.evaluate('(() => { const t = window.__labels.find((x) => x >= window.__lastInput); return t === undefined ? null : t - window.__lastInput; })()')) as number | null;
+        latency = (await page.evaluate(
+          '(() => { const t = window.__labels.find((x) => x >= window.__lastInput); return t === undefined ? null : t - window.__lastInput; })()',
+        )) as number | null;
         if (latency === null) await new Promise((resolve) => setTimeout(resolve, 10));
       }
       if (latency === null) throw new Error(`no final label for ${length} characters within 30 s`);
@@ -70,7 +83,9 @@ try {
   await host.stop();
 }
 
-console.log(`Meter: last keystroke to final label (25 ms between keys), ${ROUNDS} rounds; zxcvbn alone in Node ${process.version}`);
+console.log(
+  `Meter: last keystroke to final label (25 ms between keys), ${ROUNDS} rounds; zxcvbn alone in Node ${process.version}`,
+);
 console.log('| length | page p50 ms | page p95 ms | zxcvbn in Node p50 ms | goal ≤ 100 ms (up to 32) |');
 console.log('|---:|---:|---:|---:|---|');
 for (const length of LENGTHS) {

@@ -55,12 +55,20 @@ export function growthVerdicts(samples: readonly SoakSample[], fromSession: numb
 }
 
 /** Each series as a percentage of its value at the reference session, with the goal's 105 % line. */
-export function soakChartSvg(samples: readonly SoakSample[], fromSession = Math.round((samples.at(-1)?.session ?? 0) / 5)): string {
+export function soakChartSvg(
+  samples: readonly SoakSample[],
+  fromSession = Math.round((samples.at(-1)?.session ?? 0) / 5),
+): string {
   const from = referenceOf(samples, fromSession);
   const width = 760;
   const height = 380;
   const plot = { left: 56, right: 200, top: 24, bottom: 44 };
-  const series = METRICS.map((m) => ({ ...m, points: samples.map((s) => ({ x: s.session, y: (s[m.key] / from[m.key]) * 100 })).filter((p) => Number.isFinite(p.y)) }));
+  const series = METRICS.map((m) => ({
+    ...m,
+    points: samples
+      .map((s) => ({ x: s.session, y: (s[m.key] / from[m.key]) * 100 }))
+      .filter((p) => Number.isFinite(p.y)),
+  }));
   const ys = series.flatMap((s) => s.points.map((p) => p.y));
   const yMin = Math.floor(Math.min(90, ...ys) / 10) * 10;
   const yMax = Math.ceil(Math.max(110, ...ys) / 10) * 10;
@@ -73,18 +81,29 @@ export function soakChartSvg(samples: readonly SoakSample[], fromSession = Math.
     lines.push(`<text x="${plot.left - 6}" y="${py(y) + 4}" text-anchor="end">${y} %</text>`);
   }
   const xStep = xMax >= 200 ? 100 : xMax >= 50 ? 25 : 5;
-  for (let x = 0; x <= xMax; x += xStep) lines.push(`<text x="${px(x)}" y="${height - plot.bottom + 16}" text-anchor="middle">${x}</text>`);
+  for (let x = 0; x <= xMax; x += xStep)
+    lines.push(`<text x="${px(x)}" y="${height - plot.bottom + 16}" text-anchor="middle">${x}</text>`);
   const goalY = py(100 + GOAL_GROWTH_PERCENT);
-  lines.push(`<line x1="${plot.left}" x2="${width - plot.right}" y1="${goalY}" y2="${goalY}" stroke="#000" stroke-dasharray="4 3"/>`);
-  lines.push(`<line x1="${px(from.session)}" x2="${px(from.session)}" y1="${plot.top}" y2="${height - plot.bottom}" stroke="#999" stroke-dasharray="2 3"/>`);
+  lines.push(
+    `<line x1="${plot.left}" x2="${width - plot.right}" y1="${goalY}" y2="${goalY}" stroke="#000" stroke-dasharray="4 3"/>`,
+  );
+  lines.push(
+    `<line x1="${px(from.session)}" x2="${px(from.session)}" y1="${plot.top}" y2="${height - plot.bottom}" stroke="#999" stroke-dasharray="2 3"/>`,
+  );
   series.forEach((s, i) => {
     const path = s.points.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ');
-    lines.push(`<polyline fill="none" stroke="${s.color}" stroke-width="${s.goal ? 2 : 1.2}"${s.goal ? '' : ' stroke-dasharray="5 3"'} points="${path}"/>`);
+    lines.push(
+      `<polyline fill="none" stroke="${s.color}" stroke-width="${s.goal ? 2 : 1.2}"${s.goal ? '' : ' stroke-dasharray="5 3"'} points="${path}"/>`,
+    );
     const ly = plot.top + 8 + i * 20;
-    lines.push(`<line x1="${width - plot.right + 12}" x2="${width - plot.right + 36}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${s.goal ? '' : ' stroke-dasharray="5 3"'}/>`);
+    lines.push(
+      `<line x1="${width - plot.right + 12}" x2="${width - plot.right + 36}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${s.goal ? '' : ' stroke-dasharray="5 3"'}/>`,
+    );
     lines.push(`<text x="${width - plot.right + 42}" y="${ly + 4}">${s.label}</text>`);
   });
-  lines.push(`<text x="${width - plot.right + 12}" y="${plot.top + 8 + series.length * 20 + 4}">- - - goal: ${100 + GOAL_GROWTH_PERCENT} %</text>`);
+  lines.push(
+    `<text x="${width - plot.right + 12}" y="${plot.top + 8 + series.length * 20 + 4}">- - - goal: ${100 + GOAL_GROWTH_PERCENT} %</text>`,
+  );
   const title = `Soak: each series relative to session ${from.session} (100 %), by session`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,

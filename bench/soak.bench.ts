@@ -20,10 +20,14 @@ import { percentile } from './bench-support';
 import { splitHeapSnapshot } from './heap-snapshot-split';
 import { growthVerdicts, soakChartSvg, type SoakSample } from './soak-report';
 
-const { values } = parseArgs({ options: { sessions: { type: 'string', default: '500' }, every: { type: 'string', default: '25' } }, strict: true });
+const { values } = parseArgs({
+  options: { sessions: { type: 'string', default: '500' }, every: { type: 'string', default: '25' } },
+  strict: true,
+});
 const SESSIONS = Number(values.sessions);
 const EVERY = Number(values.every);
-if (!Number.isInteger(SESSIONS) || SESSIONS < 1 || !Number.isInteger(EVERY) || EVERY < 1) throw new Error('--sessions and --every must be positive integers');
+if (!Number.isInteger(SESSIONS) || SESSIONS < 1 || !Number.isInteger(EVERY) || EVERY < 1)
+  throw new Error('--sessions and --every must be positive integers');
 
 /** People of the demo roster who can apply (no mailbox yet, eligible, Chinese AIS profile); their accounts are removed after each session. */
 const APPLICANTS = ['z10011', 'z10003', 'z10013', 'z10014', 'z10004', 'z10006'];
@@ -43,7 +47,9 @@ const seeded = await rememberSeededAccounts(host.ready);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: playwrightConfig.use?.launchOptions?.args });
 
 /** The host's own memory after two full GCs, from the probe preloaded into it. */
-function hostMemory(process: DemoHostProcess['child']): Promise<{ rss: number; heapUsed: number; machineCode: number }> {
+function hostMemory(
+  process: DemoHostProcess['child'],
+): Promise<{ rss: number; heapUsed: number; machineCode: number }> {
   return new Promise((resolve) => {
     process.once('message', (message) => resolve(message as { rss: number; heapUsed: number; machineCode: number }));
     process.send('sample');
@@ -67,7 +73,9 @@ function slapdPid(parent: number): number {
 }
 const rssKiB = (pid: number) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
 
-async function rendererMetrics(cdp: CDPSession): Promise<{ heap: number; nodes: number; listeners: number; codeBytes: number; objectBytes: number }> {
+async function rendererMetrics(
+  cdp: CDPSession,
+): Promise<{ heap: number; nodes: number; listeners: number; codeBytes: number; objectBytes: number }> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
@@ -77,12 +85,22 @@ async function rendererMetrics(cdp: CDPSession): Promise<{ heap: number; nodes: 
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  return { heap: metric('JSHeapUsedSize'), nodes: metric('Nodes'), listeners: metric('JSEventListeners'), ...splitHeapSnapshot(chunks.join('')) };
+  return {
+    heap: metric('JSHeapUsedSize'),
+    nodes: metric('Nodes'),
+    listeners: metric('JSEventListeners'),
+    ...splitHeapSnapshot(chunks.join('')),
+  };
 }
 
 function newestMailTo(outbox: string, address: string, seen: number): string | undefined {
-  const mails = readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort();
-  return mails.slice(seen).map((f) => readFileSync(join(outbox, f), 'utf8')).find((m) => m.includes(`To: ${address}`));
+  const mails = readdirSync(outbox)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
+  return mails
+    .slice(seen)
+    .map((f) => readFileSync(join(outbox, f), 'utf8'))
+    .find((m) => m.includes(`To: ${address}`));
 }
 
 async function confirmContact(page: Page, n: number): Promise<void> {
@@ -198,7 +216,9 @@ try {
 
 const f1 = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(1));
 const f2 = (v: number) => v.toFixed(2);
-console.log('| after session | renderer JS heap MiB | (code / objects in its snapshot) | DOM nodes | event listeners | host RSS MiB | host JS heap MiB | (machine code) | slapd RSS MiB | median session ms |');
+console.log(
+  '| after session | renderer JS heap MiB | (code / objects in its snapshot) | DOM nodes | event listeners | host RSS MiB | host JS heap MiB | (machine code) | slapd RSS MiB | median session ms |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of samples) {
   console.log(

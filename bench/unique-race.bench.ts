@@ -17,11 +17,17 @@ const connect = async () => {
 const [a, b] = await Promise.all([connect(), connect()]);
 const person = (uid: string, sn: string, uidNumber: number) => [
   new Attribute({ type: 'objectClass', values: ['inetOrgPerson', 'posixAccount'] }),
-  new Attribute({ type: 'uid', values: [uid] }), new Attribute({ type: 'cn', values: ['race'] }), new Attribute({ type: 'sn', values: [sn] }),
-  new Attribute({ type: 'uidNumber', values: [String(uidNumber)] }), new Attribute({ type: 'gidNumber', values: ['100'] }),
+  new Attribute({ type: 'uid', values: [uid] }),
+  new Attribute({ type: 'cn', values: ['race'] }),
+  new Attribute({ type: 'sn', values: [sn] }),
+  new Attribute({ type: 'uidNumber', values: [String(uidNumber)] }),
+  new Attribute({ type: 'gidNumber', values: ['100'] }),
   new Attribute({ type: 'homeDirectory', values: [`/mx/u/${uid}`] }),
 ];
-const claim = (sn: string) => [new Attribute({ type: 'objectClass', values: ['applicationProcess'] }), new Attribute({ type: 'cn', values: [sn] })];
+const claim = (sn: string) => [
+  new Attribute({ type: 'objectClass', values: ['applicationProcess'] }),
+  new Attribute({ type: 'cn', values: [sn] }),
+];
 
 let bothBySn = 0;
 let bothByDn = 0;
@@ -33,14 +39,19 @@ try {
       b.add(`uid=raceb${i},ou=people,${FIXTURE.baseDn}`, person(`raceb${i}`, sn, 40001 + i * 2)),
     ]);
     if (results.every((r) => r.status === 'fulfilled')) bothBySn += 1;
-    const claims = await Promise.allSettled([a.add(`cn=${sn},ou=claims,${FIXTURE.baseDn}`, claim(sn)), b.add(`cn=${sn},ou=claims,${FIXTURE.baseDn}`, claim(sn))]);
+    const claims = await Promise.allSettled([
+      a.add(`cn=${sn},ou=claims,${FIXTURE.baseDn}`, claim(sn)),
+      b.add(`cn=${sn},ou=claims,${FIXTURE.baseDn}`, claim(sn)),
+    ]);
     if (claims.every((r) => r.status === 'fulfilled')) bothByDn += 1;
   }
 } finally {
   await Promise.all([a.unbind(), b.unbind()]);
   await slapd.stop();
 }
-console.log(`Two adds in the same tick on one slapd (slapo-unique on sn), ${TRIES} tries each, node ${process.version}`);
+console.log(
+  `Two adds in the same tick on one slapd (slapo-unique on sn), ${TRIES} tries each, node ${process.version}`,
+);
 console.log('| what makes it unique | tries | both adds succeeded |');
 console.log('|---|---:|---:|');
 console.log(`| slapo-unique on sn (different DNs) | ${TRIES} | ${bothBySn} |`);

@@ -17,15 +17,40 @@ import { SECURITY_HEADERS } from '../electron/services/renderer-files';
 import { startDemoHost } from '../test/support/demo-host-process';
 
 const RUNS = 15;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // The baseline: the least a Vite + React page can be.
 const bareRoot = await mkdtemp(join(tmpdir(), 'mx-bare-react-'));
-await writeFile(join(bareRoot, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head><body><div id="root"></div><script type="module" src="./main.jsx"></script></body></html>');
+await writeFile(
+  join(bareRoot, 'index.html'),
+  '<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head><body><div id="root"></div><script type="module" src="./main.jsx"></script></body></html>',
+);
 // The same Chinese label as the kiosk's: drawing CJK text (the system's Noto CJK font) is part of
 // any Chinese first screen, so the baseline pays it too.
-await writeFile(join(bareRoot, 'main.jsx'), "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')).render(<button type=\"button\">申請教職員電子郵件帳號</button>);\n");
-await build({ root: bareRoot, logLevel: 'silent', plugins: [react()], resolve: { alias: { react: join(process.cwd(), 'node_modules/react'), 'react-dom': join(process.cwd(), 'node_modules/react-dom') } }, build: { outDir: join(bareRoot, 'dist') } });
+await writeFile(
+  join(bareRoot, 'main.jsx'),
+  "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')).render(<button type=\"button\">申請教職員電子郵件帳號</button>);\n",
+);
+await build({
+  root: bareRoot,
+  logLevel: 'silent',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      react: join(process.cwd(), 'node_modules/react'),
+      'react-dom': join(process.cwd(), 'node_modules/react-dom'),
+    },
+  },
+  build: { outDir: join(bareRoot, 'dist') },
+});
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
 // The same page twice: plain, as the goal's baseline, and with the kiosk's own response headers
 // (its CSP and Cross-Origin-Opener-Policy), so what the headers cost shows apart from the renderer's.
@@ -49,7 +74,10 @@ const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/`
 const bareWithHeadersUrl = `http://127.0.0.1:${(bareWithHeaders.address() as { port: number }).port}/`;
 
 const host = await startDemoHost();
-const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser: Browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
 
 // Runs in the page before its own scripts (injected by the browser, so the page's CSP does not
 // apply): the first mutation after which the button is in the layout, then the next frame. A string,
@@ -64,7 +92,11 @@ const watchForButton = (label: string) => `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-async function timeToButton(url: string, name: string, launchFirst?: string): Promise<{ polled: number; painted: number }> {
+async function timeToButton(
+  url: string,
+  name: string,
+  launchFirst?: string,
+): Promise<{ polled: number; painted: number }> {
   const context = await browser.newContext();
   await context.addInitScript(watchForButton(name));
   const page = await context.newPage();
@@ -78,7 +110,9 @@ async function timeToButton(url: string, name: string, launchFirst?: string): Pr
   await page.goto(url, { waitUntil: 'commit' });
   await page.getByRole('button', { name, exact: true }).waitFor({ state: 'visible' });
   const polled = Date.now() - started;
-  const painted = await page.waitForFunction(() => (window as unknown as { buttonPaintedAt?: number }).buttonPaintedAt).then((h) => h.jsonValue() as Promise<number>);
+  const painted = await page
+    .waitForFunction(() => (window as unknown as { buttonPaintedAt?: number }).buttonPaintedAt)
+    .then((h) => h.jsonValue() as Promise<number>);
   await context.close();
   return { polled, painted: Math.round(painted) };
 }
@@ -109,8 +143,11 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 const column = (side: Sample[], key: keyof Sample) => side.map((s) => s[key]);
 const row = (what: string, side: Sample[]) =>
   `| ${what} | ${percentile(column(side, 'polled'), 50)} | ${percentile(column(side, 'polled'), 95)} | ${percentile(column(side, 'painted'), 50)} | ${percentile(column(side, 'painted'), 95)} |`;
-const ratio = (key: keyof Sample, p: number, to: Sample[] = samples.bare) => percentile(column(samples.kiosk, key), p) / percentile(column(to, key), p);
-console.log(`Navigation to an interactive first screen, ${RUNS} cold loads each (alternating), Chromium ${browser.version()}`);
+const ratio = (key: keyof Sample, p: number, to: Sample[] = samples.bare) =>
+  percentile(column(samples.kiosk, key), p) / percentile(column(to, key), p);
+console.log(
+  `Navigation to an interactive first screen, ${RUNS} cold loads each (alternating), Chromium ${browser.version()}`,
+);
 console.log('| what | seen by Playwright p50 ms | p95 ms | painted (page clock) p50 ms | p95 ms |');
 console.log('|---|---:|---:|---:|---:|');
 console.log(row('bare Vite + React page (one button, the same Chinese label)', samples.bare));

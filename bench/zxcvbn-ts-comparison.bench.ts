@@ -55,7 +55,9 @@ function passwords(): string[] {
   add(60, () => `${pick(words)}${Math.floor(rnd() * 10000)}`);
   add(60, () => `${cap(pick(words))}${pick(seps)}${pick(words)}`);
   add(60, () => [pick(words), pick(words), pick(words)].join(pick(seps)));
-  add(60, () => Array.from({ length: 8 + Math.floor(rnd() * 9) }, () => printable[Math.floor(rnd() * printable.length)]).join(''));
+  add(60, () =>
+    Array.from({ length: 8 + Math.floor(rnd() * 9) }, () => printable[Math.floor(rnd() * printable.length)]).join(''),
+  );
   add(60, () => `${cap(pick(names))}${1960 + Math.floor(rnd() * 67)}`);
   add(40, () => `${leet(pick(words))}${pick(['!', '#', '$', '1', '123'])}`);
   add(40, () => `${pick(['qwerty', 'asdfgh', 'zxcvbn', '1qaz2wsx', 'abcdef', '987654'])}${pick(words)}`);
@@ -64,7 +66,9 @@ function passwords(): string[] {
 }
 
 /** The meter's lengths, as the typing benchmark uses them. */
-export const LENGTH_SAMPLES = [10, 16, 24, 32, 64].map((n) => 'Vb7#qLm2!xTr9wKz$Pq8@Zn4^Lc6&Rt1*Ys5(Hu3)Wd7+Gm9=Bk2~Jf4|Xe6?Na8'.slice(0, n));
+export const LENGTH_SAMPLES = [10, 16, 24, 32, 64].map((n) =>
+  'Vb7#qLm2!xTr9wKz$Pq8@Zn4^Lc6&Rt1*Ys5(Hu3)Wd7+Gm9=Bk2~Jf4|Xe6?Na8'.slice(0, n),
+);
 
 function timeEach(list: string[], check: (p: string) => number, into: number[]): void {
   for (const p of list) {
@@ -75,7 +79,15 @@ function timeEach(list: string[], check: (p: string) => number, into: number[]):
 }
 
 async function gzippedBundle(source: string): Promise<number> {
-  const result = await build({ stdin: { contents: source, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+  const result = await build({
+    stdin: { contents: source, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
   return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
 }
 
@@ -97,7 +109,9 @@ for (const p of list) {
 timeEach(list.slice(0, 50), old, []);
 timeEach(list.slice(0, 50), next, []);
 const times = { old: [] as number[], next: [] as number[] };
-const byLength = new Map<number, { old: number[]; next: number[] }>(LENGTH_SAMPLES.map((p) => [p.length, { old: [], next: [] }]));
+const byLength = new Map<number, { old: number[]; next: number[] }>(
+  LENGTH_SAMPLES.map((p) => [p.length, { old: [], next: [] }]),
+);
 for (let round = 0; round < ROUNDS; round += 1) {
   timeEach(list, old, times.old);
   for (const p of LENGTH_SAMPLES) timeEach([p], old, byLength.get(p.length)!.old);
@@ -114,7 +128,9 @@ const sizeNext = await gzippedBundle(`
   export const score = (p) => z.check(p).score;`);
 
 const row = (what: string, xs: number[]) => `| ${what} | ${ms(percentile(xs, 50))} | ${ms(percentile(xs, 95))} |`;
-console.log(`${list.length} passwords (8–64 characters, fixed seed), ${ROUNDS} alternated rounds, Node ${process.version}`);
+console.log(
+  `${list.length} passwords (8–64 characters, fixed seed), ${ROUNDS} alternated rounds, Node ${process.version}`,
+);
 console.log('| library | p50 ms per check | p95 ms per check |');
 console.log('|---|---:|---:|');
 console.log(row('zxcvbn 4.4.2', times.old));
@@ -125,11 +141,16 @@ console.log(`| ratio zxcvbn-ts / zxcvbn | ${ratio50.toFixed(2)}× | ${ratio95.to
 console.log('');
 console.log('| length | zxcvbn p50 ms | zxcvbn-ts p50 ms |');
 console.log('|---:|---:|---:|');
-for (const [length, t] of byLength) console.log(`| ${length} | ${ms(percentile(t.old, 50))} | ${ms(percentile(t.next, 50))} |`);
+for (const [length, t] of byLength)
+  console.log(`| ${length} | ${ms(percentile(t.old, 50))} | ${ms(percentile(t.next, 50))} |`);
 console.log('');
 console.log(`gzipped bundle: zxcvbn ${(sizeOld / 1024).toFixed(1)} KiB, zxcvbn-ts ${(sizeNext / 1024).toFixed(1)} KiB`);
-console.log(`Good/Strong decision agrees on ${agree} of ${list.length} (${((100 * agree) / list.length).toFixed(1)} %); identical score on ${scoreSame}`);
+console.log(
+  `Good/Strong decision agrees on ${agree} of ${list.length} (${((100 * agree) / list.length).toFixed(1)} %); identical score on ${scoreSame}`,
+);
 const faster = ratio50 < 1;
 const smaller = sizeNext < sizeOld;
 const agrees = agree / list.length >= 0.98;
-console.log(`switch? faster: ${faster}, smaller: ${smaller}, agrees >= 98 %: ${agrees} → ${(faster || smaller) && agrees ? 'yes' : 'no'}`);
+console.log(
+  `switch? faster: ${faster}, smaller: ${smaller}, agrees >= 98 %: ${agrees} → ${(faster || smaller) && agrees ? 'yes' : 'no'}`,
+);

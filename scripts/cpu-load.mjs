@@ -35,7 +35,10 @@ export function startCpuLoad({ threads = availableParallelism(), maxMinutes = 18
   const until = started + maxMinutes * 60_000;
   const cpuAtStart = process.cpuUsage();
   const machineAtStart = machineTicks();
-  const workers = Array.from({ length: threads }, () => new Worker(new URL(import.meta.url), { workerData: { until } }));
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(new URL(import.meta.url), { workerData: { until } }),
+  );
   for (const worker of workers) worker.unref();
   return {
     threads,
@@ -47,8 +50,19 @@ export function startCpuLoad({ threads = availableParallelism(), maxMinutes = 18
       await Promise.all(workers.map((worker) => worker.terminate()));
       const wallSeconds = (now - started) / 1000;
       const cpuSeconds = (user + system) / 1e6;
-      const machineBusy = machine && machineAtStart ? 1 - (machine.idle - machineAtStart.idle) / Math.max(machine.total - machineAtStart.total, 1) : null;
-      return { threads, maxMinutes, wallSeconds, cpuSeconds, coresBusy: cpuSeconds / Math.max(wallSeconds, 0.001), machineBusy, reachedDeadline: now >= until };
+      const machineBusy =
+        machine && machineAtStart
+          ? 1 - (machine.idle - machineAtStart.idle) / Math.max(machine.total - machineAtStart.total, 1)
+          : null;
+      return {
+        threads,
+        maxMinutes,
+        wallSeconds,
+        cpuSeconds,
+        coresBusy: cpuSeconds / Math.max(wallSeconds, 0.001),
+        machineBusy,
+        reachedDeadline: now >= until,
+      };
     },
   };
 }

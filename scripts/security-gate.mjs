@@ -12,7 +12,9 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const [sourceDir = join(root, 'electron'), htmlFile = join(root, 'renderer', 'index.html')] = process.argv.slice(2);
 const bin = join(root, 'node_modules', '.bin', 'electronegativity');
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
 const work = mkdtempSync(join(tmpdir(), 'mx-electronegativity-'));
 
 function scan(label, input, args) {
@@ -23,13 +25,15 @@ function scan(label, input, args) {
     process.exit(2);
   }
   const sarif = JSON.parse(readFileSync(output, 'utf8'));
-  return sarif.runs.flatMap((r) => r.results).map((r) => ({
-    scan: label,
-    rule: r.ruleId,
-    level: r.level,
-    where: `${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '?'}:${r.locations?.[0]?.physicalLocation?.region?.startLine ?? '?'}`,
-    message: r.message?.text ?? '',
-  }));
+  return sarif.runs
+    .flatMap((r) => r.results)
+    .map((r) => ({
+      scan: label,
+      rule: r.ruleId,
+      level: r.level,
+      where: `${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '?'}:${r.locations?.[0]?.physicalLocation?.region?.startLine ?? '?'}`,
+      message: r.message?.text ?? '',
+    }));
 }
 
 const findings = [
@@ -38,5 +42,7 @@ const findings = [
 ];
 const blocking = findings.filter((f) => f.level === 'warning' || f.level === 'error');
 for (const f of findings) console.log(`${blocking.includes(f) ? 'FAIL' : 'note'}  ${f.rule}  ${f.where}  ${f.message}`);
-console.log(`electronegativity: ${blocking.length} finding(s) of medium severity or above, ${findings.length - blocking.length} note(s)`);
+console.log(
+  `electronegativity: ${blocking.length} finding(s) of medium severity or above, ${findings.length - blocking.length} note(s)`,
+);
 process.exit(blocking.length === 0 ? 0 : 1);

@@ -30,7 +30,11 @@ function obtainElectron() {
   if (found) return found;
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return null;
   // Electron 42+ fetches its binary on first use; try once, quietly (it fails at once offline).
-  spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { cwd: root, stdio: 'ignore', timeout: 180_000 });
+  spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
+    cwd: root,
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
   return electronBinary();
 }
 
@@ -39,12 +43,20 @@ mustRun(join(root, 'node_modules', '.bin', 'electron-vite'), ['build']);
 
 const electron = obtainElectron();
 if (electron) {
-  const child = spawn(process.execPath, [cli, 'electron-demo', '--electron', electron], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [cli, 'electron-demo', '--electron', electron], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.once('exit', (code) => process.exit(code ?? 1));
 } else {
-  console.log('Electron runtime unavailable here (its binary cannot be downloaded on this network): serving the kiosk to a browser instead.');
-  const child = spawn(process.execPath, [cli, 'serve', '--demo', ...process.argv.slice(2)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  console.log(
+    'Electron runtime unavailable here (its binary cannot be downloaded on this network): serving the kiosk to a browser instead.',
+  );
+  const child = spawn(process.execPath, [cli, 'serve', '--demo', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   createInterface({ input: child.stdout }).once('line', (line) => {
     console.log(line);

@@ -93,41 +93,84 @@ function e2eOutcome(report) {
   const walk = (suite, path) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
-        if (test.status === 'unexpected' || test.status === 'flaky') failures.push(`${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}`);
+        if (test.status === 'unexpected' || test.status === 'flaky')
+          failures.push(`${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}`);
       }
     }
-    for (const inner of suite.suites ?? []) walk(inner, inner.title && inner.title !== inner.file ? [...path, inner.title] : path);
+    for (const inner of suite.suites ?? [])
+      walk(inner, inner.title && inner.title !== inner.file ? [...path, inner.title] : path);
   };
   for (const suite of report.suites ?? []) walk(suite, []);
   const { expected, unexpected, flaky, skipped } = report.stats;
-  return { tests: expected + unexpected + flaky + skipped, passed: expected, failed: unexpected + flaky, skipped, failures };
+  return {
+    tests: expected + unexpected + flaky + skipped,
+    passed: expected,
+    failed: unexpected + flaky,
+    skipped,
+    failures,
+  };
 }
 
 /** Vitest's JSON report: counts, and the full name of every failed test. */
 function vitestOutcome(report) {
   const failures = report.testResults.flatMap((file) =>
-    file.assertionResults.filter((a) => a.status === 'failed').map((a) => `${file.name.replace(`${root}/`, '')} › ${a.fullName}`),
+    file.assertionResults
+      .filter((a) => a.status === 'failed')
+      .map((a) => `${file.name.replace(`${root}/`, '')} › ${a.fullName}`),
   );
-  return { tests: report.numTotalTests, passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests, failures };
+  return {
+    tests: report.numTotalTests,
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+    failures,
+  };
 }
 
 mkdirSync(join(reports, 'stress'), { recursive: true });
 const load = startCpuLoad({ maxMinutes });
-process.stdout.write(`stress ${target}: ${load.threads} busy thread(s) for at most ${maxMinutes} min, ${repeat} repeat(s)\n`);
+process.stdout.write(
+  `stress ${target}: ${load.threads} busy thread(s) for at most ${maxMinutes} min, ${repeat} repeat(s)\n`,
+);
 const started = new Date();
 const runs = [];
 if (target === 'e2e') {
   // Retries stay off: a test that needs a second try is the thing this run looks for.
-  const exit = await runner(bin('playwright'), ['test', '--repeat-each', String(repeat), '--retries', '0', ...passThrough]);
+  const exit = await runner(bin('playwright'), [
+    'test',
+    '--repeat-each',
+    String(repeat),
+    '--retries',
+    '0',
+    ...passThrough,
+  ]);
   const report = readJson(join(reports, 'e2e-report.json'));
-  runs.push({ exit, ...(report ? e2eOutcome(report) : { tests: 0, passed: 0, failed: 1, skipped: 0, failures: ['no Playwright report'] }) });
+  runs.push({
+    exit,
+    ...(report
+      ? e2eOutcome(report)
+      : { tests: 0, passed: 0, failed: 1, skipped: 0, failures: ['no Playwright report'] }),
+  });
 } else {
   // Vitest has no repeat flag for whole files; separate runs also give each file a fresh slapd.
   for (let i = 1; i <= repeat; i += 1) {
     const out = join(reports, 'stress', `integration-run-${i}.json`);
-    const exit = await runner(bin('vitest'), ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...passThrough]);
+    const exit = await runner(bin('vitest'), [
+      'run',
+      '--project',
+      'integration',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+      ...passThrough,
+    ]);
     const report = readJson(out);
-    runs.push({ exit, ...(report ? vitestOutcome(report) : { tests: 0, passed: 0, failed: 1, skipped: 0, failures: [`run ${i}: no vitest report`] }) });
+    runs.push({
+      exit,
+      ...(report
+        ? vitestOutcome(report)
+        : { tests: 0, passed: 0, failed: 1, skipped: 0, failures: [`run ${i}: no vitest report`] }),
+    });
   }
 }
 const usage = await load.stop();

@@ -9,14 +9,20 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const reports = join(root, 'test-results');
-const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR };
+const env = {
+  ...process.env,
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR,
+};
 
 function run(label, command, args) {
   process.stdout.write(`\n=== ${label}: ${[command, ...args].join(' ')}\n`);
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
   const ok = result.status === 0;
-  process.stdout.write(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `=== ${label}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return ok;
 }
 
@@ -47,7 +53,12 @@ const built = run('build', bin('electron-vite'), ['build']);
 steps.push({ label: 'build', ok: built });
 
 const vitestReport = join(reports, 'vitest-report.json');
-step('vitest (unit, renderer, integration)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+step('vitest (unit, renderer, integration)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
+]);
 
 const e2eReport = join(reports, 'e2e-report.json');
 if (built) step('e2e (Playwright, Debian Chromium)', bin('playwright'), ['test']);
@@ -65,8 +76,16 @@ const count = (label, report, counts) => {
   skipped += c.skipped;
   failed += c.failed === 0 && !stepOk ? 1 : c.failed;
 };
-count('vitest', readJson(vitestReport), (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
-count('e2e', existsSync(e2eReport) ? readJson(e2eReport) : null, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
+count('vitest', readJson(vitestReport), (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests,
+  skipped: r.numPendingTests + r.numTodoTests,
+}));
+count('e2e', existsSync(e2eReport) ? readJson(e2eReport) : null, (r) => ({
+  passed: r.stats.expected,
+  failed: r.stats.unexpected + r.stats.flaky,
+  skipped: r.stats.skipped,
+}));
 failed += steps.filter((s) => !s.ok && !s.label.startsWith('vitest') && !s.label.startsWith('e2e')).length;
 
 const failedSteps = steps.filter((s) => !s.ok).map((s) => s.label);

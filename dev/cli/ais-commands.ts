@@ -3,7 +3,14 @@
 import { serializeHandoffFields } from '../../electron/services/ais/handoff-payload';
 import { createAesGcmCodec, parseAisKey } from '../../electron/services/ais/token-codec';
 import { KEY_ON_COMMAND_LINE, keyHexFromFile, runAisVerifyCommand } from '../../electron/ops/ais-verify-command';
-import { parseOptions, requireOptions, UsageError, wholeSeconds, type CliIo, type OperatorHost } from '../../electron/ops/operator-command';
+import {
+  parseOptions,
+  requireOptions,
+  UsageError,
+  wholeSeconds,
+  type CliIo,
+  type OperatorHost,
+} from '../../electron/ops/operator-command';
 import { CHECKOUT_HOST } from './checkout-host';
 
 export const AIS_USAGE = `  ais mint [--key-file PATH | --demo] --id ID --name NAME --name-en NAME --ip ADDR
@@ -18,7 +25,11 @@ export const AIS_USAGE = `  ais mint [--key-file PATH | --demo] --id ID --name N
 function keyFrom(values: { key?: string; 'key-file'?: string; demo?: boolean }, host: OperatorHost): Buffer {
   if (values.key !== undefined) throw new UsageError(KEY_ON_COMMAND_LINE);
   if (values.demo && values['key-file'] !== undefined) throw new UsageError('give --key-file or --demo, not both');
-  const hex = values.demo ? host.demo?.aisKeyHex : values['key-file'] !== undefined ? keyHexFromFile(values['key-file'], host) : undefined;
+  const hex = values.demo
+    ? host.demo?.aisKeyHex
+    : values['key-file'] !== undefined
+      ? keyHexFromFile(values['key-file'], host)
+      : undefined;
   if (!hex) throw new UsageError('--key-file PATH (a file with the 64 hex characters) or --demo is required');
   try {
     return parseAisKey(hex);
@@ -29,12 +40,21 @@ function keyFrom(values: { key?: string; 'key-file'?: string; demo?: boolean }, 
 
 function mint(argv: string[], io: CliIo, host: OperatorHost): number {
   const values = parseOptions(argv, {
-    key: { type: 'string' }, 'key-file': { type: 'string' }, demo: { type: 'boolean' }, id: { type: 'string' }, name: { type: 'string' },
-    'name-en': { type: 'string' }, ip: { type: 'string' }, language: { type: 'string' }, condition: { type: 'string' },
-    timestamp: { type: 'string' }, age: { type: 'string' },
+    key: { type: 'string' },
+    'key-file': { type: 'string' },
+    demo: { type: 'boolean' },
+    id: { type: 'string' },
+    name: { type: 'string' },
+    'name-en': { type: 'string' },
+    ip: { type: 'string' },
+    language: { type: 'string' },
+    condition: { type: 'string' },
+    timestamp: { type: 'string' },
+    age: { type: 'string' },
   });
   requireOptions(values, ['id', 'name', 'name-en', 'ip']);
-  if (values.timestamp !== undefined && values.age !== undefined) throw new UsageError('give --timestamp or --age, not both');
+  if (values.timestamp !== undefined && values.age !== undefined)
+    throw new UsageError('give --timestamp or --age, not both');
   const now = Math.floor(io.now() / 1000);
   const timestamp = wholeSeconds(values.timestamp, '--timestamp') ?? now - (wholeSeconds(values.age, '--age') ?? 0);
   const payload = serializeHandoffFields({

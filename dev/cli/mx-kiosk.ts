@@ -20,7 +20,16 @@ import { PORTAL_PATH, startBrowserHost } from '../host/browser-host';
 import type { CliIo } from '../../electron/ops/operator-command';
 import { AIS_USAGE, runAisCommand } from './ais-commands';
 import { NAMES_USAGE, runNamesCommand } from './names-command';
-import { AUDIT_USAGE, BREACHED_USAGE, DOCTOR_USAGE, PRINT_CONFIG_USAGE, auditSubcommand, breachedSubcommand, doctorSubcommand, printConfigSubcommand } from './operator-commands';
+import {
+  AUDIT_USAGE,
+  BREACHED_USAGE,
+  DOCTOR_USAGE,
+  PRINT_CONFIG_USAGE,
+  auditSubcommand,
+  breachedSubcommand,
+  doctorSubcommand,
+  printConfigSubcommand,
+} from './operator-commands';
 import { BUILT_BREACHED_FILTER, PROJECT_ROOT } from './source-paths';
 
 const USAGE = `usage: mx-kiosk <command> [options]
@@ -47,7 +56,12 @@ function appVersion(): string {
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { demo: { type: 'boolean' }, config: { type: 'string' }, port: { type: 'string' }, 'ais-second-window': { type: 'boolean' } },
+    options: {
+      demo: { type: 'boolean' },
+      config: { type: 'string' },
+      port: { type: 'string' },
+      'ais-second-window': { type: 'boolean' },
+    },
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -69,7 +83,8 @@ async function serve(argv: string[]): Promise<void> {
     try {
       config = loadConfigFile(path, { readFile: (p) => readFileSync(p, 'utf8'), env: process.env });
     } catch (error) {
-      if (error instanceof ConfigError) fail(`設定檔無效 / Invalid configuration (${path}):\n- ${error.problems.join('\n- ')}`);
+      if (error instanceof ConfigError)
+        fail(`設定檔無效 / Invalid configuration (${path}):\n- ${error.problems.join('\n- ')}`);
       throw error;
     }
   }
@@ -78,7 +93,13 @@ async function serve(argv: string[]): Promise<void> {
   const logger = createJsonLogger((line) => process.stderr.write(`${line}\n`), systemClock, config.log.level);
   const aisLoginUrl = config.ais.loginUrl;
   let secondWindow: AisSecondWindow | undefined;
-  const audit = createAuditTrail(config.audit, { clock: systemClock, logger, kioskId: config.kioskId, hostname: hostname(), readTextFile: (p) => readFileSync(p, 'utf8') });
+  const audit = createAuditTrail(config.audit, {
+    clock: systemClock,
+    logger,
+    kioskId: config.kioskId,
+    hostname: hostname(),
+    readTextFile: (p) => readFileSync(p, 'utf8'),
+  });
   cleanups.push(audit.close);
   const backend = createKioskBackend({
     config,
@@ -125,7 +146,8 @@ async function serve(argv: string[]): Promise<void> {
     stopping = true;
     logger.info('stopping', { signal });
     backend.sessions.end('finish');
-    for (const cleanup of cleanups) await cleanup().catch((error: unknown) => logger.error('cleanup failed', { error }));
+    for (const cleanup of cleanups)
+      await cleanup().catch((error: unknown) => logger.error('cleanup failed', { error }));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -138,7 +160,13 @@ async function serve(argv: string[]): Promise<void> {
     // Confirmation mails of the demo land here, one .eml file each.
     mailOutbox: demo ? demo.mailSink.outbox : null,
     ldap: demo
-      ? { url: demo.slapd.ldapUrl, ldapsUrl: demo.slapd.ldapsUrl, caFile: demo.slapd.caFile, bindDn: demo.slapd.adminDn, password: demo.slapd.adminPassword }
+      ? {
+          url: demo.slapd.ldapUrl,
+          ldapsUrl: demo.slapd.ldapsUrl,
+          caFile: demo.slapd.caFile,
+          bindDn: demo.slapd.adminDn,
+          password: demo.slapd.adminPassword,
+        }
       : null,
   };
   process.stdout.write(`${JSON.stringify(ready)}\n`);
@@ -147,12 +175,16 @@ async function serve(argv: string[]): Promise<void> {
 async function electronDemo(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { electron: { type: 'string' } }, strict: true });
   if (!values.electron || !existsSync(values.electron)) fail('--electron must name an Electron binary that exists.');
-  if (!existsSync(join(PROJECT_ROOT, 'out', 'main', 'main.js'))) fail('The app is not built yet: run `npm run build` first.');
+  if (!existsSync(join(PROJECT_ROOT, 'out', 'main', 'main.js')))
+    fail('The app is not built yet: run `npm run build` first.');
   const demo = await startDemoProfile();
   // The Electron AIS view stops at the configured portal URL before any request leaves.
   demo.ais.setPortalUrl(demo.config.ais.portalUrl);
   const { path, env } = await demo.writeConfigFile();
-  const child = spawn(values.electron, [PROJECT_ROOT, '--config', path], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const child = spawn(values.electron, [PROJECT_ROOT, '--config', path], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

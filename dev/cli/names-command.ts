@@ -44,7 +44,12 @@ async function availableFrom(config: KioskConfig, nameEn: string): Promise<strin
 export async function runNamesCommand(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { offline: { type: 'boolean' }, demo: { type: 'boolean' }, config: { type: 'string' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { offline: { type: 'boolean' }, demo: { type: 'boolean' }, config: { type: 'string' } },
+    });
   } catch (error) {
     io.err(`mx-kiosk names: ${(error as Error).message}\n\nusage:\n${NAMES_USAGE}`);
     return 2;
@@ -52,7 +57,9 @@ export async function runNamesCommand(argv: string[], io: CliIo): Promise<number
   const { values, positionals } = parsed;
   const modes = [values.offline, values.demo, values.config !== undefined].filter(Boolean).length;
   if (positionals.length !== 1 || modes !== 1) {
-    io.err(`mx-kiosk names: give one English name and exactly one of --offline, --demo, --config FILE\n\nusage:\n${NAMES_USAGE}`);
+    io.err(
+      `mx-kiosk names: give one English name and exactly one of --offline, --demo, --config FILE\n\nusage:\n${NAMES_USAGE}`,
+    );
     return 2;
   }
   // The AIS handoff folds accents before names are made; do the same for a typed name.

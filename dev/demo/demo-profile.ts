@@ -37,7 +37,11 @@ export async function startDemoProfile(clock: Clock = systemClock): Promise<Demo
   let mailSink: MailSink | undefined;
   try {
     mailSink = await startMailSink(join(slapd.dir, 'outbox'));
-    ais = await startAisSimulator({ codec: createAesGcmCodec(parseAisKey(DEMO_AIS_KEY_HEX)), roster: loadRoster(), clock });
+    ais = await startAisSimulator({
+      codec: createAesGcmCodec(parseAisKey(DEMO_AIS_KEY_HEX)),
+      roster: loadRoster(),
+      clock,
+    });
     const mailRoot = join(slapd.dir, 'mail-store');
     await mkdir(mailRoot);
     mailStore = await startReferenceMailStore(mailRoot);
@@ -59,11 +63,22 @@ export async function startDemoProfile(clock: Clock = systemClock): Promise<Demo
       },
       mailbox: {
         mode: 'campus',
-        campus: { host: mailStore.host, mkhomedirPort: mailStore.mkhomedirPort, setquotaPort: mailStore.setquotaPort, getquotaPort: mailStore.getquotaPort },
+        campus: {
+          host: mailStore.host,
+          mkhomedirPort: mailStore.mkhomedirPort,
+          setquotaPort: mailStore.setquotaPort,
+          getquotaPort: mailStore.getquotaPort,
+        },
       },
       audit: { file: join(slapd.dir, 'audit.jsonl') },
       // Plain SMTP to the loopback sink only; a counter machine uses TLS or STARTTLS.
-      smtp: { host: '127.0.0.1', port: mailSink.port, security: 'none', allowPlain: true, from: 'mx-kiosk demo <noreply@mx.nthu.edu.tw>' },
+      smtp: {
+        host: '127.0.0.1',
+        port: mailSink.port,
+        security: 'none',
+        allowPlain: true,
+        from: 'mx-kiosk demo <noreply@mx.nthu.edu.tw>',
+      },
     };
     const env = { [DEMO_LDAP_PASSWORD_ENV]: slapd.servicePassword, [DEMO_AIS_KEY_ENV]: DEMO_AIS_KEY_HEX };
     const config = resolveConfig(raw, { readFile: (path) => readFileSync(path, 'utf8'), env });

@@ -60,7 +60,13 @@ function cookieValue(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -97,7 +103,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // A Host check defeats DNS rebinding: only our own loopback name may address us.
-    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, 'text/plain; charset=utf-8', FORBIDDEN_TEXT);
+    if (!allowedHosts.includes(req.headers.host ?? ''))
+      return send(res, 403, 'text/plain; charset=utf-8', FORBIDDEN_TEXT);
     const url = new URL(req.url ?? '/', origin);
 
     if (url.pathname === LAUNCH_PATH) {
@@ -120,12 +127,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.pathname === PORTAL_PATH && options.secondWindow) {
       const code = options.secondWindow.takeHandoff(url.searchParams.get('data'), req.socket.remoteAddress ?? '');
       // This window is not the kiosk: it only says where to go on; the kiosk page shows the outcome.
-      return send(res, code ? 400 : 200, 'text/plain; charset=utf-8', code ? `${code}\n${BACK_TO_KIOSK_TEXT}` : BACK_TO_KIOSK_TEXT);
+      return send(
+        res,
+        code ? 400 : 200,
+        'text/plain; charset=utf-8',
+        code ? `${code}\n${BACK_TO_KIOSK_TEXT}` : BACK_TO_KIOSK_TEXT,
+      );
     }
     if (url.pathname === PORTAL_PATH && options.completeHandoff) {
       const code = options.completeHandoff(url.searchParams.get('data'), req.socket.remoteAddress ?? '');
       // The token never reaches the renderer: the page comes back with only the outcome.
-      return send(res, 303, 'text/plain; charset=utf-8', '', { Location: `/?handoff=${encodeURIComponent(code ?? 'ok')}` });
+      return send(res, 303, 'text/plain; charset=utf-8', '', {
+        Location: `/?handoff=${encodeURIComponent(code ?? 'ok')}`,
+      });
     }
     if (url.pathname.startsWith(API_PREFIX)) {
       // Only same-origin JSON posts: a cross-site form cannot send this content type.

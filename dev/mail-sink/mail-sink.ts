@@ -28,7 +28,10 @@ export async function startMailSink(outbox: string): Promise<MailSink> {
       stream.on('end', () => {
         if (down) return callback(Object.assign(new Error('relay unavailable'), { responseCode: 421 }));
         count += 1;
-        writeFile(join(outbox, `${String(count).padStart(4, '0')}.eml`), Buffer.concat(chunks)).then(() => callback(), callback);
+        writeFile(join(outbox, `${String(count).padStart(4, '0')}.eml`), Buffer.concat(chunks)).then(
+          () => callback(),
+          callback,
+        );
       });
     },
   });

@@ -83,7 +83,8 @@ export async function startReferenceMailStore(root: string): Promise<ReferenceMa
   const mkhomedir = await lineServer(async (line) => {
     maybeFail();
     const [uid, uidNumber, , homeDirectory] = line.split(':');
-    if (!uid || !uidNumber || !homeDirectory || !isAbsolute(homeDirectory)) throw new Error('expected uid:uidNumber:gidNumber:homeDirectory');
+    if (!uid || !uidNumber || !homeDirectory || !isAbsolute(homeDirectory))
+      throw new Error('expected uid:uidNumber:gidNumber:homeDirectory');
     // A '..' in a home directory is never legitimate: refuse it rather than quietly confine it.
     if (homeDirectory.split('/').includes('..')) throw new Error('".." in the home directory');
     const target = resolve(root, `.${normalize(homeDirectory)}`);

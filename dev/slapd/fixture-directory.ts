@@ -53,7 +53,15 @@ export const FIXTURE = {
 export function fixtureLdif(): string {
   const b = FIXTURE.baseDn;
   const { active, suspended, passwordSuspended, legacy } = FIXTURE.accounts;
-  const person = (uid: string, staffId: string, cn: string, uidNumber: number, ou: string, password: string, extra = '') => `
+  const person = (
+    uid: string,
+    staffId: string,
+    cn: string,
+    uidNumber: number,
+    ou: string,
+    password: string,
+    extra = '',
+  ) => `
 dn: uid=${uid},ou=${ou},${b}
 objectClass: inetOrgPerson
 objectClass: posixAccount
@@ -87,7 +95,18 @@ objectClass: organization
 dc: mx
 o: mx-kiosk test directory
 `,
-    ...['people', 'suspended', 'aliases', 'group', 'services', 'policies', 'operators', 'staff', 'claims', 'kiosks'].map(ou),
+    ...[
+      'people',
+      'suspended',
+      'aliases',
+      'group',
+      'services',
+      'policies',
+      'operators',
+      'staff',
+      'claims',
+      'kiosks',
+    ].map(ou),
     ...FIXTURE.staff.map(
       (p) => `
 dn: employeeNumber=${p.id},ou=staff,${b}
@@ -146,7 +165,15 @@ memberUid: ${FIXTURE.operators.member.uid}
 `,
     person(active.uid, active.staffId, '王小明', active.uidNumber, 'people', active.password),
     person(suspended.uid, suspended.staffId, '陳志遠', suspended.uidNumber, 'suspended', suspended.password),
-    person(passwordSuspended.uid, passwordSuspended.staffId, '黃麗華', passwordSuspended.uidNumber, 'people', passwordSuspended.password, 'pwdAccountLockedTime: 000001010000Z\n'),
+    person(
+      passwordSuspended.uid,
+      passwordSuspended.staffId,
+      '黃麗華',
+      passwordSuspended.uidNumber,
+      'people',
+      passwordSuspended.password,
+      'pwdAccountLockedTime: 000001010000Z\n',
+    ),
     person(legacy.uid, legacy.staffId, '周子龍', legacy.uidNumber, 'people', legacy.password),
     ...FIXTURE.aliases.map(alias),
   ]

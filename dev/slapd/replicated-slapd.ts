@@ -35,12 +35,19 @@ export interface MultiProvider {
 
 const certificateOf = (slapd: RunningSlapd) => ({ certFile: slapd.caFile, keyFile: join(slapd.dir, 'server.key') });
 
-export async function startProviderAndConsumer(options: Pick<SlapdOptions, 'passwordHash'> = {}): Promise<ProviderAndConsumer> {
+export async function startProviderAndConsumer(
+  options: Pick<SlapdOptions, 'passwordHash'> = {},
+): Promise<ProviderAndConsumer> {
   const provider = await startSlapd({ ...options, replication: { role: 'provider' } });
   // The consumer replicates through a relay a test can cut; writes are still referred to the provider itself.
   const link = await relay(Number(new URL(provider.ldapUrl).port));
   try {
-    const consumer = await startSlapd({ ...options, seedLdif: '', certificate: certificateOf(provider), replication: { role: 'consumer', providerUrl: link.url, referTo: provider.ldapUrl } });
+    const consumer = await startSlapd({
+      ...options,
+      seedLdif: '',
+      certificate: certificateOf(provider),
+      replication: { role: 'consumer', providerUrl: link.url, referTo: provider.ldapUrl },
+    });
     const pair = {
       provider,
       consumer,
@@ -62,15 +69,28 @@ export async function startProviderAndConsumer(options: Pick<SlapdOptions, 'pass
 }
 
 export async function startMultiProvider(options: Pick<SlapdOptions, 'passwordHash'> = {}): Promise<MultiProvider> {
-  const ports = [{ ldap: await freePort(), ldaps: await freePort() }, { ldap: await freePort(), ldaps: await freePort() }] as const;
+  const ports = [
+    { ldap: await freePort(), ldaps: await freePort() },
+    { ldap: await freePort(), ldaps: await freePort() },
+  ] as const;
   // Node 1 replicates from node 2 through links[0], node 2 from node 1 through links[1].
   const links = await Promise.all([relay(ports[1].ldap), relay(ports[0].ldap)]);
   const started: RunningSlapd[] = [];
   try {
-    const first = await startSlapd({ ...options, ports: ports[0], replication: { role: 'multi-provider', serverId: 1, peerUrls: [links[0].url] } });
+    const first = await startSlapd({
+      ...options,
+      ports: ports[0],
+      replication: { role: 'multi-provider', serverId: 1, peerUrls: [links[0].url] },
+    });
     started.push(first);
     // The second node starts empty and receives the seed from the first.
-    const second = await startSlapd({ ...options, ports: ports[1], seedLdif: '', certificate: certificateOf(first), replication: { role: 'multi-provider', serverId: 2, peerUrls: [links[1].url] } });
+    const second = await startSlapd({
+      ...options,
+      ports: ports[1],
+      seedLdif: '',
+      certificate: certificateOf(first),
+      replication: { role: 'multi-provider', serverId: 2, peerUrls: [links[1].url] },
+    });
     started.push(second);
     await converged([first, second]);
     return {
@@ -106,7 +126,9 @@ async function relay(targetPort: number): Promise<ReplicationLink> {
     inbound.pipe(outbound);
     outbound.pipe(inbound);
   });
-  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
   return {
     url: `ldap://127.0.0.1:${port}`,
     cut() {

@@ -42,7 +42,10 @@ function isExactHandoff(url: string, portal: URL): boolean {
 }
 
 /** What the AIS view may do with a URL: follow it, take it as the handoff, or refuse it. */
-export function decideAisNavigation(url: string, settings: Pick<AisViewSettings, 'loginUrl' | 'extraOrigins' | 'portalUrl'>): AisNavigation {
+export function decideAisNavigation(
+  url: string,
+  settings: Pick<AisViewSettings, 'loginUrl' | 'extraOrigins' | 'portalUrl'>,
+): AisNavigation {
   let target: URL;
   try {
     target = new URL(url);
@@ -95,7 +98,9 @@ export class AisView implements AisLauncher {
     this.cancel();
     // The first page passes the same check as every later one (the config schema already refuses http).
     if (decideAisNavigation(this.settings.loginUrl, this.settings) !== 'allow') {
-      this.logger.error('AIS login URL refused by the view’s own allow-list', { origin: originOf(this.settings.loginUrl) });
+      this.logger.error('AIS login URL refused by the view’s own allow-list', {
+        origin: originOf(this.settings.loginUrl),
+      });
       return Promise.reject(new KioskError('INTERNAL', 'AIS login URL not allowed'));
     }
     const view = new this.electron.WebContentsView({
@@ -119,15 +124,28 @@ export class AisView implements AisLauncher {
     // Typing and tapping in AIS is the person being there: the kiosk's idle warning asks main.
     contents.on('input-event', () => this.touched());
     const bounds = window.getContentBounds();
-    view.setBounds({ x: 0, y: AIS_VIEW_TOP_PX, width: bounds.width, height: Math.max(0, bounds.height - AIS_VIEW_TOP_PX) });
+    view.setBounds({
+      x: 0,
+      y: AIS_VIEW_TOP_PX,
+      width: bounds.width,
+      height: Math.max(0, bounds.height - AIS_VIEW_TOP_PX),
+    });
     window.contentView.addChildView(view);
 
     const outcome = new Promise<LaunchOutcome>((resolve, reject) => {
-      const limit = this.timers.setTimeout(() => {
-        this.logger.warn('AIS view closed by main’s time limit');
-        this.close({ kind: 'cancelled' });
-      }, (this.settings.validitySeconds + AIS_VIEW_MARGIN_SECONDS) * 1000);
-      this.current = { view, limit, lastInputAt: this.clock.now(), settle: (result) => (result instanceof Error ? reject(result) : resolve(result)) };
+      const limit = this.timers.setTimeout(
+        () => {
+          this.logger.warn('AIS view closed by main’s time limit');
+          this.close({ kind: 'cancelled' });
+        },
+        (this.settings.validitySeconds + AIS_VIEW_MARGIN_SECONDS) * 1000,
+      );
+      this.current = {
+        view,
+        limit,
+        lastInputAt: this.clock.now(),
+        settle: (result) => (result instanceof Error ? reject(result) : resolve(result)),
+      };
     });
     void contents.loadURL(this.settings.loginUrl).catch((error: unknown) => {
       this.logger.warn('AIS page failed to load', { error });

@@ -24,7 +24,10 @@ export function createAppProtocolHandler(
 ): (request: Request) => Promise<Response> {
   // Refusals carry the same CSP and nosniff as pages: a 404's body is never run or sniffed.
   const refuse = (status: 400 | 404) =>
-    new Response(status === 404 ? 'not found' : 'bad request', { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+    new Response(status === 404 ? 'not found' : 'bad request', {
+      status,
+      headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   return async (request) => {
     let url: URL;
     try {

@@ -1,7 +1,13 @@
 // Reads the main process's arguments: an operator command, answered without a window, or the
 // kiosk itself. Pure, so every layout Electron can start us in is tested without Electron.
 
-export const OPERATOR_FLAGS = ['--doctor', '--audit-verify', '--ais-verify', '--print-config', '--breached-build'] as const;
+export const OPERATOR_FLAGS = [
+  '--doctor',
+  '--audit-verify',
+  '--ais-verify',
+  '--print-config',
+  '--breached-build',
+] as const;
 export type OperatorFlag = (typeof OPERATOR_FLAGS)[number];
 
 export type Launch = { mode: 'kiosk' } | { mode: 'operator'; flag: OperatorFlag; args: string[] };
@@ -56,7 +62,8 @@ export function parseLaunch(argv: readonly string[], defaultApp: boolean): Launc
  * sees one refuses to serve (for example `--remote-debugging-port=9222` would let anyone on the
  * machine drive the kiosk page). Chromium also accepts a single dash.
  */
-const DEBUGGING_SWITCH = /^--?(remote-debugging-[a-z-]+|inspect[a-z-]*|js-flags|remote-allow-origins|enable-logging|v|vmodule|wait-for-debugger[a-z-]*|auto-open-devtools-for-tabs)(=|$)/;
+const DEBUGGING_SWITCH =
+  /^--?(remote-debugging-[a-z-]+|inspect[a-z-]*|js-flags|remote-allow-origins|enable-logging|v|vmodule|wait-for-debugger[a-z-]*|auto-open-devtools-for-tabs)(=|$)/;
 
 /** The kiosk's own switches; anything else is unknown to a counter build. */
 const KIOSK_SWITCHES = new Set(['--config']);

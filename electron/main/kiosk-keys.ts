@@ -13,8 +13,39 @@ export interface KeyInput {
   shift: boolean;
 }
 
-const ALWAYS = new Set(['F5', 'F11', 'F12', 'BrowserRefresh', 'BrowserBack', 'BrowserForward', 'BrowserHome', 'BrowserSearch', 'ContextMenu', 'Print']);
-const WITH_COMMAND = new Set(['r', 'w', 'q', 'p', 'u', 's', 'o', 'n', 't', '=', '+', '-', '_', '0', 'i', 'j', 'c', '[', ']']);
+const ALWAYS = new Set([
+  'F5',
+  'F11',
+  'F12',
+  'BrowserRefresh',
+  'BrowserBack',
+  'BrowserForward',
+  'BrowserHome',
+  'BrowserSearch',
+  'ContextMenu',
+  'Print',
+]);
+const WITH_COMMAND = new Set([
+  'r',
+  'w',
+  'q',
+  'p',
+  'u',
+  's',
+  'o',
+  'n',
+  't',
+  '=',
+  '+',
+  '-',
+  '_',
+  '0',
+  'i',
+  'j',
+  'c',
+  '[',
+  ']',
+]);
 const WITH_ALT = new Set(['F4', 'ArrowLeft', 'ArrowRight', 'Home']);
 
 /**
@@ -27,7 +58,14 @@ function usLayoutKey(code: string | undefined): string | null {
   if (letter) return letter[1]!.toLowerCase();
   const digit = /^(?:Digit|Numpad)(\d)$/.exec(code);
   if (digit) return digit[1]!;
-  const named: Record<string, string> = { Equal: '=', Minus: '-', NumpadAdd: '+', NumpadSubtract: '-', BracketLeft: '[', BracketRight: ']' };
+  const named: Record<string, string> = {
+    Equal: '=',
+    Minus: '-',
+    NumpadAdd: '+',
+    NumpadSubtract: '-',
+    BracketLeft: '[',
+    BracketRight: ']',
+  };
   return named[code] ?? code;
 }
 

@@ -45,7 +45,12 @@ const COMMANDS: Record<OperatorFlag, (args: string[], io: CliIo, host: OperatorH
 // Each stream finishes its writes in order, so an empty write's callback means all earlier lines are out.
 const drained = (sink: TextSink) => new Promise<void>((resolve) => sink.write('', () => resolve()));
 
-async function answerOperatorCommand(app: LaunchElectron['app'], flag: OperatorFlag, args: string[], options: LaunchOptions): Promise<number> {
+async function answerOperatorCommand(
+  app: LaunchElectron['app'],
+  flag: OperatorFlag,
+  args: string[],
+  options: LaunchOptions,
+): Promise<number> {
   const io: CliIo = {
     out: (line) => options.stdout.write(`${line}\n`),
     err: (line) => options.stderr.write(`${line}\n`),

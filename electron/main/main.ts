@@ -52,7 +52,13 @@ function start(): void {
     return;
   }
   const logger = createJsonLogger((line) => process.stdout.write(`${line}\n`), systemClock, config.log.level);
-  const audit = createAuditTrail(config.audit, { clock: systemClock, logger, kioskId: config.kioskId, hostname: hostname(), readTextFile });
+  const audit = createAuditTrail(config.audit, {
+    clock: systemClock,
+    logger,
+    kioskId: config.kioskId,
+    hostname: hostname(),
+    readTextFile,
+  });
   let window: electron.BrowserWindow | null = null;
   const backend = createKioskBackend({
     config,
@@ -61,7 +67,14 @@ function start(): void {
     logger,
     connectLdap: createLdapConnector(config.directory),
     makeAisLauncher: (signIn) =>
-      new AisView(electron, () => window, config.ais, signIn, () => egressAddresses(config.ais.egressAddresses, networkInterfaces), logger),
+      new AisView(
+        electron,
+        () => window,
+        config.ais,
+        signIn,
+        () => egressAddresses(config.ais.egressAddresses, networkInterfaces),
+        logger,
+      ),
     auditWriter: audit.writer,
     usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
     sweepEveryMs: 5 * 60_000,
@@ -73,14 +86,24 @@ function start(): void {
     receiptPrinter: new SilentReceiptPrinter(() => window?.webContents ?? null, config.result.printer),
   });
   window = startShell(electron, backend, logger, paths, {
-    certificates: { fingerprint: config.ais.clientCertificateFingerprint, origins: [config.ais.loginUrl, ...config.ais.extraOrigins] },
+    certificates: {
+      fingerprint: config.ais.clientCertificateFingerprint,
+      origins: [config.ais.loginUrl, ...config.ais.extraOrigins],
+    },
   });
 }
 
 launch(electron, {
   argv: process.argv,
   defaultApp: process.defaultApp === true,
-  operatorHost: { env: process.env, platform: process.platform, readTextFile, bundledPoliciesDir: join(paths.rendererDir, 'policies'), bundledBreachedFilter, printerExists: cupsPrinterProbe() },
+  operatorHost: {
+    env: process.env,
+    platform: process.platform,
+    readTextFile,
+    bundledPoliciesDir: join(paths.rendererDir, 'policies'),
+    bundledBreachedFilter,
+    printerExists: cupsPrinterProbe(),
+  },
   stdout: process.stdout,
   stderr: process.stderr,
   now: () => Date.now(),

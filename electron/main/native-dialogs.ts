@@ -22,7 +22,9 @@ export function refuseDownloads(session: DownloadSession, partition: string, log
  */
 export const DISARM_PRINT = `(() => { try { Object.defineProperty(window, 'print', { value: function print() {}, writable: false, configurable: false }); } catch (e) {} })();`;
 
-type PrintableContents = Pick<ElectronModule.WebContents, 'on'> & { mainFrame?: Pick<ElectronModule.WebFrameMain, 'framesInSubtree'> | null };
+type PrintableContents = Pick<ElectronModule.WebContents, 'on'> & {
+  mainFrame?: Pick<ElectronModule.WebFrameMain, 'framesInSubtree'> | null;
+};
 
 /**
  * Disarms window.print in every frame each time a document is ready. A script that calls
@@ -54,11 +56,19 @@ export function chooseClientCertificate<C extends { fingerprint: string }>(
 }
 
 /** Answers Chromium's certificate question itself, so its chooser never opens. */
-export function answerCertificateRequests(app: Pick<ElectronModule.App, 'on'>, settings: { fingerprint?: string; origins: readonly string[] }, logger: Logger): void {
+export function answerCertificateRequests(
+  app: Pick<ElectronModule.App, 'on'>,
+  settings: { fingerprint?: string; origins: readonly string[] },
+  logger: Logger,
+): void {
   app.on('select-client-certificate', (event, _contents, url, list, callback) => {
     event.preventDefault();
     const chosen = chooseClientCertificate(url, list, settings);
-    logger.info('client certificate requested', { origin: originOf(url), offered: list.length, sent: chosen !== undefined });
+    logger.info('client certificate requested', {
+      origin: originOf(url),
+      offered: list.length,
+      sent: chosen !== undefined,
+    });
     callback(chosen);
   });
 }

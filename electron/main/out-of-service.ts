@@ -30,7 +30,8 @@ export function outOfServiceReference(cause: OutOfServiceCause, random: Uint8Arr
   return `${cause}-${Buffer.from(random).toString('hex').toUpperCase()}`;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export const OUT_OF_SERVICE_CSS = `body{margin:0;font-family:'Noto Sans CJK TC',sans-serif;background:#f7f6fa;color:#1b1f24}
 main{max-width:46rem;margin:12vh auto;padding:0 1.5rem}h1{font-size:2.4rem;margin:0}h2{font-size:1.6rem;color:#4a5562;margin:.3rem 0 2rem}

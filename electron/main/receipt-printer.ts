@@ -19,7 +19,8 @@ export class SilentReceiptPrinter implements ReceiptPrinter {
   print(): Promise<PrintOutcome> {
     const contents = this.contents();
     const deviceName = this.deviceName;
-    if (!contents || !deviceName) return Promise.reject(new Error(deviceName ? 'no kiosk window to print' : 'no receipt printer configured'));
+    if (!contents || !deviceName)
+      return Promise.reject(new Error(deviceName ? 'no kiosk window to print' : 'no receipt printer configured'));
     return new Promise((resolve, reject) => {
       // silent: no dialog at the counter, where nobody may choose another printer or a file.
       contents.print({ silent: true, deviceName, printBackground: false }, (success, failureReason) => {

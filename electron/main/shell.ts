@@ -11,11 +11,19 @@ import { registerIpcDoor } from './ipc-door';
 import { isBlockedKey } from './kiosk-keys';
 import { answerCertificateRequests, disarmPagePrint, refuseDownloads } from './native-dialogs';
 import { CRASH_LOOP, CrashLoopGuard } from './crash-loop';
-import { isOutOfServiceRequest, OUT_OF_SERVICE_PAGE, outOfServiceReference, outOfServiceResponse } from './out-of-service';
+import {
+  isOutOfServiceRequest,
+  OUT_OF_SERVICE_PAGE,
+  outOfServiceReference,
+  outOfServiceResponse,
+} from './out-of-service';
 import { startRendererWatchdog } from './renderer-watchdog';
 import { originOf } from './url-origin';
 
-export type ShellElectron = Pick<typeof ElectronModule, 'app' | 'BrowserWindow' | 'Menu' | 'protocol' | 'session' | 'ipcMain' | 'WebContentsView' | 'powerSaveBlocker'>;
+export type ShellElectron = Pick<
+  typeof ElectronModule,
+  'app' | 'BrowserWindow' | 'Menu' | 'protocol' | 'session' | 'ipcMain' | 'WebContentsView' | 'powerSaveBlocker'
+>;
 
 export const KIOSK_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 /** How often the watchdog asks the page for an answer, and how long it waits. */
@@ -28,7 +36,11 @@ export const KIOSK_PARTITION = 'kiosk';
  * The kiosk window. The options are written out at the constructor so that static checks
  * (Electronegativity) see every one of them.
  */
-export function createKioskWindow(BrowserWindow: ShellElectron['BrowserWindow'], preload: string, packaged: boolean): ElectronModule.BrowserWindow {
+export function createKioskWindow(
+  BrowserWindow: ShellElectron['BrowserWindow'],
+  preload: string,
+  packaged: boolean,
+): ElectronModule.BrowserWindow {
   return new BrowserWindow({
     kiosk: true,
     frame: false,
@@ -95,13 +107,16 @@ export function lockDownContents(contents: ElectronModule.WebContents, logger: L
   contents.on('will-frame-navigate', (details) => deny(details, details.url));
 }
 
-
 /**
  * Only the shell's own quit path closes the kiosk window: Alt+F4 or a window manager's close
  * button would otherwise show the desktop. Electron's quit (app.quit, SIGTERM from systemd)
  * emits before-quit first, which lets the window go.
  */
-export function guardWindowClose(app: Pick<ShellElectron['app'], 'on'>, window: Pick<ElectronModule.BrowserWindow, 'on'>, logger: Logger): void {
+export function guardWindowClose(
+  app: Pick<ShellElectron['app'], 'on'>,
+  window: Pick<ElectronModule.BrowserWindow, 'on'>,
+  logger: Logger,
+): void {
   let quitting = false;
   app.on('before-quit', () => {
     quitting = true;
@@ -134,14 +149,25 @@ export interface CrashLoop {
  * state is gone anyway) and Welcome is loaded again, instead of a frozen or blank kiosk. The
  * third time within 5 minutes, out of service is shown instead (docs/deployment.md).
  */
-export function recoverRenderer(window: ElectronModule.BrowserWindow, backend: KioskBackend, logger: Logger, why: string, loop: CrashLoop = { guard: new CrashLoopGuard(), reference: null }): void {
+export function recoverRenderer(
+  window: ElectronModule.BrowserWindow,
+  backend: KioskBackend,
+  logger: Logger,
+  why: string,
+  loop: CrashLoop = { guard: new CrashLoopGuard(), reference: null },
+): void {
   // The wipe also closes an AIS view left open over the crashed page.
   backend.wipe('crash');
   const contents = window.webContents;
   const looping = loop.reference !== null || loop.guard.looping();
   if (looping) {
     loop.reference ??= outOfServiceReference('CRASH');
-    logger.error('renderer crash loop: out of service until the kiosk is restarted', { why, reference: loop.reference, limit: CRASH_LOOP.limit, windowMs: CRASH_LOOP.windowMs });
+    logger.error('renderer crash loop: out of service until the kiosk is restarted', {
+      why,
+      reference: loop.reference,
+      limit: CRASH_LOOP.limit,
+      windowMs: CRASH_LOOP.windowMs,
+    });
   } else {
     logger.error('renderer recovery', { why });
   }
@@ -155,7 +181,13 @@ export interface ShellSettings {
   certificates: { fingerprint?: string; origins: readonly string[] };
 }
 
-export function startShell(electron: ShellElectron, backend: KioskBackend, logger: Logger, paths: ShellPaths, settings: ShellSettings = { certificates: { origins: [] } }): ElectronModule.BrowserWindow {
+export function startShell(
+  electron: ShellElectron,
+  backend: KioskBackend,
+  logger: Logger,
+  paths: ShellPaths,
+  settings: ShellSettings = { certificates: { origins: [] } },
+): ElectronModule.BrowserWindow {
   const { app, BrowserWindow, Menu, session } = electron;
   const aisSession = session.fromPartition(AIS_PARTITION);
   app.on('web-contents-created', (_event, contents) => {
@@ -173,7 +205,9 @@ export function startShell(electron: ShellElectron, backend: KioskBackend, logge
   const loop: CrashLoop = { guard: new CrashLoopGuard(), reference: null };
   const rendererFiles = createAppProtocolHandler(paths.rendererDir, (file) => readFile(file));
   kioskSession.protocol.handle(APP_SCHEME, async (request) =>
-    loop.reference !== null && isOutOfServiceRequest(request.url) ? outOfServiceResponse(request.url, loop.reference) : rendererFiles(request),
+    loop.reference !== null && isOutOfServiceRequest(request.url)
+      ? outOfServiceResponse(request.url, loop.reference)
+      : rendererFiles(request),
   );
 
   Menu.setApplicationMenu(null);
@@ -190,7 +224,11 @@ export function startShell(electron: ShellElectron, backend: KioskBackend, logge
   const contents = window.webContents;
   contents.on('render-process-gone', () => recoverRenderer(window, backend, logger, 'render-process-gone', loop));
   contents.on('unresponsive', () => recoverRenderer(window, backend, logger, 'unresponsive', loop));
-  const stopWatchdog = startRendererWatchdog(contents, () => recoverRenderer(window, backend, logger, 'watchdog', loop), WATCHDOG);
+  const stopWatchdog = startRendererWatchdog(
+    contents,
+    () => recoverRenderer(window, backend, logger, 'watchdog', loop),
+    WATCHDOG,
+  );
   window.on('closed', stopWatchdog);
   void window.loadURL(KIOSK_URL);
   return window;
@@ -202,7 +240,11 @@ export function startShell(electron: ShellElectron, backend: KioskBackend, logge
  * exiting into a restart loop. The details are in the log under the same reference, and the
  * doctor names them; the public screen shows nothing internal.
  */
-export function startOutOfService(electron: ShellElectron, reference: string, logger: Logger): ElectronModule.BrowserWindow {
+export function startOutOfService(
+  electron: ShellElectron,
+  reference: string,
+  logger: Logger,
+): ElectronModule.BrowserWindow {
   const { app, BrowserWindow, Menu, session } = electron;
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, logger));
   const kioskSession = session.fromPartition(KIOSK_PARTITION);

@@ -4,7 +4,9 @@
 export function originOf(url: string): string {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : `${parsed.protocol}//${parsed.host}`;
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:'
+      ? parsed.origin
+      : `${parsed.protocol}//${parsed.host}`;
   } catch {
     return '(unparsable)';
   }

@@ -4,7 +4,14 @@ import { AisHandoffVerifier, type VerifierSettings } from '../services/ais/hando
 import { createAesGcmCodec, parseAisKey } from '../services/ais/token-codec';
 import { ConfigError, ConfigSchema, loadConfigFile, resolveConfigPath } from '../services/config';
 import { KioskError } from '../services/kiosk-error';
-import { parseOptions, requireOptions, UsageError, wholeSeconds, type CliIo, type OperatorHost } from './operator-command';
+import {
+  parseOptions,
+  requireOptions,
+  UsageError,
+  wholeSeconds,
+  type CliIo,
+  type OperatorHost,
+} from './operator-command';
 
 interface KeyAndSettings {
   key: Buffer;
@@ -17,14 +24,17 @@ interface UnusableConfig {
 }
 
 /** Said to anyone who gives the key itself: it would stay in `ps` and the shell's history. */
-export const KEY_ON_COMMAND_LINE = 'the AIS key is never taken on the command line (ps and shell history keep it): put it in a file readable only by you and give --key-file PATH, or use the configuration';
+export const KEY_ON_COMMAND_LINE =
+  'the AIS key is never taken on the command line (ps and shell history keep it): put it in a file readable only by you and give --key-file PATH, or use the configuration';
 
 /** The key from a file holding its 64 hex characters (surrounding whitespace ignored). */
 export function keyHexFromFile(path: string, host: Pick<OperatorHost, 'readTextFile'>): string {
   try {
     return host.readTextFile(path).trim();
   } catch (error) {
-    throw new UsageError(`cannot read --key-file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read --key-file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -40,13 +50,23 @@ function parsedKey(hex: string): Buffer {
  * A key from a file is checked with the kiosk's default window and eligibility; without one, the
  * configuration's key and settings are used, so the answer is the one this counter machine would give.
  */
-function keyAndSettings(values: { key?: string; 'key-file'?: string; demo?: boolean; config?: string }, host: OperatorHost): KeyAndSettings | UnusableConfig {
+function keyAndSettings(
+  values: { key?: string; 'key-file'?: string; demo?: boolean; config?: string },
+  host: OperatorHost,
+): KeyAndSettings | UnusableConfig {
   if (values.key !== undefined) throw new UsageError(KEY_ON_COMMAND_LINE);
-  if ([values['key-file'] !== undefined, values.demo === true, values.config !== undefined].filter(Boolean).length > 1) {
+  if (
+    [values['key-file'] !== undefined, values.demo === true, values.config !== undefined].filter(Boolean).length > 1
+  ) {
     throw new UsageError('give one of --key-file, --demo or --config');
   }
-  if (values.demo && !host.demo) throw new UsageError('--demo needs a checkout of the project: the demo key is not installed');
-  const hex = values.demo ? host.demo!.aisKeyHex : values['key-file'] !== undefined ? keyHexFromFile(values['key-file'], host) : undefined;
+  if (values.demo && !host.demo)
+    throw new UsageError('--demo needs a checkout of the project: the demo key is not installed');
+  const hex = values.demo
+    ? host.demo!.aisKeyHex
+    : values['key-file'] !== undefined
+      ? keyHexFromFile(values['key-file'], host)
+      : undefined;
   if (hex !== undefined) {
     const ais = ConfigSchema.shape.ais.shape;
     return {
@@ -63,7 +83,11 @@ function keyAndSettings(values: { key?: string; 'key-file'?: string; demo?: bool
     const config = loadConfigFile(path, { readFile: host.readTextFile, env: host.env });
     return {
       key: parseAisKey(config.ais.key.reveal()),
-      settings: { validitySeconds: config.ais.validitySeconds, futureSkewSeconds: config.ais.futureSkewSeconds, eligibility: config.eligibility },
+      settings: {
+        validitySeconds: config.ais.validitySeconds,
+        futureSkewSeconds: config.ais.futureSkewSeconds,
+        eligibility: config.eligibility,
+      },
     };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -74,7 +98,13 @@ function keyAndSettings(values: { key?: string; 'key-file'?: string; demo?: bool
 /** Options: `--data HEX --ip ADDR [--key-file PATH | --demo | --config FILE] [--now UNIX]`. */
 export function runAisVerifyCommand(argv: string[], io: CliIo, host: OperatorHost): number {
   const values = parseOptions(argv, {
-    key: { type: 'string' }, 'key-file': { type: 'string' }, demo: { type: 'boolean' }, config: { type: 'string' }, data: { type: 'string' }, ip: { type: 'string' }, now: { type: 'string' },
+    key: { type: 'string' },
+    'key-file': { type: 'string' },
+    demo: { type: 'boolean' },
+    config: { type: 'string' },
+    data: { type: 'string' },
+    ip: { type: 'string' },
+    now: { type: 'string' },
   });
   requireOptions(values, ['data', 'ip']);
   const nowSeconds = wholeSeconds(values.now, '--now');

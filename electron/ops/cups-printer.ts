@@ -8,8 +8,15 @@ export function cupsPrinterProbe(run: typeof execFile = execFile): PrinterProbe 
     new Promise((resolve) => {
       run('lpstat', ['-p', name], { timeout: 5000 }, (error, stdout, stderr) => {
         if (!error) return resolve({ found: true, detail: String(stdout).trim().split('\n')[0] || 'known to CUPS' });
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return resolve({ found: false, detail: 'lpstat is missing: install cups-client so the kiosk can print receipts' });
-        resolve({ found: false, detail: `not a printer CUPS knows (${String(stderr).trim().split('\n')[0] || `lpstat exit ${String(error.code)}`})` });
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          return resolve({
+            found: false,
+            detail: 'lpstat is missing: install cups-client so the kiosk can print receipts',
+          });
+        resolve({
+          found: false,
+          detail: `not a printer CUPS knows (${String(stderr).trim().split('\n')[0] || `lpstat exit ${String(error.code)}`})`,
+        });
       });
     });
 }

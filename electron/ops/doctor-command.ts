@@ -18,7 +18,11 @@ function report(io: CliIo, json: boolean, checks: DoctorCheck[]): number {
     io.out(JSON.stringify({ ok: failed === 0, failed, warned, checks }, null, 2));
   } else {
     for (const check of checks) io.out(`${check.status.padEnd(5)} ${check.name}  ${check.detail}`);
-    io.out(failed === 0 ? `doctor: all checks passed${warned > 0 ? ` (${warned} warning(s))` : ''}` : `doctor: ${failed} check(s) failed`);
+    io.out(
+      failed === 0
+        ? `doctor: all checks passed${warned > 0 ? ` (${warned} warning(s))` : ''}`
+        : `doctor: ${failed} check(s) failed`,
+    );
   }
   return failed === 0 ? 0 : 1;
 }
@@ -30,12 +34,17 @@ function report(io: CliIo, json: boolean, checks: DoctorCheck[]): number {
  */
 export async function runDoctorCommand(argv: string[], io: CliIo, host: OperatorHost): Promise<number> {
   const values = parseOptions(argv, {
-    config: { type: 'string' }, demo: { type: 'boolean' }, json: { type: 'boolean' }, fleet: { type: 'boolean' }, audit: { type: 'string', multiple: true },
+    config: { type: 'string' },
+    demo: { type: 'boolean' },
+    json: { type: 'boolean' },
+    fleet: { type: 'boolean' },
+    audit: { type: 'string', multiple: true },
   });
   const json = values.json === true;
   if (values.audit && !values.fleet) throw new UsageError('--audit belongs to --fleet');
   if (values.demo && values.config !== undefined) throw new UsageError('give --config or --demo, not both');
-  if (values.demo && !host.demo) throw new UsageError('--demo needs a checkout of the project: the demo systems are not installed');
+  if (values.demo && !host.demo)
+    throw new UsageError('--demo needs a checkout of the project: the demo systems are not installed');
   const demo = values.demo ? await host.demo!.start() : undefined;
   try {
     let config: KioskConfig;
@@ -50,13 +59,29 @@ export async function runDoctorCommand(argv: string[], io: CliIo, host: Operator
         source = { status: 'OK', name: 'config', detail: path };
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        return report(io, json, error.problems.map((problem) => ({ status: 'FAIL', name: 'config', detail: `${path}: ${problem}` })));
+        return report(
+          io,
+          json,
+          error.problems.map((problem) => ({ status: 'FAIL', name: 'config', detail: `${path}: ${problem}` })),
+        );
       }
     }
-    const connectLdap = createLdapConnector({ ...config.directory, connectTimeoutMs: Math.min(config.directory.connectTimeoutMs, 3000) });
-    const checks = await runDoctor(config, { connectLdap, fetch: globalThis.fetch as never, readTextFile: host.readTextFile, bundledPoliciesDir: host.bundledPoliciesDir, bundledBreachedFilter: host.bundledBreachedFilter, printerExists: host.printerExists });
+    const connectLdap = createLdapConnector({
+      ...config.directory,
+      connectTimeoutMs: Math.min(config.directory.connectTimeoutMs, 3000),
+    });
+    const checks = await runDoctor(config, {
+      connectLdap,
+      fetch: globalThis.fetch as never,
+      readTextFile: host.readTextFile,
+      bundledPoliciesDir: host.bundledPoliciesDir,
+      bundledBreachedFilter: host.bundledBreachedFilter,
+      printerExists: host.printerExists,
+    });
     if (values.fleet) {
-      const trails = await Promise.all([config.audit.file, ...(values.audit ?? [])].map((path) => readAuditTrail(path)));
+      const trails = await Promise.all(
+        [config.audit.file, ...(values.audit ?? [])].map((path) => readAuditTrail(path)),
+      );
       checks.push(...(await fleetLines(config.directory, connectLdap, trails.flat(), systemClock, silentLogger)));
     }
     return report(io, json, [source, ...checks]);

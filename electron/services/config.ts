@@ -116,10 +116,15 @@ export function resolveConfig(raw: unknown, sources: ConfigSources): KioskConfig
     }
   }
   const aisKey = resolveSecret(ais.key, 'ais.key', sources);
-  if (!/^[0-9a-fA-F]{64}$/.test(aisKey.reveal())) throw new ConfigError(['ais.key: must be 64 hexadecimal characters (32 bytes)']);
+  if (!/^[0-9a-fA-F]{64}$/.test(aisKey.reveal()))
+    throw new ConfigError(['ais.key: must be 64 hexadecimal characters (32 bytes)']);
   return {
     ...rest,
-    directory: { ...directory, caPem, bindPassword: resolveSecret(directory.bindPassword, 'directory.bindPassword', sources) },
+    directory: {
+      ...directory,
+      caPem,
+      bindPassword: resolveSecret(directory.bindPassword, 'directory.bindPassword', sources),
+    },
     ais: { ...ais, key: aisKey },
     smtp: smtp && {
       ...smtp,
@@ -154,12 +159,17 @@ export function loadConfigFile(path: string, sources: ConfigSources): KioskConfi
  */
 export function effectiveConfig(raw: unknown): ParsedConfig {
   const parsed = ConfigSchema.safeParse(migrateConfig(raw));
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   return parsed.data;
 }
 
 /** `--config F`, then KIOSK_CONFIG, then the OS default. */
-export function resolveConfigPath(argv: readonly string[], env: Record<string, string | undefined>, platform: string): string {
+export function resolveConfigPath(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  platform: string,
+): string {
   const flag = argv.indexOf('--config');
   if (flag >= 0 && argv[flag + 1]) return argv[flag + 1]!;
   const inline = argv.find((arg) => arg.startsWith('--config='));

@@ -136,28 +136,55 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const lifecycle = new Lifecycle(logger);
   // A filter that is missing or damaged is logged here and left out: the kiosk goes on with zxcvbn.
   const filterPath = breachedFilterPath(config.password, deps.bundledBreachedFilter);
-  const rater = lifecycle.own('strength worker', deps.rater ?? createWorkerStrengthRater({ filter: filterPath ? new CheckedBreachedFilter(filterPath, logger) : undefined }), (r) => r.close());
+  const rater = lifecycle.own(
+    'strength worker',
+    deps.rater ??
+      createWorkerStrengthRater({ filter: filterPath ? new CheckedBreachedFilter(filterPath, logger) : undefined }),
+    (r) => r.close(),
+  );
 
   const layout = layoutFromConfig(config.directory);
   const servers = allDirectoryServers(config.directory);
   const readsElsewhere = servers.some((url) => !writeUrls.includes(url));
-  const writes = lifecycle.own('write-server connections', new WriteServers(
-    { urls: writeUrls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, probeDn: layout.writeProbeDn, hashProbeParentDn: layout.peopleDn, readsElsewhere },
-    deps.connectLdap,
-    clock,
-    logger,
-  ),
+  const writes = lifecycle.own(
+    'write-server connections',
+    new WriteServers(
+      {
+        urls: writeUrls,
+        bindDn: config.directory.bindDn,
+        bindPassword: config.directory.bindPassword,
+        probeDn: layout.writeProbeDn,
+        hashProbeParentDn: layout.peopleDn,
+        readsElsewhere,
+      },
+      deps.connectLdap,
+      clock,
+      logger,
+    ),
     (w) => w.close(),
   );
   const directoryHealth = new DirectoryHealth(servers, deps.connectLdap, clock);
-  const status = new KioskStatus({ directoryHealth, writes, aisLoginUrl: config.ais.loginUrl, fetch, appVersion: deps.appVersion, kioskId: config.kioskId, logger });
+  const status = new KioskStatus({
+    directoryHealth,
+    writes,
+    aisLoginUrl: config.ais.loginUrl,
+    fetch,
+    appVersion: deps.appVersion,
+    kioskId: config.kioskId,
+    logger,
+  });
   const sessions = new KioskSessions(clock, config.session, (reason) => logger.info('session ended', { reason }));
   // Work a session started: its end waits for it (the operator's connection), and so does close().
-  const track = <T>(session: Parameters<KioskSessions['track']>[0], work: Promise<T>) => lifecycle.track(sessions.track(session, work));
+  const track = <T>(session: Parameters<KioskSessions['track']>[0], work: Promise<T>) =>
+    lifecycle.track(sessions.track(session, work));
   const verifier = new AisHandoffVerifier(
     deps.aisCodec ?? createAesGcmCodec(parseAisKey(config.ais.key.reveal())),
     clock,
-    { validitySeconds: config.ais.validitySeconds, futureSkewSeconds: config.ais.futureSkewSeconds, eligibility: config.eligibility },
+    {
+      validitySeconds: config.ais.validitySeconds,
+      futureSkewSeconds: config.ais.futureSkewSeconds,
+      eligibility: config.eligibility,
+    },
     deps.usedTokens,
   );
   const aisSignIn = new AisSignIn(verifier, sessions, logger, clock, () => status.refuseWhileOutOfService());
@@ -169,11 +196,26 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     return sessions.end(reason);
   };
 
-  const connection = lifecycle.own('read connection', new DirectoryConnection({ urls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, failbackMs }, deps.connectLdap, clock, logger), (c) => c.close());
+  const connection = lifecycle.own(
+    'read connection',
+    new DirectoryConnection(
+      { urls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, failbackMs },
+      deps.connectLdap,
+      clock,
+      logger,
+    ),
+    (c) => c.close(),
+  );
   // The helpdesk's "today" counts: seeded from today's audit file, then counted as lines are recorded.
   const todayCounts = todayCountsFromAuditFile(config.audit.file, clock, deps.readTextFile);
-  const audit = new AuditLog(deps.auditWriter, clock, config.kioskId, { logger, onRecord: (event) => todayCounts.count(event.action, event.result) });
-  const policies = new PolicyLibrary([...(config.policies.folder ? [config.policies.folder] : []), deps.bundledPoliciesDir], deps.readTextFile);
+  const audit = new AuditLog(deps.auditWriter, clock, config.kioskId, {
+    logger,
+    onRecord: (event) => todayCounts.count(event.action, event.result),
+  });
+  const policies = new PolicyLibrary(
+    [...(config.policies.folder ? [config.policies.folder] : []), deps.bundledPoliciesDir],
+    deps.readTextFile,
+  );
   const consents = new Consents(policies, audit);
   const { reads, namer, standing, creation, reset, sweeper, mailboxes, housekeeping } = createAccountServices({
     kioskId: config.kioskId,
@@ -206,7 +248,15 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     mailDomain: config.mailDomain,
     lock: locks,
   });
-  const operators = new OperatorSignIn({ connection, connect: deps.connectLdap, urls, baseDn: config.directory.baseDn, settings: config.helpdesk, audit, clock });
+  const operators = new OperatorSignIn({
+    connection,
+    connect: deps.connectLdap,
+    urls,
+    baseDn: config.directory.baseDn,
+    settings: config.helpdesk,
+    audit,
+    clock,
+  });
   const fleet = new FleetBeacon({
     connection,
     writes,
@@ -227,7 +277,13 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     config,
     configPath: deps.configPath,
     appVersion: deps.appVersion,
-    doctor: { connectLdap: deps.connectLdap, fetch, readTextFile: deps.readTextFile, bundledPoliciesDir: deps.bundledPoliciesDir, bundledBreachedFilter: deps.bundledBreachedFilter },
+    doctor: {
+      connectLdap: deps.connectLdap,
+      fetch,
+      readTextFile: deps.readTextFile,
+      bundledPoliciesDir: deps.bundledPoliciesDir,
+      bundledBreachedFilter: deps.bundledBreachedFilter,
+    },
     audit,
     counts: todayCounts,
     clock,
@@ -241,7 +297,13 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     reads,
     connection,
     // An operator writes only, so their connections get the add-then-modify path (no hashing probe).
-    operatorWrites: (bindDn, bindPassword) => new WriteServers({ urls: writeUrls, bindDn, bindPassword, probeDn: layout.writeProbeDn }, deps.connectLdap, clock, logger),
+    operatorWrites: (bindDn, bindPassword) =>
+      new WriteServers(
+        { urls: writeUrls, bindDn, bindPassword, probeDn: layout.writeProbeDn },
+        deps.connectLdap,
+        clock,
+        logger,
+      ),
     baseDn: config.directory.baseDn,
     settings: config.helpdesk,
     eligibility: config.eligibility,
@@ -262,8 +324,18 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   registerStatusHandlers(dispatcher, { status, settings });
   registerPolicyHandlers(dispatcher, { policies, consents, sessions });
   // A switch set elsewhere (cn=fleet, or this kiosk's entry) is read before each sign-in.
-  registerAisHandlers(dispatcher, { signIn: aisSignIn, launcher, refuseNewSessions: () => status.refuseWhileOutOfService(), beforeBegin: async () => void (await fleet.refresh()) });
-  registerSessionHandlers(dispatcher, { sessions, end: wipe, onReject: (session) => consents.rejected(session), nameUsable: (nameEn) => namer.offline(nameEn).length > 0 });
+  registerAisHandlers(dispatcher, {
+    signIn: aisSignIn,
+    launcher,
+    refuseNewSessions: () => status.refuseWhileOutOfService(),
+    beforeBegin: async () => void (await fleet.refresh()),
+  });
+  registerSessionHandlers(dispatcher, {
+    sessions,
+    end: wipe,
+    onReject: (session) => consents.rejected(session),
+    nameUsable: (nameEn) => namer.offline(nameEn).length > 0,
+  });
   registerAccountHandlers(dispatcher, { sessions, creation, reset, mailDomain: config.mailDomain });
   registerContactHandlers(dispatcher, { sessions, contacts });
   registerHelpdeskHandlers(dispatcher, { operators, console: helpdesk, assisted, contacts });

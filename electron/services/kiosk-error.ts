@@ -27,7 +27,9 @@ export class KioskError extends Error {
 
 /** Any failure as the one error type: a KioskError as it is, anything else INTERNAL (its message stays in main). */
 export function toKioskError(error: unknown): KioskError {
-  return error instanceof KioskError ? error : new KioskError('INTERNAL', error instanceof Error ? error.message : String(error));
+  return error instanceof KioskError
+    ? error
+    : new KioskError('INTERNAL', error instanceof Error ? error.message : String(error));
 }
 
 /**

@@ -57,7 +57,10 @@ export class Lifecycle {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const bound = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
-        this.logger.warn('closing: work still in flight after the wait; closing anyway', { inFlight: this.inFlight.size, waitMs });
+        this.logger.warn('closing: work still in flight after the wait; closing anyway', {
+          inFlight: this.inFlight.size,
+          waitMs,
+        });
         resolve();
       }, waitMs);
     });

@@ -48,11 +48,13 @@ export function createJsonLogger(
   minLevel: LogLevel = 'info',
 ): Logger {
   const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-  const emit = (level: LogLevel) => (message: string, fields: LogFields = {}) => {
-    if (order[level] < order[minLevel]) return;
-    const record = { time: new Date(clock.now()).toISOString(), level, message, ...(redact(fields) as LogFields) };
-    write(JSON.stringify(record));
-  };
+  const emit =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) => {
+      if (order[level] < order[minLevel]) return;
+      const record = { time: new Date(clock.now()).toISOString(), level, message, ...(redact(fields) as LogFields) };
+      write(JSON.stringify(record));
+    };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 

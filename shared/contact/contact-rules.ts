@@ -5,7 +5,8 @@ export const CONTACT_MAX_LENGTH = 254;
 export type ContactRuleCode = 'CONTACT_INVALID' | 'CONTACT_INSTITUTION';
 
 // A deliberately plain syntax: local@domain.tld, no quotes, no comments, no IP literals.
-const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const ADDRESS =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 
 export function normaliseAddress(address: string): string {
   const trimmed = address.trim();
@@ -18,11 +19,22 @@ export function contactRuleViolation(address: string, institutionDomains: readon
   if (normal.length > CONTACT_MAX_LENGTH || !ADDRESS.test(normal) || normal.includes('..')) return 'CONTACT_INVALID';
   const domain = normal.slice(normal.lastIndexOf('@') + 1);
   // Notices about a campus account must reach somewhere else, and must not loop back into it.
-  if (institutionDomains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`))) return 'CONTACT_INSTITUTION';
+  if (institutionDomains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`)))
+    return 'CONTACT_INSTITUTION';
   return null;
 }
 
-const COMMON_DOMAINS = ['gmail.com', 'yahoo.com', 'yahoo.com.tw', 'hotmail.com', 'outlook.com', 'icloud.com', 'msn.com', 'live.com', 'protonmail.com'];
+const COMMON_DOMAINS = [
+  'gmail.com',
+  'yahoo.com',
+  'yahoo.com.tw',
+  'hotmail.com',
+  'outlook.com',
+  'icloud.com',
+  'msn.com',
+  'live.com',
+  'protonmail.com',
+];
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -54,6 +66,7 @@ export function maskAddress(address: string): string {
   const normal = normaliseAddress(address);
   const at = normal.lastIndexOf('@');
   const local = normal.slice(0, at);
-  const shown = local.length <= 2 ? `${local[0]}*` : `${local[0]}${'*'.repeat(Math.min(local.length - 2, 6))}${local.at(-1)}`;
+  const shown =
+    local.length <= 2 ? `${local[0]}*` : `${local[0]}${'*'.repeat(Math.min(local.length - 2, 6))}${local.at(-1)}`;
   return `${shown}${normal.slice(at)}`;
 }

@@ -77,4 +77,6 @@ export const WHILE_OUT_OF_SERVICE: Record<ApiMethod, 'refused' | 'served' | 'han
 };
 
 /** The person-facing methods refused while out of service. */
-export const REFUSED_OUT_OF_SERVICE: readonly ApiMethod[] = (Object.keys(WHILE_OUT_OF_SERVICE) as ApiMethod[]).filter((m) => WHILE_OUT_OF_SERVICE[m] === 'refused');
+export const REFUSED_OUT_OF_SERVICE: readonly ApiMethod[] = (Object.keys(WHILE_OUT_OF_SERVICE) as ApiMethod[]).filter(
+  (m) => WHILE_OUT_OF_SERVICE[m] === 'refused',
+);

@@ -10,7 +10,15 @@ export type Transport = (channel: Channel, payload: unknown) => Promise<unknown>
 // render raw transport errors.
 export function toResult(raw: unknown): Result<unknown> {
   if (typeof raw === 'object' && raw !== null && 'ok' in raw) {
-    const envelope = raw as { ok: unknown; data?: unknown; code?: unknown; account?: unknown; reason?: unknown; retryAfterSeconds?: unknown; triesLeft?: unknown };
+    const envelope = raw as {
+      ok: unknown;
+      data?: unknown;
+      code?: unknown;
+      account?: unknown;
+      reason?: unknown;
+      retryAfterSeconds?: unknown;
+      triesLeft?: unknown;
+    };
     if (envelope.ok === true) return { ok: true, data: envelope.data };
     if (envelope.ok === false && isResultCode(envelope.code)) {
       const failure: Result<unknown> = { ok: false, code: envelope.code };
@@ -18,7 +26,8 @@ export function toResult(raw: unknown): Result<unknown> {
       if (typeof envelope.account === 'string' && envelope.account.length <= 64) failure.account = envelope.account;
       if (typeof envelope.reason === 'string' && envelope.reason.length <= 200) failure.reason = envelope.reason;
       const wait = envelope.retryAfterSeconds;
-      if (typeof wait === 'number' && Number.isInteger(wait) && wait >= 0 && wait <= 3600) failure.retryAfterSeconds = wait;
+      if (typeof wait === 'number' && Number.isInteger(wait) && wait >= 0 && wait <= 3600)
+        failure.retryAfterSeconds = wait;
       const tries = envelope.triesLeft;
       if (typeof tries === 'number' && Number.isInteger(tries) && tries >= 0 && tries <= 100) failure.triesLeft = tries;
       return failure;

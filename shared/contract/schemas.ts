@@ -73,7 +73,14 @@ export const PolicyResponse = z.object({
 export type PolicyResponse = z.infer<typeof PolicyResponse>;
 
 /** What the person saw when they accepted: main checks it is the text it serves now. */
-export const AcceptPolicyRequest = z.object({ id: PolicyId, version: z.string().max(100), hash: z.string().regex(/^[0-9a-f]{64}$/), language: PolicyLanguage }).strict();
+export const AcceptPolicyRequest = z
+  .object({
+    id: PolicyId,
+    version: z.string().max(100),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    language: PolicyLanguage,
+  })
+  .strict();
 export const AcceptPolicyResponse = z.object({ accepted: z.literal(true) });
 
 export const Purpose = z.enum(['apply', 'reset']);
@@ -131,7 +138,9 @@ export const CandidatesResponse = z.object({ candidates: z.array(z.string()), do
 
 // Length limits here only bound the payload; the password rules (with their own codes) are main's.
 const PasswordField = z.string().max(1024);
-export const CreateAccountRequest = z.object({ account: z.string().min(1).max(64), password: PasswordField, confirm: PasswordField }).strict();
+export const CreateAccountRequest = z
+  .object({ account: z.string().min(1).max(64), password: PasswordField, confirm: PasswordField })
+  .strict();
 export const CreateAccountResponse = z.object({
   address: z.string(),
   uid: z.string(),
@@ -158,7 +167,9 @@ export const ContactResponse = z.object({ masked: z.string() });
 export const OperatorSignInRequest = z.object({ uid: z.string().max(64), password: z.string().max(1024) }).strict();
 export const OperatorResponse = z.object({ uid: z.string() });
 export const SignedOutResponse = z.object({ signedOut: z.boolean() });
-const CheckLines = z.array(z.object({ status: z.enum(['OK', 'WARN', 'FAIL', 'SKIP']), name: z.string(), detail: z.string() }));
+const CheckLines = z.array(
+  z.object({ status: z.enum(['OK', 'WARN', 'FAIL', 'SKIP']), name: z.string(), detail: z.string() }),
+);
 export const HealthResponse = z.object({
   checks: CheckLines,
   counts: z.array(z.object({ action: z.string(), result: z.string(), count: z.number() })),
@@ -188,7 +199,9 @@ export const LookupResponse = z.object({
   tooMany: z.boolean(),
 });
 export type LookupResponse = z.infer<typeof LookupResponse>;
-export const HelpdeskConfirmContactRequest = z.object({ staffId: z.string().max(32), code: z.string().max(12) }).strict();
+export const HelpdeskConfirmContactRequest = z
+  .object({ staffId: z.string().max(32), code: z.string().max(12) })
+  .strict();
 export const HelpdeskConfirmContactResponse = z.object({ masked: z.string(), account: z.string() });
 /** Why the helpdesk assists, for the audit. */
 export const AssistReason = z.enum(['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other']);
@@ -196,23 +209,39 @@ export type AssistReason = z.infer<typeof AssistReason>;
 export const StartAssistedResetRequest = z.object({ staffId: z.string().max(32), reason: AssistReason }).strict();
 export const StartAssistedResetResponse = z.object({ account: z.string() });
 /** AIS is down: the operator enters the staff ID and re-enters their own password (the entry is written as them). */
-export const StartAssistedApplicationRequest = z.object({ staffId: z.string().max(32), reason: AssistReason, password: z.string().max(1024) }).strict();
+export const StartAssistedApplicationRequest = z
+  .object({ staffId: z.string().max(32), reason: AssistReason, password: z.string().max(1024) })
+  .strict();
 export const StartAssistedApplicationResponse = z.object({ name: z.string() });
 /**
  * The applicant will sign in through AIS themselves; the operator stays the entry's creator. Only
  * this staff ID's own sign-in is taken as assisted: anyone else's discards the assist.
  */
-export const ExpectAssistedApplicationRequest = z.object({ staffId: z.string().max(32), reason: AssistReason, password: z.string().max(1024) }).strict();
+export const ExpectAssistedApplicationRequest = z
+  .object({ staffId: z.string().max(32), reason: AssistReason, password: z.string().max(1024) })
+  .strict();
 /** Whom the kiosk waits for (the staff ID as main compares it), for whom, and until when (ISO time). */
-export const ExpectAssistedApplicationResponse = z.object({ waiting: z.literal(true), staffId: z.string(), operator: z.string(), until: z.string() });
+export const ExpectAssistedApplicationResponse = z.object({
+  waiting: z.literal(true),
+  staffId: z.string(),
+  operator: z.string(),
+  until: z.string(),
+});
 export type ExpectAssistedApplicationResponse = z.infer<typeof ExpectAssistedApplicationResponse>;
 /** scope 'kiosk' (the default): this kiosk; 'fleet': every kiosk, through the directory's cn=fleet. */
-export const OutOfServiceRequest = z.object({ on: z.boolean(), scope: z.enum(['kiosk', 'fleet']).default('kiosk') }).strict();
+export const OutOfServiceRequest = z
+  .object({ on: z.boolean(), scope: z.enum(['kiosk', 'fleet']).default('kiosk') })
+  .strict();
 export const OutOfServiceResponse = z.object({ on: z.boolean() });
 export const KioskState = z.enum(['in-service', 'out-of-service', 'fleet-out-of-service']);
 /** Every kiosk as its heartbeat entry in the directory says; stale when the directory did not answer. */
 /** A switch and who set it last, from which kiosk, when (null when it was set by hand without saying). */
-export const SwitchMark = z.object({ on: z.boolean(), by: z.string().nullable(), from: z.string().nullable(), at: z.string().nullable() });
+export const SwitchMark = z.object({
+  on: z.boolean(),
+  by: z.string().nullable(),
+  from: z.string().nullable(),
+  at: z.string().nullable(),
+});
 export type SwitchMark = z.infer<typeof SwitchMark>;
 export const FleetStatusResponse = z.object({
   fleetOutOfService: z.boolean(),
@@ -260,10 +289,26 @@ export const CONTRACT = {
   helpdeskHealth: { channel: CHANNELS.helpdeskHealth, request: NoPayload, response: HealthResponse },
   helpdeskLookup: { channel: CHANNELS.helpdeskLookup, request: LookupRequest, response: LookupResponse },
   setOutOfService: { channel: CHANNELS.setOutOfService, request: OutOfServiceRequest, response: OutOfServiceResponse },
-  startAssistedApplication: { channel: CHANNELS.startAssistedApplication, request: StartAssistedApplicationRequest, response: StartAssistedApplicationResponse },
-  expectAssistedApplication: { channel: CHANNELS.expectAssistedApplication, request: ExpectAssistedApplicationRequest, response: ExpectAssistedApplicationResponse },
-  startAssistedReset: { channel: CHANNELS.startAssistedReset, request: StartAssistedResetRequest, response: StartAssistedResetResponse },
-  helpdeskConfirmContact: { channel: CHANNELS.helpdeskConfirmContact, request: HelpdeskConfirmContactRequest, response: HelpdeskConfirmContactResponse },
+  startAssistedApplication: {
+    channel: CHANNELS.startAssistedApplication,
+    request: StartAssistedApplicationRequest,
+    response: StartAssistedApplicationResponse,
+  },
+  expectAssistedApplication: {
+    channel: CHANNELS.expectAssistedApplication,
+    request: ExpectAssistedApplicationRequest,
+    response: ExpectAssistedApplicationResponse,
+  },
+  startAssistedReset: {
+    channel: CHANNELS.startAssistedReset,
+    request: StartAssistedResetRequest,
+    response: StartAssistedResetResponse,
+  },
+  helpdeskConfirmContact: {
+    channel: CHANNELS.helpdeskConfirmContact,
+    request: HelpdeskConfirmContactRequest,
+    response: HelpdeskConfirmContactResponse,
+  },
   helpdeskFleetCheck: { channel: CHANNELS.helpdeskFleetCheck, request: NoPayload, response: FleetCheckResponse },
   helpdeskFleetStatus: { channel: CHANNELS.helpdeskFleetStatus, request: NoPayload, response: FleetStatusResponse },
   printReceipt: { channel: CHANNELS.printReceipt, request: NoPayload, response: PrintReceiptResponse },

@@ -23,7 +23,10 @@ export function lookupTerms(query: string): LookupTerms | null {
   const compact = text.replace(/\s+/g, '');
   const plain = foldDiacritics(compact).toLowerCase();
   const letters = plain.replace(/[^a-z]/g, '');
-  const words = foldDiacritics(text).toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const words = foldDiacritics(text)
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
   const long = /\p{Script=Han}/u.test(text) ? compact.length >= 1 : plain.replace(/[^a-z0-9]/g, '').length >= 2;
   return long ? { text, compact, plain, letters, words } : null;
 }

@@ -24,7 +24,11 @@ export interface PasswordPerson {
  * zxcvbn matches whole words only, so "mingzhilin" must be a word of its own, not just "ming".
  */
 export function nameWords(nameEn: string): string[] {
-  const tokens = foldDiacritics(nameEn).toLowerCase().split(/[^a-z]+/).filter(Boolean).slice(0, 8);
+  const tokens = foldDiacritics(nameEn)
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean)
+    .slice(0, 8);
   const words = new Set<string>();
   for (const order of [tokens, [...tokens.slice(-1), ...tokens.slice(0, -1)]]) {
     for (let start = 0; start < order.length; start += 1) {
@@ -36,7 +40,12 @@ export function nameWords(nameEn: string): string[] {
 
 /** The inputs zxcvbn penalises: the ID, the name's words, the account and the site words. */
 export function personalInputs(person: PasswordPerson): string[] {
-  return [person.staffId.toLowerCase(), ...nameWords(person.nameEn), ...(person.account ? [person.account.toLowerCase()] : []), ...SITE_WORDS];
+  return [
+    person.staffId.toLowerCase(),
+    ...nameWords(person.nameEn),
+    ...(person.account ? [person.account.toLowerCase()] : []),
+    ...SITE_WORDS,
+  ];
 }
 
 /** The first rule the password breaks, before strength is even measured; null when none. */

@@ -7,15 +7,29 @@ import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { ABANDONED_AFTER_MS } from '../../electron/services/accounts/account-standing';
 import { PASSWORD_MODIFY_OID } from '../../electron/services/directory/password-modify';
 import { startCuttingProxy, type CuttingProxy } from '../support/cutting-proxy';
-import { asAdmin, backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import {
+  asAdmin,
+  backendOn,
+  canBind,
+  codeOf,
+  entriesForStaffId,
+  signIn,
+  STRONG_PASSWORD,
+} from '../support/kiosk-people';
 
 const has = (text: string) => (message: Buffer) => message.includes(Buffer.from(text));
 /** The account's add request ([APPLICATION 8], after the message ID), not the claim's add that names it in seeAlso. */
-const addOf = (dn: string) => (message: Buffer) => message.includes(Buffer.from(dn)) && !message.includes(Buffer.from('ou=claims')) && message.subarray(2, 12).includes(0x68);
+const addOf = (dn: string) => (message: Buffer) =>
+  message.includes(Buffer.from(dn)) &&
+  !message.includes(Buffer.from('ou=claims')) &&
+  message.subarray(2, 12).includes(0x68);
 
 async function claimOf(slapd: RunningSlapd, staffId: string) {
   return asAdmin(slapd, async (c) => {
-    const found = await c.search(`ou=claims,${slapd.baseDn}`, { filter: `(cn=${staffId})`, attributes: ['description', 'seeAlso'] });
+    const found = await c.search(`ou=claims,${slapd.baseDn}`, {
+      filter: `(cn=${staffId})`,
+      attributes: ['description', 'seeAlso'],
+    });
     return found.searchEntries[0] ? [found.searchEntries[0].description].flat().map(String) : null;
   });
 }
@@ -42,10 +56,18 @@ for (const path of ['add-then-modify', 'one-add'] as const) {
       await slapd?.stop();
     });
     const counter = (proxy: CuttingProxy, kioskId: string, clock?: { now(): number }) =>
-      backendOn(slapd, { clock, urls: [proxy.url], config: { kioskId, directory: { allowPlainLdap: true, caFile: undefined, timeoutMs: 3000 } } });
+      backendOn(slapd, {
+        clock,
+        urls: [proxy.url],
+        config: { kioskId, directory: { allowPlainLdap: true, caFile: undefined, timeoutMs: 3000 } },
+      });
 
     it('the cut-off counter’s cleanup and sweep leave the other counter’s entry and claim alone, even while its password is still on the way', async () => {
-      const person = { id: path === 'one-add' ? 'z63001' : 'z63002', name_en: path === 'one-add' ? 'RACE,ONE-ADD' : 'RACE,TWO-STEP', name: '競賽' };
+      const person = {
+        id: path === 'one-add' ? 'z63001' : 'z63002',
+        name_en: path === 'one-add' ? 'RACE,ONE-ADD' : 'RACE,TWO-STEP',
+        name: '競賽',
+      };
       const a = counter(proxyA, 'counter-a');
       // Counter B comes two minutes later, when A's claim is old enough to be taken over.
       const b = counter(proxyB, 'counter-b', { now: () => Date.now() + ABANDONED_AFTER_MS });
@@ -55,7 +77,9 @@ for (const path of ['add-then-modify', 'one-add'] as const) {
         const dn = `uid=${name},ou=people,${slapd.baseDn}`;
         // A's account add never reaches slapd, and slapd stays away from A: A cannot learn what landed.
         proxyA.cutWhere(addOf(dn), 'drop', 'away');
-        const codeA = await codeOf(a.creation.create(atA, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'));
+        const codeA = await codeOf(
+          a.creation.create(atA, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'),
+        );
         expect(proxyA.cut).toBe(true);
         expect(['ACCOUNT_MAY_EXIST', 'DIRECTORY_UNAVAILABLE']).toContain(codeA);
         const claimA = await claimOf(slapd, person.id);
@@ -66,7 +90,9 @@ for (const path of ['add-then-modify', 'one-add'] as const) {
         const [nameB] = await b.creation.candidates(atB);
         expect(nameB).toBe(name);
         proxyB.hold(path === 'one-add' ? addOf(dn) : has(PASSWORD_MODIFY_OID), 3000);
-        const creatingB = codeOf(b.creation.create(atB, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'));
+        const creatingB = codeOf(
+          b.creation.create(atB, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'),
+        );
         let doneB = false;
         void creatingB.then(() => (doneB = true));
         // Wait until B's held message is waiting (its claim taken over, its entry added without a password yet on the two-step path).
@@ -74,7 +100,10 @@ for (const path of ['add-then-modify', 'one-add'] as const) {
         expect(proxyB.held).toBe(true);
         const claimB = await claimOf(slapd, person.id);
         expect(claimB?.some((d) => d.includes('counter-b'))).toBe(true);
-        if (path === 'add-then-modify') expect((await entriesForStaffId(slapd, person.id)).map((e) => [e.userPassword ?? []].flat().length)).toEqual([0]);
+        if (path === 'add-then-modify')
+          expect((await entriesForStaffId(slapd, person.id)).map((e) => [e.userPassword ?? []].flat().length)).toEqual([
+            0,
+          ]);
 
         // A is back: its own leftovers and a whole sweep run while B's password is still held.
         proxyA.away(false);
@@ -111,7 +140,12 @@ describe('a suspended account’s claim', () => {
     const old = Math.floor(Date.now() / 1000) - 3600;
     const claimed = `claimed(${old},counter-x,0a0b0c0d.1)`;
     await asAdmin(slapd, (c) =>
-      c.add(`cn=z10002,ou=claims,${slapd.baseDn}`, { objectClass: 'applicationProcess', cn: 'z10002', seeAlso: `uid=cychen,ou=people,${slapd.baseDn}`, description: [claimed, `mailbox(${old})`] }),
+      c.add(`cn=z10002,ou=claims,${slapd.baseDn}`, {
+        objectClass: 'applicationProcess',
+        cn: 'z10002',
+        seeAlso: `uid=cychen,ou=people,${slapd.baseDn}`,
+        description: [claimed, `mailbox(${old})`],
+      }),
     );
     const backend = backendOn(slapd, { clock: { now: () => Date.now() + 10 * ABANDONED_AFTER_MS } });
     try {
@@ -119,7 +153,12 @@ describe('a suspended account’s claim', () => {
       expect(await claimOf(slapd, 'z10002')).toEqual(expect.arrayContaining([claimed]));
       expect(backend.auditLines.filter((l) => l.action === 'cleanup')).toEqual([]);
       // The person is told they are suspended, not that an application is in progress.
-      const session = await signIn(backend, { id: 'z10002', name_en: 'CHEN,CHIH-YUAN', name: '陳志遠' }, 'apply', Date.now() + 10 * ABANDONED_AFTER_MS);
+      const session = await signIn(
+        backend,
+        { id: 'z10002', name_en: 'CHEN,CHIH-YUAN', name: '陳志遠' },
+        'apply',
+        Date.now() + 10 * ABANDONED_AFTER_MS,
+      );
       expect(await codeOf(backend.creation.check(session))).toBe('USER(-3)');
     } finally {
       await backend.close();

@@ -16,7 +16,16 @@ const KIOSKS = 20;
 const request = (account: string) => ({ account, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
 
 async function allAccounts() {
-  return asAdmin(slapd, async (c) => (await c.search(`ou=people,${FIXTURE.baseDn}`, { filter: '(objectClass=posixAccount)', attributes: ['uid', 'uidNumber', 'sn'] })).searchEntries);
+  return asAdmin(
+    slapd,
+    async (c) =>
+      (
+        await c.search(`ou=people,${FIXTURE.baseDn}`, {
+          filter: '(objectClass=posixAccount)',
+          attributes: ['uid', 'uidNumber', 'sn'],
+        })
+      ).searchEntries,
+  );
 }
 
 describe(`${KIOSKS} concurrent creations`, () => {
@@ -24,7 +33,11 @@ describe(`${KIOSKS} concurrent creations`, () => {
     const kiosks = Array.from({ length: KIOSKS }, () => backendOn(slapd));
     const outcomes = await Promise.all(
       kiosks.map(async (backend, i) => {
-        const session = await signIn(backend, { id: `z3${String(i).padStart(4, '0')}`, name_en: 'CHEN,YI-TING', name: '陳怡婷' });
+        const session = await signIn(backend, {
+          id: `z3${String(i).padStart(4, '0')}`,
+          name_en: 'CHEN,YI-TING',
+          name: '陳怡婷',
+        });
         let names = await backend.creation.candidates(session);
         // Everyone aims at the same three names; whoever loses picks again from a fresh list
         // (spread by kiosk, as people choosing would be, rather than all on its first name).
@@ -81,12 +94,21 @@ describe(`${KIOSKS} concurrent creations`, () => {
     const staffId = 'z40600';
     const claimDn = `cn=${staffId},ou=claims,${slapd.baseDn}`;
     await asAdmin(slapd, (c) =>
-      c.add(claimDn, { objectClass: 'applicationProcess', cn: staffId, seeAlso: `uid=nevermade,ou=people,${slapd.baseDn}`, description: `claimed(${Math.floor(Date.now() / 1000) - 600},counter-9)` }),
+      c.add(claimDn, {
+        objectClass: 'applicationProcess',
+        cn: staffId,
+        seeAlso: `uid=nevermade,ou=people,${slapd.baseDn}`,
+        description: `claimed(${Math.floor(Date.now() / 1000) - 600},counter-9)`,
+      }),
     );
     const kiosks = Array.from({ length: KIOSKS }, () => backendOn(slapd));
-    const sessions = await Promise.all(kiosks.map((b) => signIn(b, { id: staffId, name_en: 'HUANG,SHU-FEN', name: '黃淑芬' })));
+    const sessions = await Promise.all(
+      kiosks.map((b) => signIn(b, { id: staffId, name_en: 'HUANG,SHU-FEN', name: '黃淑芬' })),
+    );
     const names = await Promise.all(kiosks.map((b, i) => b.creation.candidates(sessions[i]!)));
-    const results = await Promise.allSettled(kiosks.map((b, i) => b.creation.create(sessions[i]!, request(names[i]![i % names[i]!.length]!), '127.0.0.1')));
+    const results = await Promise.allSettled(
+      kiosks.map((b, i) => b.creation.create(sessions[i]!, request(names[i]![i % names[i]!.length]!), '127.0.0.1')),
+    );
     await Promise.all(kiosks.map((k) => k.close()));
 
     const accounts = (await allAccounts()).filter((e) => e.sn === staffId);
@@ -95,7 +117,10 @@ describe(`${KIOSKS} concurrent creations`, () => {
     expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
     for (const code of codes.filter((c) => c !== 'ok')) expect(['USER(-1)', 'APPLICATION_IN_PROGRESS']).toContain(code);
     // The claim left is the winner's: the mailbox finisher and the fleet check find the account through it.
-    const claims = await asAdmin(slapd, async (c) => (await c.search(claimDn, { scope: 'base', attributes: ['seeAlso'] })).searchEntries);
+    const claims = await asAdmin(
+      slapd,
+      async (c) => (await c.search(claimDn, { scope: 'base', attributes: ['seeAlso'] })).searchEntries,
+    );
     expect(String(claims[0]?.seeAlso).toLowerCase()).toBe(accounts[0]!.dn.toLowerCase());
   }, 60_000);
 
@@ -108,11 +133,21 @@ describe(`${KIOSKS} concurrent creations`, () => {
       await asAdmin(slapd, (c) =>
         c.add(`uid=othertool,ou=people,${slapd.baseDn}`, {
           objectClass: ['inetOrgPerson', 'posixAccount', 'shadowAccount'],
-          uid: 'othertool', cn: 'othertool', sn: staffId, uidNumber: '59700', gidNumber: '100', homeDirectory: '/mx/u/othertool', userPassword: 'x',
+          uid: 'othertool',
+          cn: 'othertool',
+          sn: staffId,
+          uidNumber: '59700',
+          gidNumber: '100',
+          homeDirectory: '/mx/u/othertool',
+          userPassword: 'x',
         }),
       );
     };
-    const rater = { ...testRater, score: async (password: string, inputs: string[]) => (await Promise.all([testRater.score(password, inputs), foreign()]))[0] };
+    const rater = {
+      ...testRater,
+      score: async (password: string, inputs: string[]) =>
+        (await Promise.all([testRater.score(password, inputs), foreign()]))[0],
+    };
     const backend = backendOn(slapd, { rater });
     const session = await signIn(backend, { id: staffId, name_en: 'TSAI,MEI-LING', name: '蔡美玲' });
     const [name] = await backend.creation.candidates(session);
@@ -121,7 +156,11 @@ describe(`${KIOSKS} concurrent creations`, () => {
     expect(code).toBe('APPLICATION_IN_PROGRESS');
     // Nothing of the kiosk's stays: no entry of its own, and no claim.
     expect((await allAccounts()).filter((e) => e.sn === staffId).map((e) => e.uid)).toEqual(['othertool']);
-    const claims = await asAdmin(slapd, async (c) => (await c.search(`ou=claims,${slapd.baseDn}`, { filter: `(cn=${staffId})`, attributes: ['cn'] })).searchEntries);
+    const claims = await asAdmin(
+      slapd,
+      async (c) =>
+        (await c.search(`ou=claims,${slapd.baseDn}`, { filter: `(cn=${staffId})`, attributes: ['cn'] })).searchEntries,
+    );
     expect(claims).toEqual([]);
   }, 30_000);
 });

@@ -22,12 +22,20 @@ afterAll(async () => {
   await slapd?.stop();
 });
 
-const throughProxy = () => backendOn(slapd, { urls: [proxy.url], config: { directory: { allowPlainLdap: true, caFile: undefined, timeoutMs: 3000 } } });
+const throughProxy = () =>
+  backendOn(slapd, {
+    urls: [proxy.url],
+    config: { directory: { allowPlainLdap: true, caFile: undefined, timeoutMs: 3000 } },
+  });
 const people = (uid: string) => `uid=${uid},ou=people,${slapd.baseDn}`;
 let serial = 0;
 const nextPerson = (label: string) => {
   serial += 1;
-  return { id: `z6${String(serial).padStart(4, '0')}`, name_en: `CUT,CASE ${label} ${String.fromCharCode(64 + (serial % 26) + 1)}`, name: '切斷' };
+  return {
+    id: `z6${String(serial).padStart(4, '0')}`,
+    name_en: `CUT,CASE ${label} ${String.fromCharCode(64 + (serial % 26) + 1)}`,
+    name: '切斷',
+  };
 };
 
 /** k = 1, 2, … until a run sends fewer than k messages: then every message of the operation had its cut. */
@@ -47,7 +55,13 @@ describe('LDAP connection cut at every message', () => {
         const session = await signIn(backend, person);
         const [name] = await backend.creation.candidates(session);
         proxy.arm(k, how);
-        const code = await codeOf(backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'));
+        const code = await codeOf(
+          backend.creation.create(
+            session,
+            { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+            '127.0.0.1',
+          ),
+        );
         const cut = proxy.cut;
         proxy.disarm();
         outcomes.push(`${k}:${code}`);
@@ -60,7 +74,13 @@ describe('LDAP connection cut at every message', () => {
         if (code !== 'ok') {
           const again = await signIn(backend, person);
           const [retryName] = await backend.creation.candidates(again);
-          await expect(backend.creation.create(again, { account: retryName!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')).resolves.toMatchObject({ uid: retryName });
+          await expect(
+            backend.creation.create(
+              again,
+              { account: retryName!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+              '127.0.0.1',
+            ),
+          ).resolves.toMatchObject({ uid: retryName });
         }
         await expectDirectoryWhole(slapd, person.id);
         await backend.close();
@@ -77,7 +97,11 @@ describe('LDAP connection cut at every message', () => {
         const backend = throughProxy();
         const applied = await signIn(backend, person);
         const [name] = await backend.creation.candidates(applied);
-        await backend.creation.create(applied, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+        await backend.creation.create(
+          applied,
+          { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+          '127.0.0.1',
+        );
         const fresh = `Qw9!rTz#4kLp@${serial}mN`;
         const session = await signIn(backend, person, 'reset');
         proxy.arm(k, how);
@@ -89,7 +113,9 @@ describe('LDAP connection cut at every message', () => {
         expect({ k, told: code === 'ok', works }).toEqual({ k, told: works, works });
         if (code !== 'ok') {
           const again = await signIn(backend, person, 'reset');
-          await expect(backend.reset.resetPassword(again, { password: fresh, confirm: fresh })).resolves.toEqual({ address: `${name}@mx.nthu.edu.tw` });
+          await expect(backend.reset.resetPassword(again, { password: fresh, confirm: fresh })).resolves.toEqual({
+            address: `${name}@mx.nthu.edu.tw`,
+          });
         }
         expect(await canBind(slapd, people(name!), fresh)).toBe(true);
         await backend.close();

@@ -5,7 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
-import { asAdmin, backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import {
+  asAdmin,
+  backendOn,
+  canBind,
+  codeOf,
+  entriesForStaffId,
+  signIn,
+  STRONG_PASSWORD,
+} from '../support/kiosk-people';
 import { StepFaults, type Phase, type Step } from '../support/step-faults';
 
 let slapd: RunningSlapd;
@@ -18,12 +26,17 @@ afterAll(async () => {
 
 const PHASES: Phase[] = ['before', 'sent', 'answered'];
 // Where the server hashes a password given in an add there is no Password Modify step.
-const CREATION_STEPS: Record<'one-add' | 'add-then-modify', Step[]> = { 'one-add': ['counter', 'claim', 'add', 'read-back'], 'add-then-modify': ['counter', 'claim', 'add', 'password', 'read-back'] };
+const CREATION_STEPS: Record<'one-add' | 'add-then-modify', Step[]> = {
+  'one-add': ['counter', 'claim', 'add', 'read-back'],
+  'add-then-modify': ['counter', 'claim', 'add', 'password', 'read-back'],
+};
 const RESET_STEPS: Step[] = ['password', 'bind'];
 
 function faultyBackend(server = slapd) {
   const faults = new StepFaults();
-  const connect = faults.wrap(createLdapConnector({ startTls: false, caPem: server.caPem, connectTimeoutMs: 1000, timeoutMs: 3000 }));
+  const connect = faults.wrap(
+    createLdapConnector({ startTls: false, caPem: server.caPem, connectTimeoutMs: 1000, timeoutMs: 3000 }),
+  );
   return { faults, backend: backendOn(server, { connectLdap: connect }) };
 }
 
@@ -35,7 +48,9 @@ function crash(server = slapd): { fire: () => Promise<void>; restarted: () => Pr
       // Set before the kill finishes: a creation's requests sent alongside the aimed one fail with
       // the kill, so it may end while slapd is still going down.
       const killed = server.kill();
-      restarted = killed.then(() => new Promise((resolve, reject) => setTimeout(() => server.resume().then(resolve, reject), 150)));
+      restarted = killed.then(
+        () => new Promise((resolve, reject) => setTimeout(() => server.resume().then(resolve, reject), 150)),
+      );
       return killed;
     },
     restarted: () => restarted,
@@ -43,60 +58,77 @@ function crash(server = slapd): { fire: () => Promise<void>; restarted: () => Pr
 }
 
 async function everyone(server = slapd) {
-  return asAdmin(server, async (c) => (await c.search(server.baseDn, { filter: '(objectClass=posixAccount)', attributes: ['uid', 'uidNumber', 'sn'] })).searchEntries);
+  return asAdmin(
+    server,
+    async (c) =>
+      (await c.search(server.baseDn, { filter: '(objectClass=posixAccount)', attributes: ['uid', 'uidNumber', 'sn'] }))
+        .searchEntries,
+  );
 }
 
 const people = (uid: string, server = slapd) => `uid=${uid},ou=people,${server.baseDn}`;
 let serial = 0;
 
 for (const path of ['one-add', 'add-then-modify'] as const) {
-describe(`slapd killed at each step of a creation (${path})`, () => {
-  // The one-add path on the shared server; the fallback on a server that keeps a cleartext add as given.
-  let server: RunningSlapd;
-  beforeAll(async () => {
-    server = path === 'one-add' ? slapd : await startSlapd({ hashCleartext: false });
-  });
-  afterAll(async () => {
-    if (server !== slapd) await server?.stop();
-  });
-  for (const step of CREATION_STEPS[path]) {
-    for (const phase of PHASES) {
-      it(`${step}, ${phase}: the answer is the truth and the retry ends with a working account`, async () => {
-        serial += 1;
-        const staffId = `z7${String(serial).padStart(4, '0')}`;
-        const person = { id: staffId, name_en: `FAULT,CASE ${String.fromCharCode(64 + serial)}`, name: '測試' };
-        const { faults, backend } = faultyBackend(server);
-        const session = await signIn(backend, person);
-        const [name] = await backend.creation.candidates(session);
-        const { fire, restarted } = crash(server);
-        faults.arm(step, phase, fire);
-        const code = await codeOf(backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'));
-        await restarted();
-        expect(faults.fired).toBe(true);
-        expect(code).not.toBe('INTERNAL');
-        const [entry] = await entriesForStaffId(server, staffId);
-        const works = entry ? await canBind(server, entry.dn, STRONG_PASSWORD) : false;
-        // Told "ok" exactly when the account works.
-        expect({ code, works }).toEqual({ code: works ? 'ok' : code, works: code === 'ok' });
-        const outcome = backend.auditLines.filter((l) => l.action === 'create').at(-1);
-        expect({ staffId: outcome?.staffId, code: outcome?.code ?? 'ok' }).toEqual({ staffId, code });
+  describe(`slapd killed at each step of a creation (${path})`, () => {
+    // The one-add path on the shared server; the fallback on a server that keeps a cleartext add as given.
+    let server: RunningSlapd;
+    beforeAll(async () => {
+      server = path === 'one-add' ? slapd : await startSlapd({ hashCleartext: false });
+    });
+    afterAll(async () => {
+      if (server !== slapd) await server?.stop();
+    });
+    for (const step of CREATION_STEPS[path]) {
+      for (const phase of PHASES) {
+        it(`${step}, ${phase}: the answer is the truth and the retry ends with a working account`, async () => {
+          serial += 1;
+          const staffId = `z7${String(serial).padStart(4, '0')}`;
+          const person = { id: staffId, name_en: `FAULT,CASE ${String.fromCharCode(64 + serial)}`, name: '測試' };
+          const { faults, backend } = faultyBackend(server);
+          const session = await signIn(backend, person);
+          const [name] = await backend.creation.candidates(session);
+          const { fire, restarted } = crash(server);
+          faults.arm(step, phase, fire);
+          const code = await codeOf(
+            backend.creation.create(
+              session,
+              { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+              '127.0.0.1',
+            ),
+          );
+          await restarted();
+          expect(faults.fired).toBe(true);
+          expect(code).not.toBe('INTERNAL');
+          const [entry] = await entriesForStaffId(server, staffId);
+          const works = entry ? await canBind(server, entry.dn, STRONG_PASSWORD) : false;
+          // Told "ok" exactly when the account works.
+          expect({ code, works }).toEqual({ code: works ? 'ok' : code, works: code === 'ok' });
+          const outcome = backend.auditLines.filter((l) => l.action === 'create').at(-1);
+          expect({ staffId: outcome?.staffId, code: outcome?.code ?? 'ok' }).toEqual({ staffId, code });
 
-        if (code !== 'ok') {
-          const again = await signIn(backend, person);
-          const [retryName] = await backend.creation.candidates(again);
-          await expect(backend.creation.create(again, { account: retryName!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1')).resolves.toMatchObject({ uid: retryName });
-        }
-        const accounts = await entriesForStaffId(server, staffId);
-        expect(accounts).toHaveLength(1);
-        expect(await canBind(server, people(String(accounts[0]!.uid), server), STRONG_PASSWORD)).toBe(true);
-        const all = await everyone(server);
-        expect(new Set(all.map((e) => String(e.uidNumber))).size).toBe(all.length);
-        expect(new Set(all.map((e) => String(e.uid))).size).toBe(all.length);
-        await backend.close();
-      });
+          if (code !== 'ok') {
+            const again = await signIn(backend, person);
+            const [retryName] = await backend.creation.candidates(again);
+            await expect(
+              backend.creation.create(
+                again,
+                { account: retryName!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+                '127.0.0.1',
+              ),
+            ).resolves.toMatchObject({ uid: retryName });
+          }
+          const accounts = await entriesForStaffId(server, staffId);
+          expect(accounts).toHaveLength(1);
+          expect(await canBind(server, people(String(accounts[0]!.uid), server), STRONG_PASSWORD)).toBe(true);
+          const all = await everyone(server);
+          expect(new Set(all.map((e) => String(e.uidNumber))).size).toBe(all.length);
+          expect(new Set(all.map((e) => String(e.uid))).size).toBe(all.length);
+          await backend.close();
+        });
+      }
     }
-  }
-});
+  });
 }
 
 describe('slapd killed at each step of a reset', () => {
@@ -109,7 +141,11 @@ describe('slapd killed at each step of a reset', () => {
         const { faults, backend } = faultyBackend();
         const applied = await signIn(backend, person);
         const [name] = await backend.creation.candidates(applied);
-        await backend.creation.create(applied, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+        await backend.creation.create(
+          applied,
+          { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+          '127.0.0.1',
+        );
 
         const fresh = `Qw9!rTz#4kLp@${serial}mN`;
         const session = await signIn(backend, person, 'reset');
@@ -126,7 +162,9 @@ describe('slapd killed at each step of a reset', () => {
 
         if (code !== 'ok') {
           const again = await signIn(backend, person, 'reset');
-          await expect(backend.reset.resetPassword(again, { password: fresh, confirm: fresh })).resolves.toEqual({ address: `${name}@mx.nthu.edu.tw` });
+          await expect(backend.reset.resetPassword(again, { password: fresh, confirm: fresh })).resolves.toEqual({
+            address: `${name}@mx.nthu.edu.tw`,
+          });
         }
         expect(await canBind(slapd, people(name!), fresh)).toBe(true);
         expect(await canBind(slapd, people(name!), STRONG_PASSWORD)).toBe(false);
@@ -155,7 +193,14 @@ describe('the sweeper after a restart', () => {
         }),
       );
     const claim = (staffId: string, uid: string, created: number) =>
-      asAdmin(slapd, (c) => c.add(`cn=${staffId},ou=claims,${slapd.baseDn}`, { objectClass: 'applicationProcess', cn: staffId, seeAlso: people(uid), description: `claimed(${created},other-counter)` }));
+      asAdmin(slapd, (c) =>
+        c.add(`cn=${staffId},ou=claims,${slapd.baseDn}`, {
+          objectClass: 'applicationProcess',
+          cn: staffId,
+          seeAlso: people(uid),
+          description: `claimed(${created},other-counter)`,
+        }),
+      );
     await entry('sweepold', 'z79001', old);
     await claim('z79001', 'sweepold', old);
     await entry('sweepyoung', 'z79002', young);
@@ -169,15 +214,27 @@ describe('the sweeper after a restart', () => {
     expect(await entriesForStaffId(slapd, 'z79001')).toHaveLength(0);
     expect(await entriesForStaffId(slapd, 'z79002')).toHaveLength(1);
     expect(await entriesForStaffId(slapd, 'z79003')).toHaveLength(1);
-    const claims = await asAdmin(slapd, async (c) => (await c.search(`ou=claims,${slapd.baseDn}`, { scope: 'one', attributes: ['cn'] })).searchEntries.map((e) => String(e.cn)));
+    const claims = await asAdmin(slapd, async (c) =>
+      (await c.search(`ou=claims,${slapd.baseDn}`, { scope: 'one', attributes: ['cn'] })).searchEntries.map((e) =>
+        String(e.cn),
+      ),
+    );
     expect(claims).toContain('z79002');
     expect(claims).not.toContain('z79001');
     expect(claims).not.toContain('z79004');
     // One line for each removal: z79001's entry and then its claim, z79004's claim.
-    expect(backend.auditLines.filter((l) => l.action === 'cleanup').map((l) => l.staffId).sort()).toEqual(['z79001', 'z79001', 'z79004']);
+    expect(
+      backend.auditLines
+        .filter((l) => l.action === 'cleanup')
+        .map((l) => l.staffId)
+        .sort(),
+    ).toEqual(['z79001', 'z79001', 'z79004']);
     // The young one is another counter's creation in progress: its person is told so, not refused.
     const session = await signIn(backend, { id: 'z79002', name_en: 'SWEEP,YOUNG' });
-    await expect(backend.creation.check(session)).rejects.toMatchObject({ code: 'APPLICATION_IN_PROGRESS', facts: { retryAfterSeconds: expect.any(Number) } });
+    await expect(backend.creation.check(session)).rejects.toMatchObject({
+      code: 'APPLICATION_IN_PROGRESS',
+      facts: { retryAfterSeconds: expect.any(Number) },
+    });
     const reset = await signIn(backend, { id: 'z79002', name_en: 'SWEEP,YOUNG' }, 'reset');
     await expect(backend.reset.check(reset)).rejects.toMatchObject({ code: 'APPLICATION_IN_PROGRESS' });
     await backend.close();

@@ -20,7 +20,9 @@ function recordingConnector(slapd: RunningSlapd, tamper?: (client: Client) => vo
     const client = await base(url);
     const add = client.add.bind(client);
     client.add = ((dn: string, attributes: Parameters<Client['add']>[1]) => {
-      const types = (Array.isArray(attributes) ? attributes.map((a) => a.type) : Object.keys(attributes)).map((t) => t.toLowerCase());
+      const types = (Array.isArray(attributes) ? attributes.map((a) => a.type) : Object.keys(attributes)).map((t) =>
+        t.toLowerCase(),
+      );
       sent.adds.push({ dn, withPassword: types.includes('userpassword') });
       return add(dn, attributes);
     }) as Client['add'];
@@ -35,7 +37,8 @@ function recordingConnector(slapd: RunningSlapd, tamper?: (client: Client) => vo
   return { connect, sent };
 }
 
-const accountAdds = (sent: { adds: Array<{ dn: string; withPassword: boolean }> }) => sent.adds.filter((a) => a.dn.includes('ou=people') && !a.dn.startsWith('cn=mx-kiosk-hash-probe-'));
+const accountAdds = (sent: { adds: Array<{ dn: string; withPassword: boolean }> }) =>
+  sent.adds.filter((a) => a.dn.includes('ou=people') && !a.dn.startsWith('cn=mx-kiosk-hash-probe-'));
 
 /** Polls the directory as fast as it answers, for account entries without a password, until stopped. */
 function watchForPasswordless(slapd: RunningSlapd) {
@@ -44,7 +47,10 @@ function watchForPasswordless(slapd: RunningSlapd) {
   let running = true;
   const done = asAdmin(slapd, async (client) => {
     while (running) {
-      const { searchEntries } = await client.search(slapd.baseDn, { filter: '(&(objectClass=posixAccount)(!(userPassword=*)))', attributes: ['uid'] });
+      const { searchEntries } = await client.search(slapd.baseDn, {
+        filter: '(&(objectClass=posixAccount)(!(userPassword=*)))',
+        attributes: ['uid'],
+      });
       for (const entry of searchEntries) seen.add(entry.dn);
       polls += 1;
     }
@@ -74,9 +80,18 @@ describe('on a directory that hashes a password given in an add', () => {
     const sessions = await Promise.all(people.map((p, n) => signIn(backends[n]!, p)));
     const names = await Promise.all(sessions.map(async (s, n) => (await backends[n]!.creation.candidates(s))[0]!));
     // Passwordless entries the fixture holds on purpose are not the kiosk's: only new ones count.
-    const before = await asAdmin(slapd, async (c) => (await c.search(slapd.baseDn, { filter: '(&(objectClass=posixAccount)(!(userPassword=*)))', attributes: ['uid'] })).searchEntries.map((e) => e.dn));
+    const before = await asAdmin(slapd, async (c) =>
+      (
+        await c.search(slapd.baseDn, {
+          filter: '(&(objectClass=posixAccount)(!(userPassword=*)))',
+          attributes: ['uid'],
+        })
+      ).searchEntries.map((e) => e.dn),
+    );
     const watcher = watchForPasswordless(slapd);
-    const results = await Promise.all(sessions.map((s, n) => backends[n]!.creation.create(s, request(names[n]!), '127.0.0.1'))).finally(() => watcher.stop());
+    const results = await Promise.all(
+      sessions.map((s, n) => backends[n]!.creation.create(s, request(names[n]!), '127.0.0.1')),
+    ).finally(() => watcher.stop());
     const { seen, polls } = await watcher.stop();
     expect(results.map((r) => r.uid)).toEqual(names);
     expect(polls).toBeGreaterThan(0);
@@ -94,19 +109,42 @@ describe('on a directory that hashes a password given in an add', () => {
 
   it('refuses, with the directory’s reason, a password its policy refuses inside the add, and leaves neither entry nor claim', async () => {
     const policy = `cn=default,ou=policies,${slapd.baseDn}`;
-    const quality = (values: string[][]) => asAdmin(slapd, (c) => c.modify(policy, values.map(([type, value]) => new Change({ operation: 'replace', modification: new Attribute({ type: type!, values: value ? [value] : [] }) }))));
-    await quality([['pwdCheckQuality', '2'], ['pwdMinLength', '20']]);
+    const quality = (values: string[][]) =>
+      asAdmin(slapd, (c) =>
+        c.modify(
+          policy,
+          values.map(
+            ([type, value]) =>
+              new Change({
+                operation: 'replace',
+                modification: new Attribute({ type: type!, values: value ? [value] : [] }),
+              }),
+          ),
+        ),
+      );
+    await quality([
+      ['pwdCheckQuality', '2'],
+      ['pwdMinLength', '20'],
+    ]);
     try {
       const backend = backendOn(slapd);
       const session = await signIn(backend, person('z61010', 'SHORT,PASS'));
       const [name] = await backend.creation.candidates(session);
-      await expect(backend.creation.create(session, request(name!), '127.0.0.1')).rejects.toMatchObject({ code: 'PASSWORD_REFUSED' });
+      await expect(backend.creation.create(session, request(name!), '127.0.0.1')).rejects.toMatchObject({
+        code: 'PASSWORD_REFUSED',
+      });
       expect(await entriesForStaffId(slapd, 'z61010')).toEqual([]);
-      const claims = await asAdmin(slapd, async (c) => (await c.search(`ou=claims,${slapd.baseDn}`, { filter: '(cn=z61010)' })).searchEntries);
+      const claims = await asAdmin(
+        slapd,
+        async (c) => (await c.search(`ou=claims,${slapd.baseDn}`, { filter: '(cn=z61010)' })).searchEntries,
+      );
       expect(claims).toEqual([]);
       await backend.close();
     } finally {
-      await quality([['pwdCheckQuality', ''], ['pwdMinLength', '']]);
+      await quality([
+        ['pwdCheckQuality', ''],
+        ['pwdMinLength', ''],
+      ]);
     }
   });
 });
@@ -147,8 +185,14 @@ describe('on a directory that stores a cleartext password as given', () => {
     const backend = backendOn(slapd, { connectLdap: connect });
     const session = await signIn(backend, person('z62027', 'PAN,CHIEN'));
     const [name] = await backend.creation.candidates(session);
-    await expect(backend.creation.create(session, request(name!), '127.0.0.1')).rejects.toMatchObject({ code: 'ACCOUNT_INCOMPLETE', facts: { account: `${name}@mx.nthu.edu.tw` } });
-    expect(backend.auditLines.at(-1)).toMatchObject({ code: 'ACCOUNT_INCOMPLETE', detail: expect.stringContaining('without a usable password') });
+    await expect(backend.creation.create(session, request(name!), '127.0.0.1')).rejects.toMatchObject({
+      code: 'ACCOUNT_INCOMPLETE',
+      facts: { account: `${name}@mx.nthu.edu.tw` },
+    });
+    expect(backend.auditLines.at(-1)).toMatchObject({
+      code: 'ACCOUNT_INCOMPLETE',
+      detail: expect.stringContaining('without a usable password'),
+    });
 
     await slapd.resume();
     const [leftover] = await entriesForStaffId(slapd, 'z62027');
@@ -169,7 +213,10 @@ describe('on a directory that stores a cleartext password as given', () => {
       client.search = (async (dn: string, options: Parameters<Client['search']>[1]) => {
         const answer = await search(dn, options);
         if (!dn.startsWith('cn=mx-kiosk-hash-probe-')) return answer;
-        return { ...answer, searchEntries: answer.searchEntries.map((e) => ({ ...e, userPassword: '{ARGON2}forged' })) };
+        return {
+          ...answer,
+          searchEntries: answer.searchEntries.map((e) => ({ ...e, userPassword: '{ARGON2}forged' })),
+        };
       }) as Client['search'];
     });
     const backend = backendOn(slapd, { connectLdap: connect });
@@ -183,7 +230,11 @@ describe('on a directory that stores a cleartext password as given', () => {
     const entries = await entriesForStaffId(slapd, 'z62030');
     expect(entries).toHaveLength(1);
     expect(String(entries[0]!.userPassword)).toMatch(/^\{ARGON2\}/);
-    expect(backend.auditLines.at(-1)).toMatchObject({ action: 'create', result: 'ok', detail: expect.stringContaining('stored the password as sent') });
+    expect(backend.auditLines.at(-1)).toMatchObject({
+      action: 'create',
+      result: 'ok',
+      detail: expect.stringContaining('stored the password as sent'),
+    });
     // The next creation goes straight to the add-then-modify path.
     const next = await signIn(backend, person('z62031', 'AFTER,LIAR'));
     const [second] = await backend.creation.candidates(next);

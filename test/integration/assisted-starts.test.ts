@@ -18,10 +18,21 @@ const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
 const op = FIXTURE.operators.member;
 
 async function expectFor(backend: ReturnType<typeof backendOn>, staffId: string) {
-  expect(await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx)).toMatchObject({ ok: true });
-  expect(await backend.dispatcher.dispatch(CHANNELS.expectAssistedApplication, { staffId, reason: 'cannot-use-kiosk', password: op.password }, ctx)).toMatchObject({ ok: true, data: { waiting: true, staffId } });
+  expect(
+    await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx),
+  ).toMatchObject({ ok: true });
+  expect(
+    await backend.dispatcher.dispatch(
+      CHANNELS.expectAssistedApplication,
+      { staffId, reason: 'cannot-use-kiosk', password: op.password },
+      ctx,
+    ),
+  ).toMatchObject({ ok: true, data: { waiting: true, staffId } });
   // The hand-over signed the operator out: the console is not reachable behind the applicant.
-  expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskHealth, {}, ctx)).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
+  expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskHealth, {}, ctx)).toEqual({
+    ok: false,
+    code: 'OPERATOR_SESSION(0)',
+  });
 }
 
 describe('assisted starts end with their operator', () => {
@@ -31,8 +42,17 @@ describe('assisted starts end with their operator', () => {
     const stranger = await signIn(backend, { id: 'z85002', name_en: 'STRANGER,SOME ONE' });
     expect(stranger.assistedBy).toBeUndefined();
     const [name] = await backend.creation.candidates(stranger);
-    await backend.creation.create(stranger, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
-    const [entry] = await asAdmin(slapd, async (c) => (await c.search(`uid=${name},ou=people,${slapd.baseDn}`, { scope: 'base', attributes: ['creatorsName'] })).searchEntries);
+    await backend.creation.create(
+      stranger,
+      { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+      '127.0.0.1',
+    );
+    const [entry] = await asAdmin(
+      slapd,
+      async (c) =>
+        (await c.search(`uid=${name},ou=people,${slapd.baseDn}`, { scope: 'base', attributes: ['creatorsName'] }))
+          .searchEntries,
+    );
     expect(entry?.creatorsName).toBe(slapd.serviceDn);
     expect((await signIn(backend, { id: 'z85001', name_en: 'LATE,APPLICANT' })).assistedBy).toBeUndefined();
     await backend.close();
@@ -44,7 +64,11 @@ describe('assisted starts end with their operator', () => {
     await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx);
     await backend.dispatcher.dispatch(CHANNELS.operatorSignOut, {}, ctx);
     expect((await signIn(backend, { id: 'z85003', name_en: 'AFTER,THE WAIT' })).assistedBy).toBeUndefined();
-    expect(backend.auditLines.some((l) => l.action === 'operator' && String(l.detail).includes('pending assisted application cancelled'))).toBe(true);
+    expect(
+      backend.auditLines.some(
+        (l) => l.action === 'operator' && String(l.detail).includes('pending assisted application cancelled'),
+      ),
+    ).toBe(true);
     await backend.close();
   });
 });
@@ -65,8 +89,14 @@ describe('the helpdesk lookup shows how far a creation got', () => {
       }),
     );
     await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx);
-    expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskLookup, { query: 'z85010' }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: 'stagehalf', stage: 'added' }] } });
-    expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskLookup, { query: 'z10001' }, ctx)).toMatchObject({ ok: true, data: { results: [{ account: 'hmwang', stage: 'complete' }] } });
+    expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskLookup, { query: 'z85010' }, ctx)).toMatchObject({
+      ok: true,
+      data: { results: [{ account: 'stagehalf', stage: 'added' }] },
+    });
+    expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskLookup, { query: 'z10001' }, ctx)).toMatchObject({
+      ok: true,
+      data: { results: [{ account: 'hmwang', stage: 'complete' }] },
+    });
     await backend.close();
   });
 });
@@ -74,22 +104,54 @@ describe('the helpdesk lookup shows how far a creation got', () => {
 describe('an assisted start checks the operator password through the sign-in door', () => {
   it('locks the operator out after 30 wrong passwords fired in one tick, and audits every one', async () => {
     const backend = backendOn(slapd);
-    expect(await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx)).toMatchObject({ ok: true });
+    expect(
+      await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx),
+    ).toMatchObject({ ok: true });
     const tries = Array.from({ length: 30 }, (_, i) =>
       i % 2 === 0
-        ? backend.dispatcher.dispatch(CHANNELS.startAssistedApplication, { staffId: 'z10030', reason: 'ais-unavailable', password: `wrong-${i}` }, ctx)
-        : backend.dispatcher.dispatch(CHANNELS.expectAssistedApplication, { staffId: 'z85020', reason: 'cannot-use-kiosk', password: `wrong-${i}` }, ctx),
+        ? backend.dispatcher.dispatch(
+            CHANNELS.startAssistedApplication,
+            { staffId: 'z10030', reason: 'ais-unavailable', password: `wrong-${i}` },
+            ctx,
+          )
+        : backend.dispatcher.dispatch(
+            CHANNELS.expectAssistedApplication,
+            { staffId: 'z85020', reason: 'cannot-use-kiosk', password: `wrong-${i}` },
+            ctx,
+          ),
     );
     const codes = (await Promise.all(tries)).map((r) => (r.ok ? 'ok' : r.code));
     // Five failures lock it (lockoutFailures), the other 25 find it locked.
     expect(codes.filter((c) => c === 'OPERATOR_DENIED')).toHaveLength(5);
     expect(codes.filter((c) => c === 'OPERATOR_LOCKED')).toHaveLength(25);
-    const refused = backend.auditLines.filter((l) => l.action === 'operator' && l.result === 'refused' && l.operator === op.uid && /assisted application/.test(String(l.detail)));
+    const refused = backend.auditLines.filter(
+      (l) =>
+        l.action === 'operator' &&
+        l.result === 'refused' &&
+        l.operator === op.uid &&
+        /assisted application/.test(String(l.detail)),
+    );
     expect(refused.map((l) => l.code).sort()).toEqual([...codes].sort());
-    expect(backend.auditLines.filter((l) => l.code === 'OPERATOR_LOCKED' && /locked on this kiosk for 5 min after 5 failures/.test(String(l.detail)))).toHaveLength(1);
+    expect(
+      backend.auditLines.filter(
+        (l) => l.code === 'OPERATOR_LOCKED' && /locked on this kiosk for 5 min after 5 failures/.test(String(l.detail)),
+      ),
+    ).toHaveLength(1);
     // Locked means locked: the right password does not start anything, nor sign anyone in.
-    expect(await backend.dispatcher.dispatch(CHANNELS.startAssistedApplication, { staffId: 'z10030', reason: 'ais-unavailable', password: op.password }, ctx)).toEqual({ ok: false, code: 'OPERATOR_LOCKED' });
-    expect(await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid.toUpperCase(), password: op.password }, ctx)).toEqual({ ok: false, code: 'OPERATOR_LOCKED' });
+    expect(
+      await backend.dispatcher.dispatch(
+        CHANNELS.startAssistedApplication,
+        { staffId: 'z10030', reason: 'ais-unavailable', password: op.password },
+        ctx,
+      ),
+    ).toEqual({ ok: false, code: 'OPERATOR_LOCKED' });
+    expect(
+      await backend.dispatcher.dispatch(
+        CHANNELS.operatorSignIn,
+        { uid: op.uid.toUpperCase(), password: op.password },
+        ctx,
+      ),
+    ).toEqual({ ok: false, code: 'OPERATOR_LOCKED' });
     expect(JSON.stringify(backend.auditLines)).not.toMatch(/wrong-\d|Operator-Passw0rd/);
     await backend.close();
   });

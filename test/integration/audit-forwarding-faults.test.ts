@@ -31,7 +31,14 @@ const WRITE_TIMEOUT_MS = 300;
 const RETRY_SECONDS = 1;
 
 function trailIn(dir: string, receiver: RunningRsyslog, windowLines = 1000): AuditTrail {
-  const syslog = { host: '127.0.0.1', port: receiver.port, retrySeconds: RETRY_SECONDS, writeTimeoutMs: WRITE_TIMEOUT_MS, windowLines, ...(receiver.caFile ? { caFile: receiver.caFile } : {}) };
+  const syslog = {
+    host: '127.0.0.1',
+    port: receiver.port,
+    retrySeconds: RETRY_SECONDS,
+    writeTimeoutMs: WRITE_TIMEOUT_MS,
+    windowLines,
+    ...(receiver.caFile ? { caFile: receiver.caFile } : {}),
+  };
   return createAuditTrail(AuditSettings.parse({ file: join(dir, 'audit.jsonl'), syslog }), {
     clock: systemClock,
     logger: silentLogger,
@@ -41,12 +48,23 @@ function trailIn(dir: string, receiver: RunningRsyslog, windowLines = 1000): Aud
   });
 }
 
-const line = (n: number, pad = 0) => JSON.stringify({ time: new Date().toISOString(), kioskId: 'counter-5', action: 'test', result: 'ok', n, note: `中文 ${'x'.repeat(pad)}` });
+const line = (n: number, pad = 0) =>
+  JSON.stringify({
+    time: new Date().toISOString(),
+    kioskId: 'counter-5',
+    action: 'test',
+    result: 'ok',
+    n,
+    note: `中文 ${'x'.repeat(pad)}`,
+  });
 
 /** What the receiver got since `before`, and the local trail, as lines. */
 async function bothCopies(receiver: RunningRsyslog, before: number, dir: string) {
   const central = (await receiver.received()).slice(before);
-  const local = (await Promise.all((await auditFiles(join(dir, 'audit.jsonl')).list()).map((f) => readFile(f, 'utf8')))).join('').trimEnd().split('\n');
+  const local = (await Promise.all((await auditFiles(join(dir, 'audit.jsonl')).list()).map((f) => readFile(f, 'utf8'))))
+    .join('')
+    .trimEnd()
+    .split('\n');
   return { central, local };
 }
 
@@ -57,7 +75,8 @@ async function verifiesCentrally(dir: string, central: string[]) {
 }
 
 /** RLIMIT_FSIZE on this very process: a write past `bytes` fails with EFBIG, after writing what fits. */
-const limitFileSize = (bytes: number | 'unlimited') => execFileSync('prlimit', ['--pid', String(process.pid), `--fsize=${bytes}:unlimited`]);
+const limitFileSize = (bytes: number | 'unlimited') =>
+  execFileSync('prlimit', ['--pid', String(process.pid), `--fsize=${bytes}:unlimited`]);
 
 describe('audit forwarding under faults', () => {
   it('forwards without a gap a line whose append failed after the whole record was in the file', async () => {
@@ -66,11 +85,20 @@ describe('audit forwarding under faults', () => {
     const trail = trailIn(dir, plain);
     try {
       for (let n = 1; n <= 3; n += 1) await trail.writer(line(n));
-      await until('lines 1–3', async () => (await bothCopies(plain, before, dir)).central, (got) => got.length >= 3);
+      await until(
+        'lines 1–3',
+        async () => (await bothCopies(plain, before, dir)).central,
+        (got) => got.length >= 3,
+      );
       const day = (await auditFiles(join(dir, 'audit.jsonl')).list()).at(-1)!;
       // Room for line 4's record exactly: the disk is "full" at its line feed.
       const fourth = line(4);
-      const record = JSON.stringify({ ...(JSON.parse(fourth) as object), seq: 4, prev: '0'.repeat(64), hash: '0'.repeat(64) });
+      const record = JSON.stringify({
+        ...(JSON.parse(fourth) as object),
+        seq: 4,
+        prev: '0'.repeat(64),
+        hash: '0'.repeat(64),
+      });
       limitFileSize((await stat(day)).size + Buffer.byteLength(record));
       try {
         await expect(trail.writer(fourth)).rejects.toThrow(/EFBIG/);
@@ -79,7 +107,11 @@ describe('audit forwarding under faults', () => {
       }
       expect((await readFile(day, 'utf8')).endsWith('}')).toBe(true);
       await trail.writer(line(5));
-      const { central } = await until('lines 1–5', () => bothCopies(plain, before, dir), (got) => got.central.length >= 5);
+      const { central } = await until(
+        'lines 1–5',
+        () => bothCopies(plain, before, dir),
+        (got) => got.central.length >= 5,
+      );
       const { local } = await bothCopies(plain, before, dir);
       expect(central.map((l) => (JSON.parse(l) as { n: number }).n)).toEqual([1, 2, 3, 4, 5]);
       expect(central).toEqual(local);
@@ -97,11 +129,19 @@ describe('audit forwarding under faults', () => {
     const total = 450;
     try {
       await trail.writer(line(1));
-      await until('line 1', async () => (await plain.received()).length - before, (n) => n >= 1);
+      await until(
+        'line 1',
+        async () => (await plain.received()).length - before,
+        (n) => n >= 1,
+      );
       plain.freeze();
       // About 7 MB: more than the receiver's and this side's socket buffers hold.
       for (let n = 2; n <= total; n += 1) await trail.writer(line(n, 16_000));
-      const behind = await until('reported behind', async () => trail.forwarder!.status(), (s) => s.state === 'behind');
+      const behind = await until(
+        'reported behind',
+        async () => trail.forwarder!.status(),
+        (s) => s.state === 'behind',
+      );
       expect(behind).toMatchObject({ reason: 'not-reading', since: expect.any(String) });
       expect(behind.lines).toBeGreaterThan(0);
       expect(trail.forwarder!.progress().waiting).toBeLessThanOrEqual(50);
@@ -114,31 +154,54 @@ describe('audit forwarding under faults', () => {
       expect(check.detail).toMatch(/^forwarding behind by \d+ line\(s\) since \d{4}-\d\d-\d\dT/);
 
       plain.thaw();
-      await until('up to date', async () => trail.forwarder!.status(), (s) => s.state === 'up-to-date', 60_000);
-      const { central, local } = await until('all lines received', () => bothCopies(plain, before, dir), (got) => got.central.length >= total, 30_000);
+      await until(
+        'up to date',
+        async () => trail.forwarder!.status(),
+        (s) => s.state === 'up-to-date',
+        60_000,
+      );
+      const { central, local } = await until(
+        'all lines received',
+        () => bothCopies(plain, before, dir),
+        (got) => got.central.length >= total,
+        30_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 1000)); // a duplicate would arrive by now
       const settled = (await bothCopies(plain, before, dir)).central;
-      expect(settled.map((l) => (JSON.parse(l) as { n: number }).n)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+      expect(settled.map((l) => (JSON.parse(l) as { n: number }).n)).toEqual(
+        Array.from({ length: total }, (_, i) => i + 1),
+      );
       expect(central).toEqual(local);
       expect(await verifiesCentrally(dir, settled)).toEqual({ ok: true, lines: total });
-      expect(forwardingCheck(await forwardingLag(files), Date.now(), 0)).toMatchObject({ status: 'OK', detail: 'every line forwarded' });
+      expect(forwardingCheck(await forwardingLag(files), Date.now(), 0)).toMatchObject({
+        status: 'OK',
+        detail: 'every line forwarded',
+      });
     } finally {
       plain.thaw();
       await trail.close();
     }
   }, 120_000);
 
-  it('forwards over TLS to rsyslog\'s own GnuTLS driver, through a restart of the receiver', async () => {
+  it("forwards over TLS to rsyslog's own GnuTLS driver, through a restart of the receiver", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mx-audit-gtls-'));
     const before = (await tls.received()).length;
     const trail = trailIn(dir, tls);
     try {
       for (let n = 1; n <= 3; n += 1) await trail.writer(line(n));
-      await until('lines 1–3 over TLS', async () => (await tls.received()).length - before, (n) => n >= 3);
+      await until(
+        'lines 1–3 over TLS',
+        async () => (await tls.received()).length - before,
+        (n) => n >= 3,
+      );
       await tls.stop();
       for (let n = 4; n <= 6; n += 1) await trail.writer(line(n));
       await tls.start();
-      const { central, local } = await until('lines 1–6 over TLS', () => bothCopies(tls, before, dir), (got) => got.central.length >= 6);
+      const { central, local } = await until(
+        'lines 1–6 over TLS',
+        () => bothCopies(tls, before, dir),
+        (got) => got.central.length >= 6,
+      );
       expect(central.map((l) => (JSON.parse(l) as { n: number }).n)).toEqual([1, 2, 3, 4, 5, 6]);
       expect(central).toEqual(local);
       expect(await verifiesCentrally(dir, central)).toEqual({ ok: true, lines: 6 });

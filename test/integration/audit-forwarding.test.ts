@@ -22,13 +22,29 @@ afterAll(async () => {
   await receiver?.stop();
 });
 
-
 function trailIn(dir: string): AuditTrail {
-  const settings = AuditSettings.parse({ file: join(dir, 'audit.jsonl'), syslog: { host: '127.0.0.1', port: receiver.port, retrySeconds: 1 } });
-  return createAuditTrail(settings, { clock: systemClock, logger: silentLogger, kioskId: 'counter-9', hostname: 'counter-9.example', readTextFile: () => '' });
+  const settings = AuditSettings.parse({
+    file: join(dir, 'audit.jsonl'),
+    syslog: { host: '127.0.0.1', port: receiver.port, retrySeconds: 1 },
+  });
+  return createAuditTrail(settings, {
+    clock: systemClock,
+    logger: silentLogger,
+    kioskId: 'counter-9',
+    hostname: 'counter-9.example',
+    readTextFile: () => '',
+  });
 }
 
-const line = (n: number) => JSON.stringify({ time: new Date().toISOString(), kiosk: 'counter-9', action: 'test', result: 'ok', n, note: '中文 "quoted" ]' });
+const line = (n: number) =>
+  JSON.stringify({
+    time: new Date().toISOString(),
+    kiosk: 'counter-9',
+    action: 'test',
+    result: 'ok',
+    n,
+    note: '中文 "quoted" ]',
+  });
 
 describe('audit forwarding to rsyslog', () => {
   it('delivers every line once and in order, through a receiver outage and a kiosk restart', async () => {
@@ -61,16 +77,29 @@ describe('audit forwarding to rsyslog', () => {
 
     expect(all.map((l) => (JSON.parse(l) as { n: number }).n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     // Byte for byte what the counter's own file holds, so the central copy verifies as a chain.
-    const local = (await Promise.all((await auditFiles(join(dir, 'audit.jsonl')).list()).map((f) => readFile(f, 'utf8')))).join('').trimEnd().split('\n');
+    const local = (
+      await Promise.all((await auditFiles(join(dir, 'audit.jsonl')).list()).map((f) => readFile(f, 'utf8')))
+    )
+      .join('')
+      .trimEnd()
+      .split('\n');
     expect(all).toEqual(local);
     const central = join(dir, 'central.jsonl');
     await writeFile(central, `${lines.slice(0, 10).join('\n')}\n`);
     expect(await verifyAuditChain([central])).toEqual({ ok: true, lines: 10 });
-    expect(JSON.parse(await readFile(auditFiles(join(dir, 'audit.jsonl')).forwardedFile, 'utf8'))).toMatchObject({ seq: 10 });
+    expect(JSON.parse(await readFile(auditFiles(join(dir, 'audit.jsonl')).forwardedFile, 'utf8'))).toMatchObject({
+      seq: 10,
+    });
   });
 
   it('forwards nothing when syslog is not configured', () => {
-    const trail = createAuditTrail(AuditSettings.parse({ file: join(tmpdir(), 'unused', 'audit.jsonl') }), { clock: systemClock, logger: silentLogger, kioskId: 'k', hostname: 'h', readTextFile: () => '' });
+    const trail = createAuditTrail(AuditSettings.parse({ file: join(tmpdir(), 'unused', 'audit.jsonl') }), {
+      clock: systemClock,
+      logger: silentLogger,
+      kioskId: 'k',
+      hostname: 'h',
+      readTextFile: () => '',
+    });
     expect(trail.forwarder).toBeNull();
   });
 });

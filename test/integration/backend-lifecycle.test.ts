@@ -54,7 +54,11 @@ describe('closing a backend', () => {
       const backend = backendOn(slapd, { rater: createWorkerStrengthRater(), sweepEveryMs: 60_000, fleetBeacon: true });
       const session = await signIn(backend, { id: 'z87001', name_en: 'CLOSE,ME DOWN', name: '關閉' });
       const [name] = await backend.creation.candidates(session);
-      await backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+      await backend.creation.create(
+        session,
+        { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+        '127.0.0.1',
+      );
       await backend.housekeeping.runRound();
       expect(watch.alive().length).toBeGreaterThan(0); // it did hold resources while it lived
       await backend.close();

@@ -47,21 +47,39 @@ describe('breached passwords', () => {
     const [name] = await backend.creation.candidates(session);
     const written = () =>
       asAdmin(slapd, async (c) => ({
-        counter: (await c.search(`cn=uidNext,${FIXTURE.baseDn}`, { scope: 'base', attributes: ['uidNumber'] })).searchEntries[0]!.uidNumber,
-        claims: (await c.search(`ou=claims,${FIXTURE.baseDn}`, { filter: '(cn=z20051)', attributes: ['cn'] })).searchEntries.length,
+        counter: (await c.search(`cn=uidNext,${FIXTURE.baseDn}`, { scope: 'base', attributes: ['uidNumber'] }))
+          .searchEntries[0]!.uidNumber,
+        claims: (await c.search(`ou=claims,${FIXTURE.baseDn}`, { filter: '(cn=z20051)', attributes: ['cn'] }))
+          .searchEntries.length,
       }));
     const before = await written();
     // The meter's question gets the same verdict as Apply.
-    expect(await backend.dispatcher.dispatch(CHANNELS.checkBreached, { password: BREACHED }, ctx)).toEqual({ ok: true, data: { breached: true } });
-    expect(await backend.dispatcher.dispatch(CHANNELS.checkBreached, { password: STRONG_PASSWORD }, ctx)).toEqual({ ok: true, data: { breached: false } });
-    expect(await codeOf(backend.creation.create(session, { account: name!, password: BREACHED, confirm: BREACHED }, '127.0.0.1'))).toBe('PASSWORD_BREACHED');
+    expect(await backend.dispatcher.dispatch(CHANNELS.checkBreached, { password: BREACHED }, ctx)).toEqual({
+      ok: true,
+      data: { breached: true },
+    });
+    expect(await backend.dispatcher.dispatch(CHANNELS.checkBreached, { password: STRONG_PASSWORD }, ctx)).toEqual({
+      ok: true,
+      data: { breached: false },
+    });
+    expect(
+      await codeOf(
+        backend.creation.create(session, { account: name!, password: BREACHED, confirm: BREACHED }, '127.0.0.1'),
+      ),
+    ).toBe('PASSWORD_BREACHED');
     expect(await entriesForStaffId(slapd, 'z20051')).toEqual([]);
     expect(await written()).toEqual({ ...before, claims: 0 });
     const audit = backend.auditLines.filter((line) => line.action === 'create');
-    expect(audit).toEqual([expect.objectContaining({ staffId: 'z20051', code: 'PASSWORD_BREACHED', result: 'refused' })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ staffId: 'z20051', code: 'PASSWORD_BREACHED', result: 'refused' }),
+    ]);
     expect(leaks(JSON.stringify(backend.auditLines), BREACHED)).toEqual([]);
     // Another password goes through as before.
-    await backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+    await backend.creation.create(
+      session,
+      { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+      '127.0.0.1',
+    );
     expect(await entriesForStaffId(slapd, 'z20051')).toHaveLength(1);
     await backend.close();
   });
@@ -69,12 +87,26 @@ describe('breached passwords', () => {
   it('refuses a reset with PASSWORD_BREACHED and leaves the password as it was', async () => {
     const backend = backendOn(slapd, { config: { password: { breachedFilter: filter } } });
     const session = await signIn(backend, person('z10001', 'WANG,HSIAO-MING'), 'reset');
-    const stored = () => asAdmin(slapd, async (c) => (await c.search(`uid=hmwang,ou=people,${FIXTURE.baseDn}`, { scope: 'base', attributes: ['userPassword', 'modifyTimestamp'] })).searchEntries[0]);
+    const stored = () =>
+      asAdmin(
+        slapd,
+        async (c) =>
+          (
+            await c.search(`uid=hmwang,ou=people,${FIXTURE.baseDn}`, {
+              scope: 'base',
+              attributes: ['userPassword', 'modifyTimestamp'],
+            })
+          ).searchEntries[0],
+      );
     const before = await stored();
-    expect(await codeOf(backend.reset.resetPassword(session, { password: BREACHED, confirm: BREACHED }))).toBe('PASSWORD_BREACHED');
+    expect(await codeOf(backend.reset.resetPassword(session, { password: BREACHED, confirm: BREACHED }))).toBe(
+      'PASSWORD_BREACHED',
+    );
     expect(await stored()).toEqual(before);
     const audit = backend.auditLines.filter((line) => line.action === 'reset');
-    expect(audit).toEqual([expect.objectContaining({ staffId: 'z10001', account: 'hmwang', code: 'PASSWORD_BREACHED', result: 'refused' })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ staffId: 'z10001', account: 'hmwang', code: 'PASSWORD_BREACHED', result: 'refused' }),
+    ]);
     expect(leaks(JSON.stringify(backend.auditLines), BREACHED)).toEqual([]);
     await backend.close();
   });
@@ -83,17 +115,42 @@ describe('breached passwords', () => {
     const broken = join(dir, 'truncated.mxbf');
     writeFileSync(broken, '');
     const lines: Array<[string, Record<string, unknown> | undefined]> = [];
-    const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (message: string, fields?: Record<string, unknown>) => void lines.push([message, fields]) };
+    const logger = {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: (message: string, fields?: Record<string, unknown>) => void lines.push([message, fields]),
+    };
     const backend = backendOn(slapd, { config: { password: { breachedFilter: broken } }, logger });
-    expect(lines).toEqual([['breached-password filter unusable', { detail: `${broken}: truncated: 0 bytes, shorter than the 64-byte header; new passwords are checked by zxcvbn alone` }]]);
+    expect(lines).toEqual([
+      [
+        'breached-password filter unusable',
+        {
+          detail: `${broken}: truncated: 0 bytes, shorter than the 64-byte header; new passwords are checked by zxcvbn alone`,
+        },
+      ],
+    ]);
     const session = await signIn(backend, person('z20052', 'LIU,CHIA-HAO'));
     const [name] = await backend.creation.candidates(session);
-    await expect(backend.creation.create(session, { account: name!, password: BREACHED, confirm: BREACHED }, '127.0.0.1')).resolves.toMatchObject({ uid: name });
+    await expect(
+      backend.creation.create(session, { account: name!, password: BREACHED, confirm: BREACHED }, '127.0.0.1'),
+    ).resolves.toMatchObject({ uid: name });
     // The helpdesk's health view says so, with the doctor's line.
-    await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password }, ctx);
-    const health = (await backend.dispatcher.dispatch(CHANNELS.helpdeskHealth, {}, ctx)) as { ok: true; data: HealthResponse };
+    await backend.dispatcher.dispatch(
+      CHANNELS.operatorSignIn,
+      { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password },
+      ctx,
+    );
+    const health = (await backend.dispatcher.dispatch(CHANNELS.helpdeskHealth, {}, ctx)) as {
+      ok: true;
+      data: HealthResponse;
+    };
     expect(health.data.checks.filter((check) => check.name === 'breached-password filter')).toEqual([
-      { status: 'FAIL', name: 'breached-password filter', detail: `${broken}: truncated: 0 bytes, shorter than the 64-byte header; new passwords are checked by zxcvbn alone` },
+      {
+        status: 'FAIL',
+        name: 'breached-password filter',
+        detail: `${broken}: truncated: 0 bytes, shorter than the 64-byte header; new passwords are checked by zxcvbn alone`,
+      },
     ]);
     await backend.close();
   });

@@ -12,7 +12,16 @@ import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { UsedTokenJournal } from '../../electron/services/ais/used-token-journal';
 import { CHANNELS } from '../../shared/contract/channels';
 import { mint } from '../support/ais-tokens';
-import { asAdmin, backendOn, canBind, codeOf, entriesForStaffId, KIOSK_IP, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import {
+  asAdmin,
+  backendOn,
+  canBind,
+  codeOf,
+  entriesForStaffId,
+  KIOSK_IP,
+  signIn,
+  STRONG_PASSWORD,
+} from '../support/kiosk-people';
 
 let slapd: RunningSlapd;
 let sink: MailSink;
@@ -30,7 +39,18 @@ afterAll(async () => {
 
 const ctx = { clientIp: KIOSK_IP, transport: 'http' as const };
 const request = (account: string) => ({ account, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });
-const withSmtp = () => backendOn(slapd, { config: { smtp: { host: '127.0.0.1', port: sink.port, security: 'none', allowPlain: true, from: 'kiosk <noreply@mx.nthu.edu.tw>' } } });
+const withSmtp = () =>
+  backendOn(slapd, {
+    config: {
+      smtp: {
+        host: '127.0.0.1',
+        port: sink.port,
+        security: 'none',
+        allowPlain: true,
+        from: 'kiosk <noreply@mx.nthu.edu.tw>',
+      },
+    },
+  });
 
 describe('one account per staff ID', () => {
   it('two kiosks racing for one staff ID, 50 rounds: never two accounts, and every loser is told USER(-1) or APPLICATION_IN_PROGRESS', async () => {
@@ -42,7 +62,9 @@ describe('one account per staff ID', () => {
       const sessions = await Promise.all(kiosks.map((k) => signIn(k, person)));
       const names = await Promise.all(kiosks.map((k, i) => k.creation.candidates(sessions[i]!)));
       // Different names, same tick: only the claim on the staff ID can stop the second account.
-      const results = await Promise.allSettled(kiosks.map((k, i) => k.creation.create(sessions[i]!, request(names[i]![i % names[i]!.length]!), '127.0.0.1')));
+      const results = await Promise.allSettled(
+        kiosks.map((k, i) => k.creation.create(sessions[i]!, request(names[i]![i % names[i]!.length]!), '127.0.0.1')),
+      );
       const made = await entriesForStaffId(slapd, person.id);
       if (made.length > 1) doubled += 1;
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -64,7 +86,9 @@ describe('a session that ends in the middle of a creation', () => {
       const [name] = await backend.creation.candidates(session);
       const creation = codeOf(backend.creation.create(session, request(name!), '127.0.0.1'));
       await new Promise((resolve) => setTimeout(resolve, (i * 37) % 41));
-      expect(await backend.dispatcher.dispatch(CHANNELS.endSession, { reason: 'cancel' }, ctx)).toMatchObject({ ok: true });
+      expect(await backend.dispatcher.dispatch(CHANNELS.endSession, { reason: 'cancel' }, ctx)).toMatchObject({
+        ok: true,
+      });
       codes.push(await creation);
       const entries = await entriesForStaffId(slapd, staffId);
       expect(entries.length).toBeLessThanOrEqual(1);
@@ -87,13 +111,21 @@ describe('limits that hold under a burst of 30', () => {
     const backend = backendOn(slapd);
     const op = FIXTURE.operators.member;
     // The same operator, spelled as a person might type it: one lockout count, one audit name.
-    const burst = Array.from({ length: 30 }, (_, i) => backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: i % 2 ? ' OPCHEN ' : op.uid, password: `wrong-${i}` }, ctx));
+    const burst = Array.from({ length: 30 }, (_, i) =>
+      backend.dispatcher.dispatch(
+        CHANNELS.operatorSignIn,
+        { uid: i % 2 ? ' OPCHEN ' : op.uid, password: `wrong-${i}` },
+        ctx,
+      ),
+    );
     const right = backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx);
     const codes = (await Promise.all([...burst, right])).map((r) => (r.ok ? 'ok' : r.code));
     expect(codes.filter((c) => c === 'OPERATOR_DENIED')).toHaveLength(5);
     expect(codes.filter((c) => c === 'OPERATOR_LOCKED')).toHaveLength(26);
     expect(codes.at(-1)).toBe('OPERATOR_LOCKED');
-    expect(new Set(backend.auditLines.filter((l) => l.action === 'operator').map((l) => l.operator))).toEqual(new Set(['opchen']));
+    expect(new Set(backend.auditLines.filter((l) => l.action === 'operator').map((l) => l.operator))).toEqual(
+      new Set(['opchen']),
+    );
     await backend.close();
   });
 
@@ -106,11 +138,19 @@ describe('limits that hold under a burst of 30', () => {
     await backend.contacts.register(session, 'burst.codes@example.org');
     const code = codeIn((await sink.messages())[before]!)!;
     const wrong = code === '000000' ? '111111' : '000000';
-    const results = await Promise.all([...Array.from({ length: 30 }, () => codeOf(backend.contacts.confirm(session, wrong))), codeOf(backend.contacts.confirm(session, code))]);
+    const results = await Promise.all([
+      ...Array.from({ length: 30 }, () => codeOf(backend.contacts.confirm(session, wrong))),
+      codeOf(backend.contacts.confirm(session, code)),
+    ]);
     expect(results.filter((c) => c === 'CONTACT_CODE_WRONG')).toHaveLength(4);
     expect(results.filter((c) => c === 'CONTACT_TOO_MANY_TRIES')).toHaveLength(27);
     expect(results.at(-1)).toBe('CONTACT_TOO_MANY_TRIES');
-    const [entry] = await asAdmin(slapd, async (c) => (await c.search(`uid=${name},ou=people,${slapd.baseDn}`, { scope: 'base', attributes: ['mxContactConfirmed'] })).searchEntries);
+    const [entry] = await asAdmin(
+      slapd,
+      async (c) =>
+        (await c.search(`uid=${name},ou=people,${slapd.baseDn}`, { scope: 'base', attributes: ['mxContactConfirmed'] }))
+          .searchEntries,
+    );
     expect(entry?.mxContactConfirmed ?? []).toEqual([]);
     await backend.close();
   });
@@ -121,7 +161,11 @@ describe('limits that hold under a burst of 30', () => {
     const [name] = await backend.creation.candidates(session);
     await backend.creation.create(session, request(name!), '127.0.0.1');
     const before = (await sink.messages()).length;
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => backend.dispatcher.dispatch(CHANNELS.registerContact, { address: `burst${i}@example.org` }, ctx)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        backend.dispatcher.dispatch(CHANNELS.registerContact, { address: `burst${i}@example.org` }, ctx),
+      ),
+    );
     const codes = results.map((r) => (r.ok ? 'ok' : r.code));
     expect(codes.filter((c) => c === 'ok')).toHaveLength(3);
     expect(codes.filter((c) => c === 'CONTACT_RATE_LIMITED')).toHaveLength(27);
@@ -133,12 +177,19 @@ describe('limits that hold under a burst of 30', () => {
 describe('a token used once is used up, even across a restart', () => {
   it('answers DECRYPT(-3) when a kiosk restarted on the same journal sees the token again', async () => {
     const journal = join(scratch, 'used-tokens');
-    const token = mint({ id: 'z83001', ip: KIOSK_IP, timestamp: String(Math.floor(Date.now() / 1000)), name_en: 'REPLAY,ONCE' });
+    const token = mint({
+      id: 'z83001',
+      ip: KIOSK_IP,
+      timestamp: String(Math.floor(Date.now() / 1000)),
+      name_en: 'REPLAY,ONCE',
+    });
     const first = backendOn(slapd, { usedTokens: new UsedTokenJournal(journal, Date.now()) });
     expect(first.aisSignIn.completeHandoff(token, [KIOSK_IP]).profile.id).toBe('z83001');
     await first.close();
     const restarted = backendOn(slapd, { usedTokens: new UsedTokenJournal(journal, Date.now()) });
-    expect(() => restarted.aisSignIn.completeHandoff(token, [KIOSK_IP])).toThrow(expect.objectContaining({ code: 'DECRYPT(-3)' }));
+    expect(() => restarted.aisSignIn.completeHandoff(token, [KIOSK_IP])).toThrow(
+      expect.objectContaining({ code: 'DECRYPT(-3)' }),
+    );
     await restarted.close();
   });
 });
@@ -147,12 +198,17 @@ describe('out of service means out of service', () => {
   it('answers OUT_OF_SERVICE on every person-facing channel and at the portal, while the helpdesk keeps working', async () => {
     // Counts how often the switch's wipe closes an AIS page (Electron's view) left open at the counter.
     let aisPagesClosed = 0;
-    const backend = backendOn(slapd, { launcher: { launch: async () => ({ kind: 'cancelled' }), cancel: () => (aisPagesClosed += 1) > 0 } });
+    const backend = backendOn(slapd, {
+      launcher: { launch: async () => ({ kind: 'cancelled' }), cancel: () => (aisPagesClosed += 1) > 0 },
+    });
     const op = FIXTURE.operators.member;
     await signIn(backend, { id: 'z84001', name_en: 'OUT,OF SERVICE' });
     await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx);
     expect(aisPagesClosed).toBe(0);
-    expect(await backend.dispatcher.dispatch(CHANNELS.setOutOfService, { on: true }, ctx)).toEqual({ ok: true, data: { on: true } });
+    expect(await backend.dispatcher.dispatch(CHANNELS.setOutOfService, { on: true }, ctx)).toEqual({
+      ok: true,
+      data: { on: true },
+    });
     expect(aisPagesClosed).toBe(1);
     const personFacing: Array<[string, unknown]> = [
       [CHANNELS.beginSignIn, { purpose: 'apply' }],
@@ -165,15 +221,32 @@ describe('out of service means out of service', () => {
       [CHANNELS.registerContact, { address: 'x@example.org' }],
       [CHANNELS.confirmContact, { code: '123456' }],
     ];
-    for (const [channel, payload] of personFacing) expect({ channel, ...(await backend.dispatcher.dispatch(channel, payload, ctx)) }).toEqual({ channel, ok: false, code: 'OUT_OF_SERVICE' });
+    for (const [channel, payload] of personFacing)
+      expect({ channel, ...(await backend.dispatcher.dispatch(channel, payload, ctx)) }).toEqual({
+        channel,
+        ok: false,
+        code: 'OUT_OF_SERVICE',
+      });
     const token = mint({ id: 'z84002', ip: KIOSK_IP, timestamp: String(Math.floor(Date.now() / 1000)) });
-    expect(() => backend.aisSignIn.completeHandoff(token, [KIOSK_IP])).toThrow(expect.objectContaining({ code: 'OUT_OF_SERVICE' }));
+    expect(() => backend.aisSignIn.completeHandoff(token, [KIOSK_IP])).toThrow(
+      expect.objectContaining({ code: 'OUT_OF_SERVICE' }),
+    );
     // The person who was at the counter is gone with the switch.
     expect(backend.sessions.hasLive()).toBe(false);
-    expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskLookup, { query: 'z10001' }, ctx)).toMatchObject({ ok: true });
-    expect(await backend.dispatcher.dispatch(CHANNELS.status, {}, ctx)).toMatchObject({ ok: true, data: { outOfService: true } });
-    expect(await backend.dispatcher.dispatch(CHANNELS.setOutOfService, { on: false }, ctx)).toEqual({ ok: true, data: { on: false } });
-    expect(await backend.dispatcher.dispatch(CHANNELS.beginSignIn, { purpose: 'apply' }, ctx)).toMatchObject({ ok: true });
+    expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskLookup, { query: 'z10001' }, ctx)).toMatchObject({
+      ok: true,
+    });
+    expect(await backend.dispatcher.dispatch(CHANNELS.status, {}, ctx)).toMatchObject({
+      ok: true,
+      data: { outOfService: true },
+    });
+    expect(await backend.dispatcher.dispatch(CHANNELS.setOutOfService, { on: false }, ctx)).toEqual({
+      ok: true,
+      data: { on: false },
+    });
+    expect(await backend.dispatcher.dispatch(CHANNELS.beginSignIn, { purpose: 'apply' }, ctx)).toMatchObject({
+      ok: true,
+    });
     await backend.close();
   });
 });

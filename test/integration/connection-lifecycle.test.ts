@@ -36,7 +36,8 @@ function watchingConnector(options: { slowAddsAs?: string; slowMs?: number; slow
     }) as Client['bind'];
     const add = client.add.bind(client);
     client.add = (async (dn: string, ...rest: unknown[]) => {
-      if (options.slowAddsAs && record.boundAs === options.slowAddsAs && dn.includes(',ou=people,')) await new Promise((r) => setTimeout(r, options.slowMs ?? 500));
+      if (options.slowAddsAs && record.boundAs === options.slowAddsAs && dn.includes(',ou=people,'))
+        await new Promise((r) => setTimeout(r, options.slowMs ?? 500));
       return (add as (...args: unknown[]) => Promise<void>)(dn, ...rest);
     }) as Client['add'];
     return client;
@@ -44,7 +45,12 @@ function watchingConnector(options: { slowAddsAs?: string; slowMs?: number; slow
   return { connect, clients };
 }
 
-const settings = () => ({ urls: [slapd.ldapUrl], bindDn: slapd.serviceDn, bindPassword: new Secret(slapd.servicePassword), failbackMs: 0 });
+const settings = () => ({
+  urls: [slapd.ldapUrl],
+  bindDn: slapd.serviceDn,
+  bindPassword: new Secret(slapd.servicePassword),
+  failbackMs: 0,
+});
 const read = (c: Client) => c.search(slapd.baseDn, { scope: 'base', attributes: ['1.1'] });
 
 describe('a closed connection', () => {
@@ -78,26 +84,46 @@ describe('a session that ends during an assisted creation', () => {
     const op = FIXTURE.operators.member;
     const operatorDn = `uid=${op.uid},ou=operators,${slapd.baseDn}`;
     const { connect, clients } = watchingConnector({ slowAddsAs: operatorDn, slowMs: 700 });
-    const backend = backendOn(slapd, { urls: [slapd.ldapUrl], connectLdap: connect, config: { directory: { allowPlainLdap: true, caFile: undefined } } });
+    const backend = backendOn(slapd, {
+      urls: [slapd.ldapUrl],
+      connectLdap: connect,
+      config: { directory: { allowPlainLdap: true, caFile: undefined } },
+    });
     const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
     try {
-      expect(await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx)).toMatchObject({ ok: true });
-      expect(await backend.dispatcher.dispatch(CHANNELS.expectAssistedApplication, { staffId: 'z86001', reason: 'cannot-use-kiosk', password: op.password }, ctx)).toMatchObject({ ok: true });
+      expect(
+        await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx),
+      ).toMatchObject({ ok: true });
+      expect(
+        await backend.dispatcher.dispatch(
+          CHANNELS.expectAssistedApplication,
+          { staffId: 'z86001', reason: 'cannot-use-kiosk', password: op.password },
+          ctx,
+        ),
+      ).toMatchObject({ ok: true });
       const session = await signIn(backend, { id: 'z86001', name_en: 'LIFE,CYCLE', name: '生命' });
       const creator = session.holdings.creator!;
       expect(creator).toBeTruthy();
       const [name] = await backend.creation.candidates(session);
-      const creating = backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+      const creating = backend.creation.create(
+        session,
+        { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+        '127.0.0.1',
+      );
       // The person walks away mid-creation: the session ends while the operator's add is on its way.
       await new Promise((r) => setTimeout(r, 150));
       expect(backend.wipe('cancel')).toBe(true);
       const asOperator = () => clients.filter((c) => c.boundAs === operatorDn);
       await expect(creating).resolves.toMatchObject({ uid: name });
       const [entry] = await entriesForStaffId(slapd, 'z86001');
-      const [made] = await asAdmin(slapd, async (c) => (await c.search(entry!.dn, { scope: 'base', attributes: ['creatorsName'] })).searchEntries);
+      const [made] = await asAdmin(
+        slapd,
+        async (c) => (await c.search(entry!.dn, { scope: 'base', attributes: ['creatorsName'] })).searchEntries,
+      );
       expect(made?.creatorsName).toBe(operatorDn);
       // Closed once the creation settled; give the close its turn.
-      for (let i = 0; i < 50 && asOperator().some((c) => c.client.isConnected); i += 1) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 50 && asOperator().some((c) => c.client.isConnected); i += 1)
+        await new Promise((r) => setTimeout(r, 20));
       expect(asOperator().length).toBeGreaterThan(0);
       expect(asOperator().filter((c) => c.client.isConnected)).toEqual([]);
       const opened = asOperator().length;

@@ -20,19 +20,43 @@ afterAll(async () => {
 });
 
 function kiosk(clock?: { now(): number }) {
-  return backendOn(slapd, { clock, config: { smtp: { host: '127.0.0.1', port: sink.port, security: 'none', allowPlain: true, from: 'kiosk <noreply@mx.nthu.edu.tw>' } } });
+  return backendOn(slapd, {
+    clock,
+    config: {
+      smtp: {
+        host: '127.0.0.1',
+        port: sink.port,
+        security: 'none',
+        allowPlain: true,
+        from: 'kiosk <noreply@mx.nthu.edu.tw>',
+      },
+    },
+  });
 }
 
 /** Creates an account for the person, so a contact address can be registered for it. */
 async function withAccount(backend: ReturnType<typeof kiosk>, id: string, nameEn: string, nowMs = Date.now()) {
   const session = await signIn(backend, { id, name_en: nameEn }, 'apply', nowMs);
   const [name] = await backend.creation.candidates(session);
-  await backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+  await backend.creation.create(
+    session,
+    { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+    '127.0.0.1',
+  );
   return { session, uid: name! };
 }
 
 async function entry(uid: string) {
-  return asAdmin(slapd, async (c) => (await c.search(`uid=${uid},ou=people,${slapd.baseDn}`, { scope: 'base', attributes: ['mxContactAddress', 'mxContactConfirmed', 'mxContactPending', 'objectClass'] })).searchEntries[0]!);
+  return asAdmin(
+    slapd,
+    async (c) =>
+      (
+        await c.search(`uid=${uid},ou=people,${slapd.baseDn}`, {
+          scope: 'base',
+          attributes: ['mxContactAddress', 'mxContactConfirmed', 'mxContactPending', 'objectClass'],
+        })
+      ).searchEntries[0]!,
+  );
 }
 
 describe('contact address', () => {
@@ -40,7 +64,9 @@ describe('contact address', () => {
     const backend = kiosk();
     const { session, uid } = await withAccount(backend, 'z60001', 'YEH,SHU-FEN');
     const before = (await sink.messages()).length;
-    await expect(backend.contacts.register(session, 'Shufen.Yeh@Gmail.com')).resolves.toEqual({ masked: 'S******h@gmail.com' });
+    await expect(backend.contacts.register(session, 'Shufen.Yeh@Gmail.com')).resolves.toEqual({
+      masked: 'S******h@gmail.com',
+    });
     const mail = (await sink.messages()).slice(before);
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatch(/^To: Shufen\.Yeh@gmail\.com/m);
@@ -50,7 +76,10 @@ describe('contact address', () => {
 
     const pending = await entry(uid);
     expect(String(pending.mxContactPending)).not.toContain(code);
-    expect(JSON.parse(String(pending.mxContactPending))).toMatchObject({ code: { address: 'Shufen.Yeh@gmail.com', hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, tries: 0 });
+    expect(JSON.parse(String(pending.mxContactPending))).toMatchObject({
+      code: { address: 'Shufen.Yeh@gmail.com', hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      tries: 0,
+    });
     expect(pending.objectClass).toContain('mxContactHolder');
 
     const wrong = code === '000000' ? '111111' : '000000';
@@ -61,7 +90,11 @@ describe('contact address', () => {
     // Only the send is kept, for the hourly limit: no code is left to confirm.
     expect(JSON.parse(String(done.mxContactPending))).toEqual({ tries: 0, sends: [expect.any(Number)] });
     const lines = backend.auditLines.filter((l) => l.action === 'contact');
-    expect(lines.map((l) => [l.result, l.code])).toEqual([['ok', undefined], ['refused', 'CONTACT_CODE_WRONG'], ['ok', undefined]]);
+    expect(lines.map((l) => [l.result, l.code])).toEqual([
+      ['ok', undefined],
+      ['refused', 'CONTACT_CODE_WRONG'],
+      ['ok', undefined],
+    ]);
     expect(JSON.stringify(backend.auditLines)).not.toContain(code);
     await backend.close();
   });
@@ -70,7 +103,12 @@ describe('contact address', () => {
     const backend = kiosk();
     const { session } = await withAccount(backend, 'z60002', 'KUO,MING');
     const before = (await sink.messages()).length;
-    for (const [address, code] of [['me@mx.nthu.edu.tw', 'CONTACT_INSTITUTION'], ['me@cs.nthu.edu.tw', 'CONTACT_INSTITUTION'], ['not-an-address', 'CONTACT_INVALID'], [`${'a'.repeat(250)}@x.com`, 'CONTACT_INVALID']]) {
+    for (const [address, code] of [
+      ['me@mx.nthu.edu.tw', 'CONTACT_INSTITUTION'],
+      ['me@cs.nthu.edu.tw', 'CONTACT_INSTITUTION'],
+      ['not-an-address', 'CONTACT_INVALID'],
+      [`${'a'.repeat(250)}@x.com`, 'CONTACT_INVALID'],
+    ]) {
       expect({ address, code: await codeOf(backend.contacts.register(session, address!)) }).toEqual({ address, code });
     }
     expect((await sink.messages()).length).toBe(before);
@@ -78,7 +116,12 @@ describe('contact address', () => {
   });
 
   it('sends at most 3 codes an hour for one account', async () => {
-    const clock = { t: Date.now(), now() { return this.t; } };
+    const clock = {
+      t: Date.now(),
+      now() {
+        return this.t;
+      },
+    };
     const backend = kiosk(clock);
     const { session } = await withAccount(backend, 'z60003', 'TU,WEI', clock.t);
     for (let i = 0; i < 3; i += 1) await backend.contacts.register(session, 'tu.wei@example.org');
@@ -91,11 +134,17 @@ describe('contact address', () => {
   });
 
   it('stops at the counter after 5 wrong codes, and after 10 minutes', async () => {
-    const clock = { t: Date.now(), now() { return this.t; } };
+    const clock = {
+      t: Date.now(),
+      now() {
+        return this.t;
+      },
+    };
     const backend = kiosk(clock);
     const { session } = await withAccount(backend, 'z60004', 'LO,HUI', clock.t);
     await backend.contacts.register(session, 'hui.lo@example.org');
-    for (let i = 0; i < 4; i += 1) expect(await codeOf(backend.contacts.confirm(session, '999999'))).toBe('CONTACT_CODE_WRONG');
+    for (let i = 0; i < 4; i += 1)
+      expect(await codeOf(backend.contacts.confirm(session, '999999'))).toBe('CONTACT_CODE_WRONG');
     expect(await codeOf(backend.contacts.confirm(session, '999999'))).toBe('CONTACT_TOO_MANY_TRIES');
 
     const before = (await sink.messages()).length;
@@ -107,11 +156,19 @@ describe('contact address', () => {
   });
 
   it('expires a code after one day (the helpdesk can finish until then)', async () => {
-    const clock = { t: Date.now(), now() { return this.t; } };
+    const clock = {
+      t: Date.now(),
+      now() {
+        return this.t;
+      },
+    };
     // A counter window longer than a day, so the stored code's own expiry is what decides.
     const backend = backendOn(slapd, {
       clock,
-      config: { smtp: { host: '127.0.0.1', port: sink.port, security: 'none', allowPlain: true, from: 'k <n@mx.nthu.edu.tw>' }, contact: { counterMinutes: 3000 } },
+      config: {
+        smtp: { host: '127.0.0.1', port: sink.port, security: 'none', allowPlain: true, from: 'k <n@mx.nthu.edu.tw>' },
+        contact: { counterMinutes: 3000 },
+      },
     });
     const { session } = await withAccount(backend, 'z60006', 'HO,PEI', clock.t);
     const before = (await sink.messages()).length;
@@ -125,7 +182,12 @@ describe('contact address', () => {
   });
 
   it('lets the helpdesk finish within the day after the counter ran out of time', async () => {
-    const clock = { t: Date.now(), now() { return this.t; } };
+    const clock = {
+      t: Date.now(),
+      now() {
+        return this.t;
+      },
+    };
     const backend = kiosk(clock);
     const { session, uid } = await withAccount(backend, 'z60007', 'SU,LAN', clock.t);
     const before = (await sink.messages()).length;
@@ -133,10 +195,20 @@ describe('contact address', () => {
     const code = codeIn((await sink.messages()).slice(before)[0]!)!;
     clock.t += 30 * 60_000; // the person left the counter; later that day at the helpdesk:
     expect(await codeOf(backend.contacts.confirm(session, code))).toBe('CONTACT_COUNTER_TIMEOUT');
-    expect(await codeOf(backend.contacts.confirmByHelpdesk('opchen', 'Z60007', code === '000000' ? '111111' : '000000'))).toBe('CONTACT_CODE_WRONG');
-    await expect(backend.contacts.confirmByHelpdesk('opchen', 'Z60007', code)).resolves.toEqual({ masked: 'l****u@example.org', account: uid });
+    expect(
+      await codeOf(backend.contacts.confirmByHelpdesk('opchen', 'Z60007', code === '000000' ? '111111' : '000000')),
+    ).toBe('CONTACT_CODE_WRONG');
+    await expect(backend.contacts.confirmByHelpdesk('opchen', 'Z60007', code)).resolves.toEqual({
+      masked: 'l****u@example.org',
+      account: uid,
+    });
     expect(await entry(uid)).toMatchObject({ mxContactAddress: 'lan.su@example.org', mxContactConfirmed: 'TRUE' });
-    expect(backend.auditLines.at(-1)).toMatchObject({ action: 'contact', result: 'ok', operator: 'opchen', staffId: 'z60007' });
+    expect(backend.auditLines.at(-1)).toMatchObject({
+      action: 'contact',
+      result: 'ok',
+      operator: 'opchen',
+      staffId: 'z60007',
+    });
     expect(await codeOf(backend.contacts.confirmByHelpdesk('opchen', 'z99999', code))).toBe('USER(-2)');
     await backend.close();
   });
@@ -183,7 +255,10 @@ describe('contact address', () => {
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i += 1) await codeOf(backend.contacts.confirm(session, wrong));
     expect(await codeOf(backend.contacts.confirm(session, code))).toBe('CONTACT_TOO_MANY_TRIES');
-    await expect(backend.contacts.confirmByHelpdesk('opchen', 'z60009', code)).resolves.toEqual({ masked: expect.stringMatching(/^t\*+o@example\.org$/), account: uid });
+    await expect(backend.contacts.confirmByHelpdesk('opchen', 'z60009', code)).resolves.toEqual({
+      masked: expect.stringMatching(/^t\*+o@example\.org$/),
+      account: uid,
+    });
     await backend.close();
   });
 
@@ -194,7 +269,11 @@ describe('contact address', () => {
     await a.contacts.register(session, 'chin.hsu@example.org');
     const code = codeIn((await sink.messages()).slice(before)[0]!)!;
     const wrong = code === '000000' ? '111111' : '000000';
-    const codes = await Promise.all(Array.from({ length: 30 }, (_, i) => codeOf((i % 2 === 0 ? a : b).contacts.confirmByHelpdesk('opchen', 'z60010', wrong))));
+    const codes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        codeOf((i % 2 === 0 ? a : b).contacts.confirmByHelpdesk('opchen', 'z60010', wrong)),
+      ),
+    );
     // The tenth wrong try is the last: it is told so, as the counter's fifth is.
     expect(codes.filter((c) => c === 'CONTACT_CODE_WRONG')).toHaveLength(9);
     expect(codes.filter((c) => c === 'CONTACT_TOO_MANY_TRIES')).toHaveLength(21);
@@ -204,7 +283,9 @@ describe('contact address', () => {
     expect(dead.mxContactConfirmed ?? []).toEqual([]);
     expect(JSON.parse(String(dead.mxContactPending))).toEqual({ tries: 10, sends: [expect.any(Number)] });
     // Every try is audited, on the kiosk that took it.
-    const refused = [...a.auditLines, ...b.auditLines].filter((l) => l.action === 'contact' && l.result === 'refused' && l.operator === 'opchen');
+    const refused = [...a.auditLines, ...b.auditLines].filter(
+      (l) => l.action === 'contact' && l.result === 'refused' && l.operator === 'opchen',
+    );
     expect(refused).toHaveLength(31);
     await Promise.all([a.close(), b.close()]);
   });

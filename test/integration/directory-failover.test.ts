@@ -19,10 +19,15 @@ afterAll(async () => {
 function recordingConnector() {
   const opened: string[] = [];
   const connectors = new Map<string, LdapConnector>();
-  for (const s of [primary, secondary]) connectors.set(s.ldapsUrl, createLdapConnector({ startTls: false, caPem: s.caPem, connectTimeoutMs: 1000, timeoutMs: 3000 }));
+  for (const s of [primary, secondary])
+    connectors.set(
+      s.ldapsUrl,
+      createLdapConnector({ startTls: false, caPem: s.caPem, connectTimeoutMs: 1000, timeoutMs: 3000 }),
+    );
   const connect: LdapConnector = async (url) => {
     opened.push(url);
-    const connector = connectors.get(url) ?? createLdapConnector({ startTls: false, connectTimeoutMs: 1000, timeoutMs: 3000 });
+    const connector =
+      connectors.get(url) ?? createLdapConnector({ startTls: false, connectTimeoutMs: 1000, timeoutMs: 3000 });
     return connector(url);
   };
   return { connect, opened };
@@ -52,7 +57,12 @@ describe('directory failover', () => {
   });
 
   it('moves to the second server when the first stops, and back to the first once it returns', async () => {
-    const clock = { t: Date.now(), now() { return this.t; } };
+    const clock = {
+      t: Date.now(),
+      now() {
+        return this.t;
+      },
+    };
     const { connect, opened } = recordingConnector();
     const backend = backendOn(primary, {
       urls: [primary.ldapsUrl, secondary.ldapsUrl],

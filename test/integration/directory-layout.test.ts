@@ -21,15 +21,27 @@ const claimsDn = () => `ou=claims,${slapd.baseDn}`;
 
 async function removeClaims(): Promise<void> {
   await asAdmin(slapd, async (c) => {
-    for (const entry of (await c.search(claimsDn(), { scope: 'one', attributes: ['1.1'] })).searchEntries) await c.del(entry.dn);
+    for (const entry of (await c.search(claimsDn(), { scope: 'one', attributes: ['1.1'] })).searchEntries)
+      await c.del(entry.dn);
     await c.del(claimsDn());
   });
 }
 const addClaims = () => asAdmin(slapd, (c) => c.add(claimsDn(), { objectClass: 'organizationalUnit', ou: 'claims' }));
 
 function doctor() {
-  const config = testConfig({ kioskId: 'layout-counter', directory: { urls: [slapd.ldapsUrl], caFile: slapd.caFile, bindDn: slapd.serviceDn, baseDn: slapd.baseDn } }, { TEST_LDAP_PASSWORD: slapd.servicePassword });
-  return runDoctor(config, { connectLdap: createLdapConnector(config.directory), fetch: (() => Promise.reject(new Error('offline'))) as never, readTextFile: (p) => readFileSync(p, 'utf8'), bundledPoliciesDir: SOURCE_POLICIES_DIR });
+  const config = testConfig(
+    {
+      kioskId: 'layout-counter',
+      directory: { urls: [slapd.ldapsUrl], caFile: slapd.caFile, bindDn: slapd.serviceDn, baseDn: slapd.baseDn },
+    },
+    { TEST_LDAP_PASSWORD: slapd.servicePassword },
+  );
+  return runDoctor(config, {
+    connectLdap: createLdapConnector(config.directory),
+    fetch: (() => Promise.reject(new Error('offline'))) as never,
+    readTextFile: (p) => readFileSync(p, 'utf8'),
+    bundledPoliciesDir: SOURCE_POLICIES_DIR,
+  });
 }
 
 describe('a directory without ou=claims', () => {
@@ -37,14 +49,21 @@ describe('a directory without ou=claims', () => {
     await removeClaims();
     try {
       const checks = await doctor();
-      expect(checks.find((c) => c.name.endsWith('layout claims'))).toMatchObject({ status: 'FAIL', detail: expect.stringMatching(/^ou=claims,dc=.* does not exist: add it/) });
+      expect(checks.find((c) => c.name.endsWith('layout claims'))).toMatchObject({
+        status: 'FAIL',
+        detail: expect.stringMatching(/^ou=claims,dc=.* does not exist: add it/),
+      });
       expect(checks.find((c) => c.name.endsWith('layout people'))).toMatchObject({ status: 'OK' });
     } finally {
       await addClaims();
     }
     expect((await doctor()).find((c) => c.name.endsWith('layout claims'))).toMatchObject({ status: 'OK' });
     // The probes left nothing behind.
-    const probes = await asAdmin(slapd, async (c) => (await c.search(slapd.baseDn, { filter: '(cn=mx-kiosk-*-probe-*)', attributes: ['1.1'] })).searchEntries);
+    const probes = await asAdmin(
+      slapd,
+      async (c) =>
+        (await c.search(slapd.baseDn, { filter: '(cn=mx-kiosk-*-probe-*)', attributes: ['1.1'] })).searchEntries,
+    );
     expect(probes).toEqual([]);
   });
 
@@ -55,13 +74,29 @@ describe('a directory without ou=claims', () => {
       const [name] = await backend.creation.candidates(session);
       await removeClaims();
       // Before the check has run: the claim's add meets the missing container.
-      expect(await codeOf(backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1'))).toBe('OUT_OF_SERVICE');
-      expect(backend.auditLines.at(-1)).toMatchObject({ action: 'create', code: 'OUT_OF_SERVICE', detail: expect.stringContaining('ou=claims') });
+      expect(
+        await codeOf(
+          backend.creation.create(
+            session,
+            { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+            '127.0.0.1',
+          ),
+        ),
+      ).toBe('OUT_OF_SERVICE');
+      expect(backend.auditLines.at(-1)).toMatchObject({
+        action: 'create',
+        code: 'OUT_OF_SERVICE',
+        detail: expect.stringContaining('ou=claims'),
+      });
 
       await backend.housekeeping.runRound();
       const status = await backend.status.status();
       expect(status).toMatchObject({ outOfService: true, reference: 'DIRECTORY_LAYOUT claims' });
-      const refused = await backend.dispatcher.dispatch('account:check', {}, { clientIp: '192.0.2.10', transport: 'http' });
+      const refused = await backend.dispatcher.dispatch(
+        'account:check',
+        {},
+        { clientIp: '192.0.2.10', transport: 'http' },
+      );
       expect(refused).toMatchObject({ ok: false, code: 'OUT_OF_SERVICE' });
 
       await addClaims();

@@ -15,20 +15,39 @@ const DEAD_URL = 'ldaps://127.0.0.1:1';
 function backendFor(urls: string[], extra: Record<string, unknown> = {}) {
   return testBackend(
     testConfig(
-      { kioskId: 'it-counter', directory: { urls, caFile: slapd.caFile, bindDn: slapd.serviceDn, baseDn: slapd.baseDn, connectTimeoutMs: 1500, ...extra } },
+      {
+        kioskId: 'it-counter',
+        directory: {
+          urls,
+          caFile: slapd.caFile,
+          bindDn: slapd.serviceDn,
+          baseDn: slapd.baseDn,
+          connectTimeoutMs: 1500,
+          ...extra,
+        },
+      },
       { TEST_LDAP_PASSWORD: slapd.servicePassword },
     ),
   );
 }
 
-const status = (backend: ReturnType<typeof backendFor>) => backend.dispatcher.dispatch('kiosk:status', {}, { clientIp: '127.0.0.1', transport: 'http' });
+const status = (backend: ReturnType<typeof backendFor>) =>
+  backend.dispatcher.dispatch('kiosk:status', {}, { clientIp: '127.0.0.1', transport: 'http' });
 
 describe('kiosk:status against a real slapd', () => {
   it('reports online over ldaps with the configured CA', async () => {
     await expect(status(backendFor([slapd.ldapsUrl]))).resolves.toEqual({
       ok: true,
       // The test config's AIS URL is a closed loopback port: AIS reads offline.
-      data: { appVersion: 'test', kioskId: 'it-counter', directory: { state: 'online', serversConfigured: 1, serversReachable: 1, writable: true }, ais: { state: 'offline' }, outOfService: false, reference: null, notice: null },
+      data: {
+        appVersion: 'test',
+        kioskId: 'it-counter',
+        directory: { state: 'online', serversConfigured: 1, serversReachable: 1, writable: true },
+        ais: { state: 'offline' },
+        outOfService: false,
+        reference: null,
+        notice: null,
+      },
     });
   });
 
@@ -39,7 +58,10 @@ describe('kiosk:status against a real slapd', () => {
 
   it('reports online with one dead and one live server', async () => {
     const result = await status(backendFor([DEAD_URL, slapd.ldapsUrl]));
-    expect(result).toMatchObject({ ok: true, data: { directory: { state: 'online', serversConfigured: 2, serversReachable: 1 } } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { directory: { state: 'online', serversConfigured: 2, serversReachable: 1 } },
+    });
   });
 
   it('works over StartTLS on the plain port', async () => {
@@ -59,10 +81,16 @@ describe('kiosk:status against a real slapd', () => {
     const backend = backendFor([slapd.ldapsUrl]);
     await slapd.pause();
     try {
-      await expect(status(backend)).resolves.toMatchObject({ ok: true, data: { directory: { state: 'offline', serversReachable: 0 } } });
+      await expect(status(backend)).resolves.toMatchObject({
+        ok: true,
+        data: { directory: { state: 'offline', serversReachable: 0 } },
+      });
     } finally {
       await slapd.resume();
     }
-    await expect(status(backend)).resolves.toMatchObject({ ok: true, data: { directory: { state: 'online', serversReachable: 1 } } });
+    await expect(status(backend)).resolves.toMatchObject({
+      ok: true,
+      data: { directory: { state: 'online', serversReachable: 1 } },
+    });
   });
 });

@@ -16,7 +16,11 @@ import { testConfig } from '../support/test-config';
 
 async function doctor(argv: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
-  const code = await doctorSubcommand(argv, { out: (l) => out.push(l), err: (l) => out.push(l), now: () => Date.now() }, { ...CHECKOUT_HOST, env });
+  const code = await doctorSubcommand(
+    argv,
+    { out: (l) => out.push(l), err: (l) => out.push(l), now: () => Date.now() },
+    { ...CHECKOUT_HOST, env },
+  );
   return { code, out };
 }
 
@@ -26,13 +30,24 @@ describe('mx-kiosk doctor', () => {
     expect(out.filter((l) => l.startsWith('FAIL'))).toEqual([]);
     expect(out.some((l) => /^OK\s+ldap .* bind\s+bound as cn=kiosk/.test(l))).toBe(true);
     expect(out.some((l) => /^OK\s+ldap .* uid counter/.test(l))).toBe(true);
-    for (const part of ['people', 'claims', 'uid-counter', 'kiosks']) expect(out.some((l) => new RegExp(`^OK\\s+ldap \\S+ layout ${part}\\s`).test(l))).toBe(true);
-    expect(out.some((l) => /^OK\s+ldap \S+ password path\s+one add carrying the password; hashes a cleartext userPassword in an add \(\{ARGON2\}\)/.test(l))).toBe(true);
+    for (const part of ['people', 'claims', 'uid-counter', 'kiosks'])
+      expect(out.some((l) => new RegExp(`^OK\\s+ldap \\S+ layout ${part}\\s`).test(l))).toBe(true);
+    expect(
+      out.some((l) =>
+        /^OK\s+ldap \S+ password path\s+one add carrying the password; hashes a cleartext userPassword in an add \(\{ARGON2\}\)/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
     expect(out.some((l) => /^OK\s+mail store getquota/.test(l))).toBe(true);
     expect(out.some((l) => /^OK\s+smtp\s+127\.0\.0\.1:\d+ \(none\) accepts the kiosk/.test(l))).toBe(true);
     expect(out.filter((l) => /^OK\s+policy /.test(l))).toHaveLength(4);
     // The throwaway directory's certificate lives 2 days: the doctor rightly warns about it.
-    expect(out.filter((l) => l.startsWith('WARN'))).toEqual([expect.stringMatching(/^WARN\s+tls ldaps:\/\/127\.0\.0\.1:\d+\s+127\.0\.0\.1, valid until \d{4}-\d{2}-\d{2}: expires in [01] day\(s\)$/)]);
+    expect(out.filter((l) => l.startsWith('WARN'))).toEqual([
+      expect.stringMatching(
+        /^WARN\s+tls ldaps:\/\/127\.0\.0\.1:\d+\s+127\.0\.0\.1, valid until \d{4}-\d{2}-\d{2}: expires in [01] day\(s\)$/,
+      ),
+    ]);
     expect(out.some((l) => /^OK\s+egress address\s+127\.0\.0\.1: on this machine/.test(l))).toBe(true);
     expect(out.some((l) => /^(OK|SKIP)\s+clock vs ais/.test(l))).toBe(true);
     expect(out.at(-1)).toBe('doctor: all checks passed (1 warning(s))');
@@ -64,22 +79,34 @@ audit: { file: "${join(dir, 'audit.jsonl')}" }
 
   it('with --fleet, reconciles the audit trails with the directory and names an account the directory lost', async () => {
     const clean = await doctor(['--demo', '--fleet']);
-    expect(clean.out.find((l) => /^\S+\s+fleet\s/.test(l))).toMatch(/^OK\s+fleet\s+0 audited creation\(s\) all present/);
+    expect(clean.out.find((l) => /^\S+\s+fleet\s/.test(l))).toMatch(
+      /^OK\s+fleet\s+0 audited creation\(s\) all present/,
+    );
     expect(clean.code).toBe(0);
 
     const dir = await mkdtemp(join(tmpdir(), 'mx-doctor-fleet-'));
     const trail = join(dir, 'counter-9.jsonl');
     // Another kiosk's trail says it made this account; the demo directory has no such entry.
-    await writeFile(trail, `${JSON.stringify({ time: '2026-12-01T10:00:00.000Z', kioskId: 'counter-9', action: 'create', result: 'ok', staffId: 'z99999', account: 'ghost', uidNumber: 4242 })}\n`);
+    await writeFile(
+      trail,
+      `${JSON.stringify({ time: '2026-12-01T10:00:00.000Z', kioskId: 'counter-9', action: 'create', result: 'ok', staffId: 'z99999', account: 'ghost', uidNumber: 4242 })}\n`,
+    );
     const { code, out } = await doctor(['--demo', '--fleet', '--audit', trail]);
-    expect(out.filter((l) => /^FAIL/.test(l))).toEqual([expect.stringMatching(/^FAIL\s+fleet lost\s+z99999: ghost \(uidNumber 4242\) created at counter-9 .* is missing: no such entry$/)]);
+    expect(out.filter((l) => /^FAIL/.test(l))).toEqual([
+      expect.stringMatching(
+        /^FAIL\s+fleet lost\s+z99999: ghost \(uidNumber 4242\) created at counter-9 .* is missing: no such entry$/,
+      ),
+    ]);
     expect(code).toBe(1);
   }, 60_000);
 
   it('reports an unreadable configuration as a FAIL line', async () => {
     const { code, out } = await doctor(['--config', '/nonexistent/config.yaml']);
     expect(code).toBe(1);
-    expect(out).toEqual(['FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml', 'doctor: 1 check(s) failed']);
+    expect(out).toEqual([
+      'FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml',
+      'doctor: 1 check(s) failed',
+    ]);
   });
 
   it('gives the same checks as one JSON document with --json, for monitoring', async () => {
@@ -89,7 +116,13 @@ audit: { file: "${join(dir, 'audit.jsonl')}" }
       ok: false,
       failed: 1,
       warned: 0,
-      checks: [{ status: 'FAIL', name: 'config', detail: '/nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml' }],
+      checks: [
+        {
+          status: 'FAIL',
+          name: 'config',
+          detail: '/nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml',
+        },
+      ],
     });
   });
 });
@@ -110,24 +143,45 @@ describe('the doctor’s certificate and clock checks, on a real slapd', () => {
     await slapd?.stop();
   });
 
-  const configFor = (directory: Partial<{ caFile: string; account: { uidNumberMax: number } }> = { caFile: slapd.caFile }) =>
+  const configFor = (
+    directory: Partial<{ caFile: string; account: { uidNumberMax: number } }> = { caFile: slapd.caFile },
+  ) =>
     testConfig(
-      { directory: { urls: [slapd.ldapsUrl], bindDn: slapd.serviceDn, baseDn: slapd.baseDn, ...directory }, ais: { loginUrl: dateUrl } },
+      {
+        directory: { urls: [slapd.ldapsUrl], bindDn: slapd.serviceDn, baseDn: slapd.baseDn, ...directory },
+        ais: { loginUrl: dateUrl },
+      },
       { TEST_LDAP_PASSWORD: slapd.servicePassword },
     );
   const run = (config: ReturnType<typeof configFor>, offsetMs = 0) =>
-    runDoctor(config, { connectLdap: createLdapConnector(config.directory), fetch: globalThis.fetch as never, readTextFile: (p) => readFileSync(p, 'utf8'), bundledPoliciesDir: SOURCE_POLICIES_DIR, clock: { now: () => Date.now() + offsetMs } });
-  const line = (checks: Awaited<ReturnType<typeof run>>, prefix: string) => checks.find((c) => c.name.startsWith(prefix));
+    runDoctor(config, {
+      connectLdap: createLdapConnector(config.directory),
+      fetch: globalThis.fetch as never,
+      readTextFile: (p) => readFileSync(p, 'utf8'),
+      bundledPoliciesDir: SOURCE_POLICIES_DIR,
+      clock: { now: () => Date.now() + offsetMs },
+    });
+  const line = (checks: Awaited<ReturnType<typeof run>>, prefix: string) =>
+    checks.find((c) => c.name.startsWith(prefix));
 
   it('warns about a certificate that expires within 30 days, naming its subject and date', async () => {
     // The throwaway slapd's certificate, made by openssl for 2 days.
     const tls = line(await run(configFor()), 'tls ldaps://');
-    expect(tls).toMatchObject({ status: 'WARN', detail: expect.stringMatching(/^127\.0\.0\.1, valid until \d{4}-\d{2}-\d{2}: expires in [01] day\(s\)$/) });
+    expect(tls).toMatchObject({
+      status: 'WARN',
+      detail: expect.stringMatching(/^127\.0\.0\.1, valid until \d{4}-\d{2}-\d{2}: expires in [01] day\(s\)$/),
+    });
   });
 
   it('fails an expired certificate (the clock moved past its end) and an untrusted one', async () => {
-    expect(line(await run(configFor(), 3 * 24 * 3600_000), 'tls ldaps://')).toMatchObject({ status: 'FAIL', detail: expect.stringMatching(/: expired$/) });
-    expect(line(await run(configFor({})), 'tls ldaps://')).toMatchObject({ status: 'FAIL', detail: expect.stringMatching(/not trusted/) });
+    expect(line(await run(configFor(), 3 * 24 * 3600_000), 'tls ldaps://')).toMatchObject({
+      status: 'FAIL',
+      detail: expect.stringMatching(/: expired$/),
+    });
+    expect(line(await run(configFor({})), 'tls ldaps://')).toMatchObject({
+      status: 'FAIL',
+      detail: expect.stringMatching(/not trusted/),
+    });
   });
 
   it.each([
@@ -140,28 +194,56 @@ describe('the doctor’s certificate and clock checks, on a real slapd', () => {
   });
 
   it('warns when fewer than 1,000 uidNumbers are left in the range, and fails when none are', async () => {
-    const counterLine = (checks: Awaited<ReturnType<typeof run>>) => checks.find((c) => c.name.endsWith('uid counter'))!;
+    const counterLine = (checks: Awaited<ReturnType<typeof run>>) =>
+      checks.find((c) => c.name.endsWith('uid counter'))!;
     const plenty = counterLine(await run(configFor()));
     expect(plenty.status).toBe('OK');
     const next = Number(/next uidNumber (\d+)/.exec(plenty.detail)![1]);
-    expect(counterLine(await run(configFor({ caFile: slapd.caFile, account: { uidNumberMax: next + 99 } })))).toMatchObject({ status: 'WARN', detail: expect.stringMatching(/100 left in .*widen the range/) });
-    expect(counterLine(await run(configFor({ caFile: slapd.caFile, account: { uidNumberMax: next - 1 } })))).toMatchObject({ status: 'FAIL', detail: expect.stringMatching(/ 0 left in /) });
+    expect(
+      counterLine(await run(configFor({ caFile: slapd.caFile, account: { uidNumberMax: next + 99 } }))),
+    ).toMatchObject({ status: 'WARN', detail: expect.stringMatching(/100 left in .*widen the range/) });
+    expect(
+      counterLine(await run(configFor({ caFile: slapd.caFile, account: { uidNumberMax: next - 1 } }))),
+    ).toMatchObject({ status: 'FAIL', detail: expect.stringMatching(/ 0 left in /) });
   });
 
   it('checks the receipt printer where the print system can be asked, and says so where it cannot', async () => {
     const withPrinter = testConfig(
-      { directory: { urls: [slapd.ldapsUrl], caFile: slapd.caFile, bindDn: slapd.serviceDn, baseDn: slapd.baseDn }, ais: { loginUrl: dateUrl }, result: { printer: 'receipts' } },
+      {
+        directory: { urls: [slapd.ldapsUrl], caFile: slapd.caFile, bindDn: slapd.serviceDn, baseDn: slapd.baseDn },
+        ais: { loginUrl: dateUrl },
+        result: { printer: 'receipts' },
+      },
       { TEST_LDAP_PASSWORD: slapd.servicePassword },
     );
-    const deps = { connectLdap: createLdapConnector(withPrinter.directory), fetch: globalThis.fetch as never, readTextFile: (p: string) => readFileSync(p, 'utf8'), bundledPoliciesDir: SOURCE_POLICIES_DIR };
-    const printerLine = async (extra: object) => (await runDoctor(withPrinter, { ...deps, ...extra })).find((c) => c.name === 'printer');
-    expect(await printerLine({ printerExists: async () => ({ found: true, detail: 'printer receipts is idle.' }) })).toEqual({ status: 'OK', name: 'printer', detail: 'receipts: printer receipts is idle.' });
-    expect(await printerLine({ printerExists: async () => ({ found: false, detail: 'not a printer CUPS knows' }) })).toMatchObject({ status: 'FAIL' });
-    expect(await printerLine({})).toMatchObject({ status: 'SKIP', detail: expect.stringContaining('not checked here') });
-    expect(line(await run(configFor()), 'printer')).toMatchObject({ status: 'SKIP', detail: expect.stringContaining('no receipt printer configured') });
+    const deps = {
+      connectLdap: createLdapConnector(withPrinter.directory),
+      fetch: globalThis.fetch as never,
+      readTextFile: (p: string) => readFileSync(p, 'utf8'),
+      bundledPoliciesDir: SOURCE_POLICIES_DIR,
+    };
+    const printerLine = async (extra: object) =>
+      (await runDoctor(withPrinter, { ...deps, ...extra })).find((c) => c.name === 'printer');
+    expect(
+      await printerLine({ printerExists: async () => ({ found: true, detail: 'printer receipts is idle.' }) }),
+    ).toEqual({ status: 'OK', name: 'printer', detail: 'receipts: printer receipts is idle.' });
+    expect(
+      await printerLine({ printerExists: async () => ({ found: false, detail: 'not a printer CUPS knows' }) }),
+    ).toMatchObject({ status: 'FAIL' });
+    expect(await printerLine({})).toMatchObject({
+      status: 'SKIP',
+      detail: expect.stringContaining('not checked here'),
+    });
+    expect(line(await run(configFor()), 'printer')).toMatchObject({
+      status: 'SKIP',
+      detail: expect.stringContaining('no receipt printer configured'),
+    });
   });
 
   it('says when the directory’s clock cannot be read (no monitor database here)', async () => {
-    expect(line(await run(configFor()), 'clock vs ldap')).toMatchObject({ status: 'SKIP', detail: expect.stringMatching(/monitor/) });
+    expect(line(await run(configFor()), 'clock vs ldap')).toMatchObject({
+      status: 'SKIP',
+      detail: expect.stringMatching(/monitor/),
+    });
   });
 });

@@ -43,7 +43,11 @@ afterAll(() => fleet?.stop());
 /** One kiosk per person, writing to and reading from its own node; every node's range configured. */
 function kioskOn(node: RunningSlapd, i: number) {
   const uidRanges = fleet.nodes.map((n, k) => ({ server: n.ldapsUrl, ...RANGES[k]! }));
-  return fleetKiosk(node, { write: [node.ldapsUrl], read: [node.ldapsUrl] }, { kioskId: `${node === fleet.nodes[0] ? 'a' : 'b'}-${i}`, directory: { account: { uidRanges } } });
+  return fleetKiosk(
+    node,
+    { write: [node.ldapsUrl], read: [node.ldapsUrl] },
+    { kioskId: `${node === fleet.nodes[0] ? 'a' : 'b'}-${i}`, directory: { account: { uidRanges } } },
+  );
 }
 
 /** Two letters per index, so every person gets names nobody else is offered. */
@@ -57,21 +61,40 @@ async function done(kiosks: Kiosk[]) {
 
 /** The fleet check on one node, as the service account, over every kiosk's audit lines so far. */
 async function checkOn(node: RunningSlapd): Promise<FleetFinding[]> {
-  const config = testConfig({ directory: { urls: [node.ldapsUrl], caFile: node.caFile, bindDn: node.serviceDn, baseDn: node.baseDn } }, { TEST_LDAP_PASSWORD: node.servicePassword });
-  const connection = new DirectoryConnection({ urls: [node.ldapsUrl], bindDn: node.serviceDn, bindPassword: new Secret(node.servicePassword), failbackMs: 0 }, createLdapConnector(config.directory), systemClock, silentLogger);
+  const config = testConfig(
+    { directory: { urls: [node.ldapsUrl], caFile: node.caFile, bindDn: node.serviceDn, baseDn: node.baseDn } },
+    { TEST_LDAP_PASSWORD: node.servicePassword },
+  );
+  const connection = new DirectoryConnection(
+    { urls: [node.ldapsUrl], bindDn: node.serviceDn, bindPassword: new Secret(node.servicePassword), failbackMs: 0 },
+    createLdapConnector(config.directory),
+    systemClock,
+    silentLogger,
+  );
   try {
-    return (await fleetCheck(new AccountReads(connection, layoutFromConfig(config.directory)), connection, auditedCreations(audit))).findings;
+    return (
+      await fleetCheck(
+        new AccountReads(connection, layoutFromConfig(config.directory)),
+        connection,
+        auditedCreations(audit),
+      )
+    ).findings;
   } finally {
     await connection.close();
   }
 }
 
-const sorted = (findings: Array<Pick<FleetFinding, 'kind' | 'key'>>) => findings.map((f) => `${f.kind} ${f.key}`).sort();
+const sorted = (findings: Array<Pick<FleetFinding, 'kind' | 'key'>>) =>
+  findings.map((f) => `${f.kind} ${f.key}`).sort();
 
 describe('two multi-provider nodes, a kiosk fleet on each', () => {
-  it('connected, 2 × 20 concurrent creations: 0 duplicate uidNumbers after convergence, each from its node\'s range', async () => {
+  it("connected, 2 × 20 concurrent creations: 0 duplicate uidNumbers after convergence, each from its node's range", async () => {
     const kiosks = fleet.nodes.flatMap((node) => Array.from({ length: 20 }, (_, i) => kioskOn(node, i)));
-    const results = await Promise.all(kiosks.map((k, i) => applyAt(k, { id: `z7${String(i).padStart(4, '0')}`, name_en: `K${given(i)}N,MING`, name: '林' })));
+    const results = await Promise.all(
+      kiosks.map((k, i) =>
+        applyAt(k, { id: `z7${String(i).padStart(4, '0')}`, name_en: `K${given(i)}N,MING`, name: '林' }),
+      ),
+    );
     expect(results).toHaveLength(40);
     await done(kiosks);
     await converged(fleet.nodes);
@@ -80,7 +103,9 @@ describe('two multi-provider nodes, a kiosk fleet on each', () => {
       expect(made).toHaveLength(40);
       expect(new Set(made.map((a) => a.uidNumber)).size).toBe(40);
     }
-    const created = audit.map((l) => JSON.parse(l) as { action: string; result: string; uidNumber: number; server: string }).filter((l) => l.action === 'create' && l.result === 'ok');
+    const created = audit
+      .map((l) => JSON.parse(l) as { action: string; result: string; uidNumber: number; server: string })
+      .filter((l) => l.action === 'create' && l.result === 'ok');
     for (const line of created) {
       const range = RANGES[fleet.nodes.findIndex((n) => n.ldapsUrl === line.server)]!;
       expect(line.uidNumber).toBeGreaterThanOrEqual(range.min);
@@ -110,15 +135,27 @@ describe('two multi-provider nodes, a kiosk fleet on each', () => {
     for (const node of fleet.nodes) {
       // What happened on this node, found entry by entry as the directory manager.
       const accounts = await accountsOn(node);
-      const lost = auditedCreations(audit).filter((c) => !accounts.some((x) => x.uid === c.account && x.sn === c.staffId && x.uidNumber === c.uidNumber));
-      const twice = [...new Set(accounts.map((x) => x.sn))].filter((sn) => accounts.filter((x) => x.sn === sn).length > 1);
+      const lost = auditedCreations(audit).filter(
+        (c) => !accounts.some((x) => x.uid === c.account && x.sn === c.staffId && x.uidNumber === c.uidNumber),
+      );
+      const twice = [...new Set(accounts.map((x) => x.sn))].filter(
+        (sn) => accounts.filter((x) => x.sn === sn).length > 1,
+      );
       // Two people chose sun… on two sides: one DN, so one of them is gone; z80003 has two entries.
       expect(lost.map((c) => c.staffId).filter((id) => id === 'z80001' || id === 'z80002')).toHaveLength(1);
       expect(twice).toEqual(['z80003']);
       // Claims whose account is missing or is someone else's: the lost person's still names the DN.
       const orphans = await asAdmin(node, async (c) => {
-        const claims = (await c.search(`ou=claims,${node.baseDn}`, { scope: 'one', attributes: ['cn', 'seeAlso'] })).searchEntries;
-        return claims.filter((claim) => !accounts.some((x) => x.dn.toLowerCase() === String(claim.seeAlso).toLowerCase() && x.sn === String(claim.cn))).map((claim) => String(claim.cn));
+        const claims = (await c.search(`ou=claims,${node.baseDn}`, { scope: 'one', attributes: ['cn', 'seeAlso'] }))
+          .searchEntries;
+        return claims
+          .filter(
+            (claim) =>
+              !accounts.some(
+                (x) => x.dn.toLowerCase() === String(claim.seeAlso).toLowerCase() && x.sn === String(claim.cn),
+              ),
+          )
+          .map((claim) => String(claim.cn));
       });
       expect(orphans).toEqual(lost.map((c) => c.staffId));
       const expected = [
@@ -132,7 +169,11 @@ describe('two multi-provider nodes, a kiosk fleet on each', () => {
   it('mirror mode: with the first node down, writes go to the second; once it answers again, the next creation is back on it at once', async () => {
     const uidRanges = fleet.nodes.map((n, k) => ({ server: n.ldapsUrl, ...RANGES[k]! }));
     const urls = fleet.nodes.map((n) => n.ldapsUrl);
-    const kiosk = fleetKiosk(fleet.nodes[0], { write: urls, read: urls }, { kioskId: 'mirror', directory: { account: { uidRanges } } });
+    const kiosk = fleetKiosk(
+      fleet.nodes[0],
+      { write: urls, read: urls },
+      { kioskId: 'mirror', directory: { account: { uidRanges } } },
+    );
     await fleet.nodes[0].kill();
     try {
       await applyAt(kiosk, { id: 'z81001', name_en: 'YEN,CHEN-CHING', name: '顏' });
@@ -141,7 +182,11 @@ describe('two multi-provider nodes, a kiosk fleet on each', () => {
     }
     await applyAt(kiosk, { id: 'z81002', name_en: 'LIU,KUNG-CHUAN', name: '柳' });
     await done([kiosk]);
-    const created = audit.map((l) => JSON.parse(l) as { kioskId: string; action: string; result: string; server: string; uidNumber: number }).filter((l) => l.kioskId === 'mirror' && l.action === 'create');
+    const created = audit
+      .map(
+        (l) => JSON.parse(l) as { kioskId: string; action: string; result: string; server: string; uidNumber: number },
+      )
+      .filter((l) => l.kioskId === 'mirror' && l.action === 'create');
     expect(created.map((l) => [l.result, l.server])).toEqual([
       ['ok', fleet.nodes[1].ldapsUrl],
       ['ok', fleet.nodes[0].ldapsUrl],

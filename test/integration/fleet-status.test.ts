@@ -18,16 +18,21 @@ afterAll(async () => {
 });
 
 const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
-const kiosk = (kioskId: string) => backendOn(slapd, { config: { kioskId, fleet: { checkSeconds: 5, heartbeatSeconds: 10 } }, fleetBeacon: true });
+const kiosk = (kioskId: string) =>
+  backendOn(slapd, { config: { kioskId, fleet: { checkSeconds: 5, heartbeatSeconds: 10 } }, fleetBeacon: true });
 type Kiosk = ReturnType<typeof kiosk>;
-
 
 const asOperator = async (k: Kiosk) => {
   const op = FIXTURE.operators.member;
-  expect(await k.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx)).toMatchObject({ ok: true });
+  expect(await k.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx)).toMatchObject({
+    ok: true,
+  });
 };
-const fleetOf = async (k: Kiosk) => ((await k.dispatcher.dispatch('helpdesk:fleetStatus', {}, ctx)) as { ok: true; data: FleetView }).data;
-const outOfService = async (k: Kiosk) => ((await k.dispatcher.dispatch('kiosk:status', {}, ctx)) as { ok: true; data: { outOfService: boolean } }).data.outOfService;
+const fleetOf = async (k: Kiosk) =>
+  ((await k.dispatcher.dispatch('helpdesk:fleetStatus', {}, ctx)) as { ok: true; data: FleetView }).data;
+const outOfService = async (k: Kiosk) =>
+  ((await k.dispatcher.dispatch('kiosk:status', {}, ctx)) as { ok: true; data: { outOfService: boolean } }).data
+    .outOfService;
 const stateOf = (view: FleetView, id: string) => view.kiosks.find((k) => k.kioskId === id)?.state;
 
 describe('fleet status and control through the directory', () => {
@@ -37,21 +42,47 @@ describe('fleet status and control through the directory', () => {
     try {
       await asOperator(a);
       // Both heartbeats arrive; nothing personal is in them.
-      let view = await until('both heartbeats', () => fleetOf(a), (v) => v.kiosks.filter((k) => k.kioskId.startsWith('counter-')).length === 2);
+      let view = await until(
+        'both heartbeats',
+        () => fleetOf(a),
+        (v) => v.kiosks.filter((k) => k.kioskId.startsWith('counter-')).length === 2,
+      );
       expect(view).toMatchObject({ fleetOutOfService: false, stale: false });
       expect(stateOf(view, 'counter-b')).toBe('in-service');
-      const entry = await asAdmin(slapd, async (c) => (await c.search(`cn=counter-b,ou=kiosks,${slapd.baseDn}`, { scope: 'base' })).searchEntries[0]!);
+      const entry = await asAdmin(
+        slapd,
+        async (c) => (await c.search(`cn=counter-b,ou=kiosks,${slapd.baseDn}`, { scope: 'base' })).searchEntries[0]!,
+      );
       // The heartbeat never writes a switch.
-      expect(Object.keys(entry).filter((k) => k !== 'dn').sort()).toEqual(['cn', 'mxKioskCounts', 'mxKioskLastSeen', 'mxKioskState', 'mxKioskVersion', 'objectClass']);
+      expect(
+        Object.keys(entry)
+          .filter((k) => k !== 'dn')
+          .sort(),
+      ).toEqual(['cn', 'mxKioskCounts', 'mxKioskLastSeen', 'mxKioskState', 'mxKioskVersion', 'objectClass']);
 
       // A person is signed in at b when the helpdesk at a switches the whole fleet off.
       await signIn(b, { id: 'z86001', name_en: 'FLEET,SWITCH' });
-      expect(await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: true, scope: 'fleet' }, ctx)).toEqual({ ok: true, data: { on: true } });
+      expect(await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: true, scope: 'fleet' }, ctx)).toEqual({
+        ok: true,
+        data: { on: true },
+      });
       expect(await outOfService(a)).toBe(true);
-      await until('b out of service', () => outOfService(b), (off) => off, 12_000);
+      await until(
+        'b out of service',
+        () => outOfService(b),
+        (off) => off,
+        12_000,
+      );
       expect(b.sessions.hasLive()).toBe(false);
-      expect(await b.dispatcher.dispatch('ais:begin', { purpose: 'apply' }, ctx)).toEqual({ ok: false, code: 'OUT_OF_SERVICE' });
-      view = await until('the fleet shows it', () => fleetOf(a), (v) => v.fleetOutOfService && stateOf(v, 'counter-b') === 'fleet-out-of-service');
+      expect(await b.dispatcher.dispatch('ais:begin', { purpose: 'apply' }, ctx)).toEqual({
+        ok: false,
+        code: 'OUT_OF_SERVICE',
+      });
+      view = await until(
+        'the fleet shows it',
+        () => fleetOf(a),
+        (v) => v.fleetOutOfService && stateOf(v, 'counter-b') === 'fleet-out-of-service',
+      );
       expect(a.auditLines.map((l) => l.detail)).toContain('fleet out-of-service on');
 
       // Back in service: b is open before its next check, since a sign-in reads the switches first.
@@ -61,7 +92,11 @@ describe('fleet status and control through the directory', () => {
       // a's own switch is a's alone.
       await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: true }, ctx);
       expect(await outOfService(a)).toBe(true);
-      view = await until('a shown off, b on', () => fleetOf(a), (v) => stateOf(v, 'counter-a') === 'out-of-service' && stateOf(v, 'counter-b') === 'in-service');
+      view = await until(
+        'a shown off, b on',
+        () => fleetOf(a),
+        (v) => stateOf(v, 'counter-a') === 'out-of-service' && stateOf(v, 'counter-b') === 'in-service',
+      );
       expect(await outOfService(b)).toBe(false);
       await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: false }, ctx);
       expect(await outOfService(a)).toBe(false);
@@ -85,10 +120,15 @@ describe('fleet status and control through the directory', () => {
     try {
       const beats = await Promise.all(Array.from({ length: 30 }, () => c.fleet.heartbeat()));
       expect(beats.every(Boolean)).toBe(true);
-      await Promise.all(Array.from({ length: 30 }, (_, i) => c.fleet.switchFleet(i % 2 === 0, "racer")));
-      const entries = await asAdmin(slapd, async (client) => (await client.search(`ou=kiosks,${slapd.baseDn}`, { scope: 'one', filter: '(|(cn=counter-c)(cn=fleet))' })).searchEntries);
+      await Promise.all(Array.from({ length: 30 }, (_, i) => c.fleet.switchFleet(i % 2 === 0, 'racer')));
+      const entries = await asAdmin(
+        slapd,
+        async (client) =>
+          (await client.search(`ou=kiosks,${slapd.baseDn}`, { scope: 'one', filter: '(|(cn=counter-c)(cn=fleet))' }))
+            .searchEntries,
+      );
       expect(entries.map((e) => e.cn).sort()).toEqual(['counter-c', 'fleet']);
-      await c.fleet.switchFleet(false, "racer");
+      await c.fleet.switchFleet(false, 'racer');
       expect(await outOfService(c)).toBe(false);
     } finally {
       await c.close();

@@ -25,18 +25,41 @@ afterAll(async () => {
 const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
 const plain = { allowPlainLdap: true, caFile: undefined };
 /** Reads through the proxy, writes straight to slapd: only the reads can be held back. */
-const kiosk = (kioskId: string) => backendOn(slapd, { config: { kioskId, directory: { urls: undefined, read: [proxy.url], write: [slapd.ldapUrl], ...plain } } });
+const kiosk = (kioskId: string) =>
+  backendOn(slapd, {
+    config: { kioskId, directory: { urls: undefined, read: [proxy.url], write: [slapd.ldapUrl], ...plain } },
+  });
 type Kiosk = ReturnType<typeof kiosk>;
 
 const asOperator = async (k: Kiosk) => {
   const op = FIXTURE.operators.member;
-  expect(await k.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx)).toMatchObject({ ok: true });
+  expect(await k.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx)).toMatchObject({
+    ok: true,
+  });
 };
-const outOfService = async (k: Kiosk) => ((await k.dispatcher.dispatch('kiosk:status', {}, ctx)) as { ok: true; data: { outOfService: boolean } }).data.outOfService;
+const outOfService = async (k: Kiosk) =>
+  ((await k.dispatcher.dispatch('kiosk:status', {}, ctx)) as { ok: true; data: { outOfService: boolean } }).data
+    .outOfService;
 const switchIn = (kioskId: string) =>
-  asAdmin(slapd, async (c) => (await c.search(`cn=${kioskId},ou=kiosks,${slapd.baseDn}`, { scope: 'base', attributes: ['mxKioskOutOfService', 'mxKioskState'] })).searchEntries[0]);
+  asAdmin(
+    slapd,
+    async (c) =>
+      (
+        await c.search(`cn=${kioskId},ou=kiosks,${slapd.baseDn}`, {
+          scope: 'base',
+          attributes: ['mxKioskOutOfService', 'mxKioskState'],
+        })
+      ).searchEntries[0],
+  );
 const setByHand = (kioskId: string, value: string) =>
-  asAdmin(slapd, (c) => c.modify(`cn=${kioskId},ou=kiosks,${slapd.baseDn}`, [new Change({ operation: 'replace', modification: new Attribute({ type: 'mxKioskOutOfService', values: [value] }) })]));
+  asAdmin(slapd, (c) =>
+    c.modify(`cn=${kioskId},ou=kiosks,${slapd.baseDn}`, [
+      new Change({
+        operation: 'replace',
+        modification: new Attribute({ type: 'mxKioskOutOfService', values: [value] }),
+      }),
+    ]),
+  );
 
 describe('the out-of-service switch holds', () => {
   it('set with ldapmodify, it survives the heartbeats and takes the kiosk out of service, wiping the person there', async () => {
@@ -71,8 +94,15 @@ describe('the out-of-service switch holds', () => {
       proxy.holdAnswers();
       const before = proxy.count;
       const late = k.fleet.refresh();
-      await until('the read sent', async () => proxy.count, (n) => n > before);
-      expect(await k.dispatcher.dispatch('helpdesk:setOutOfService', { on: true }, ctx)).toEqual({ ok: true, data: { on: true } });
+      await until(
+        'the read sent',
+        async () => proxy.count,
+        (n) => n > before,
+      );
+      expect(await k.dispatcher.dispatch('helpdesk:setOutOfService', { on: true }, ctx)).toEqual({
+        ok: true,
+        data: { on: true },
+      });
       proxy.releaseAnswers();
       await late;
       expect(await outOfService(k)).toBe(true);
@@ -99,16 +129,25 @@ describe('the out-of-service switch holds', () => {
       // The loser reports what stands, named after the winner.
       expect(fromA.mark).toEqual(fromB.mark);
       expect(fromA.mark).toMatchObject({ on: true, by: fromA.changed ? 'op-a' : 'op-b', from: winner });
-      const view = ((await a.dispatcher.dispatch('helpdesk:fleetStatus', {}, ctx)) as { ok: true; data: FleetView }).data;
+      const view = ((await a.dispatcher.dispatch('helpdesk:fleetStatus', {}, ctx)) as { ok: true; data: FleetView })
+        .data;
       expect(view.fleetSwitch).toEqual(fromA.mark);
       expect(Date.parse(view.fleetSwitch.at!)).not.toBeNaN();
 
       // Through the console: audited on the kiosk that did it, with the operator's uid.
-      expect(await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: false, scope: 'fleet' }, ctx)).toEqual({ ok: true, data: { on: false } });
-      expect(a.auditLines.filter((l) => l.action === 'operator').map((l) => [l.operator, l.detail])).toContainEqual([FIXTURE.operators.member.uid, 'fleet out-of-service off']);
+      expect(await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: false, scope: 'fleet' }, ctx)).toEqual({
+        ok: true,
+        data: { on: false },
+      });
+      expect(a.auditLines.filter((l) => l.action === 'operator').map((l) => [l.operator, l.detail])).toContainEqual([
+        FIXTURE.operators.member.uid,
+        'fleet out-of-service off',
+      ]);
       // Already off: said so, and written over nothing.
       await b.dispatcher.dispatch('helpdesk:setOutOfService', { on: false, scope: 'fleet' }, ctx);
-      expect(b.auditLines.at(-1)?.detail).toMatch(new RegExp(`^fleet out-of-service off: already, by ${FIXTURE.operators.member.uid} from switch-c at `));
+      expect(b.auditLines.at(-1)?.detail).toMatch(
+        new RegExp(`^fleet out-of-service off: already, by ${FIXTURE.operators.member.uid} from switch-c at `),
+      );
       expect(await outOfService(b)).toBe(false);
     } finally {
       await Promise.all([a.close(), b.close()]);

@@ -23,13 +23,26 @@ beforeAll(async () => {
   slapd = await startSlapd();
   await asAdmin(slapd, async (c) => {
     for (const p of PEOPLE) {
-      await c.add(`employeeNumber=${p.id},ou=staff,${slapd.baseDn}`, { objectClass: ['inetOrgPerson'], employeeNumber: p.id, cn: p.name, sn: p.nameEn.split(',')[0]!, displayName: p.nameEn, employeeType: '一般' });
+      await c.add(`employeeNumber=${p.id},ou=staff,${slapd.baseDn}`, {
+        objectClass: ['inetOrgPerson'],
+        employeeNumber: p.id,
+        cn: p.name,
+        sn: p.nameEn.split(',')[0]!,
+        displayName: p.nameEn,
+        employeeType: '一般',
+      });
     }
     // Enough 王 to pass the list's limit.
     for (let i = 0; i < 22; i += 1) {
       const uid = `wangtest${String(i).padStart(2, '0')}`;
       await c.add(`uid=${uid},ou=people,${slapd.baseDn}`, {
-        objectClass: ['inetOrgPerson', 'posixAccount'], uid, cn: `王測試${i}`, sn: `z8710${String(i).padStart(2, '0')}`, uidNumber: String(57000 + i), gidNumber: '100', homeDirectory: `/mx/u/wa/${uid}`,
+        objectClass: ['inetOrgPerson', 'posixAccount'],
+        uid,
+        cn: `王測試${i}`,
+        sn: `z8710${String(i).padStart(2, '0')}`,
+        uidNumber: String(57000 + i),
+        gidNumber: '100',
+        homeDirectory: `/mx/u/wa/${uid}`,
       });
     }
   });
@@ -37,7 +50,11 @@ beforeAll(async () => {
   for (const p of PEOPLE) {
     const session = await signIn(backend, { id: p.id, name: p.name, name_en: p.nameEn });
     const [name] = await backend.creation.candidates(session);
-    await backend.creation.create(session, { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD }, '127.0.0.1');
+    await backend.creation.create(
+      session,
+      { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
+      '127.0.0.1',
+    );
     made.set(p.id, name!);
   }
   await backend.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx);
@@ -47,8 +64,12 @@ afterAll(async () => {
   await slapd?.stop();
 });
 
-type Lookup = { ok: true; data: { results: Array<{ account: string; staffId: string; name: string }>; tooMany?: boolean } };
-const lookup = async (query: string) => (await backend.dispatcher.dispatch('helpdesk:lookup', { query }, ctx)) as Lookup;
+type Lookup = {
+  ok: true;
+  data: { results: Array<{ account: string; staffId: string; name: string }>; tooMany?: boolean };
+};
+const lookup = async (query: string) =>
+  (await backend.dispatcher.dispatch('helpdesk:lookup', { query }, ctx)) as Lookup;
 const staffIds = async (query: string) => (await lookup(query)).data.results.map((r) => r.staffId);
 
 describe('helpdesk lookup', () => {
@@ -56,7 +77,14 @@ describe('helpdesk lookup', () => {
     for (const query of ['GODEL,KURT', 'GÖDEL,KURT', 'godel kurt', 'Gödel', 'godelkurt', 'kurt', 'GODEL, KURT']) {
       expect({ query, ids: await staffIds(query) }).toEqual({ query, ids: ['z87001'] });
     }
-    for (const query of ['Ou Yang, Fei Fei', 'ou yang fei fei', 'OUYANG,FEIFEI', 'ouyangfeifei', 'yang fei', 'Fei Fei']) {
+    for (const query of [
+      'Ou Yang, Fei Fei',
+      'ou yang fei fei',
+      'OUYANG,FEIFEI',
+      'ouyangfeifei',
+      'yang fei',
+      'Fei Fei',
+    ]) {
       expect({ query, ids: await staffIds(query) }).toEqual({ query, ids: ['z87002'] });
     }
     // Letters out of order are not a match, however the directory narrowed.
@@ -77,7 +105,10 @@ describe('helpdesk lookup', () => {
     const wang = await lookup('王');
     expect(wang.data.results).toHaveLength(20);
     expect(wang.data.tooMany).toBe(true);
-    expect((await lookup('王小明')).data).toEqual({ results: [expect.objectContaining({ account: 'hmwang' })], tooMany: false });
+    expect((await lookup('王小明')).data).toEqual({
+      results: [expect.objectContaining({ account: 'hmwang' })],
+      tooMany: false,
+    });
   });
 
   it('keeps its minimum length (two letters or digits, or one Chinese character), and hostile text is only text', async () => {
@@ -86,7 +117,8 @@ describe('helpdesk lookup', () => {
     expect(lookupTerms('王')).not.toBeNull();
     expect(lookupTerms('z1')).not.toBeNull();
     expect((await lookup('a')).data).toEqual({ results: [], tooMany: false });
-    for (const hostile of ['*', '*)(uid=*', '\\', '*)(|(sn=*', 'a*b']) expect(await lookup(hostile)).toMatchObject({ ok: true });
+    for (const hostile of ['*', '*)(uid=*', '\\', '*)(|(sn=*', 'a*b'])
+      expect(await lookup(hostile)).toMatchObject({ ok: true });
     expect(await staffIds('*)(|(sn=*')).toEqual([]);
   });
 });

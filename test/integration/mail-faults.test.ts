@@ -15,11 +15,23 @@ import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { ABANDONED_AFTER_MS } from '../../electron/services/accounts/account-standing';
 import { hasLiveCode } from '../../electron/services/contact/pending-code';
 import { firstValue } from '../../electron/services/directory/ldap-values';
-import { MAILBOX_STEPS, type MailboxProvisioner, type MailboxStep } from '../../electron/services/mailbox/mailbox-provisioner';
+import {
+  MAILBOX_STEPS,
+  type MailboxProvisioner,
+  type MailboxStep,
+} from '../../electron/services/mailbox/mailbox-provisioner';
 import { startCuttingProxy, type Cut, type CuttingProxy } from '../support/cutting-proxy';
 import { expectDirectoryWhole } from '../support/directory-promises';
 import { until } from '../support/until';
-import { asAdmin, backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import {
+  asAdmin,
+  backendOn,
+  canBind,
+  codeOf,
+  entriesForStaffId,
+  signIn,
+  STRONG_PASSWORD,
+} from '../support/kiosk-people';
 
 let slapd: RunningSlapd;
 let root: string;
@@ -35,7 +47,11 @@ beforeAll(async () => {
   store = await startReferenceMailStore(root);
   sink = await startMailSink(join(root, 'outbox'));
   const proxy = (port: number) => startCuttingProxy({ host: '127.0.0.1', port }, 'lines');
-  lines = { mkhomedir: await proxy(store.mkhomedirPort), setquota: await proxy(store.setquotaPort), getquota: await proxy(store.getquotaPort) };
+  lines = {
+    mkhomedir: await proxy(store.mkhomedirPort),
+    setquota: await proxy(store.setquotaPort),
+    getquota: await proxy(store.getquotaPort),
+  };
   smtp = await proxy(sink.port);
 });
 afterEach(() => {
@@ -50,14 +66,35 @@ afterAll(async () => {
 });
 
 /** A clock the test moves: the finisher only takes claims older than the abandon age. */
-const testClock = () => ({ t: Date.now(), now() { return this.t; } });
+const testClock = () => ({
+  t: Date.now(),
+  now() {
+    return this.t;
+  },
+});
 
 function kiosk(clock: { now(): number }) {
   return backendOn(slapd, {
     clock,
     config: {
-      mailbox: { mode: 'campus', campus: { host: '127.0.0.1', mkhomedirPort: lines.mkhomedir.port, setquotaPort: lines.setquota.port, getquotaPort: lines.getquota.port, timeoutMs: 2000 } },
-      smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', allowPlain: true, from: 'kiosk <noreply@mx.nthu.edu.tw>', timeoutMs: 2000 },
+      mailbox: {
+        mode: 'campus',
+        campus: {
+          host: '127.0.0.1',
+          mkhomedirPort: lines.mkhomedir.port,
+          setquotaPort: lines.setquota.port,
+          getquotaPort: lines.getquota.port,
+          timeoutMs: 2000,
+        },
+      },
+      smtp: {
+        host: '127.0.0.1',
+        port: smtp.port,
+        security: 'none',
+        allowPlain: true,
+        from: 'kiosk <noreply@mx.nthu.edu.tw>',
+        timeoutMs: 2000,
+      },
     },
   });
 }
@@ -65,11 +102,20 @@ function kiosk(clock: { now(): number }) {
 let serial = 0;
 const nextPerson = (label: string) => {
   serial += 1;
-  return { id: `z7${String(serial).padStart(4, '0')}`, name_en: `MAIL,FAULT ${label} ${String.fromCharCode(65 + (serial % 26))}`, name: '郵件' };
+  return {
+    id: `z7${String(serial).padStart(4, '0')}`,
+    name_en: `MAIL,FAULT ${label} ${String.fromCharCode(65 + (serial % 26))}`,
+    name: '郵件',
+  };
 };
 
 const claimOf = (staffId: string) =>
-  asAdmin(slapd, async (c) => (await c.search(`cn=${staffId},ou=claims,${slapd.baseDn}`, { scope: 'base', attributes: ['description'] })).searchEntries[0]!);
+  asAdmin(
+    slapd,
+    async (c) =>
+      (await c.search(`cn=${staffId},ou=claims,${slapd.baseDn}`, { scope: 'base', attributes: ['description'] }))
+        .searchEntries[0]!,
+  );
 const descriptions = async (staffId: string) => [(await claimOf(staffId)).description].flat().map(String);
 
 async function createThrough(backend: ReturnType<typeof kiosk>, clock: { t: number }, label: string) {
@@ -97,10 +143,16 @@ describe('the mail store going away mid-call', () => {
           await expectDirectoryWhole(slapd, person.id);
 
           const told = backend.auditLines.filter((l) => l.action === 'create').at(-1);
-          expect(told).toMatchObject({ result: 'ok', staffId: person.id, detail: expect.stringContaining(`mailbox step ${step} did not finish`) });
+          expect(told).toMatchObject({
+            result: 'ok',
+            staffId: person.id,
+            detail: expect.stringContaining(`mailbox step ${step} did not finish`),
+          });
           // getquota only reads usage: the mailbox itself is made and marked.
           const made = step === 'getquota';
-          expect({ code: told?.code, stage: told?.stage }).toEqual(made ? { code: undefined, stage: 'complete' } : { code: 'MAILBOX_UNFINISHED', stage: 'password-set' });
+          expect({ code: told?.code, stage: told?.stage }).toEqual(
+            made ? { code: undefined, stage: 'complete' } : { code: 'MAILBOX_UNFINISHED', stage: 'password-set' },
+          );
           expect((await descriptions(person.id)).some((d) => d.startsWith('mailbox('))).toBe(made);
 
           // Another counter finishes nothing before the abandon age (the creation may still be running
@@ -112,7 +164,13 @@ describe('the mail store going away mid-call', () => {
           expect(store.homeOf(result.uid)).toBeTruthy();
           expect(store.quotaOf(Number(entry!.uidNumber))).toBe(62914560);
           expect((await descriptions(person.id)).some((d) => d.startsWith('mailbox('))).toBe(true);
-          if (!made) expect(backend.auditLines.at(-1)).toMatchObject({ action: 'mailbox', result: 'ok', staffId: person.id, account: result.uid });
+          if (!made)
+            expect(backend.auditLines.at(-1)).toMatchObject({
+              action: 'mailbox',
+              result: 'ok',
+              staffId: person.id,
+              account: result.uid,
+            });
 
           // The person's next attempt finds the mailbox made: one account, already theirs.
           const again = await signIn(backend, person, 'apply', clock.t);
@@ -139,7 +197,12 @@ describe('the mail store going away mid-call', () => {
       lines.mkhomedir.arm(1, 'drop');
       await expect(backend.mailboxes.finish()).resolves.toEqual({ finished: 0, left: 1 });
       expect(lines.mkhomedir.cut).toBe(false);
-      expect(backend.auditLines.at(-1)).toMatchObject({ action: 'mailbox', result: 'failed', code: 'MAILBOX_UNFINISHED', detail: expect.stringContaining('setquota') });
+      expect(backend.auditLines.at(-1)).toMatchObject({
+        action: 'mailbox',
+        result: 'failed',
+        code: 'MAILBOX_UNFINISHED',
+        detail: expect.stringContaining('setquota'),
+      });
       lines.setquota.disarm();
       await expect(backend.mailboxes.finish()).resolves.toEqual({ finished: 1, left: 0 });
       expect(lines.mkhomedir.cut).toBe(false);
@@ -156,19 +219,46 @@ describe('the mail store going away mid-call', () => {
     // Unfinished at the creation; then each call hangs for longer than several sweep intervals.
     const mailbox: MailboxProvisioner = {
       provision: async (account) => {
-        if (!finishing) return { report: { mode: 'campus', homeCreated: false, quota: null, mbox: null, unfinished: 'mkhomedir' }, problem: 'the test' };
+        if (!finishing)
+          return {
+            report: { mode: 'campus', homeCreated: false, quota: null, mbox: null, unfinished: 'mkhomedir' },
+            problem: 'the test',
+          };
         sent.push(account.uid);
         await new Promise((resolve) => setTimeout(resolve, 600));
-        return { report: { mode: 'campus', homeCreated: true, quota: { usedKB: 0, quotaKB: 1024 }, mbox: { sizeKB: 0, files: 0 }, unfinished: null }, problem: null };
+        return {
+          report: {
+            mode: 'campus',
+            homeCreated: true,
+            quota: { usedKB: 0, quotaKB: 1024 },
+            mbox: { sizeKB: 0, files: 0 },
+            unfinished: null,
+          },
+          problem: null,
+        };
       },
     };
-    const backend = backendOn(slapd, { clock, mailbox, sweepEveryMs: 50, config: { mailbox: { mode: 'campus', campus: { host: '127.0.0.1', mkhomedirPort: 1, setquotaPort: 1, getquotaPort: 1, timeoutMs: 2000 } } } });
+    const backend = backendOn(slapd, {
+      clock,
+      mailbox,
+      sweepEveryMs: 50,
+      config: {
+        mailbox: {
+          mode: 'campus',
+          campus: { host: '127.0.0.1', mkhomedirPort: 1, setquotaPort: 1, getquotaPort: 1, timeoutMs: 2000 },
+        },
+      },
+    });
     try {
       const { person, outcome } = await createThrough(backend, clock, 'hang');
       expect((await outcome).mailbox.unfinished).toBe('mkhomedir');
       clock.t += ABANDONED_AFTER_MS;
       finishing = true;
-      await until('the claim marked mailbox(…)', () => descriptions(person.id), (d) => d.some((v) => v.startsWith('mailbox(')));
+      await until(
+        'the claim marked mailbox(…)',
+        () => descriptions(person.id),
+        (d) => d.some((v) => v.startsWith('mailbox(')),
+      );
       expect(sent).toHaveLength(1);
     } finally {
       await backend.close();
@@ -227,16 +317,25 @@ describe('the SMTP relay going away mid-call', () => {
           expect({ k, code: ['ok', 'SMTP_UNAVAILABLE'].includes(code) }).toEqual({ k, code: true });
           expect({ k, works: await canBind(slapd, dn, STRONG_PASSWORD) }).toEqual({ k, works: true });
           const line = backend.auditLines.filter((l) => l.action === 'contact').at(-1);
-          expect({ k, line: line?.result, staffId: line?.staffId }).toEqual({ k, line: code === 'ok' ? 'ok' : 'failed', staffId: person.id });
+          expect({ k, line: line?.result, staffId: line?.staffId }).toEqual({
+            k,
+            line: code === 'ok' ? 'ok' : 'failed',
+            staffId: person.id,
+          });
           if (code !== 'ok') {
-            const entry = await asAdmin(slapd, async (c) => (await c.search(dn, { scope: 'base', attributes: ['mxContactPending'] })).searchEntries[0]!);
+            const entry = await asAdmin(
+              slapd,
+              async (c) => (await c.search(dn, { scope: 'base', attributes: ['mxContactPending'] })).searchEntries[0]!,
+            );
             // No code stays that could be confirmed; the hourly send history stays on the entry.
             expect({ k, live: hasLiveCode(firstValue(entry.mxContactPending), clock.t) }).toEqual({ k, live: false });
           }
           // Asking again, with the relay back, sends a code that confirms.
           if (code !== 'ok') await backend.contacts.register(session, 'mail.fault@example.org');
           const mail = (await sink.messages()).slice(before).at(-1)!;
-          await expect(backend.contacts.confirm(session, codeIn(mail)!)).resolves.toEqual({ masked: maskAddress('mail.fault@example.org') });
+          await expect(backend.contacts.confirm(session, codeIn(mail)!)).resolves.toEqual({
+            masked: maskAddress('mail.fault@example.org'),
+          });
           await backend.sessions.end('finish');
         }
         expect(told.filter((t) => t.endsWith('SMTP_UNAVAILABLE')).length).toBeGreaterThan(ks.length / 2);

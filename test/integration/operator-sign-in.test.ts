@@ -20,13 +20,39 @@ beforeAll(async () => {
 afterAll(() => slapd?.stop());
 
 function setup(settings: Record<string, unknown> = {}) {
-  const clock = { t: Date.now(), now() { return this.t; } };
+  const clock = {
+    t: Date.now(),
+    now() {
+      return this.t;
+    },
+  };
   const connect = createLdapConnector({ startTls: false, caPem: slapd.caPem, connectTimeoutMs: 1500, timeoutMs: 5000 });
-  const connection = new DirectoryConnection({ urls: [slapd.ldapsUrl], bindDn: slapd.serviceDn, bindPassword: new Secret(slapd.servicePassword), failbackMs: 60_000 }, connect, clock, silentLogger);
+  const connection = new DirectoryConnection(
+    {
+      urls: [slapd.ldapsUrl],
+      bindDn: slapd.serviceDn,
+      bindPassword: new Secret(slapd.servicePassword),
+      failbackMs: 60_000,
+    },
+    connect,
+    clock,
+    silentLogger,
+  );
   const lines: Array<Record<string, unknown>> = [];
   const audit = new AuditLog(async (l) => void lines.push(JSON.parse(l)), clock, 'counter-1');
-  const helpdesk = resolveConfig({ ...testConfigFile(), helpdesk: settings }, { readFile: () => '', env: { TEST_LDAP_PASSWORD: 'x', TEST_AIS_KEY: 'ab'.repeat(32) } }).helpdesk;
-  const operators = new OperatorSignIn({ connection, connect, urls: [slapd.ldapsUrl], baseDn: slapd.baseDn, settings: helpdesk, audit, clock });
+  const helpdesk = resolveConfig(
+    { ...testConfigFile(), helpdesk: settings },
+    { readFile: () => '', env: { TEST_LDAP_PASSWORD: 'x', TEST_AIS_KEY: 'ab'.repeat(32) } },
+  ).helpdesk;
+  const operators = new OperatorSignIn({
+    connection,
+    connect,
+    urls: [slapd.ldapsUrl],
+    baseDn: slapd.baseDn,
+    settings: helpdesk,
+    audit,
+    clock,
+  });
   return { operators, clock, lines, close: () => connection.close() };
 }
 
@@ -35,7 +61,10 @@ const { member, outsider } = FIXTURE.operators;
 describe('operator sign-in', () => {
   it('admits a helpdesk group member with their own password, and audits it', async () => {
     const { operators, lines, close } = setup();
-    await expect(operators.signIn(member.uid, member.password)).resolves.toMatchObject({ uid: 'opchen', dn: `uid=opchen,ou=operators,${slapd.baseDn}` });
+    await expect(operators.signIn(member.uid, member.password)).resolves.toMatchObject({
+      uid: 'opchen',
+      dn: `uid=opchen,ou=operators,${slapd.baseDn}`,
+    });
     expect(operators.require().uid).toBe('opchen');
     expect(lines.at(-1)).toMatchObject({ action: 'operator', result: 'ok', operator: 'opchen' });
     expect(JSON.stringify(lines)).not.toContain(member.password);

@@ -21,7 +21,11 @@ beforeAll(async () => {
   await asAdmin(slapd, async (c) => {
     await c.add(`ou=kiosks,ou=services,${b}`, { objectClass: 'organizationalUnit', ou: 'kiosks' });
     for (const kioskId of ['kiosk-a', 'kiosk-b']) {
-      await c.add(accountOf(kioskId), { objectClass: ['organizationalRole', 'simpleSecurityObject'], cn: kioskId, userPassword: sshaHash(slapd.servicePassword) });
+      await c.add(accountOf(kioskId), {
+        objectClass: ['organizationalRole', 'simpleSecurityObject'],
+        cn: kioskId,
+        userPassword: sshaHash(slapd.servicePassword),
+      });
     }
     await c.add(entryOf('fleet'), { objectClass: 'mxKiosk', cn: 'fleet', mxKioskOutOfService: 'FALSE' });
   });
@@ -46,29 +50,57 @@ async function asKioskA(fn: (client: Client) => Promise<unknown>): Promise<strin
   }
 }
 
-const replace = (type: string, value: string) => [new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) })];
+const replace = (type: string, value: string) => [
+  new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) }),
+];
 
 describe('a service account per kiosk', () => {
-  it('lets kiosk A write only its own fleet entry: not kiosk B\'s, not a new one under another name, not the fleet switch', async () => {
+  it("lets kiosk A write only its own fleet entry: not kiosk B's, not a new one under another name, not the fleet switch", async () => {
     const [a, bee] = [kiosk('kiosk-a'), kiosk('kiosk-b')];
     try {
       expect(await Promise.all([a.fleet.heartbeat(), bee.fleet.heartbeat()])).toEqual([true, true]);
-      expect(await asKioskA((c) => c.modify(entryOf('kiosk-b'), replace('mxKioskOutOfService', 'TRUE')))).toBe('InsufficientAccessError');
-      expect(await asKioskA((c) => c.modify(entryOf('kiosk-b'), replace('mxKioskState', 'in-service')))).toBe('InsufficientAccessError');
+      expect(await asKioskA((c) => c.modify(entryOf('kiosk-b'), replace('mxKioskOutOfService', 'TRUE')))).toBe(
+        'InsufficientAccessError',
+      );
+      expect(await asKioskA((c) => c.modify(entryOf('kiosk-b'), replace('mxKioskState', 'in-service')))).toBe(
+        'InsufficientAccessError',
+      );
       expect(await asKioskA((c) => c.del(entryOf('kiosk-b')))).toBe('InsufficientAccessError');
-      expect(await asKioskA((c) => c.add(entryOf('kiosk-c'), { objectClass: 'mxKiosk', cn: 'kiosk-c' }))).toBe('InsufficientAccessError');
-      expect(await asKioskA((c) => c.modify(entryOf('fleet'), replace('mxKioskOutOfService', 'TRUE')))).toBe('InsufficientAccessError');
+      expect(await asKioskA((c) => c.add(entryOf('kiosk-c'), { objectClass: 'mxKiosk', cn: 'kiosk-c' }))).toBe(
+        'InsufficientAccessError',
+      );
+      expect(await asKioskA((c) => c.modify(entryOf('fleet'), replace('mxKioskOutOfService', 'TRUE')))).toBe(
+        'InsufficientAccessError',
+      );
       // Its own entry, and reading everyone's, it may.
       expect(await asKioskA((c) => c.modify(entryOf('kiosk-a'), replace('mxKioskState', 'in-service')))).toBe('ok');
-      expect(await asKioskA(async (c) => expect((await c.search(`ou=kiosks,${b}`, { scope: 'one' })).searchEntries.length).toBe(3))).toBe('ok');
+      expect(
+        await asKioskA(async (c) =>
+          expect((await c.search(`ou=kiosks,${b}`, { scope: 'one' })).searchEntries.length).toBe(3),
+        ),
+      ).toBe('ok');
 
       // Through the console: its own switch works, the fleet's is refused with a clear code.
       const op = FIXTURE.operators.member;
-      expect(await a.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx)).toMatchObject({ ok: true });
-      expect(await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: true }, ctx)).toEqual({ ok: true, data: { on: true } });
-      expect(await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: true, scope: 'fleet' }, ctx)).toEqual({ ok: false, code: 'SWITCH_NOT_ALLOWED' });
-      expect(await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: false }, ctx)).toEqual({ ok: true, data: { on: false } });
-      const fleet = await asAdmin(slapd, async (c) => (await c.search(entryOf('fleet'), { scope: 'base' })).searchEntries[0]);
+      expect(await a.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx)).toMatchObject(
+        { ok: true },
+      );
+      expect(await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: true }, ctx)).toEqual({
+        ok: true,
+        data: { on: true },
+      });
+      expect(await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: true, scope: 'fleet' }, ctx)).toEqual({
+        ok: false,
+        code: 'SWITCH_NOT_ALLOWED',
+      });
+      expect(await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: false }, ctx)).toEqual({
+        ok: true,
+        data: { on: false },
+      });
+      const fleet = await asAdmin(
+        slapd,
+        async (c) => (await c.search(entryOf('fleet'), { scope: 'base' })).searchEntries[0],
+      );
       expect(fleet).toMatchObject({ mxKioskOutOfService: 'FALSE' });
     } finally {
       await Promise.all([a.close(), bee.close()]);
@@ -88,7 +120,9 @@ describe('a service account per kiosk', () => {
       const again = await signIn(a, who, 'reset');
       expect(await codeOf(a.reset.resetPassword(again, { password: second, confirm: second }))).toBe('ok');
       expect(await canBind(slapd, `uid=${name},ou=people,${b}`, second)).toBe(true);
-      expect(a.auditLines.filter((l) => l.action === 'create' || l.action === 'reset').map((l) => [l.action, l.result])).toEqual([
+      expect(
+        a.auditLines.filter((l) => l.action === 'create' || l.action === 'reset').map((l) => [l.action, l.result]),
+      ).toEqual([
         ['create', 'ok'],
         ['reset', 'ok'],
       ]);

@@ -20,24 +20,58 @@ describe('receipt', () => {
       return answer;
     };
     // Without a configured printer the screen shows the QR code, even where the browser could print.
-    expect(await settings(backendWith(undefined))).toMatchObject({ ok: true, data: { kioskId: 'receipt-counter', result: { printing: 'none', helpUrl: 'https://net.nthu.edu.tw/' } } });
-    expect(await settings(backendWith(undefined, { printer: 'Counter-Receipt' }))).toMatchObject({ ok: true, data: { result: { printing: 'page' } } });
-    expect(await settings(backendWith(silent(async () => 'printed'), { printer: 'Counter-Receipt' }))).toMatchObject({ ok: true, data: { result: { printing: 'silent' } } });
-    expect(await settings(backendWith(silent(async () => 'printed')))).toMatchObject({ ok: true, data: { result: { printing: 'none' } } });
+    expect(await settings(backendWith(undefined))).toMatchObject({
+      ok: true,
+      data: { kioskId: 'receipt-counter', result: { printing: 'none', helpUrl: 'https://net.nthu.edu.tw/' } },
+    });
+    expect(await settings(backendWith(undefined, { printer: 'Counter-Receipt' }))).toMatchObject({
+      ok: true,
+      data: { result: { printing: 'page' } },
+    });
+    expect(
+      await settings(
+        backendWith(
+          silent(async () => 'printed'),
+          { printer: 'Counter-Receipt' },
+        ),
+      ),
+    ).toMatchObject({ ok: true, data: { result: { printing: 'silent' } } });
+    expect(await settings(backendWith(silent(async () => 'printed')))).toMatchObject({
+      ok: true,
+      data: { result: { printing: 'none' } },
+    });
     // The printer's name is for main only.
-    expect(JSON.stringify(await settings(backendWith(silent(async () => 'printed'), { printer: 'Counter-Receipt' })))).not.toContain('Counter-Receipt');
+    expect(
+      JSON.stringify(
+        await settings(
+          backendWith(
+            silent(async () => 'printed'),
+            { printer: 'Counter-Receipt' },
+          ),
+        ),
+      ),
+    ).not.toContain('Counter-Receipt');
   });
 
   it('prints only for a live session, and turns a printer failure into RECEIPT_NOT_PRINTED', async () => {
     let printed = 0;
-    const backend = backendWith(silent(async () => {
-      printed += 1;
-      throw new Error('paper out');
-    }), { printer: 'Counter-Receipt' });
+    const backend = backendWith(
+      silent(async () => {
+        printed += 1;
+        throw new Error('paper out');
+      }),
+      { printer: 'Counter-Receipt' },
+    );
     expect(await backend.dispatcher.dispatch('receipt:print', {}, ctx)).toEqual({ ok: false, code: 'SESSION(0)' });
     expect(printed).toBe(0);
-    backend.sessions.start({ id: 'z10003', name: '林明志', nameEn: 'Ming-Zhi Lin', language: 'zh-TW', condition: '一般', role: 'staff' }, 'apply');
-    expect(await backend.dispatcher.dispatch('receipt:print', {}, ctx)).toEqual({ ok: false, code: 'RECEIPT_NOT_PRINTED' });
+    backend.sessions.start(
+      { id: 'z10003', name: '林明志', nameEn: 'Ming-Zhi Lin', language: 'zh-TW', condition: '一般', role: 'staff' },
+      'apply',
+    );
+    expect(await backend.dispatcher.dispatch('receipt:print', {}, ctx)).toEqual({
+      ok: false,
+      code: 'RECEIPT_NOT_PRINTED',
+    });
     expect(printed).toBe(1);
     await backend.close();
   });

@@ -20,7 +20,12 @@ describe('mx-kiosk names --demo', () => {
     const { execFile } = await import('node:child_process');
     const { promisify } = await import('node:util');
     const { MX_KIOSK_BIN } = await import('../support/demo-host-process');
-    const { stdout } = await promisify(execFile)(process.execPath, [MX_KIOSK_BIN, 'names', 'WANG,HSIAO-MING', '--demo']);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      MX_KIOSK_BIN,
+      'names',
+      'WANG,HSIAO-MING',
+      '--demo',
+    ]);
     const names = stdout.trim().split('\n');
     expect(names).toContain('hmwang2');
     expect(names).not.toContain('hmwang');
@@ -41,13 +46,24 @@ describe('mx-kiosk serve --demo', () => {
       expect(await aisLogin.text()).toContain('Academic Information System');
 
       const origin = new URL(ready.url).origin;
-      const denied = await fetch(`${origin}/api/kiosk:status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const denied = await fetch(`${origin}/api/kiosk:status`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       expect(denied.status).toBe(403);
 
       const launch = await fetch(ready.url, { redirect: 'manual' });
       const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0]!;
-      const res = await fetch(`${origin}/api/kiosk:status`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: '{}' });
-      expect(await res.json()).toMatchObject({ ok: true, data: { kioskId: 'demo-counter', directory: { state: 'online', serversReachable: 1 } } });
+      const res = await fetch(`${origin}/api/kiosk:status`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: '{}',
+      });
+      expect(await res.json()).toMatchObject({
+        ok: true,
+        data: { kioskId: 'demo-counter', directory: { state: 'online', serversReachable: 1 } },
+      });
 
       // The printed LDAP credentials really open the demo directory.
       const admin = new Client({ url: ready.ldap.url });

@@ -6,7 +6,13 @@ import { Attribute, Change, Client, InsufficientAccessError, NoSuchObjectError }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePasswordModifyRequest, PASSWORD_MODIFY_OID } from '../../electron/services/directory/password-modify';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
-import { ACCESS_LDIF, ldifAccessToConf, startSlapd, type PasswordHash, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
+import {
+  ACCESS_LDIF,
+  ldifAccessToConf,
+  startSlapd,
+  type PasswordHash,
+  type RunningSlapd,
+} from '../../dev/slapd/throwaway-slapd';
 
 async function bound(url: string, dn: string, password: string, caPem?: string): Promise<Client> {
   const client = new Client({ url, tlsOptions: caPem ? { ca: [caPem] } : undefined });
@@ -58,8 +64,13 @@ describe.each<PasswordHash>(['ARGON2', 'SSHA'])('throwaway slapd with {%s}', (ha
     const dn = `uid=harness${hash.toLowerCase()},ou=people,${FIXTURE.baseDn}`;
     await service.add(dn, {
       objectClass: ['inetOrgPerson', 'posixAccount', 'shadowAccount'],
-      uid: `harness${hash.toLowerCase()}`, cn: 'x', sn: 'z99999', uidNumber: '4999', gidNumber: '100',
-      homeDirectory: '/mx/u/ha/harness', userPassword: 'Cleartext-Pass-77',
+      uid: `harness${hash.toLowerCase()}`,
+      cn: 'x',
+      sn: 'z99999',
+      uidNumber: '4999',
+      gidNumber: '100',
+      homeDirectory: '/mx/u/ha/harness',
+      userPassword: 'Cleartext-Pass-77',
     });
     await service.unbind();
     expect((await storedHash(slapd, dn)).startsWith(`{${hash}}`)).toBe(true);
@@ -67,7 +78,8 @@ describe.each<PasswordHash>(['ARGON2', 'SSHA'])('throwaway slapd with {%s}', (ha
 
   it('seeds the old portal subtrees, an alias, a suspended account and the group', async () => {
     const service = await bound(slapd.ldapUrl, slapd.serviceDn, slapd.servicePassword);
-    const one = async (base: string, filter: string) => (await service.search(`${base},${FIXTURE.baseDn}`, { filter })).searchEntries.length;
+    const one = async (base: string, filter: string) =>
+      (await service.search(`${base},${FIXTURE.baseDn}`, { filter })).searchEntries.length;
     expect(await one('ou=people', `(sn=${active.staffId})`)).toBe(1);
     expect(await one('ou=suspended', `(sn=${FIXTURE.accounts.suspended.staffId})`)).toBe(1);
     expect(await one('ou=aliases', '(&(objectClass=nisMailAlias)(cn=webmaster))')).toBe(1);
@@ -82,8 +94,14 @@ describe.each<PasswordHash>(['ARGON2', 'SSHA'])('throwaway slapd with {%s}', (ha
 
   it('lets the kiosk and helpdesk operators write accounts, and other users only read them', async () => {
     const { member } = FIXTURE.operators;
-    const change = new Change({ operation: 'replace', modification: new Attribute({ type: 'description', values: ['acl check'] }) });
-    for (const [dn, password] of [[slapd.serviceDn, slapd.servicePassword], [`uid=${member.uid},ou=operators,${FIXTURE.baseDn}`, member.password]] as const) {
+    const change = new Change({
+      operation: 'replace',
+      modification: new Attribute({ type: 'description', values: ['acl check'] }),
+    });
+    for (const [dn, password] of [
+      [slapd.serviceDn, slapd.servicePassword],
+      [`uid=${member.uid},ou=operators,${FIXTURE.baseDn}`, member.password],
+    ] as const) {
       const writer = await bound(slapd.ldapUrl, dn, password);
       await writer.modify(activeDn, change);
       await writer.unbind();
@@ -100,7 +118,9 @@ describe.each<PasswordHash>(['ARGON2', 'SSHA'])('throwaway slapd with {%s}', (ha
     const dse = await anon.search('', { scope: 'base', attributes: ['namingContexts'] });
     expect(dse.searchEntries[0]?.namingContexts).toBe(FIXTURE.baseDn);
     // slapd hides what anonymous may not see as noSuchObject, so it discloses nothing.
-    await expect(anon.search(`ou=people,${FIXTURE.baseDn}`, { filter: '(uid=*)' })).rejects.toBeInstanceOf(NoSuchObjectError);
+    await expect(anon.search(`ou=people,${FIXTURE.baseDn}`, { filter: '(uid=*)' })).rejects.toBeInstanceOf(
+      NoSuchObjectError,
+    );
     await anon.unbind();
   });
 });

@@ -40,7 +40,12 @@ describe('WriteServers with a first server that never answers', () => {
     const gaveUp: string[] = [];
     const logger = { ...silentLogger, error: (message: string) => void gaveUp.push(message) };
     const writes = new WriteServers(
-      { urls: [silentUrl, slapd.ldapUrl], bindDn: slapd.serviceDn, bindPassword: new Secret(slapd.servicePassword), probeDn: `cn=mx-kiosk-write-probe,ou=mx-kiosk-write-probe,${slapd.baseDn}` },
+      {
+        urls: [silentUrl, slapd.ldapUrl],
+        bindDn: slapd.serviceDn,
+        bindPassword: new Secret(slapd.servicePassword),
+        probeDn: `cn=mx-kiosk-write-probe,ou=mx-kiosk-write-probe,${slapd.baseDn}`,
+      },
       createLdapConnector({ startTls: false, connectTimeoutMs: 1500, timeoutMs: 1500 }),
       systemClock,
       logger,
@@ -64,9 +69,17 @@ describe('WriteServers with a first server that never answers', () => {
 
   it('says the directory is away, not read-only, when no server answers, unless reads go elsewhere', async () => {
     const deadUrl = 'ldap://127.0.0.1:1';
-    const settings = { urls: [deadUrl], bindDn: slapd.serviceDn, bindPassword: new Secret(slapd.servicePassword), probeDn: `cn=p,${slapd.baseDn}` };
+    const settings = {
+      urls: [deadUrl],
+      bindDn: slapd.serviceDn,
+      bindPassword: new Secret(slapd.servicePassword),
+      probeDn: `cn=p,${slapd.baseDn}`,
+    };
     const connect = createLdapConnector({ startTls: false, connectTimeoutMs: 500, timeoutMs: 500 });
-    for (const [readsElsewhere, code] of [[false, 'DIRECTORY_UNAVAILABLE'], [true, 'DIRECTORY_READ_ONLY']] as const) {
+    for (const [readsElsewhere, code] of [
+      [false, 'DIRECTORY_UNAVAILABLE'],
+      [true, 'DIRECTORY_READ_ONLY'],
+    ] as const) {
       const writes = new WriteServers({ ...settings, readsElsewhere }, connect, systemClock, silentLogger);
       try {
         await expect(writes.begin()).rejects.toMatchObject({ code });

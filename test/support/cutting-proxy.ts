@@ -85,7 +85,10 @@ export interface CuttingProxy {
   close(): Promise<void>;
 }
 
-export async function startCuttingProxy(upstream: { host: string; port: number }, framing: Framing = 'ldap'): Promise<CuttingProxy> {
+export async function startCuttingProxy(
+  upstream: { host: string; port: number },
+  framing: Framing = 'ldap',
+): Promise<CuttingProxy> {
   let armed: { k: number; how: Cut } | null = null;
   let count = 0;
   let cut = false;

@@ -24,19 +24,36 @@ export interface DemoHostProcess {
 
 export const MX_KIOSK_BIN = join(process.cwd(), 'dev', 'bin', 'mx-kiosk.mjs');
 
-export function startDemoHost(extraArgs: string[] = [], timeoutMs = 30_000, nodeArgs: string[] = []): Promise<DemoHostProcess> {
+export function startDemoHost(
+  extraArgs: string[] = [],
+  timeoutMs = 30_000,
+  nodeArgs: string[] = [],
+): Promise<DemoHostProcess> {
   return startHostProcess(['--demo', ...extraArgs], {}, timeoutMs, nodeArgs);
 }
 
 /** `mx-kiosk serve --config FILE` beside a demo host (a second kiosk on its systems); env carries the secrets. */
-export function startConfiguredHost(configPath: string, env: Record<string, string>, timeoutMs = 30_000): Promise<DemoHostProcess> {
+export function startConfiguredHost(
+  configPath: string,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<DemoHostProcess> {
   return startHostProcess(['--config', configPath], env, timeoutMs);
 }
 
 /** nodeArgs go to node itself (a benchmark's preloaded probe); with them the child also gets an IPC channel. */
-async function startHostProcess(args: string[], env: Record<string, string>, timeoutMs: number, nodeArgs: string[] = []): Promise<DemoHostProcess> {
-  const stdio = nodeArgs.length > 0 ? (['ignore', 'pipe', 'pipe', 'ipc'] as const) : (['ignore', 'pipe', 'pipe'] as const);
-  const child = spawn(process.execPath, [...nodeArgs, MX_KIOSK_BIN, 'serve', ...args], { stdio: [...stdio], env: { ...process.env, ...env } });
+async function startHostProcess(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+  nodeArgs: string[] = [],
+): Promise<DemoHostProcess> {
+  const stdio =
+    nodeArgs.length > 0 ? (['ignore', 'pipe', 'pipe', 'ipc'] as const) : (['ignore', 'pipe', 'pipe'] as const);
+  const child = spawn(process.execPath, [...nodeArgs, MX_KIOSK_BIN, 'serve', ...args], {
+    stdio: [...stdio],
+    env: { ...process.env, ...env },
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
   const lines = createInterface({ input: child.stdout! });
@@ -46,7 +63,9 @@ async function startHostProcess(args: string[], env: Record<string, string>, tim
     exited.then(() => {
       throw new Error(`mx-kiosk serve exited before it was ready:\n${stderr}`);
     }),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`mx-kiosk serve not ready in ${timeoutMs} ms:\n${stderr}`)), timeoutMs)),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`mx-kiosk serve not ready in ${timeoutMs} ms:\n${stderr}`)), timeoutMs),
+    ),
   ]);
   return {
     ready,

@@ -8,11 +8,18 @@ import type { TestBackendOptions } from './test-config';
 export type Servers = { write: string[]; read: string[] };
 
 /** A kiosk with the split configuration (no directory.urls). Every fleet node serves one certificate. */
-export function fleetKiosk(anyNode: RunningSlapd, servers: Servers, options: TestBackendOptions & { directory?: Record<string, unknown>; kioskId?: string } = {}) {
+export function fleetKiosk(
+  anyNode: RunningSlapd,
+  servers: Servers,
+  options: TestBackendOptions & { directory?: Record<string, unknown>; kioskId?: string } = {},
+) {
   const { directory, kioskId, ...rest } = options;
   return backendOn(anyNode, {
     ...rest,
-    config: { ...(kioskId ? { kioskId } : {}), directory: { urls: undefined, write: servers.write, read: servers.read, ...directory } },
+    config: {
+      ...(kioskId ? { kioskId } : {}),
+      directory: { urls: undefined, write: servers.write, read: servers.read, ...directory },
+    },
   });
 }
 
@@ -37,7 +44,13 @@ export async function applyAt(kiosk: Kiosk, person: { id: string; name_en: strin
 /** Every account entry on a node: uid, staff ID, uidNumber. */
 export function accountsOn(node: RunningSlapd) {
   return asAdmin(node, async (c) =>
-    (await c.search(node.baseDn, { filter: '(objectClass=posixAccount)', attributes: ['uid', 'sn', 'uidNumber'], sizeLimit: 0 })).searchEntries.map((e) => ({
+    (
+      await c.search(node.baseDn, {
+        filter: '(objectClass=posixAccount)',
+        attributes: ['uid', 'sn', 'uidNumber'],
+        sizeLimit: 0,
+      })
+    ).searchEntries.map((e) => ({
       dn: e.dn,
       uid: String(e.uid),
       sn: String(e.sn),
@@ -48,5 +61,9 @@ export function accountsOn(node: RunningSlapd) {
 
 /** Entries and claims anywhere on a node that name this staff ID. */
 export function traceOf(node: RunningSlapd, staffId: string) {
-  return asAdmin(node, async (c) => (await c.search(node.baseDn, { filter: `(|(sn=${staffId})(cn=${staffId}))`, attributes: ['dn'] })).searchEntries.map((e) => e.dn));
+  return asAdmin(node, async (c) =>
+    (
+      await c.search(node.baseDn, { filter: `(|(sn=${staffId})(cn=${staffId}))`, attributes: ['dn'] })
+    ).searchEntries.map((e) => e.dn),
+  );
 }

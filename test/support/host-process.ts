@@ -6,7 +6,10 @@ import { createInterface } from 'node:readline';
 import { MX_KIOSK_BIN } from './demo-host-process';
 
 export async function startConfiguredHost(configPath: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [MX_KIOSK_BIN, 'serve', '--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [MX_KIOSK_BIN, 'serve', '--config', configPath], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = once(child, 'exit');

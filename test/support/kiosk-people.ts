@@ -9,13 +9,23 @@ import { noAisLauncher, testBackend, testConfig, type TestBackendOptions } from 
 export const KIOSK_IP = '192.0.2.10';
 export const STRONG_PASSWORD = 'Vb7#qLm2!xTr9wKz';
 
-export function backendOn(slapd: RunningSlapd, options: TestBackendOptions & { urls?: string[]; config?: Parameters<typeof testConfig>[0] } = {}) {
+export function backendOn(
+  slapd: RunningSlapd,
+  options: TestBackendOptions & { urls?: string[]; config?: Parameters<typeof testConfig>[0] } = {},
+) {
   const { urls, config, ...rest } = options;
   return testBackend(
     testConfig(
       {
         ...config,
-        directory: { urls: urls ?? [slapd.ldapsUrl], caFile: slapd.caFile, bindDn: slapd.serviceDn, baseDn: slapd.baseDn, connectTimeoutMs: 1500, ...config?.directory },
+        directory: {
+          urls: urls ?? [slapd.ldapsUrl],
+          caFile: slapd.caFile,
+          bindDn: slapd.serviceDn,
+          baseDn: slapd.baseDn,
+          connectTimeoutMs: 1500,
+          ...config?.directory,
+        },
       },
       { TEST_LDAP_PASSWORD: slapd.servicePassword },
     ),
@@ -29,13 +39,26 @@ type Backend = ReturnType<typeof backendOn>;
  * Signs a person in at the backend's kiosk (nowMs must match the backend's clock). An apply
  * session also accepts both policies, as steps 1 and 2 would, unless consent is false.
  */
-export async function signIn(backend: Backend, person: HandoffFields, purpose: 'apply' | 'reset' = 'apply', nowMs = Date.now(), consent = true): Promise<KioskSession> {
+export async function signIn(
+  backend: Backend,
+  person: HandoffFields,
+  purpose: 'apply' | 'reset' = 'apply',
+  nowMs = Date.now(),
+  consent = true,
+): Promise<KioskSession> {
   await backend.aisSignIn.begin(purpose, noAisLauncher);
-  const session = backend.aisSignIn.completeHandoff(mint({ ip: KIOSK_IP, timestamp: String(Math.floor(nowMs / 1000)), ...person }), [KIOSK_IP]);
+  const session = backend.aisSignIn.completeHandoff(
+    mint({ ip: KIOSK_IP, timestamp: String(Math.floor(nowMs / 1000)), ...person }),
+    [KIOSK_IP],
+  );
   if (purpose === 'apply' && consent) {
     for (const id of ['network-usage', 'email-terms'] as const) {
       const { version, hash } = backend.policies.get(id, 'zh-TW');
-      const result = await backend.dispatcher.dispatch('policy:accept', { id, version, hash, language: 'zh-TW' }, { clientIp: KIOSK_IP, transport: 'http' });
+      const result = await backend.dispatcher.dispatch(
+        'policy:accept',
+        { id, version, hash, language: 'zh-TW' },
+        { clientIp: KIOSK_IP, transport: 'http' },
+      );
       if (!result.ok) throw new Error(`consent to ${id} failed: ${result.code}`);
     }
   }
@@ -53,7 +76,16 @@ export async function asAdmin<T>(slapd: RunningSlapd, fn: (client: Client) => Pr
 }
 
 export async function entriesForStaffId(slapd: RunningSlapd, staffId: string) {
-  return asAdmin(slapd, async (c) => (await c.search(slapd.baseDn, { filter: `(&(objectClass=posixAccount)(sn=${staffId}))`, attributes: ['*', 'userPassword'] })).searchEntries);
+  return asAdmin(
+    slapd,
+    async (c) =>
+      (
+        await c.search(slapd.baseDn, {
+          filter: `(&(objectClass=posixAccount)(sn=${staffId}))`,
+          attributes: ['*', 'userPassword'],
+        })
+      ).searchEntries,
+  );
 }
 
 export async function canBindAt(url: string, dn: string, password: string): Promise<boolean> {

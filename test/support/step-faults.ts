@@ -54,7 +54,8 @@ export class StepFaults {
 
   private patch(client: Client, name: 'add' | 'modify' | 'exop' | 'bind', dnOf: (args: unknown[]) => string): void {
     const original = (client[name] as (...args: unknown[]) => Promise<unknown>).bind(client);
-    (client as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => this.around(name, dnOf(args), () => original(...args));
+    (client as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+      this.around(name, dnOf(args), () => original(...args));
   }
 
   private async around<T>(operation: string, dn: string, send: () => Promise<T>): Promise<T> {

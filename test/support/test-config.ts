@@ -36,18 +36,28 @@ export function testConfigFile(overrides: Overrides = {}): KioskConfigFile {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
     const current = (base as Record<string, unknown>)[key];
-    merged[key] = typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(current as object), ...value } : value;
+    merged[key] =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? { ...(current as object), ...value }
+        : value;
   }
   return merged as KioskConfigFile;
 }
 
 export function testConfig(overrides: Overrides = {}, env: Record<string, string> = {}): KioskConfig {
-  return resolveConfig(testConfigFile(overrides), { readFile: (p) => readFileSync(p, 'utf8'), env: { ...TEST_SECRETS, ...env } });
+  return resolveConfig(testConfigFile(overrides), {
+    readFile: (p) => readFileSync(p, 'utf8'),
+    env: { ...TEST_SECRETS, ...env },
+  });
 }
 
 /** One strength worker for every backend a test process builds (twenty counters need not mean twenty workers). */
 const sharedRater = createWorkerStrengthRater();
-export const testRater: StrengthRater = { score: (password, inputs) => sharedRater.score(password, inputs), breached: (password) => sharedRater.breached(password), close: async () => undefined };
+export const testRater: StrengthRater = {
+  score: (password, inputs) => sharedRater.score(password, inputs),
+  breached: (password) => sharedRater.breached(password),
+  close: async () => undefined,
+};
 
 export const noAisLauncher: AisLauncher = { launch: async () => ({ kind: 'cancelled' }), cancel: () => false };
 

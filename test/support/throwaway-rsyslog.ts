@@ -50,7 +50,9 @@ export async function startRsyslog(options: { tls?: boolean } = {}): Promise<Run
     [
       // Room for the long lines a test writes to fill a receiver's buffers quickly.
       `global(workDirectory="${dir}" maxMessageSize="64k"${tls ? ` defaultNetstreamDriver="gtls" defaultNetstreamDriverCAFile="${tls.certFile}" defaultNetstreamDriverCertFile="${tls.certFile}" defaultNetstreamDriverKeyFile="${tls.keyFile}"` : ''})`,
-      tls ? 'module(load="imtcp" streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="anon")' : 'module(load="imtcp")',
+      tls
+        ? 'module(load="imtcp" streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="anon")'
+        : 'module(load="imtcp")',
       `input(type="imtcp" port="${port}" address="127.0.0.1")`,
       'template(name="msgOnly" type="string" string="%msg%\\n")',
       `*.* action(type="omfile" file="${output}" template="msgOnly" flushOnTXEnd="on" asyncWriting="off")`,
@@ -64,7 +66,9 @@ export async function startRsyslog(options: { tls?: boolean } = {}): Promise<Run
     caFile: tls?.certFile ?? null,
     received: async () => (await readFile(output, 'utf8').catch(() => '')).split('\n').filter(Boolean),
     async start() {
-      child = spawn(RSYSLOGD, ['-n', '-f', config, '-i', join(dir, 'rsyslogd.pid')], { stdio: ['ignore', 'ignore', 'pipe'] });
+      child = spawn(RSYSLOGD, ['-n', '-f', config, '-i', join(dir, 'rsyslogd.pid')], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       for (let i = 0; i < 100; i += 1) {
         if (await listening(port)) return;

@@ -1,7 +1,10 @@
 // Where things live in the directory and what they are called, from the configuration.
 import type { ResolvedDirectorySettings } from '../directory/directory-settings';
 
-type Directory = Pick<ResolvedDirectorySettings, 'baseDn' | 'subtrees' | 'attributes' | 'account' | 'passwordSuspended'>;
+type Directory = Pick<
+  ResolvedDirectorySettings,
+  'baseDn' | 'subtrees' | 'attributes' | 'account' | 'passwordSuspended'
+>;
 
 export interface DirectoryLayout {
   baseDn: string;
@@ -50,7 +53,8 @@ export interface UidCounter {
  */
 export function uidCounterFor(layout: DirectoryLayout, url: string): UidCounter {
   const range = layout.account.uidRanges?.find((r) => r.server === url);
-  if (range) return { counterDn: range.counterDn ?? `cn=uidNext-${range.min},${layout.baseDn}`, min: range.min, max: range.max };
+  if (range)
+    return { counterDn: range.counterDn ?? `cn=uidNext-${range.min},${layout.baseDn}`, min: range.min, max: range.max };
   return { counterDn: layout.uidCounterDn, min: layout.account.uidNumberMin, max: layout.account.uidNumberMax };
 }
 

@@ -6,7 +6,16 @@ import type { DirectoryConnection } from '../directory/directory-connection';
 import { allOf, anyEquals, childDn, equals, not, present, startsWith } from '../directory/ldap-names';
 import { allValues } from '../directory/ldap-values';
 import type { DirectoryLayout } from './account-layout';
-import { accountAttributes, classify, CLAIM_ATTRIBUTES, readAccount, readClaim, type AccountEntry, type AccountState, type Claim } from './account-records';
+import {
+  accountAttributes,
+  classify,
+  CLAIM_ATTRIBUTES,
+  readAccount,
+  readClaim,
+  type AccountEntry,
+  type AccountState,
+  type Claim,
+} from './account-records';
 
 /** "No such object" (32): the entry or its container is not there. The one test for it. */
 export function isNoSuchObject(error: unknown): boolean {
@@ -40,30 +49,52 @@ export class AccountReads {
     const [entries, claims] = await connection.run(
       (client) =>
         Promise.all([
-          searchOrNone(client, layout.baseDn, { scope: 'sub', filter: this.accountsOf(staffId), attributes: accountAttributes(layout) }),
+          searchOrNone(client, layout.baseDn, {
+            scope: 'sub',
+            filter: this.accountsOf(staffId),
+            attributes: accountAttributes(layout),
+          }),
           searchOrNone(client, this.claimDn(staffId), { scope: 'base', attributes: CLAIM_ATTRIBUTES }),
         ]),
       { idempotent: true },
     );
-    const found = classify(entries.map((e) => readAccount(e, layout)), layout);
+    const found = classify(
+      entries.map((e) => readAccount(e, layout)),
+      layout,
+    );
     return claims[0] ? { ...found, claim: readClaim(claims[0]) } : found;
   }
 
   /** Whether any account (people, suspended, or wherever) carries this staff ID now. */
   async hasAccount(staffId: string, connection: DirectoryConnection = this.connection): Promise<boolean> {
-    const entries = await connection.run((client) => searchOrNone(client, this.layout.baseDn, { scope: 'sub', filter: this.accountsOf(staffId), attributes: ['dn'], sizeLimit: 2 }), { idempotent: true });
+    const entries = await connection.run(
+      (client) =>
+        searchOrNone(client, this.layout.baseDn, {
+          scope: 'sub',
+          filter: this.accountsOf(staffId),
+          attributes: ['dn'],
+          sizeLimit: 2,
+        }),
+      { idempotent: true },
+    );
     return entries.length > 0;
   }
 
   /** One entry as it is now; null when it does not exist. */
   async entry(dn: string, connection: DirectoryConnection = this.connection): Promise<AccountEntry | null> {
-    const entries = await connection.run((client) => searchOrNone(client, dn, { scope: 'base', attributes: accountAttributes(this.layout) }), { idempotent: true });
+    const entries = await connection.run(
+      (client) => searchOrNone(client, dn, { scope: 'base', attributes: accountAttributes(this.layout) }),
+      { idempotent: true },
+    );
     return entries[0] ? readAccount(entries[0], this.layout) : null;
   }
 
   /** The claim on a staff ID as it is now; null when there is none. */
   async claim(staffId: string, connection: DirectoryConnection = this.connection): Promise<Claim | null> {
-    const entries = await connection.run((client) => searchOrNone(client, this.claimDn(staffId), { scope: 'base', attributes: CLAIM_ATTRIBUTES }), { idempotent: true });
+    const entries = await connection.run(
+      (client) => searchOrNone(client, this.claimDn(staffId), { scope: 'base', attributes: CLAIM_ATTRIBUTES }),
+      { idempotent: true },
+    );
     return entries[0] ? readClaim(entries[0]) : null;
   }
 
@@ -72,8 +103,18 @@ export class AccountReads {
     if (names.length === 0) return new Set();
     const { attrs, baseDn, aliasesDn } = this.layout;
     const search = (client: Client, base: string, attribute: string) =>
-      client.search(base, { scope: 'sub', filter: anyEquals(attribute, names), attributes: [attribute], sizeLimit: names.length * 2 + 10 }).then((r) => r.searchEntries);
-    const [accounts, aliases] = await this.connection.run((client) => Promise.all([search(client, baseDn, attrs.account), search(client, aliasesDn, attrs.alias)]), { idempotent: true });
+      client
+        .search(base, {
+          scope: 'sub',
+          filter: anyEquals(attribute, names),
+          attributes: [attribute],
+          sizeLimit: names.length * 2 + 10,
+        })
+        .then((r) => r.searchEntries);
+    const [accounts, aliases] = await this.connection.run(
+      (client) => Promise.all([search(client, baseDn, attrs.account), search(client, aliasesDn, attrs.alias)]),
+      { idempotent: true },
+    );
     const taken = new Set<string>();
     for (const entry of accounts) for (const v of allValues(entry[attrs.account])) taken.add(v.toLowerCase());
     for (const entry of aliases) for (const v of allValues(entry[attrs.alias])) taken.add(v.toLowerCase());
@@ -82,7 +123,11 @@ export class AccountReads {
 
   /** Kiosk-made entries under people without a password (what the add-then-set path can leave). */
   async entriesWithoutPassword(connection: DirectoryConnection): Promise<AccountEntry[]> {
-    const filter = allOf(equals('objectClass', 'posixAccount'), not(present('userPassword')), startsWith('description', 'create('));
+    const filter = allOf(
+      equals('objectClass', 'posixAccount'),
+      not(present('userPassword')),
+      startsWith('description', 'create('),
+    );
     return this.accounts(connection, this.layout.peopleDn, filter);
   }
 
@@ -90,21 +135,43 @@ export class AccountReads {
   async claims(connection: DirectoryConnection, only: 'all' | 'without-mailbox' = 'all'): Promise<Claim[]> {
     const kind = equals('objectClass', 'applicationProcess');
     const filter = only === 'all' ? kind : allOf(kind, not(startsWith('description', 'mailbox(')));
-    const entries = await connection.run((client) => searchOrNone(client, this.layout.claimsDn, { scope: 'one', filter, attributes: CLAIM_ATTRIBUTES, paged: PAGE }), { idempotent: true });
+    const entries = await connection.run(
+      (client) =>
+        searchOrNone(client, this.layout.claimsDn, { scope: 'one', filter, attributes: CLAIM_ATTRIBUTES, paged: PAGE }),
+      { idempotent: true },
+    );
     return entries.map(readClaim);
   }
 
   /** The claims of these staff IDs (the helpdesk's lookup shows each account's stage). */
   async claimsOf(staffIds: readonly string[], connection: DirectoryConnection = this.connection): Promise<Claim[]> {
     if (staffIds.length === 0) return [];
-    const entries = await connection.run((client) => searchOrNone(client, this.layout.claimsDn, { scope: 'one', filter: anyEquals('cn', staffIds), attributes: CLAIM_ATTRIBUTES }), { idempotent: true });
+    const entries = await connection.run(
+      (client) =>
+        searchOrNone(client, this.layout.claimsDn, {
+          scope: 'one',
+          filter: anyEquals('cn', staffIds),
+          attributes: CLAIM_ATTRIBUTES,
+        }),
+      { idempotent: true },
+    );
     return entries.map(readClaim);
   }
 
   /** Every account under the base (paged), or only those matching filter; their hashes are never fetched. */
-  accounts(connection: DirectoryConnection, base = this.layout.baseDn, filter: Filter = equals('objectClass', 'posixAccount')): Promise<AccountEntry[]> {
+  accounts(
+    connection: DirectoryConnection,
+    base = this.layout.baseDn,
+    filter: Filter = equals('objectClass', 'posixAccount'),
+  ): Promise<AccountEntry[]> {
     const attributes = accountAttributes(this.layout, 'no-password');
-    return connection.run(async (client) => (await searchOrNone(client, base, { scope: 'sub', filter, attributes, paged: PAGE })).map((e) => readAccount(e, this.layout)), { idempotent: true });
+    return connection.run(
+      async (client) =>
+        (await searchOrNone(client, base, { scope: 'sub', filter, attributes, paged: PAGE })).map((e) =>
+          readAccount(e, this.layout),
+        ),
+      { idempotent: true },
+    );
   }
 
   claimDn(staffId: string): string {

@@ -87,8 +87,20 @@ export interface AccountEntry {
 }
 
 /** What an account entry is asked for; userPassword, when asked, only to see whether it is set. */
-export function accountAttributes(layout: DirectoryLayout, password: 'password' | 'no-password' = 'password'): string[] {
-  const common = [layout.attrs.account, layout.attrs.staffId, layout.attrs.name, 'uidNumber', 'gidNumber', 'homeDirectory', 'description', layout.passwordSuspended.attribute];
+export function accountAttributes(
+  layout: DirectoryLayout,
+  password: 'password' | 'no-password' = 'password',
+): string[] {
+  const common = [
+    layout.attrs.account,
+    layout.attrs.staffId,
+    layout.attrs.name,
+    'uidNumber',
+    'gidNumber',
+    'homeDirectory',
+    'description',
+    layout.passwordSuspended.attribute,
+  ];
   return password === 'password' ? [...common, 'userPassword'] : common;
 }
 
@@ -132,13 +144,24 @@ export function classify(entries: readonly AccountEntry[], layout: DirectoryLayo
   const { passwordSuspended } = layout;
   const suspended = entries.find((e) => isUnder(e.dn, layout.suspendedDn));
   if (suspended) return { state: 'suspended', dn: suspended.dn, uid: suspended.uid };
-  const marked = entries.find((e) => e.suspendedMarker !== undefined && (passwordSuspended.value === undefined || e.suspendedMarker === passwordSuspended.value));
+  const marked = entries.find(
+    (e) =>
+      e.suspendedMarker !== undefined &&
+      (passwordSuspended.value === undefined || e.suspendedMarker === passwordSuspended.value),
+  );
   if (marked) return { state: 'password-suspended', dn: marked.dn, uid: marked.uid };
   // An entry nobody of ours made is an account whatever it holds: only the kiosk's own are ever incomplete.
   const active = entries.find((e) => e.hasPassword !== false || e.created === null);
   if (active) return { state: 'active', dn: active.dn, uid: active.uid, uidNumber: active.uidNumber };
   const incomplete = entries[0]!;
-  return { state: 'incomplete', entry: incomplete, dn: incomplete.dn, uid: incomplete.uid, uidNumber: incomplete.uidNumber, createdAt: incomplete.createdAt };
+  return {
+    state: 'incomplete',
+    entry: incomplete,
+    dn: incomplete.dn,
+    uid: incomplete.uid,
+    uidNumber: incomplete.uidNumber,
+    createdAt: incomplete.createdAt,
+  };
 }
 
 /**

@@ -14,7 +14,16 @@ import { encodePasswordModifyRequest, PASSWORD_MODIFY_OID } from '../directory/p
 import { KioskError } from '../kiosk-error';
 import { homeDirectoryFor, uidCounterFor, type DirectoryLayout } from './account-layout';
 import { isNoSuchObject, type AccountReads } from './account-reads';
-import { attemptMarker, claimedMarker, createdMarker, stageMarker, type AccountEntry, type AccountState, type AttemptId, type Claim } from './account-records';
+import {
+  attemptMarker,
+  claimedMarker,
+  createdMarker,
+  stageMarker,
+  type AccountEntry,
+  type AccountState,
+  type AttemptId,
+  type Claim,
+} from './account-records';
 import { checkLayout, type LayoutFinding } from './layout-check';
 import { passwordRefusal } from './password-refusal';
 import { allocateUidNumber, readCounter } from './uid-number-allocator';
@@ -83,13 +92,19 @@ export class AccountStore {
 
   /** This server's uid counter as it reads now (a read: nothing is taken). */
   readUidCounter(): Promise<number> {
-    return this.target.connection.run((client) => readCounter(client, uidCounterFor(this.layout, this.target.url).counterDn), { idempotent: true });
+    return this.target.connection.run(
+      (client) => readCounter(client, uidCounterFor(this.layout, this.target.url).counterDn),
+      { idempotent: true },
+    );
   }
 
   /** A uidNumber from this server's range, taken atomically (uid-number-allocator.ts). */
   allocateUidNumber(readAhead?: number): Promise<number> {
     const counter = uidCounterFor(this.layout, this.target.url);
-    return this.target.writer.run((client) => allocateUidNumber(client, counter.counterDn, this.layout.baseDn, counter, readAhead), { idempotent: false });
+    return this.target.writer.run(
+      (client) => allocateUidNumber(client, counter.counterDn, this.layout.baseDn, counter, readAhead),
+      { idempotent: false },
+    );
   }
 
   /** The claimed(…) value a claim taken now by madeBy carries: known before it is sent, so a cut-off add can still be released. */
@@ -110,14 +125,27 @@ export class AccountStore {
       new Attribute({ type: 'description', values: [claimed] }),
     ];
     try {
-      await this.target.writer.run((client) => client.add(this.reads.claimDn(staffId), attributes), { idempotent: false });
+      await this.target.writer.run((client) => client.add(this.reads.claimDn(staffId), attributes), {
+        idempotent: false,
+      });
       return null;
     } catch (error) {
       if (isNoSuchObject(error)) throw missingContainer(this.layout.claimsDn);
       if (!(error instanceof AlreadyExistsError)) throw error;
     }
     // Gone between the refusal and the read: the other side gave it back; report it as in progress.
-    return (await this.claim(staffId)) ?? { dn: this.reads.claimDn(staffId), staffId, accountDn: null, createdAt: this.clock.now(), madeBy: null, mailboxMade: false, homeMade: false, claimed: null };
+    return (
+      (await this.claim(staffId)) ?? {
+        dn: this.reads.claimDn(staffId),
+        staffId,
+        accountDn: null,
+        createdAt: this.clock.now(),
+        madeBy: null,
+        mailboxMade: false,
+        homeMade: false,
+        claimed: null,
+      }
+    );
   }
 
   /**
@@ -135,7 +163,10 @@ export class AccountStore {
    * userPassword on add: the entry never exists without its password), and returns its uidNumber.
    * first is a number already taken for it; staffIdHeld is asked after a uniqueness refusal.
    */
-  async addAccount(entry: NewAccount, options: { password?: string; first?: Promise<number>; staffIdHeld: () => Promise<boolean> }): Promise<number> {
+  async addAccount(
+    entry: NewAccount,
+    options: { password?: string; first?: Promise<number>; staffIdHeld: () => Promise<boolean> },
+  ): Promise<number> {
     const { layout } = this;
     // A clash on uidNumber (another tool used it meanwhile) just takes the next number.
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -151,8 +182,13 @@ export class AccountStore {
         new Attribute({ type: 'uidNumber', values: [String(uidNumber)] }),
         new Attribute({ type: 'homeDirectory', values: [homeDirectoryFor(layout.account.homeDirectory, entry.uid)] }),
         // The legacy portal's value first, as it wrote it; then the attempt, which cleanups assert.
-        new Attribute({ type: 'description', values: [createdMarker(this.clock.now(), entry.clientIp), attemptMarker(entry.madeBy)] }),
-        ...(options.password === undefined ? [] : [new Attribute({ type: 'userPassword', values: [options.password] })]),
+        new Attribute({
+          type: 'description',
+          values: [createdMarker(this.clock.now(), entry.clientIp), attemptMarker(entry.madeBy)],
+        }),
+        ...(options.password === undefined
+          ? []
+          : [new Attribute({ type: 'userPassword', values: [options.password] })]),
       ];
       try {
         await this.target.writer.run((client) => client.add(entry.dn, attributes), { idempotent: false });
@@ -166,7 +202,10 @@ export class AccountStore {
         // slapo-unique refused a duplicate uidNumber (another tool's: take the next number) or staff
         // ID. The claim keeps the kiosk's own creations apart, so a staff ID clash is an entry made
         // by something else; the person's next try reads its standing and is told what it is.
-        if (await options.staffIdHeld()) throw new KioskError('APPLICATION_IN_PROGRESS', 'another entry holds this staff ID', { retryAfterSeconds: 5 });
+        if (await options.staffIdHeld())
+          throw new KioskError('APPLICATION_IN_PROGRESS', 'another entry holds this staff ID', {
+            retryAfterSeconds: 5,
+          });
       }
     }
     throw new KioskError('INTERNAL', 'uidNumber kept clashing');
@@ -174,9 +213,15 @@ export class AccountStore {
 
   /** How dn's userPassword is stored, read as the service account; the value itself is never kept. */
   async passwordForm(dn: string): Promise<PasswordForm> {
-    const text = await this.target.connection.run(async (client) => firstValue((await client.search(dn, { scope: 'base', attributes: ['userPassword'] })).searchEntries[0]?.userPassword), {
-      idempotent: true,
-    });
+    const text = await this.target.connection.run(
+      async (client) =>
+        firstValue(
+          (await client.search(dn, { scope: 'base', attributes: ['userPassword'] })).searchEntries[0]?.userPassword,
+        ),
+      {
+        idempotent: true,
+      },
+    );
     return text === undefined ? 'none' : HASHED.test(text) ? 'hashed' : 'cleartext';
   }
 
@@ -201,21 +246,34 @@ export class AccountStore {
    */
   removeEntry(seen: AccountEntry, password: 'absent' | 'any' = 'absent'): Promise<Removal> {
     const marker = seen.attempt ?? seen.created;
-    const guards = [equals(this.layout.attrs.staffId, seen.staffId), ...(marker ? [equals('description', marker)] : []), ...(password === 'absent' ? [not(present('userPassword'))] : [])];
+    const guards = [
+      equals(this.layout.attrs.staffId, seen.staffId),
+      ...(marker ? [equals('description', marker)] : []),
+      ...(password === 'absent' ? [not(present('userPassword'))] : []),
+    ];
     return this.deleteGuarded(seen.dn, allOf(...guards));
   }
 
   /** Whether this server is laid out for the kiosk (layout-check.ts); its probes leave nothing behind. */
   checkLayout(kioskEntryDn: string): Promise<LayoutFinding[]> {
-    return this.target.connection.run((client) => checkLayout(client, this.layout, { url: this.target.url, kioskEntryDn }), { idempotent: false });
+    return this.target.connection.run(
+      (client) => checkLayout(client, this.layout, { url: this.target.url, kioskEntryDn }),
+      { idempotent: false },
+    );
   }
 
   /** Marks the claim: the mail store made the mailbox ('mailbox'), or only its home ('home'). */
   async mark(staffId: string, what: 'mailbox' | 'home'): Promise<void> {
     const value = stageMarker(what, this.clock.now());
-    await this.target.writer.run((client) => client.modify(this.reads.claimDn(staffId), [new Change({ operation: 'add', modification: new Attribute({ type: 'description', values: [value] }) })]), {
-      idempotent: false,
-    });
+    await this.target.writer.run(
+      (client) =>
+        client.modify(this.reads.claimDn(staffId), [
+          new Change({ operation: 'add', modification: new Attribute({ type: 'description', values: [value] }) }),
+        ]),
+      {
+        idempotent: false,
+      },
+    );
   }
 
   private deleteGuarded(dn: string, asSeen: Parameters<typeof whileMatching>[0]): Promise<Removal> {
@@ -237,5 +295,8 @@ export class AccountStore {
 
 /** A container the kiosk writes into is missing: the layout check names it, and the kiosk stops taking people. */
 export function missingContainer(dn: string): KioskError {
-  return new KioskError('OUT_OF_SERVICE', `${dn} does not exist: the directory is not set up for the kiosk (docs/directory.md)`);
+  return new KioskError(
+    'OUT_OF_SERVICE',
+    `${dn} does not exist: the directory is not set up for the kiosk (docs/directory.md)`,
+  );
 }

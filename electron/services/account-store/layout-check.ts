@@ -20,27 +20,47 @@ export interface LayoutFinding {
 }
 
 /** A probe entry added under dn and removed: may the service account add and delete there? */
-async function addAndDelete(client: Client, dn: string, entry: Record<string, string[]>): Promise<{ ok: boolean; detail: string }> {
+async function addAndDelete(
+  client: Client,
+  dn: string,
+  entry: Record<string, string[]>,
+): Promise<{ ok: boolean; detail: string }> {
   const cn = `mx-kiosk-layout-probe-${randomBytes(6).toString('hex')}`;
   const probe = childDn('cn', cn, dn);
   try {
     await client.add(probe, { ...entry, cn: [cn] });
   } catch (error) {
-    if (isNoSuchObject(error)) return { ok: false, detail: `${dn} does not exist: add it (docs/directory.md, "Layout")` };
-    if (error instanceof InsufficientAccessError) return { ok: false, detail: `the service account may not add entries under ${dn}: grant it write there (docs/directory.md, "What the service account needs")` };
+    if (isNoSuchObject(error))
+      return { ok: false, detail: `${dn} does not exist: add it (docs/directory.md, "Layout")` };
+    if (error instanceof InsufficientAccessError)
+      return {
+        ok: false,
+        detail: `the service account may not add entries under ${dn}: grant it write there (docs/directory.md, "What the service account needs")`,
+      };
     return { ok: false, detail: `a probe entry could not be added under ${dn}: ${firstLine(error)}` };
   }
   try {
     await client.del(probe);
   } catch (error) {
-    return { ok: false, detail: `the service account may add but not delete under ${dn} (${firstLine(error)}); remove ${probe} by hand and grant delete` };
+    return {
+      ok: false,
+      detail: `the service account may add but not delete under ${dn} (${firstLine(error)}); remove ${probe} by hand and grant delete`,
+    };
   }
   return { ok: true, detail: `the service account adds and deletes under ${dn}` };
 }
 
 /** A change that cannot apply, to ask whether the service account may change dn at all. */
-async function mayModify(client: Client, dn: string, attribute: string, absentValue: string): Promise<{ ok: boolean; detail: string; missing?: boolean }> {
-  const impossible = new Change({ operation: 'delete', modification: new Attribute({ type: attribute, values: [absentValue] }) });
+async function mayModify(
+  client: Client,
+  dn: string,
+  attribute: string,
+  absentValue: string,
+): Promise<{ ok: boolean; detail: string; missing?: boolean }> {
+  const impossible = new Change({
+    operation: 'delete',
+    modification: new Attribute({ type: attribute, values: [absentValue] }),
+  });
   try {
     await client.modify(dn, [impossible]);
     // Only a server that ignores the missing value gets here; a write right it is.
@@ -48,7 +68,11 @@ async function mayModify(client: Client, dn: string, attribute: string, absentVa
   } catch (error) {
     if (error instanceof NoSuchAttributeError) return { ok: true, detail: `the service account may change ${dn}` };
     if (isNoSuchObject(error)) return { ok: false, missing: true, detail: `${dn} does not exist` };
-    if (error instanceof InsufficientAccessError) return { ok: false, detail: `the service account may not change ${dn}: grant it write (docs/directory.md, "What the service account needs")` };
+    if (error instanceof InsufficientAccessError)
+      return {
+        ok: false,
+        detail: `the service account may not change ${dn}: grant it write (docs/directory.md, "What the service account needs")`,
+      };
     return { ok: false, detail: `${dn}: ${firstLine(error)}` };
   }
 }
@@ -69,7 +93,11 @@ async function exists(client: Client, dn: string): Promise<boolean> {
  * with this kiosk's heartbeat entry changeable (or not made yet: the first heartbeat adds it).
  * Throws only when the server itself fails (the caller's connection says so).
  */
-export async function checkLayout(client: Client, layout: DirectoryLayout, options: { url: string; kioskEntryDn: string }): Promise<LayoutFinding[]> {
+export async function checkLayout(
+  client: Client,
+  layout: DirectoryLayout,
+  options: { url: string; kioskEntryDn: string },
+): Promise<LayoutFinding[]> {
   const findings: LayoutFinding[] = [];
   const people = await addAndDelete(client, layout.peopleDn, { objectClass: ['organizationalRole'] });
   findings.push({ part: 'people', dn: layout.peopleDn, ...people });
@@ -78,12 +106,36 @@ export async function checkLayout(client: Client, layout: DirectoryLayout, optio
   const { counterDn } = uidCounterFor(layout, options.url);
   // A negative uidNumber: valid syntax, and never a counter's value.
   const counter = await mayModify(client, counterDn, 'uidNumber', `-${randomBytes(3).readUIntBE(0, 3) + 1}`);
-  findings.push({ part: 'uid-counter', dn: counterDn, ok: counter.ok, detail: counter.missing ? `${counterDn} does not exist: add it with the first uidNumber of the range (docs/directory.md, "Layout")` : counter.detail });
+  findings.push({
+    part: 'uid-counter',
+    dn: counterDn,
+    ok: counter.ok,
+    detail: counter.missing
+      ? `${counterDn} does not exist: add it with the first uidNumber of the range (docs/directory.md, "Layout")`
+      : counter.detail,
+  });
   if (!(await exists(client, layout.kiosksDn))) {
-    findings.push({ part: 'kiosks', dn: layout.kiosksDn, ok: false, detail: `${layout.kiosksDn} does not exist: add it (docs/directory.md, "Layout")` });
+    findings.push({
+      part: 'kiosks',
+      dn: layout.kiosksDn,
+      ok: false,
+      detail: `${layout.kiosksDn} does not exist: add it (docs/directory.md, "Layout")`,
+    });
   } else {
-    const own = await mayModify(client, options.kioskEntryDn, 'description', `mx-kiosk-layout-probe-${randomBytes(6).toString('hex')}`);
-    findings.push({ part: 'kiosks', dn: options.kioskEntryDn, ok: own.ok || own.missing === true, detail: own.missing ? `${layout.kiosksDn} exists; this kiosk's entry is added at its first heartbeat` : own.detail });
+    const own = await mayModify(
+      client,
+      options.kioskEntryDn,
+      'description',
+      `mx-kiosk-layout-probe-${randomBytes(6).toString('hex')}`,
+    );
+    findings.push({
+      part: 'kiosks',
+      dn: options.kioskEntryDn,
+      ok: own.ok || own.missing === true,
+      detail: own.missing
+        ? `${layout.kiosksDn} exists; this kiosk's entry is added at its first heartbeat`
+        : own.detail,
+    });
   }
   return findings;
 }
@@ -97,5 +149,8 @@ export interface LayoutProblem {
 export function layoutProblem(findings: readonly LayoutFinding[]): LayoutProblem | null {
   const bad = findings.filter((f) => !f.ok);
   if (bad.length === 0) return null;
-  return { reference: `DIRECTORY_LAYOUT ${bad.map((f) => f.part).join(',')}`, detail: bad.map((f) => `${f.part}: ${f.detail}`).join('; ') };
+  return {
+    reference: `DIRECTORY_LAYOUT ${bad.map((f) => f.part).join(',')}`,
+    detail: bad.map((f) => `${f.part}: ${f.detail}`).join('; '),
+  };
 }

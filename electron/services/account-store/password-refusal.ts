@@ -7,7 +7,10 @@ import { KioskError } from '../kiosk-error';
 export function passwordRefusal(error: unknown): KioskError | null {
   if (!(error instanceof ConstraintViolationError)) return null;
   // ldapts appends the result code to the server's text; the person sees only the server's words.
-  const reason = error.message.split('\n')[0]!.replace(/\s*Code: 0x[0-9a-f]+\s*$/i, '').slice(0, 200);
+  const reason = error.message
+    .split('\n')[0]!
+    .replace(/\s*Code: 0x[0-9a-f]+\s*$/i, '')
+    .slice(0, 200);
   // The current password and the remembered ones are all "recently used" to the person.
   const recent = /history|not being changed/i.test(reason);
   return new KioskError(recent ? 'PASSWORD_IN_HISTORY' : 'PASSWORD_REFUSED', reason, { reason });

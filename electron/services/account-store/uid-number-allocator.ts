@@ -26,7 +26,10 @@ async function swapCounter(client: Client, counterDn: string, current: number, n
   for (let value = next; value < next + MAX_SKIPS; value += 1) {
     try {
       await client.modify(counterDn, [
-        new Change({ operation: 'delete', modification: new Attribute({ type: 'uidNumber', values: [String(current)] }) }),
+        new Change({
+          operation: 'delete',
+          modification: new Attribute({ type: 'uidNumber', values: [String(current)] }),
+        }),
         new Change({ operation: 'add', modification: new Attribute({ type: 'uidNumber', values: [String(value)] }) }),
       ]);
       return true;
@@ -51,11 +54,18 @@ export async function readCounter(client: Client, counterDn: string): Promise<nu
  * from it instead of reading again. A stale value only makes that swap fail and the loop read anew,
  * so atomicity rests on the swap alone, never on how fresh the read was.
  */
-export async function allocateUidNumber(client: Client, counterDn: string, baseDn: string, range: UidRange, readAhead?: number): Promise<number> {
+export async function allocateUidNumber(
+  client: Client,
+  counterDn: string,
+  baseDn: string,
+  range: UidRange,
+  readAhead?: number,
+): Promise<number> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const current = attempt === 0 && readAhead !== undefined ? readAhead : await readCounter(client, counterDn);
     const candidate = Math.max(current, range.min);
-    if (candidate > range.max) throw new KioskError('INTERNAL', `uidNumber range ${range.min}-${range.max} is exhausted`);
+    if (candidate > range.max)
+      throw new KioskError('INTERNAL', `uidNumber range ${range.min}-${range.max} is exhausted`);
     // Numbers handed out by other tools (the legacy portal made duplicates) are skipped. The search
     // for one goes with the swap: it does not depend on the swap's outcome, and is dropped with it.
     // Both are awaited whatever either does, so no write of this allocation outlives it.
@@ -67,7 +77,8 @@ export async function allocateUidNumber(client: Client, counterDn: string, baseD
     if (search.status === 'rejected') throw search.reason;
     const [swapped, clash] = [swap.value, search.value];
     if (!swapped) continue;
-    if (clash.searchEntries.filter((e) => e.dn.toLowerCase() !== counterDn.toLowerCase()).length === 0) return candidate;
+    if (clash.searchEntries.filter((e) => e.dn.toLowerCase() !== counterDn.toLowerCase()).length === 0)
+      return candidate;
   }
   throw new KioskError('INTERNAL', 'could not allocate a uidNumber: the counter kept moving');
 }

@@ -39,7 +39,10 @@ export class AccountCreation {
     if (session.purpose !== 'apply') throw new KioskError('WRONG_STEP', 'candidates outside an apply session');
     try {
       // An account of theirs that stopped before it was finished: the person finishes it, under its name.
-      const [state, fresh] = await Promise.all([this.deps.standing.read(session.profile.id), this.deps.namer.available(session.profile.nameEn).catch((error: unknown) => error)]);
+      const [state, fresh] = await Promise.all([
+        this.deps.standing.read(session.profile.id),
+        this.deps.namer.available(session.profile.nameEn).catch((error: unknown) => error),
+      ]);
       if (state.state === 'active' && this.room.resumable(state)) return this.offer(session, [state.uid]);
       if (fresh instanceof Error) throw fresh;
       return this.offer(session, fresh as string[]);
@@ -52,7 +55,10 @@ export class AccountCreation {
   create(session: KioskSession, request: CreationRequest, clientIp: string): Promise<CreationResult> {
     const running = session.holdings.creation;
     if (running) return running;
-    const attempt = this.deps.track(session, new CreationAttempt(this.room, this.capture(session), request, clientIp).run());
+    const attempt = this.deps.track(
+      session,
+      new CreationAttempt(this.room, this.capture(session), request, clientIp).run(),
+    );
     session.holdings.creation = attempt;
     // A failed attempt may be retried (a fresh name, a better password); a success stays.
     attempt.catch(() => {
@@ -88,7 +94,15 @@ export class AccountCreation {
     };
   }
 
-  private auditRefusal(session: KioskSession, event: { action: 'eligibility' | 'candidates'; code: KioskError['code']; account?: string }) {
-    return this.deps.audit.note({ ...event, result: 'refused', staffId: session.profile.id, operator: operatorLabel(session) });
+  private auditRefusal(
+    session: KioskSession,
+    event: { action: 'eligibility' | 'candidates'; code: KioskError['code']; account?: string },
+  ) {
+    return this.deps.audit.note({
+      ...event,
+      result: 'refused',
+      staffId: session.profile.id,
+      operator: operatorLabel(session),
+    });
   }
 }

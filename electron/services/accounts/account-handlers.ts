@@ -10,10 +10,18 @@ export function checkAccount(rooms: { creation: AccountCreation; reset: Password
   return session.purpose === 'apply' ? rooms.creation.check(session) : rooms.reset.check(session);
 }
 
-export function registerAccountHandlers(dispatcher: Dispatcher, deps: { sessions: KioskSessions; creation: AccountCreation; reset: PasswordReset; mailDomain: string }): void {
+export function registerAccountHandlers(
+  dispatcher: Dispatcher,
+  deps: { sessions: KioskSessions; creation: AccountCreation; reset: PasswordReset; mailDomain: string },
+): void {
   const { sessions, creation, reset } = deps;
   dispatcher.handle('checkAccount', async () => checkAccount(deps, sessions.require()));
-  dispatcher.handle('accountCandidates', async () => ({ candidates: await creation.candidates(sessions.require()), domain: deps.mailDomain }));
-  dispatcher.handle('createAccount', async (request, context) => creation.create(sessions.require(), request, context.clientIp));
+  dispatcher.handle('accountCandidates', async () => ({
+    candidates: await creation.candidates(sessions.require()),
+    domain: deps.mailDomain,
+  }));
+  dispatcher.handle('createAccount', async (request, context) =>
+    creation.create(sessions.require(), request, context.clientIp),
+  );
   dispatcher.handle('resetPassword', async (request) => reset.resetPassword(sessions.require(), request));
 }

@@ -57,7 +57,11 @@ export function createAccountServices(deps: AccountServicesDeps) {
   const stores = new AccountStores({ writes: deps.writes, reads, clock });
   const namer = deps.makeNamer(reads);
   const ledger = new AttemptLedger(deps.kioskId, clock);
-  const leftovers = lifecycle.own('leftover retries', new CreationLeftovers({ stores, ledger, audit, clock, logger }), (l) => l.stop());
+  const leftovers = lifecycle.own(
+    'leftover retries',
+    new CreationLeftovers({ stores, ledger, audit, clock, logger }),
+    (l) => l.stop(),
+  );
   const sweeper = new IncompleteEntrySweeper({ stores, leftovers });
   const standing = new AccountStanding({ reads, clock, mailDomain: deps.mailDomain });
   const passwords = new PasswordSetter({ connect: deps.connect, logger });
@@ -80,8 +84,25 @@ export function createAccountServices(deps: AccountServicesDeps) {
     requireConsent: deps.requireConsent,
     track: deps.track,
   });
-  const reset = new PasswordReset({ stores, standing, leftovers, passwords, rater, audit, lock: deps.locks, track: deps.track, clock });
+  const reset = new PasswordReset({
+    stores,
+    standing,
+    leftovers,
+    passwords,
+    rater,
+    audit,
+    lock: deps.locks,
+    track: deps.track,
+    clock,
+  });
   const kioskEntryDn = `cn=${deps.kioskId},${layout.kiosksDn}`;
-  const housekeeping = new AccountHousekeeping({ stores, sweeper, mailboxes, kioskEntryDn, onLayout: deps.onLayout, logger });
+  const housekeeping = new AccountHousekeeping({
+    stores,
+    sweeper,
+    mailboxes,
+    kioskEntryDn,
+    onLayout: deps.onLayout,
+    logger,
+  });
   return { reads, stores, namer, standing, creation, reset, sweeper, mailboxes, housekeeping };
 }

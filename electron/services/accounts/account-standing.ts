@@ -31,10 +31,17 @@ export class AccountStanding {
   /** APPLICATION_IN_PROGRESS while a creation for this staff ID may still be running somewhere. */
   inProgress(state: AccountState): KioskError | null {
     const now = this.deps.clock.now();
-    const since = state.state === 'incomplete' ? state.createdAt : state.state === 'none' && state.claim ? state.claim.createdAt : null;
+    const since =
+      state.state === 'incomplete'
+        ? state.createdAt
+        : state.state === 'none' && state.claim
+          ? state.claim.createdAt
+          : null;
     if (since === null || now - since >= ABANDONED_AFTER_MS) return null;
     const retryAfterSeconds = Math.max(1, Math.ceil((ABANDONED_AFTER_MS - (now - since)) / 1000));
-    return new KioskError('APPLICATION_IN_PROGRESS', 'a creation for this staff ID is in progress', { retryAfterSeconds });
+    return new KioskError('APPLICATION_IN_PROGRESS', 'a creation for this staff ID is in progress', {
+      retryAfterSeconds,
+    });
   }
 
   /** For an application: the code that refuses it, or null when the person may apply. */
@@ -55,8 +62,10 @@ export class AccountStanding {
   /** For a reset: the account to reset, or the code that refuses it. */
   resettable(state: AccountState): { dn: string; uid: string } {
     if (state.state === 'active') return state;
-    if (state.state === 'suspended') throw new KioskError('USER(-3)', 'account suspended', { account: this.address(state.uid) });
-    if (state.state === 'password-suspended') throw new KioskError('USER(-5)', 'password suspended', { account: this.address(state.uid) });
+    if (state.state === 'suspended')
+      throw new KioskError('USER(-3)', 'account suspended', { account: this.address(state.uid) });
+    if (state.state === 'password-suspended')
+      throw new KioskError('USER(-5)', 'password suspended', { account: this.address(state.uid) });
     throw this.inProgress(state) ?? new KioskError('USER(-2)', 'no account for this staff ID');
   }
 }

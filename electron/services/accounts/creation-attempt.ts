@@ -50,17 +50,37 @@ export class CreationAttempt implements AddingAttempt {
   async run(): Promise<CreationResult> {
     const { audit } = this.room;
     const { person, progress } = this;
-    const line = { action: 'create' as const, staffId: person.staffId, account: this.request.account, operator: person.operator };
+    const line = {
+      action: 'create' as const,
+      staffId: person.staffId,
+      account: this.request.account,
+      operator: person.operator,
+    };
     try {
       const result = await this.stages();
       // A mailbox left to finish is still a success (the account works), with its own code.
       const code = mailboxMade(result.mailbox) ? undefined : 'MAILBOX_UNFINISHED';
-      await audit.note({ ...line, result: 'ok', code, stage: progress.stage, detail: progress.detail, uidNumber: progress.uidNumber, server: progress.server });
+      await audit.note({
+        ...line,
+        result: 'ok',
+        code,
+        stage: progress.stage,
+        detail: progress.detail,
+        uidNumber: progress.uidNumber,
+        server: progress.server,
+      });
       this.told = true;
       return result;
     } catch (error) {
       const known = creationFailure(error);
-      await audit.note({ ...line, ...known.line, stage: progress.stage, detail: progress.detail ?? known.error.detail, uidNumber: progress.uidNumber, server: progress.server });
+      await audit.note({
+        ...line,
+        ...known.line,
+        stage: progress.stage,
+        detail: progress.detail ?? known.error.detail,
+        uidNumber: progress.uidNumber,
+        server: progress.server,
+      });
       throw known.error;
     } finally {
       this.room.ledger.end(this.id, this.told);
@@ -70,15 +90,19 @@ export class CreationAttempt implements AddingAttempt {
   private async stages(): Promise<CreationResult> {
     const { person, request } = this;
     if (person.refusal) throw person.refusal;
-    if (!person.offeredNames.includes(request.account)) throw new KioskError('NAME_NOT_OFFERED', 'the name was not offered in this session');
+    if (!person.offeredNames.includes(request.account))
+      throw new KioskError('NAME_NOT_OFFERED', 'the name was not offered in this session');
     const { store, state, counter } = await this.decide();
     this.progress.server = store.target.url;
-    if (state.state === 'active' && this.room.resumable(state) && state.uid === request.account) return this.resume(store, state);
+    if (state.state === 'active' && this.room.resumable(state) && state.uid === request.account)
+      return this.resume(store, state);
     const refusal = this.room.standing.refusalToApply(state);
     if (refusal) throw refusal;
     const { uidNumberTaken } = await this.claim(store, counter);
     const adding = new AccountAdding(this, this.newAccount());
-    const uidNumber = await (store.target.passwords.path === 'one-add' ? adding.withPassword(store, uidNumberTaken) : adding.thenSetPassword(store, uidNumberTaken));
+    const uidNumber = await (store.target.passwords.path === 'one-add'
+      ? adding.withPassword(store, uidNumberTaken)
+      : adding.thenSetPassword(store, uidNumberTaken));
     this.progress.stage = 'password-set';
     this.progress.uidNumber = uidNumber;
     return this.finishMailbox(store, uidNumber, false);
@@ -91,7 +115,12 @@ export class CreationAttempt implements AddingAttempt {
    */
   private async decide(): Promise<{ store: AccountStore; state: AccountState; counter: Promise<number | undefined> }> {
     const { room, person, request } = this;
-    const policy = enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: request.account }, room.rater);
+    const policy = enforcePasswordPolicy(
+      request.password,
+      request.confirm,
+      { staffId: person.staffId, nameEn: person.nameEn, account: request.account },
+      room.rater,
+    );
     const reading = (async () => {
       const store = await room.stores.begin({ writer: person.creator ?? undefined });
       const counter = store.readUidCounter().catch(() => undefined);
@@ -108,10 +137,16 @@ export class CreationAttempt implements AddingAttempt {
   }
 
   /** The person's own account stopped before its mailbox (or before they were told): finish it. */
-  private async resume(store: AccountStore, state: Extract<AccountState, { state: 'active' }>): Promise<CreationResult> {
+  private async resume(
+    store: AccountStore,
+    state: Extract<AccountState, { state: 'active' }>,
+  ): Promise<CreationResult> {
     const { room } = this;
     this.progress.stage = 'password-set';
-    if (!(await room.passwords.binds(store, state.dn, this.request.password))) throw new KioskError('USER(-1)', 'resume refused: the password does not match', { account: room.standing.address(state.uid) });
+    if (!(await room.passwords.binds(store, state.dn, this.request.password)))
+      throw new KioskError('USER(-1)', 'resume refused: the password does not match', {
+        account: room.standing.address(state.uid),
+      });
     this.progress.detail = 'resumed an account made by an earlier attempt';
     this.progress.uidNumber = state.uidNumber;
     return this.finishMailbox(store, state.uidNumber, state.claim?.homeMade ?? false);
@@ -122,7 +157,10 @@ export class CreationAttempt implements AddingAttempt {
    * other. A number taken for a creation that then loses the claim stays unused, a gap in the range,
    * never a duplicate. Returns the number (still being taken).
    */
-  private async claim(store: AccountStore, counter: Promise<number | undefined>): Promise<{ uidNumberTaken: Promise<number> }> {
+  private async claim(
+    store: AccountStore,
+    counter: Promise<number | undefined>,
+  ): Promise<{ uidNumberTaken: Promise<number> }> {
     const { room, person } = this;
     const uidNumberTaken = counter.then((readAhead) => store.allocateUidNumber(readAhead));
     // The attempt ends only once its allocation has, whichever way the claim goes.
@@ -143,7 +181,12 @@ export class CreationAttempt implements AddingAttempt {
       await allocated;
       // Another counter won the race for this staff ID: finished (whatever its state), or still in progress.
       const now = await store.standing(person.staffId);
-      throw (now.state === 'none' || now.state === 'incomplete' ? room.standing.inProgress(now) : room.standing.refusalToApply(now)) ?? new KioskError('APPLICATION_IN_PROGRESS', 'another claim on this staff ID', { retryAfterSeconds: 5 });
+      throw (
+        (now.state === 'none' || now.state === 'incomplete'
+          ? room.standing.inProgress(now)
+          : room.standing.refusalToApply(now)) ??
+        new KioskError('APPLICATION_IN_PROGRESS', 'another claim on this staff ID', { retryAfterSeconds: 5 })
+      );
     }
     this.progress.stage = 'claimed';
     // This person's later reads (the contact address, the helpdesk's lookup) go to this server too.
@@ -159,12 +202,21 @@ export class CreationAttempt implements AddingAttempt {
   private async finishMailbox(store: AccountStore, uidNumber: number, homeMade: boolean): Promise<CreationResult> {
     const { room, progress } = this;
     const uid = this.request.account;
-    const account = { uid, uidNumber, gidNumber: room.layout.account.gidNumber, homeDirectory: homeDirectoryFor(room.layout.account.homeDirectory, uid) };
+    const account = {
+      uid,
+      uidNumber,
+      gidNumber: room.layout.account.gidNumber,
+      homeDirectory: homeDirectoryFor(room.layout.account.homeDirectory, uid),
+    };
     const { report, problem, made } = await provisionAndMark(room, store, this.person.staffId, account, homeMade);
     if (made) progress.stage = 'complete';
     if (report.unfinished) {
-      const after = made ? 'the mailbox is made; its usage was not read' : 'the account works; the mailbox is finished automatically later';
-      progress.detail = [progress.detail, `mailbox step ${report.unfinished} did not finish (${problem}); ${after}`].filter(Boolean).join('; ');
+      const after = made
+        ? 'the mailbox is made; its usage was not read'
+        : 'the account works; the mailbox is finished automatically later';
+      progress.detail = [progress.detail, `mailbox step ${report.unfinished} did not finish (${problem}); ${after}`]
+        .filter(Boolean)
+        .join('; ');
     }
     return { address: room.standing.address(uid), uid, mailbox: report, effectiveInMinutes: room.effectiveInMinutes };
   }
@@ -179,7 +231,9 @@ export class CreationAttempt implements AddingAttempt {
     }
     if (why instanceof KioskError && why.code === 'NAME_TAKEN') {
       // Someone took the name meanwhile: the next list the person sees will not offer it.
-      throw new KioskError('NAME_TAKEN', `${this.request.account} was taken meanwhile`, { account: this.room.standing.address(this.request.account) });
+      throw new KioskError('NAME_TAKEN', `${this.request.account} was taken meanwhile`, {
+        account: this.room.standing.address(this.request.account),
+      });
     }
     throw why;
   }
@@ -187,11 +241,24 @@ export class CreationAttempt implements AddingAttempt {
   /** Names what this attempt may have left, for this kiosk to clear once the server answers. */
   leave(store: AccountStore, more: Pick<Leftover, 'entryDn' | 'unverified'> = {}): void {
     if (this.claimed === null) return;
-    this.room.leftovers.leave({ staffId: this.person.staffId, url: store.target.url, claimed: this.claimed, madeBy: this.id, ...more });
+    this.room.leftovers.leave({
+      staffId: this.person.staffId,
+      url: store.target.url,
+      claimed: this.claimed,
+      madeBy: this.id,
+      ...more,
+    });
   }
 
   private newAccount(): NewAccount {
     const { person, request } = this;
-    return { dn: this.dn, uid: request.account, staffId: person.staffId, name: person.name || person.nameEn || request.account, clientIp: this.clientIp, madeBy: this.id };
+    return {
+      dn: this.dn,
+      uid: request.account,
+      staffId: person.staffId,
+      name: person.name || person.nameEn || request.account,
+      clientIp: this.clientIp,
+      madeBy: this.id,
+    };
   }
 }

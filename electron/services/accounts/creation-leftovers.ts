@@ -52,9 +52,12 @@ export class CreationLeftovers {
     await this.retry(store);
     let state = await store.standing(staffId);
     let changed = false;
-    if (state.state === 'incomplete' && this.isEnded(state.entry.createdAt, state.entry.madeBy)) changed = await this.removeIncomplete(store, state.entry, 'ended before this attempt');
+    if (state.state === 'incomplete' && this.isEnded(state.entry.createdAt, state.entry.madeBy))
+      changed = await this.removeIncomplete(store, state.entry, 'ended before this attempt');
     if (state.state === 'none' && state.claim && this.isEnded(state.claim.createdAt, state.claim.madeBy)) {
-      changed = ['removed', 'gone'].includes(await this.releaseOrphanClaim(store, state.claim, 'ended before this attempt')) || changed;
+      changed =
+        ['removed', 'gone'].includes(await this.releaseOrphanClaim(store, state.claim, 'ended before this attempt')) ||
+        changed;
     }
     if (changed) state = await store.standing(staffId);
     return state;
@@ -69,7 +72,11 @@ export class CreationLeftovers {
         // The server is away again: the leftover stays for the next round, and this unit waits.
         if (hasCode(error, 'DIRECTORY_UNAVAILABLE')) throw error;
         // Anything else would block every unit on this server: the abandon age and the sweep take it.
-        this.deps.logger.error('an ended creation\'s leftover could not be cleared; left to the sweep', { url: leftover.url, staffId: leftover.staffId, error });
+        this.deps.logger.error("an ended creation's leftover could not be cleared; left to the sweep", {
+          url: leftover.url,
+          staffId: leftover.staffId,
+          error,
+        });
       }
       this.deps.ledger.cleared(leftover);
     }
@@ -79,7 +86,9 @@ export class CreationLeftovers {
   async retryAll(): Promise<void> {
     this.retrying ??= (async () => {
       for (const url of new Set(this.deps.ledger.allLeftovers().map((l) => l.url))) {
-        await this.retry(this.deps.stores.at(url)).catch((error: unknown) => this.deps.logger.warn('clearing what an ended creation left failed; will retry', { url, error }));
+        await this.retry(this.deps.stores.at(url)).catch((error: unknown) =>
+          this.deps.logger.warn('clearing what an ended creation left failed; will retry', { url, error }),
+        );
       }
       if (this.deps.ledger.allLeftovers().length === 0) this.stop();
     })().finally(() => {
@@ -100,9 +109,19 @@ export class CreationLeftovers {
   async removeIncomplete(store: AccountStore, entry: AccountEntry, why: string): Promise<boolean> {
     const removal = await store.removeEntry(entry, 'absent');
     if (removal === 'changed') return false;
-    if (removal === 'removed') await this.deps.audit.note({ action: 'cleanup', result: 'ok', staffId: entry.staffId, account: entry.dn, detail: `removed an entry left without a password (${why})` });
+    if (removal === 'removed')
+      await this.deps.audit.note({
+        action: 'cleanup',
+        result: 'ok',
+        staffId: entry.staffId,
+        account: entry.dn,
+        detail: `removed an entry left without a password (${why})`,
+      });
     const claim = await store.claim(entry.staffId);
-    const itsOwn = claim && (claim.accountDn ?? '').toLowerCase() === entry.dn.toLowerCase() && (!entry.madeBy || !claim.madeBy?.attempt || sameAttempt(claim.madeBy, entry.madeBy));
+    const itsOwn =
+      claim &&
+      (claim.accountDn ?? '').toLowerCase() === entry.dn.toLowerCase() &&
+      (!entry.madeBy || !claim.madeBy?.attempt || sameAttempt(claim.madeBy, entry.madeBy));
     if (claim && itsOwn) await this.releaseOrphanClaim(store, claim, why);
     return removal === 'removed';
   }
@@ -114,26 +133,41 @@ export class CreationLeftovers {
   async releaseOrphanClaim(store: AccountStore, claim: Claim, why: string): Promise<Removal | 'has-account'> {
     if (await store.hasAccount(claim.staffId)) return 'has-account';
     const removal = await store.releaseClaim(claim.staffId, claim.claimed);
-    if (removal === 'removed') await this.deps.audit.note({ action: 'cleanup', result: 'ok', staffId: claim.staffId, detail: `removed a claim with no account for this staff ID (${why}; ${claim.claimed ?? 'no kiosk marker'})` });
+    if (removal === 'removed')
+      await this.deps.audit.note({
+        action: 'cleanup',
+        result: 'ok',
+        staffId: claim.staffId,
+        detail: `removed a claim with no account for this staff ID (${why}; ${claim.claimed ?? 'no kiosk marker'})`,
+      });
     return removal;
   }
 
   private async clearLeftover(store: AccountStore, leftover: Leftover): Promise<void> {
     const entry = leftover.entryDn ? await store.entry(leftover.entryDn) : null;
     if (entry && sameAttempt(entry.madeBy, leftover.madeBy)) {
-      if (entry.hasPassword === false) await this.removeIncomplete(store, entry, 'an interrupted creation at this kiosk');
-      else if (leftover.unverified && (await store.passwordForm(entry.dn)) === 'cleartext') await this.removeStoredAsSent(store, entry);
+      if (entry.hasPassword === false)
+        await this.removeIncomplete(store, entry, 'an interrupted creation at this kiosk');
+      else if (leftover.unverified && (await store.passwordForm(entry.dn)) === 'cleartext')
+        await this.removeStoredAsSent(store, entry);
       // Otherwise it is a working account, made after all: it keeps its claim.
       else return;
     }
     const claim = await store.claim(leftover.staffId);
-    if (claim?.claimed === leftover.claimed) await this.releaseOrphanClaim(store, claim, 'an interrupted creation at this kiosk');
+    if (claim?.claimed === leftover.claimed)
+      await this.releaseOrphanClaim(store, claim, 'an interrupted creation at this kiosk');
   }
 
   /** An entry whose password a server stored as sent is removed, whatever else it holds. */
   private async removeStoredAsSent(store: AccountStore, entry: AccountEntry): Promise<void> {
     if ((await store.removeEntry(entry, 'any')) === 'removed') {
-      await this.deps.audit.note({ action: 'cleanup', result: 'ok', staffId: entry.staffId, account: entry.dn, detail: 'removed an entry whose password the directory stored as sent' });
+      await this.deps.audit.note({
+        action: 'cleanup',
+        result: 'ok',
+        staffId: entry.staffId,
+        account: entry.dn,
+        detail: 'removed an entry whose password the directory stored as sent',
+      });
     }
   }
 }

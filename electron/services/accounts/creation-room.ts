@@ -43,7 +43,10 @@ export interface CreationRoom extends CreationServices {
 export function creationRoom(services: CreationServices): CreationRoom {
   return {
     ...services,
-    resumable: (state) => state.state === 'active' && (creationStage(state, services.mailboxMode) === 'password-set' || services.ledger.endedUntold(state.claim?.madeBy ?? null)),
+    resumable: (state) =>
+      state.state === 'active' &&
+      (creationStage(state, services.mailboxMode) === 'password-set' ||
+        services.ledger.endedUntold(state.claim?.madeBy ?? null)),
   };
 }
 
@@ -69,7 +72,10 @@ export interface Progress {
 }
 
 /** A creation's failure: the error the person is told, and how its audit line records it. */
-export function creationFailure(error: unknown): { error: KioskError; line: { result: 'refused' | 'failed'; code: KioskError['code'] } } {
+export function creationFailure(error: unknown): {
+  error: KioskError;
+  line: { result: 'refused' | 'failed'; code: KioskError['code'] };
+} {
   const known = toKioskError(error);
   return { error: known, line: { result: auditedAs(known.code), code: known.code } };
 }

@@ -17,7 +17,13 @@ export interface AuditedCreation {
   time: string;
 }
 
-export type FleetFindingKind = 'lost' | 'duplicate-uid' | 'duplicate-uidNumber' | 'duplicate-staff-id' | 'claim-without-account' | 'entry-without-password';
+export type FleetFindingKind =
+  | 'lost'
+  | 'duplicate-uid'
+  | 'duplicate-uidNumber'
+  | 'duplicate-staff-id'
+  | 'claim-without-account'
+  | 'entry-without-password';
 
 export interface FleetFinding {
   kind: FleetFindingKind;
@@ -43,7 +49,13 @@ export function auditedCreations(lines: Iterable<string>): AuditedCreation[] {
     } catch {
       continue;
     }
-    if (event.action !== 'create' || event.result !== 'ok' || typeof event.staffId !== 'string' || typeof event.account !== 'string') continue;
+    if (
+      event.action !== 'create' ||
+      event.result !== 'ok' ||
+      typeof event.staffId !== 'string' ||
+      typeof event.account !== 'string'
+    )
+      continue;
     found.push({
       staffId: event.staffId.toLowerCase(),
       account: event.account.toLowerCase(),
@@ -62,20 +74,40 @@ interface Account {
   uidNumber: string;
 }
 
-export async function fleetCheck(reads: AccountReads, connection: DirectoryConnection, audited: readonly AuditedCreation[]): Promise<FleetReport> {
+export async function fleetCheck(
+  reads: AccountReads,
+  connection: DirectoryConnection,
+  audited: readonly AuditedCreation[],
+): Promise<FleetReport> {
   const { layout } = reads;
   const [entries, withoutPassword, claims] = await Promise.all([
     reads.accounts(connection),
-    reads.accounts(connection, layout.baseDn, allOf(equals('objectClass', 'posixAccount'), not(present('userPassword')))),
+    reads.accounts(
+      connection,
+      layout.baseDn,
+      allOf(equals('objectClass', 'posixAccount'), not(present('userPassword'))),
+    ),
     reads.claims(connection),
   ]);
-  const accounts: Account[] = entries.map((e) => ({ dn: e.dn.toLowerCase(), uid: e.uid.toLowerCase(), staffId: e.staffId, uidNumber: Number.isNaN(e.uidNumber) ? '' : String(e.uidNumber) }));
+  const accounts: Account[] = entries.map((e) => ({
+    dn: e.dn.toLowerCase(),
+    uid: e.uid.toLowerCase(),
+    staffId: e.staffId,
+    uidNumber: Number.isNaN(e.uidNumber) ? '' : String(e.uidNumber),
+  }));
   const findings: FleetFinding[] = [];
 
   for (const creation of audited) {
-    const kept = accounts.some((a) => a.uid === creation.account && a.staffId === creation.staffId && (creation.uidNumber === undefined || a.uidNumber === String(creation.uidNumber)));
+    const kept = accounts.some(
+      (a) =>
+        a.uid === creation.account &&
+        a.staffId === creation.staffId &&
+        (creation.uidNumber === undefined || a.uidNumber === String(creation.uidNumber)),
+    );
     if (kept) continue;
-    const now = accounts.filter((a) => a.uid === creation.account).map((a) => `${a.uid} now has staff ID ${a.staffId}, uidNumber ${a.uidNumber}`);
+    const now = accounts
+      .filter((a) => a.uid === creation.account)
+      .map((a) => `${a.uid} now has staff ID ${a.staffId}, uidNumber ${a.uidNumber}`);
     findings.push({
       kind: 'lost',
       key: creation.staffId,
@@ -83,10 +115,17 @@ export async function fleetCheck(reads: AccountReads, connection: DirectoryConne
     });
   }
 
-  for (const [kind, field] of [['duplicate-uid', 'uid'], ['duplicate-uidNumber', 'uidNumber'], ['duplicate-staff-id', 'staffId']] as const) {
+  for (const [kind, field] of [
+    ['duplicate-uid', 'uid'],
+    ['duplicate-uidNumber', 'uidNumber'],
+    ['duplicate-staff-id', 'staffId'],
+  ] as const) {
     const groups = new Map<string, Account[]>();
-    for (const account of accounts) if (account[field]) groups.set(account[field], [...(groups.get(account[field]) ?? []), account]);
-    for (const [key, group] of groups) if (group.length > 1) findings.push({ kind, key, detail: `${group.length} entries: ${group.map((a) => a.dn).join('; ')}` });
+    for (const account of accounts)
+      if (account[field]) groups.set(account[field], [...(groups.get(account[field]) ?? []), account]);
+    for (const [key, group] of groups)
+      if (group.length > 1)
+        findings.push({ kind, key, detail: `${group.length} entries: ${group.map((a) => a.dn).join('; ')}` });
   }
 
   for (const claim of claims) {
@@ -95,11 +134,19 @@ export async function fleetCheck(reads: AccountReads, connection: DirectoryConne
     if (account && account.staffId === staffId) continue;
     // A claim younger than a creation takes may be one in progress; the operator sees when it was made.
     const made = claim.createdAt ? new Date(claim.createdAt).toISOString() : 'an unknown time';
-    findings.push({ kind: 'claim-without-account', key: staffId, detail: `claim made ${made} at ${claim.madeBy?.kioskId || 'a kiosk'} names ${claim.accountDn ?? 'no account'}${account ? `, which belongs to ${account.staffId}` : ', which does not exist'}` });
+    findings.push({
+      kind: 'claim-without-account',
+      key: staffId,
+      detail: `claim made ${made} at ${claim.madeBy?.kioskId || 'a kiosk'} names ${claim.accountDn ?? 'no account'}${account ? `, which belongs to ${account.staffId}` : ', which does not exist'}`,
+    });
   }
 
   for (const e of withoutPassword) {
-    findings.push({ kind: 'entry-without-password', key: e.staffId, detail: `${e.dn} has no password (an interrupted creation the sweeper removes, or one to finish by hand)` });
+    findings.push({
+      kind: 'entry-without-password',
+      key: e.staffId,
+      detail: `${e.dn} has no password (an interrupted creation the sweeper removes, or one to finish by hand)`,
+    });
   }
   return { audited: audited.length, accounts: accounts.length, findings };
 }

@@ -35,7 +35,10 @@ export class AccountHousekeeping {
   start(everyMs: number): () => void {
     const tick = () => void this.runRound();
     setTimeout(tick, 0).unref?.();
-    this.timers.push(setInterval(tick, everyMs), setInterval(() => this.problem !== null && void this.checkLayout(), Math.min(LAYOUT_RECHECK_MS, everyMs)));
+    this.timers.push(
+      setInterval(tick, everyMs),
+      setInterval(() => this.problem !== null && void this.checkLayout(), Math.min(LAYOUT_RECHECK_MS, everyMs)),
+    );
     for (const timer of this.timers) timer.unref?.();
     return () => this.stop();
   }
@@ -49,8 +52,14 @@ export class AccountHousekeeping {
   runRound(): Promise<void> {
     this.round ??= (async () => {
       if ((await this.checkLayout()) !== null) return;
-      await this.deps.sweeper.sweep().catch((error: unknown) => this.deps.logger.warn('sweep of abandoned entries failed; will retry', { error }));
-      await this.deps.mailboxes.finish().catch((error: unknown) => this.deps.logger.warn('finishing unfinished mailboxes failed; will retry', { error }));
+      await this.deps.sweeper
+        .sweep()
+        .catch((error: unknown) => this.deps.logger.warn('sweep of abandoned entries failed; will retry', { error }));
+      await this.deps.mailboxes
+        .finish()
+        .catch((error: unknown) =>
+          this.deps.logger.warn('finishing unfinished mailboxes failed; will retry', { error }),
+        );
     })().finally(() => {
       this.round = undefined;
     });
@@ -67,12 +76,22 @@ export class AccountHousekeeping {
       const store = await this.deps.stores.begin();
       findings = await store.checkLayout(this.deps.kioskEntryDn);
     } catch (error) {
-      if (!(error instanceof KioskError && (error.code === 'DIRECTORY_UNAVAILABLE' || error.code === 'DIRECTORY_READ_ONLY'))) this.deps.logger.warn('the directory layout check failed; will retry', { error });
+      if (
+        !(
+          error instanceof KioskError &&
+          (error.code === 'DIRECTORY_UNAVAILABLE' || error.code === 'DIRECTORY_READ_ONLY')
+        )
+      )
+        this.deps.logger.warn('the directory layout check failed; will retry', { error });
       return this.problem;
     }
     const problem = layoutProblem(findings);
     if (problem?.detail !== this.problem?.detail) {
-      if (problem) this.deps.logger.error('the directory is not laid out for the kiosk: out of service until fixed (mx-kiosk doctor)', { problem: problem.detail });
+      if (problem)
+        this.deps.logger.error(
+          'the directory is not laid out for the kiosk: out of service until fixed (mx-kiosk doctor)',
+          { problem: problem.detail },
+        );
       else this.deps.logger.info('the directory layout is in place again: back in service');
       this.problem = problem;
       this.deps.onLayout(problem);

@@ -27,7 +27,11 @@ export class IncompleteEntrySweeper {
     await leftovers.retry(store);
     let entries = 0;
     for (const entry of await stores.reads.entriesWithoutPassword(store.target.connection)) {
-      if (leftovers.isEnded(entry.createdAt, entry.madeBy) && (await leftovers.removeIncomplete(store, entry, 'found by the sweep'))) entries += 1;
+      if (
+        leftovers.isEnded(entry.createdAt, entry.madeBy) &&
+        (await leftovers.removeIncomplete(store, entry, 'found by the sweep'))
+      )
+        entries += 1;
     }
     // Read after the entries are gone: their own claims went with them.
     let claims = 0;

@@ -11,7 +11,12 @@ import { homeDirectoryFor } from '../account-store/account-layout';
 import type { AuditLog } from '../audit/audit-log';
 import { hasCode } from '../kiosk-error';
 import type { Logger } from '../logger';
-import { mailboxMade, type MailboxAccount, type MailboxProvisioner, type MailboxProvisioning } from '../mailbox/mailbox-provisioner';
+import {
+  mailboxMade,
+  type MailboxAccount,
+  type MailboxProvisioner,
+  type MailboxProvisioning,
+} from '../mailbox/mailbox-provisioner';
 import type { CreationLeftovers } from './creation-leftovers';
 
 /**
@@ -31,7 +36,10 @@ export async function provisionAndMark(
   const made = mailboxMade(provisioning.report);
   if (deps.mailboxMode === 'campus') {
     const mark = made ? 'mailbox' : provisioning.report.homeCreated && !homeMade ? 'home' : null;
-    if (mark) await store.mark(staffId, mark).catch((error: unknown) => deps.logger.warn('mailbox mark not written', { mark, staffId, error }));
+    if (mark)
+      await store
+        .mark(staffId, mark)
+        .catch((error: unknown) => deps.logger.warn('mailbox mark not written', { mark, staffId, error }));
   }
   return { ...provisioning, made };
 }
@@ -60,7 +68,9 @@ export class MailboxFinisher {
       if (hasCode(error, 'DIRECTORY_READ_ONLY')) return none;
       throw error;
     }
-    const waiting = (await this.deps.stores.reads.claims(store.target.connection, 'without-mailbox')).filter((c) => this.deps.leftovers.isEnded(c.createdAt, c.madeBy));
+    const waiting = (await this.deps.stores.reads.claims(store.target.connection, 'without-mailbox')).filter((c) =>
+      this.deps.leftovers.isEnded(c.createdAt, c.madeBy),
+    );
     const result = { ...none };
     for (const claim of waiting) {
       const account = claim.accountDn ? await store.entry(claim.accountDn) : null;
@@ -73,7 +83,10 @@ export class MailboxFinisher {
         // One mailbox's trouble does not hold up the others; a lost directory ends the round.
         if (hasCode(error, 'DIRECTORY_UNAVAILABLE')) throw error;
         result.left += 1;
-        this.deps.logger.warn('finishing a mailbox failed; tried again at the next sweep', { staffId: claim.staffId, error });
+        this.deps.logger.warn('finishing a mailbox failed; tried again at the next sweep', {
+          staffId: claim.staffId,
+          error,
+        });
       }
     }
     return result;
@@ -85,12 +98,31 @@ export class MailboxFinisher {
     const homeDirectory = account.homeDirectory || homeDirectoryFor(store.layoutAccount.homeDirectory, account.uid);
     const gidNumber = Number.isInteger(account.gidNumber) ? account.gidNumber : store.layoutAccount.gidNumber;
     // The person resuming may have marked it meanwhile; the mailbox is there either way.
-    const { report, problem, made } = await provisionAndMark(deps, store, staffId, { uid: account.uid, uidNumber: account.uidNumber, gidNumber, homeDirectory }, claim.homeMade);
+    const { report, problem, made } = await provisionAndMark(
+      deps,
+      store,
+      staffId,
+      { uid: account.uid, uidNumber: account.uidNumber, gidNumber, homeDirectory },
+      claim.homeMade,
+    );
     if (made) {
-      await deps.audit.note({ action: 'mailbox', result: 'ok', staffId, account: account.uid, detail: 'finished a mailbox a creation left unfinished' });
+      await deps.audit.note({
+        action: 'mailbox',
+        result: 'ok',
+        staffId,
+        account: account.uid,
+        detail: 'finished a mailbox a creation left unfinished',
+      });
       return true;
     }
-    await deps.audit.note({ action: 'mailbox', result: 'failed', code: 'MAILBOX_UNFINISHED', staffId, account: account.uid, detail: `${report.unfinished} did not finish (${problem}); tried again at the next sweep` });
+    await deps.audit.note({
+      action: 'mailbox',
+      result: 'failed',
+      code: 'MAILBOX_UNFINISHED',
+      staffId,
+      account: account.uid,
+      detail: `${report.unfinished} did not finish (${problem}); tried again at the next sweep`,
+    });
     return false;
   }
 }

@@ -51,11 +51,22 @@ export class PasswordReset {
   }
 
   resetPassword(session: KioskSession, request: { password: string; confirm: string }): Promise<{ address: string }> {
-    const person: ResetPerson = { staffId: session.profile.id, nameEn: session.profile.nameEn, purpose: session.purpose, operator: operatorLabel(session) };
-    return this.deps.track(session, this.deps.lock.run(`reset:${person.staffId}`, () => this.attempt(person, request)));
+    const person: ResetPerson = {
+      staffId: session.profile.id,
+      nameEn: session.profile.nameEn,
+      purpose: session.purpose,
+      operator: operatorLabel(session),
+    };
+    return this.deps.track(
+      session,
+      this.deps.lock.run(`reset:${person.staffId}`, () => this.attempt(person, request)),
+    );
   }
 
-  private async attempt(person: ResetPerson, request: { password: string; confirm: string }): Promise<{ address: string }> {
+  private async attempt(
+    person: ResetPerson,
+    request: { password: string; confirm: string },
+  ): Promise<{ address: string }> {
     const { standing, passwords, audit } = this.deps;
     let stage = 'checks';
     let account: { dn: string; uid: string } | undefined;
@@ -66,7 +77,12 @@ export class PasswordReset {
       // Chosen before anything is written: no write server means DIRECTORY_READ_ONLY, with nothing changed.
       store = await this.deps.stores.begin({ prefer: this.deps.stores.pinnedWriteServer(person.staffId) });
       account = standing.resettable(await this.deps.leftovers.clearFor(store, person.staffId));
-      await enforcePasswordPolicy(request.password, request.confirm, { staffId: person.staffId, nameEn: person.nameEn, account: account.uid }, this.deps.rater);
+      await enforcePasswordPolicy(
+        request.password,
+        request.confirm,
+        { staffId: person.staffId, nameEn: person.nameEn, account: account.uid },
+        this.deps.rater,
+      );
       stage = 'password-sent';
       this.deps.stores.pinToWriteServer(person.staffId, store.target.url);
       try {
@@ -74,14 +90,30 @@ export class PasswordReset {
       } catch (error) {
         // The retry of a reset that ended in a fault, whose new password did take after all: the
         // password is what they asked for. Anyone else choosing their current password is refused.
-        if (!(hasCode(error, 'PASSWORD_IN_HISTORY') && this.isRetryAfterFault(person.staffId) && (await passwords.binds(store, account.dn, request.password)))) throw error;
+        if (
+          !(
+            hasCode(error, 'PASSWORD_IN_HISTORY') &&
+            this.isRetryAfterFault(person.staffId) &&
+            (await passwords.binds(store, account.dn, request.password))
+          )
+        )
+          throw error;
         detail = 'the new password was already in place (a retry after a fault)';
       }
       stage = 'password-set';
       await this.prove(store, account.dn, request.password);
       stage = 'complete';
       this.uncertain.delete(person.staffId);
-      await audit.note({ action: 'reset', result: 'ok', staffId: person.staffId, account: account.uid, operator: person.operator, stage, detail, server: store.target.url });
+      await audit.note({
+        action: 'reset',
+        result: 'ok',
+        staffId: person.staffId,
+        account: account.uid,
+        operator: person.operator,
+        stage,
+        detail,
+        server: store.target.url,
+      });
       return { address: standing.address(account.uid) };
     } catch (error) {
       const known = toKioskError(error);
@@ -122,7 +154,8 @@ export class PasswordReset {
   private async prove(store: AccountStore, dn: string, password: string): Promise<void> {
     const truth = await this.deps.passwords.truth(store, dn, password);
     if (truth === 'set') return;
-    if (truth === 'unknown') throw new KioskError('PASSWORD_MAY_BE_SET', 'the proving bind could not reach the directory');
+    if (truth === 'unknown')
+      throw new KioskError('PASSWORD_MAY_BE_SET', 'the proving bind could not reach the directory');
     throw new KioskError('INTERNAL', 'the new password does not bind');
   }
 }

@@ -26,7 +26,12 @@ export class PasswordSetter {
 
   /** The truth of a password after a fault: set, not set, or unknown once the bound has passed. */
   truth(store: AccountStore, dn: string, password: string) {
-    return whetherPasswordTook((d, p) => this.binds(store, d, p), dn, password, this.deps.truthBoundMs ?? PASSWORD_TRUTH_BOUND_MS);
+    return whetherPasswordTook(
+      (d, p) => this.binds(store, d, p),
+      dn,
+      password,
+      this.deps.truthBoundMs ?? PASSWORD_TRUTH_BOUND_MS,
+    );
   }
 
   /**
@@ -41,7 +46,12 @@ export class PasswordSetter {
       // sameIsDone (a new account's first password): an earlier try whose answer was lost may
       // have set this very password after all, since slapd can act on a request after its
       // connection was cut. Then "not being changed" means done. (A reset decides this itself.)
-      if (options.sameIsDone && hasCode(error, 'PASSWORD_IN_HISTORY') && /not being changed/i.test(error.detail ?? '') && (await this.binds(store, dn, password))) {
+      if (
+        options.sameIsDone &&
+        hasCode(error, 'PASSWORD_IN_HISTORY') &&
+        /not being changed/i.test(error.detail ?? '') &&
+        (await this.binds(store, dn, password))
+      ) {
         await this.readBack(store, dn, password);
         return;
       }

@@ -24,7 +24,11 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * equal to notYet (the write is not there) is asked once more after settleMs, and that second
  * answer stands. Anything but an outage is not swallowed.
  */
-export async function askAfterFault<T extends string>(ask: () => Promise<T>, notYet: T, timing: { boundMs: number; settleMs: number }): Promise<T | 'unknown'> {
+export async function askAfterFault<T extends string>(
+  ask: () => Promise<T>,
+  notYet: T,
+  timing: { boundMs: number; settleMs: number },
+): Promise<T | 'unknown'> {
   const deadline = Date.now() + timing.boundMs;
   let settled = false;
   for (;;) {
@@ -35,7 +39,7 @@ export async function askAfterFault<T extends string>(ask: () => Promise<T>, not
       await pause(timing.settleMs);
       continue;
     } catch (error) {
-      if (!(hasCode(error, 'DIRECTORY_UNAVAILABLE'))) throw error;
+      if (!hasCode(error, 'DIRECTORY_UNAVAILABLE')) throw error;
     }
     if (Date.now() + RETRY_EVERY_MS > deadline) return 'unknown';
     await pause(RETRY_EVERY_MS);
@@ -49,5 +53,8 @@ export function whetherPasswordTook(
   boundMs: number = PASSWORD_TRUTH_BOUND_MS,
   settleMs: number = PASSWORD_SETTLE_MS,
 ): Promise<PasswordTruth> {
-  return askAfterFault(async () => ((await bindsAs(dn, password)) ? 'set' : 'not-set'), 'not-set', { boundMs, settleMs });
+  return askAfterFault(async () => ((await bindsAs(dn, password)) ? 'set' : 'not-set'), 'not-set', {
+    boundMs,
+    settleMs,
+  });
 }

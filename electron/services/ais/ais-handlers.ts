@@ -3,7 +3,10 @@
 import type { Dispatcher } from '../dispatcher';
 import type { AisLauncher, AisSignIn } from './ais-sign-in';
 
-export function registerAisHandlers(dispatcher: Dispatcher, deps: { signIn: AisSignIn; launcher: AisLauncher; refuseNewSessions: () => void; beforeBegin?: () => Promise<void> }): void {
+export function registerAisHandlers(
+  dispatcher: Dispatcher,
+  deps: { signIn: AisSignIn; launcher: AisLauncher; refuseNewSessions: () => void; beforeBegin?: () => Promise<void> },
+): void {
   dispatcher.handle('beginSignIn', async ({ purpose }) => {
     // The switches may have changed since they were last read: read them, then ask again.
     await deps.beforeBegin?.();
@@ -12,5 +15,7 @@ export function registerAisHandlers(dispatcher: Dispatcher, deps: { signIn: AisS
   });
   dispatcher.handle('cancelSignIn', async () => ({ cancelled: deps.launcher.cancel() }));
   dispatcher.handle('signInActivity', async () => ({ quietMs: deps.launcher.quietMs?.() ?? null }));
-  dispatcher.handle('obscureSignIn', async ({ obscured }) => ({ obscured: deps.launcher.obscure?.(obscured) ?? false }));
+  dispatcher.handle('obscureSignIn', async ({ obscured }) => ({
+    obscured: deps.launcher.obscure?.(obscured) ?? false,
+  }));
 }

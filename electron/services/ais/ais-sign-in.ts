@@ -77,13 +77,20 @@ export class AisSignIn {
       const assist = pending && pending.until > this.clock.now() && pending.staffId === verified.id ? pending : null;
       if (this.pendingAssist && !assist) this.pendingAssist.discard();
       this.pendingAssist = null;
-      const session = this.sessions.start(verified, this.pendingPurpose ?? 'apply', assist ? { operator: assist.operator, reason: assist.reason } : undefined);
+      const session = this.sessions.start(
+        verified,
+        this.pendingPurpose ?? 'apply',
+        assist ? { operator: assist.operator, reason: assist.reason } : undefined,
+      );
       assist?.attach(session);
       this.logger.info('ais handoff accepted', { staffId: verified.id, role: verified.role });
       return session;
     } catch (error) {
       const code = error instanceof KioskError ? error.code : 'INTERNAL';
-      this.logger.warn('ais handoff refused', { code, detail: error instanceof KioskError ? error.detail : String(error) });
+      this.logger.warn('ais handoff refused', {
+        code,
+        detail: error instanceof KioskError ? error.detail : String(error),
+      });
       throw error;
     } finally {
       this.pendingPurpose = null;

@@ -46,11 +46,14 @@ export function serializeHandoffFields(fields: HandoffFields): string {
 
 /** Decodes &#NNN; and &#xHH; (the only entities AIS emits); invalid code points stay as text. */
 export function decodeNumericEntities(text: string): string {
-  return text.replace(/&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g, (whole, hex: string | undefined, dec: string | undefined) => {
-    const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
-    const usable = code > 0x1f && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && code !== 0x7f;
-    return usable ? String.fromCodePoint(code) : whole;
-  });
+  return text.replace(
+    /&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g,
+    (whole, hex: string | undefined, dec: string | undefined) => {
+      const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec!, 10);
+      const usable = code > 0x1f && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && code !== 0x7f;
+      return usable ? String.fromCodePoint(code) : whole;
+    },
+  );
 }
 
 export function mapLanguage(value: string | undefined): KioskLanguage {

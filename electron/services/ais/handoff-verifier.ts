@@ -21,7 +21,6 @@ export interface VerifiedHandoff extends HandoffPayload {
   role: Role;
 }
 
-
 export class AisHandoffVerifier {
   constructor(
     private readonly codec: AisTokenCodec,
@@ -37,7 +36,8 @@ export class AisHandoffVerifier {
    */
   verify(token: unknown, acceptableIps: readonly string[]): VerifiedHandoff {
     const opened = this.codec.open(token);
-    if (!opened.ok) throw new KioskError(opened.reason === 'checksum' ? 'DECRYPT(-2)' : 'DECRYPT(-1)', `token ${opened.reason}`);
+    if (!opened.ok)
+      throw new KioskError(opened.reason === 'checksum' ? 'DECRYPT(-2)' : 'DECRYPT(-1)', `token ${opened.reason}`);
     const fields = parseHandoffFields(opened.payload);
     const payload = fields && normaliseHandoff(fields);
     if (!payload) throw new KioskError('DECRYPT(-1)', 'payload unparsable or missing id, timestamp or ip');
@@ -49,7 +49,9 @@ export class AisHandoffVerifier {
     if (-age > this.settings.futureSkewSeconds) throw new KioskError('DECRYPT(-2)', `token is ${-age} s in the future`);
 
     this.used.forgetExpired(nowMs);
-    const digest = createHash('sha256').update(token as string).digest('hex');
+    const digest = createHash('sha256')
+      .update(token as string)
+      .digest('hex');
     if (this.used.has(digest)) throw new KioskError('DECRYPT(-3)', 'token already used');
 
     const allowed = new Set(acceptableIps.map(normaliseIp));

@@ -38,7 +38,8 @@ export function createAesGcmCodec(key: Buffer, nonces: () => Buffer = () => rand
       if (typeof token !== 'string' || token.length > MAX_TOKEN_HEX_CHARS) return { ok: false, reason: 'malformed' };
       if (token.length % 2 !== 0 || !/^[0-9a-f]*$/.test(token)) return { ok: false, reason: 'malformed' };
       const bytes = Buffer.from(token, 'hex');
-      if (bytes.length < HEADER_BYTES + TAG_BYTES || bytes[0] !== TOKEN_VERSION) return { ok: false, reason: 'malformed' };
+      if (bytes.length < HEADER_BYTES + TAG_BYTES || bytes[0] !== TOKEN_VERSION)
+        return { ok: false, reason: 'malformed' };
       const nonce = bytes.subarray(1, HEADER_BYTES);
       const body = bytes.subarray(HEADER_BYTES, bytes.length - TAG_BYTES);
       const tag = bytes.subarray(bytes.length - TAG_BYTES);

@@ -3,7 +3,18 @@
 // tests and tools; for a kiosk, a small append-only file, synced to disk before the token counts.
 // A line torn by a failed append (a full disk) is cut off before the next one, so it can never
 // swallow the next token's line; a line torn by a crash is dropped when the file is read back.
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface UsedTokens {

@@ -21,7 +21,9 @@ export interface ChainedLine {
 export function parseChained(line: string): ChainedLine | null {
   try {
     const record = JSON.parse(line) as { seq?: unknown; hash?: unknown; time?: unknown };
-    return typeof record.seq === 'number' && typeof record.hash === 'string' ? { seq: record.seq, hash: record.hash, time: typeof record.time === 'string' ? record.time : null, line } : null;
+    return typeof record.seq === 'number' && typeof record.hash === 'string'
+      ? { seq: record.seq, hash: record.hash, time: typeof record.time === 'string' ? record.time : null, line }
+      : null;
   } catch {
     return null;
   }
@@ -70,10 +72,18 @@ export async function forwardingLag(files: AuditFiles): Promise<ForwardingLag> {
  * The doctor's line for forwarding: lines that waited longer than a write timeout and a retry
  * have met a receiver that is not taking them.
  */
-export function forwardingCheck(lag: ForwardingLag, nowMs: number, patienceMs: number): { status: 'OK' | 'FAIL'; name: string; detail: string } {
+export function forwardingCheck(
+  lag: ForwardingLag,
+  nowMs: number,
+  patienceMs: number,
+): { status: 'OK' | 'FAIL'; name: string; detail: string } {
   const name = 'audit forwarding';
   if (lag.lines === 0) return { status: 'OK', name, detail: 'every line forwarded' };
   const waitedMs = lag.since ? nowMs - Date.parse(lag.since) : Infinity;
   if (waitedMs <= patienceMs) return { status: 'OK', name, detail: `${lag.lines} line(s) on their way` };
-  return { status: 'FAIL', name, detail: `forwarding behind by ${lag.lines} line(s) since ${lag.since ?? 'an unknown time'}; they wait in the audit files` };
+  return {
+    status: 'FAIL',
+    name,
+    detail: `forwarding behind by ${lag.lines} line(s) since ${lag.since ?? 'an unknown time'}; they wait in the audit files`,
+  };
 }

@@ -38,12 +38,18 @@ export function auditFiles(basePath: string): AuditFiles {
   const dir = dirname(basePath);
   const ext = extname(basePath) || '.jsonl';
   const stem = basename(basePath, ext);
-  const pattern = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{4}-\\d{2}-\\d{2}${ext.replace('.', '\\.')}$`);
+  const pattern = new RegExp(
+    `^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{4}-\\d{2}-\\d{2}${ext.replace('.', '\\.')}$`,
+  );
   return {
     dailyFile: (timeMs) => join(dir, `${stem}-${new Date(timeMs).toISOString().slice(0, 10)}${ext}`),
     headFile: join(dir, `${stem}.head`),
     forwardedFile: join(dir, `${stem}.forwarded`),
-    list: async () => (await readdir(dir).catch(() => [] as string[])).filter((f) => pattern.test(f)).sort().map((f) => join(dir, f)),
+    list: async () =>
+      (await readdir(dir).catch(() => [] as string[]))
+        .filter((f) => pattern.test(f))
+        .sort()
+        .map((f) => join(dir, f)),
   };
 }
 
@@ -65,7 +71,12 @@ export function auditFiles(basePath: string): AuditFiles {
  * - a last line that is not a record at all (edited by hand) does not stop the trail: the chain
  *   goes on from the head, and `audit verify` names the line.
  */
-export function chainedAuditWriter(basePath: string, clock: Clock, afterWrite: (chainedLine: string) => void = () => undefined, options: { sync?: boolean } = {}): AuditWriter {
+export function chainedAuditWriter(
+  basePath: string,
+  clock: Clock,
+  afterWrite: (chainedLine: string) => void = () => undefined,
+  options: { sync?: boolean } = {},
+): AuditWriter {
   const files = auditFiles(basePath);
   const sync = options.sync ?? true;
   let head: Promise<Head> | undefined;
@@ -90,7 +101,11 @@ export function chainedAuditWriter(basePath: string, clock: Clock, afterWrite: (
       head = undefined; // read again on the next write
       throw error;
     });
-    const record: Record<string, unknown> = { ...(JSON.parse(line) as object), seq: previous.seq + 1, prev: previous.hash };
+    const record: Record<string, unknown> = {
+      ...(JSON.parse(line) as object),
+      seq: previous.seq + 1,
+      prev: previous.hash,
+    };
     record.hash = hashRecord(record);
     const chained = JSON.stringify(record);
     try {
@@ -143,13 +158,22 @@ export async function verifyAuditChain(paths: readonly string[], headFile?: stri
         record = JSON.parse(row) as Record<string, unknown>;
       } catch {
         const unfinished = index === paths.length - 1 && i === rows.length - 1 && !text.endsWith('\n');
-        return bad(unfinished ? 'an unfinished last line (a write cut short by a crash or a full disk; the kiosk cuts it off before its next line)' : 'not a JSON line (edited or cut)');
+        return bad(
+          unfinished
+            ? 'an unfinished last line (a write cut short by a crash or a full disk; the kiosk cuts it off before its next line)'
+            : 'not a JSON line (edited or cut)',
+        );
       }
       // The first file may start mid-chain (older files archived); later ones must continue it.
-      if (index === 0 && i === 0 && expected.seq === 0 && record.seq !== 1) expected = { seq: (record.seq as number) - 1, hash: record.prev as string };
+      if (index === 0 && i === 0 && expected.seq === 0 && record.seq !== 1)
+        expected = { seq: (record.seq as number) - 1, hash: record.prev as string };
       if (record.hash !== hashRecord(record)) return bad('its content does not match its hash (edited)');
-      if (record.seq !== expected.seq + 1) return bad(`sequence ${String(record.seq)} where ${expected.seq + 1} was due (deleted, reordered or duplicated)`);
-      if (record.prev !== expected.hash) return bad('it does not follow the line before it (deleted, reordered or inserted)');
+      if (record.seq !== expected.seq + 1)
+        return bad(
+          `sequence ${String(record.seq)} where ${expected.seq + 1} was due (deleted, reordered or duplicated)`,
+        );
+      if (record.prev !== expected.hash)
+        return bad('it does not follow the line before it (deleted, reordered or inserted)');
       expected = { seq: record.seq as number, hash: record.hash as string };
       if (head && expected.seq === head.seq) atHead = expected.hash;
       lines += 1;
@@ -158,12 +182,20 @@ export async function verifyAuditChain(paths: readonly string[], headFile?: stri
   }
   const end = { file: paths.at(-1) ?? headFile ?? '', line: rowsInLast + 1 };
   if (head && head.seq > expected.seq) {
-    return { ok: false, ...end, reason: `the trail ends at ${expected.seq} but the head records ${head.seq} (lines cut off the end)` };
+    return {
+      ok: false,
+      ...end,
+      reason: `the trail ends at ${expected.seq} but the head records ${head.seq} (lines cut off the end)`,
+    };
   }
   // A head behind the end is one whose rewrite failed after its line was written (the writer
   // above); it must still name a line of this chain. One older than the first file is not checked.
   if (head && atHead !== undefined && atHead !== head.hash) {
-    return { ok: false, ...end, reason: `the head records line ${head.seq} with a hash the trail does not have (lines replaced or cut)` };
+    return {
+      ok: false,
+      ...end,
+      reason: `the head records line ${head.seq} with a hash the trail does not have (lines replaced or cut)`,
+    };
   }
   return { ok: true, lines };
 }
@@ -176,6 +208,7 @@ export async function readAuditTrail(path: string): Promise<string[]> {
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (text !== undefined) return text.split('\n').filter(Boolean);
   const lines: string[] = [];
-  for (const file of await auditFiles(path).list()) lines.push(...(await readFile(file, 'utf8')).split('\n').filter(Boolean));
+  for (const file of await auditFiles(path).list())
+    lines.push(...(await readFile(file, 'utf8')).split('\n').filter(Boolean));
   return lines;
 }

@@ -173,14 +173,22 @@ export class AuditForwarder {
         this.forwarded = { seq: next.seq, hash: next.hash };
         this.queue.shift();
         await this.saveState();
-        if (this.trouble) this.deps.logger.info('audit forwarding caught up with the receiver', { seq: next.seq, waiting: this.status().lines });
+        if (this.trouble)
+          this.deps.logger.info('audit forwarding caught up with the receiver', {
+            seq: next.seq,
+            waiting: this.status().lines,
+          });
         this.trouble = null;
       } catch (error) {
         this.connection?.close();
         this.connection = null;
         if (this.stopped) return;
         if (this.trouble !== 'not-reading') {
-          if (!this.trouble) this.deps.logger.warn('audit forwarding behind: receiver unreachable; lines wait in the audit files', { error, waiting: this.status().lines });
+          if (!this.trouble)
+            this.deps.logger.warn('audit forwarding behind: receiver unreachable; lines wait in the audit files', {
+              error,
+              waiting: this.status().lines,
+            });
           this.trouble = 'unreachable';
         }
         await this.pause(this.deps.retryMs);
@@ -197,9 +205,14 @@ export class AuditForwarder {
     const handed = connection.write(octetCounted(syslogMessage(line.line, this.deps.origin)));
     const { writeTimeoutMs } = this.deps;
     if (await within(handed, writeTimeoutMs)) return;
-    if (this.trouble !== 'not-reading') this.deps.logger.warn('audit forwarding behind: the receiver is not reading', { seq: line.seq, waiting: this.status().lines });
+    if (this.trouble !== 'not-reading')
+      this.deps.logger.warn('audit forwarding behind: the receiver is not reading', {
+        seq: line.seq,
+        waiting: this.status().lines,
+      });
     this.trouble = 'not-reading';
-    if (!(await within(handed, writeTimeoutMs * 29))) throw new Error(`the syslog receiver read nothing for ${(writeTimeoutMs * 30) / 1000} s`);
+    if (!(await within(handed, writeTimeoutMs * 29)))
+      throw new Error(`the syslog receiver read nothing for ${(writeTimeoutMs * 30) / 1000} s`);
   }
 
   private pause(ms: number): Promise<void> {

@@ -12,7 +12,17 @@ import type { Clock } from '../clock';
 import { KioskError } from '../kiosk-error';
 import { redact, silentLogger, type Logger } from '../logger';
 
-export type AuditAction = 'handoff' | 'eligibility' | 'candidates' | 'consent' | 'create' | 'reset' | 'cleanup' | 'mailbox' | 'contact' | 'operator';
+export type AuditAction =
+  | 'handoff'
+  | 'eligibility'
+  | 'candidates'
+  | 'consent'
+  | 'create'
+  | 'reset'
+  | 'cleanup'
+  | 'mailbox'
+  | 'contact'
+  | 'operator';
 export type AuditResult = 'ok' | 'refused' | 'failed';
 
 export interface AuditEvent {
@@ -80,11 +90,20 @@ export class AuditLog {
    */
   record(event: AuditEvent): Promise<void> {
     this.hooks.onRecord?.(event);
-    const line = JSON.stringify({ time: new Date(this.clock.now()).toISOString(), kioskId: this.kioskId, ...(redact(event) as AuditEvent) });
+    const line = JSON.stringify({
+      time: new Date(this.clock.now()).toISOString(),
+      kioskId: this.kioskId,
+      ...(redact(event) as AuditEvent),
+    });
     const written = this.tail.then(() => this.write(line));
     this.tail = written.catch((error: unknown) => {
       this.failed += 1;
-      (this.hooks.logger ?? silentLogger).error('audit write failed', { error, action: event.action, result: event.result, code: event.code });
+      (this.hooks.logger ?? silentLogger).error('audit write failed', {
+        error,
+        action: event.action,
+        result: event.result,
+        code: event.code,
+      });
     });
     return written;
   }

@@ -20,7 +20,11 @@ export interface Position {
  * sequence number) is among them, or, without a head, until a record is. Each file on the way
  * that ends in an unfinished line has it cut off, or finished when it is a whole record.
  */
-export async function trailEnd(files: AuditFiles, reach: number | null, isWholeRecord: (text: string) => boolean): Promise<Array<Position | undefined>> {
+export async function trailEnd(
+  files: AuditFiles,
+  reach: number | null,
+  isWholeRecord: (text: string) => boolean,
+): Promise<Array<Position | undefined>> {
   const paths = await files.list();
   const chunks: Array<Array<Position | undefined>> = [];
   for (let i = paths.length - 1; i >= 0; i -= 1) {
@@ -47,7 +51,9 @@ async function mended(path: string, isWholeRecord: (text: string) => boolean): P
 function positionOf(row: string): Position | undefined {
   try {
     const record = JSON.parse(row) as Partial<Position>;
-    return typeof record.seq === 'number' && typeof record.hash === 'string' && typeof record.prev === 'string' ? { seq: record.seq, hash: record.hash, prev: record.prev } : undefined;
+    return typeof record.seq === 'number' && typeof record.hash === 'string' && typeof record.prev === 'string'
+      ? { seq: record.seq, hash: record.hash, prev: record.prev }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -20,12 +20,18 @@ export function createAuditTrail(
   deps: { clock: Clock; logger: Logger; kioskId: string; hostname: string; readTextFile: (path: string) => string },
 ): AuditTrail {
   const syslog = settings.syslog;
-  if (!syslog) return { writer: chainedAuditWriter(settings.file, deps.clock), forwarder: null, close: async () => undefined };
+  if (!syslog)
+    return { writer: chainedAuditWriter(settings.file, deps.clock), forwarder: null, close: async () => undefined };
   const files = auditFiles(settings.file);
   const forwarder = new AuditForwarder({
     files,
     stateFile: files.forwardedFile,
-    connect: syslogConnector({ host: syslog.host, port: syslog.port, ca: syslog.caFile ? deps.readTextFile(syslog.caFile) : undefined, connectTimeoutMs: syslog.connectTimeoutMs }),
+    connect: syslogConnector({
+      host: syslog.host,
+      port: syslog.port,
+      ca: syslog.caFile ? deps.readTextFile(syslog.caFile) : undefined,
+      connectTimeoutMs: syslog.connectTimeoutMs,
+    }),
     origin: { hostname: deps.hostname, facility: syslog.facility, kioskId: deps.kioskId },
     logger: deps.logger,
     retryMs: syslog.retrySeconds * 1000,

@@ -44,9 +44,20 @@ export function syslogConnector(target: SyslogTarget): SyslogConnect {
     new Promise<SyslogConnection>((resolve, reject) => {
       const ready = target.ca ? 'secureConnect' : 'connect';
       const socket = target.ca
-        ? tlsConnect({ host: target.host, port: target.port, ca: target.ca, servername: target.host.match(/^[\d.:]+$/) ? undefined : target.host })
+        ? tlsConnect({
+            host: target.host,
+            port: target.port,
+            ca: target.ca,
+            servername: target.host.match(/^[\d.:]+$/) ? undefined : target.host,
+          })
         : tcpConnect({ host: target.host, port: target.port });
-      const timer = setTimeout(() => socket.destroy(new Error(`syslog receiver ${target.host}:${target.port} did not answer in ${target.connectTimeoutMs} ms`)), target.connectTimeoutMs);
+      const timer = setTimeout(
+        () =>
+          socket.destroy(
+            new Error(`syslog receiver ${target.host}:${target.port} did not answer in ${target.connectTimeoutMs} ms`),
+          ),
+        target.connectTimeoutMs,
+      );
       const failed = (error: Error) => {
         clearTimeout(timer);
         reject(error);

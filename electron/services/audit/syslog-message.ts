@@ -2,7 +2,18 @@
 // TLS. The whole chained line (with seq, prev and hash) is the MSG, so the central copy can be
 // cut back out of the collector's file and checked with `mx-kiosk audit verify`.
 
-export const FACILITIES = { auth: 4, authpriv: 10, local0: 16, local1: 17, local2: 18, local3: 19, local4: 20, local5: 21, local6: 22, local7: 23 } as const;
+export const FACILITIES = {
+  auth: 4,
+  authpriv: 10,
+  local0: 16,
+  local1: 17,
+  local2: 18,
+  local3: 19,
+  local4: 20,
+  local5: 21,
+  local6: 22,
+  local7: 23,
+} as const;
 export type Facility = keyof typeof FACILITIES;
 
 /** Audit lines are records of normal but significant events: severity 5 (notice). */
@@ -17,7 +28,7 @@ export interface SyslogOrigin {
 }
 
 // RFC 5424 header fields are printable US-ASCII without spaces, and limited in length.
-const headerField = (text: string, max: number) => (text.replace(/[^\x21-\x7e]/g, '').slice(0, max) || '-');
+const headerField = (text: string, max: number) => text.replace(/[^\x21-\x7e]/g, '').slice(0, max) || '-';
 // Inside a structured-data value, '"', '\' and ']' must be escaped.
 const sdValue = (text: string) => text.replace(/["\\\]]/g, (c) => `\\${c}`);
 

@@ -39,7 +39,12 @@ export class TodayCounts {
       if (!line) continue;
       try {
         const record = JSON.parse(line) as { time?: unknown; action?: unknown; result?: unknown };
-        if (typeof record.time === 'string' && record.time.startsWith(this.day) && typeof record.action === 'string' && typeof record.result === 'string') {
+        if (
+          typeof record.time === 'string' &&
+          record.time.startsWith(this.day) &&
+          typeof record.action === 'string' &&
+          typeof record.result === 'string'
+        ) {
           this.count(record.action, record.result);
         }
       } catch {
@@ -61,7 +66,11 @@ export class TodayCounts {
  * The counts as today's audit file has them. Read synchronously while the backend is built, before
  * any line can be recorded, so no line is counted twice.
  */
-export function todayCountsFromAuditFile(auditFile: string, clock: Clock, readTextFile: (path: string) => string): TodayCounts {
+export function todayCountsFromAuditFile(
+  auditFile: string,
+  clock: Clock,
+  readTextFile: (path: string) => string,
+): TodayCounts {
   const counts = new TodayCounts(clock);
   let text = '';
   try {

@@ -25,7 +25,15 @@ import type { ContactAtCounter, KioskSession } from '../session/kiosk-session';
 import type { Mailer } from './smtp-mailer';
 import { allValues, firstValue } from '../directory/ldap-values';
 import { normaliseStaffId } from '../identity/person-identity';
-import { checkTyped, hashCode, parsePending, REFUSALS, type CheckOutcome, type Decision, type Pending } from './pending-code';
+import {
+  checkTyped,
+  hashCode,
+  parsePending,
+  REFUSALS,
+  type CheckOutcome,
+  type Decision,
+  type Pending,
+} from './pending-code';
 
 export function composeConfirmationMail(address: string, code: string, account: string, validityHours: number) {
   return {
@@ -95,22 +103,35 @@ export class ContactConfirmation {
       const now = Math.floor(clock.now() / 1000);
       const sends = pending.sends.filter((t) => now - t < 3600);
       if (sends.length >= settings.maxCodesPerHour) return { outcome: sends.length };
-      return { next: { code: { address, salt, hash, expires: now + settings.codeValidityHours * 3600 }, tries: 0, sends: [...sends, now] }, outcome: 0 };
+      return {
+        next: {
+          code: { address, salt, hash, expires: now + settings.codeValidityHours * 3600 },
+          tries: 0,
+          sends: [...sends, now],
+        },
+        outcome: 0,
+      };
     });
     if (recent > 0) {
       await this.audit(staffId, account.uid, 'refused', 'CONTACT_RATE_LIMITED');
       throw new KioskError('CONTACT_RATE_LIMITED', `${recent} codes in the last hour`);
     }
     try {
-      await this.deps.mailer(composeConfirmationMail(address, code, `${account.uid}@${this.deps.mailDomain}`, settings.codeValidityHours));
+      await this.deps.mailer(
+        composeConfirmationMail(address, code, `${account.uid}@${this.deps.mailDomain}`, settings.codeValidityHours),
+      );
     } catch (error) {
       // The code may never have left: it must not wait on the entry. Its send still counts toward
       // the hourly limit (a relay can fail after the mail went out). The account itself is untouched.
-      await this.step(connection, account.dn, (pending) => ({ next: pending.code?.hash === hash ? { tries: 0, sends: pending.sends } : undefined, outcome: undefined })).catch(() => undefined);
+      await this.step(connection, account.dn, (pending) => ({
+        next: pending.code?.hash === hash ? { tries: 0, sends: pending.sends } : undefined,
+        outcome: undefined,
+      })).catch(() => undefined);
       await this.audit(staffId, account.uid, 'failed', 'SMTP_UNAVAILABLE', (error as Error).message);
       throw new KioskError('SMTP_UNAVAILABLE', (error as Error).message);
     }
-    if (session.live) session.holdings.contactAtCounter = { dn: account.dn, sentAt: clock.now(), tries: 0 } satisfies ContactAtCounter;
+    if (session.live)
+      session.holdings.contactAtCounter = { dn: account.dn, sentAt: clock.now(), tries: 0 } satisfies ContactAtCounter;
     await this.audit(staffId, account.uid, 'ok', undefined, `code sent to ${maskAddress(address)}`);
     return { masked: maskAddress(address) };
   }
@@ -120,7 +141,8 @@ export class ContactConfirmation {
     const counter = session.holdings.contactAtCounter;
     if (!counter) throw new KioskError('WRONG_STEP', 'no code was sent in this session');
     if (counter.tries >= settings.counterTries) throw new KioskError('CONTACT_TOO_MANY_TRIES');
-    if (clock.now() - counter.sentAt > settings.counterMinutes * 60_000) throw new KioskError('CONTACT_COUNTER_TIMEOUT');
+    if (clock.now() - counter.sentAt > settings.counterMinutes * 60_000)
+      throw new KioskError('CONTACT_COUNTER_TIMEOUT');
     const { connection } = await this.begin(staffId);
     const uid = /^[^=]+=([^,]+)/.exec(counter.dn)?.[1];
     const limit = Math.min(settings.counterTries, settings.codeTries);
@@ -142,20 +164,42 @@ export class ContactConfirmation {
    * the person reads the code from their mail; it is checked against the stored hash within its
    * day, and within the code's tries on every path together.
    */
-  private async confirmByHelpdeskNow(operator: string, staffId: string, code: string): Promise<{ masked: string; account: string }> {
+  private async confirmByHelpdeskNow(
+    operator: string,
+    staffId: string,
+    code: string,
+  ): Promise<{ masked: string; account: string }> {
     const { connection } = await this.begin(staffId);
     const account = await this.deps.directory.findByStaffId(staffId, connection);
     if (account.state !== 'active') throw new KioskError('USER(-2)', 'no active account for that staff ID');
     const limit = this.deps.settings.codeTries;
     const { verdict, address, tries } = await this.check(connection, account.dn, code, limit);
     const audit = (result: 'ok' | 'refused', failure?: Parameters<AuditLog['record']>[0]['code'], detail?: string) =>
-      this.deps.audit.note({ action: 'contact', result, code: failure, staffId, account: account.uid, operator, detail });
+      this.deps.audit.note({
+        action: 'contact',
+        result,
+        code: failure,
+        staffId,
+        account: account.uid,
+        operator,
+        detail,
+      });
     if (verdict === 'right') {
       await audit('ok', undefined, `confirmed ${maskAddress(address!)} at the helpdesk`);
       return { masked: maskAddress(address!), account: account.uid };
     }
-    await audit('refused', REFUSALS[verdict], verdict === 'expired' ? 'at the helpdesk' : `try ${tries} of ${limit} at the helpdesk`);
-    throw new KioskError(verdict === 'wrong' ? 'CONTACT_CODE_WRONG' : verdict === 'expired' ? 'CONTACT_CODE_EXPIRED' : 'CONTACT_TOO_MANY_TRIES');
+    await audit(
+      'refused',
+      REFUSALS[verdict],
+      verdict === 'expired' ? 'at the helpdesk' : `try ${tries} of ${limit} at the helpdesk`,
+    );
+    throw new KioskError(
+      verdict === 'wrong'
+        ? 'CONTACT_CODE_WRONG'
+        : verdict === 'expired'
+          ? 'CONTACT_CODE_EXPIRED'
+          : 'CONTACT_TOO_MANY_TRIES',
+    );
   }
 
   /**
@@ -165,7 +209,9 @@ export class ContactConfirmation {
    */
   private check(connection: DirectoryConnection, dn: string, typed: string, limit: number): Promise<CheckOutcome> {
     const { clock, settings } = this.deps;
-    return this.step(connection, dn, (pending) => checkTyped(pending, typed, { nowMs: clock.now(), limit, codeTries: settings.codeTries }));
+    return this.step(connection, dn, (pending) =>
+      checkTyped(pending, typed, { nowMs: clock.now(), limit, codeTries: settings.codeTries }),
+    );
   }
 
   /** The write server for this person's step: the one that wrote for them last, if it still takes writes. */
@@ -177,23 +223,42 @@ export class ContactConfirmation {
    * One step on the entry: read its pending attribute, decide, and write the decision only while
    * the entry still holds what was read. Another kiosk's write in between means deciding again.
    */
-  private async step<T>(connection: DirectoryConnection, dn: string, decide: (pending: Pending) => Decision<T>): Promise<T> {
+  private async step<T>(
+    connection: DirectoryConnection,
+    dn: string,
+    decide: (pending: Pending) => Decision<T>,
+  ): Promise<T> {
     const { attributes } = this.deps.settings;
     for (let attempt = 1; ; attempt += 1) {
-      const { searchEntries } = await connection.run((client) => client.search(dn, { scope: 'base', attributes: [attributes.pending, 'objectClass'] }), { idempotent: true });
+      const { searchEntries } = await connection.run(
+        (client) => client.search(dn, { scope: 'base', attributes: [attributes.pending, 'objectClass'] }),
+        { idempotent: true },
+      );
       const raw = firstValue(searchEntries[0]?.[attributes.pending]);
       const { next, confirmed, outcome } = decide(parsePending(raw));
       if (!next) return outcome;
-      const holder = allValues(searchEntries[0]?.objectClass).some((c) => c.toLowerCase() === attributes.objectClass.toLowerCase());
-      const replace = (type: string, value: string) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) });
+      const holder = allValues(searchEntries[0]?.objectClass).some(
+        (c) => c.toLowerCase() === attributes.objectClass.toLowerCase(),
+      );
+      const replace = (type: string, value: string) =>
+        new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) });
       const changes = [
         // The auxiliary class is added once, with the first pending value.
-        ...(holder ? [] : [new Change({ operation: 'add', modification: new Attribute({ type: 'objectClass', values: [attributes.objectClass] }) })]),
+        ...(holder
+          ? []
+          : [
+              new Change({
+                operation: 'add',
+                modification: new Attribute({ type: 'objectClass', values: [attributes.objectClass] }),
+              }),
+            ]),
         replace(attributes.pending, JSON.stringify(next)),
         ...(confirmed ? [replace(attributes.address, confirmed), replace(attributes.confirmed, 'TRUE')] : []),
       ];
       try {
-        await connection.run((client) => client.modify(dn, changes, whileAsRead(attributes.pending, raw)), { idempotent: false });
+        await connection.run((client) => client.modify(dn, changes, whileAsRead(attributes.pending, raw)), {
+          idempotent: false,
+        });
         return outcome;
       } catch (error) {
         if (!assertionFailed(error) || attempt >= 5) throw error;
@@ -201,7 +266,13 @@ export class ContactConfirmation {
     }
   }
 
-  private audit(staffId: string, account: string | undefined, result: 'ok' | 'refused' | 'failed', code?: Parameters<AuditLog['record']>[0]['code'], detail?: string) {
+  private audit(
+    staffId: string,
+    account: string | undefined,
+    result: 'ok' | 'refused' | 'failed',
+    code?: Parameters<AuditLog['record']>[0]['code'],
+    detail?: string,
+  ) {
     return this.deps.audit.note({ action: 'contact', result, code, staffId, account, detail });
   }
 }

@@ -45,8 +45,14 @@ export const SmtpSettings = z
     timeoutMs: z.number().int().positive().default(10_000),
   })
   .strict()
-  .refine((smtp) => smtp.security !== 'none' || smtp.allowPlain, { message: 'smtp.security none needs smtp.allowPlain: true', path: ['security'] })
+  .refine((smtp) => smtp.security !== 'none' || smtp.allowPlain, {
+    message: 'smtp.security none needs smtp.allowPlain: true',
+    path: ['security'],
+  })
   .optional();
 
 /** The relay's settings with its password read and its CA loaded. */
-export type ResolvedSmtpSettings = Omit<NonNullable<z.output<typeof SmtpSettings>>, 'password'> & { password?: Secret; caPem?: string };
+export type ResolvedSmtpSettings = Omit<NonNullable<z.output<typeof SmtpSettings>>, 'password'> & {
+  password?: Secret;
+  caPem?: string;
+};

@@ -20,7 +20,8 @@ export interface Decision<T> {
   outcome: T;
 }
 
-export const hashCode = (salt: string, code: string): string => createHash('sha256').update(salt).update(code).digest('hex');
+export const hashCode = (salt: string, code: string): string =>
+  createHash('sha256').update(salt).update(code).digest('hex');
 
 /** Reads what is stored; an entry written before tries were kept has the code's fields at the top level. */
 export function parsePending(raw: string | undefined): Pending {
@@ -46,7 +47,12 @@ export function hasLiveCode(raw: string | undefined, nowMs: number): boolean {
 
 /** right; wrong (counted); last (counted, and this path's limit is reached); spent (no tries left: not tried); expired. */
 export type Verdict = 'right' | 'wrong' | 'last' | 'spent' | 'expired';
-export const REFUSALS = { wrong: 'CONTACT_CODE_WRONG', last: 'CONTACT_CODE_WRONG', spent: 'CONTACT_TOO_MANY_TRIES', expired: 'CONTACT_CODE_EXPIRED' } as const;
+export const REFUSALS = {
+  wrong: 'CONTACT_CODE_WRONG',
+  last: 'CONTACT_CODE_WRONG',
+  spent: 'CONTACT_TOO_MANY_TRIES',
+  expired: 'CONTACT_CODE_EXPIRED',
+} as const;
 export interface CheckOutcome {
   verdict: Verdict;
   address?: string;
@@ -59,15 +65,26 @@ export interface CheckOutcome {
  * (the counter's is lower, and the code then lives on for the helpdesk); at codeTries the code
  * dies for every path. A right code leaves only the sends behind.
  */
-export function checkTyped(pending: Pending, typed: string, rules: { nowMs: number; limit: number; codeTries: number }): Decision<CheckOutcome> {
+export function checkTyped(
+  pending: Pending,
+  typed: string,
+  rules: { nowMs: number; limit: number; codeTries: number },
+): Decision<CheckOutcome> {
   const { code, tries, sends } = pending;
   if (!code) return { outcome: { verdict: tries >= rules.codeTries ? 'spent' : 'expired', tries } };
   if (Math.floor(rules.nowMs / 1000) > code.expires) return { outcome: { verdict: 'expired', tries } };
   if (tries >= rules.limit) return { outcome: { verdict: 'spent', tries } };
   const given = Buffer.from(hashCode(code.salt, typed.trim()), 'hex');
   if (/^\d{6}$/.test(typed.trim()) && timingSafeEqual(given, Buffer.from(code.hash, 'hex'))) {
-    return { next: { tries: 0, sends }, confirmed: code.address, outcome: { verdict: 'right', address: code.address, tries } };
+    return {
+      next: { tries: 0, sends },
+      confirmed: code.address,
+      outcome: { verdict: 'right', address: code.address, tries },
+    };
   }
   const counted = tries + 1;
-  return { next: { code: counted >= rules.codeTries ? undefined : code, tries: counted, sends }, outcome: { verdict: counted >= rules.limit ? 'last' : 'wrong', tries: counted } };
+  return {
+    next: { code: counted >= rules.codeTries ? undefined : code, tries: counted, sends },
+    outcome: { verdict: counted >= rules.limit ? 'last' : 'wrong', tries: counted },
+  };
 }

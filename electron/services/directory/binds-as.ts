@@ -5,7 +5,12 @@ import { KioskError } from '../kiosk-error';
 import { isOutage } from './directory-connection';
 import type { LdapConnector } from './ldap-connector';
 
-export async function bindsAs(connect: LdapConnector, urls: readonly string[], dn: string, password: string): Promise<boolean> {
+export async function bindsAs(
+  connect: LdapConnector,
+  urls: readonly string[],
+  dn: string,
+  password: string,
+): Promise<boolean> {
   // An empty password would be an unauthenticated bind, which "succeeds": never count it.
   if (!password) return false;
   for (const url of urls) {

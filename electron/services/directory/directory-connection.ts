@@ -67,11 +67,15 @@ export class DirectoryConnection {
         if (isReferral(error)) {
           // The server no longer takes writes: a new connection makes whoever chose it ask again.
           this.drop(held, error);
-          throw new KioskError('DIRECTORY_READ_ONLY', `${this.settings.urls[held.urlIndex]} answered with a referral; not followed`);
+          throw new KioskError(
+            'DIRECTORY_READ_ONLY',
+            `${this.settings.urls[held.urlIndex]} answered with a referral; not followed`,
+          );
         }
         if (!isOutage(error)) throw error;
         this.drop(held, error);
-        if (!options.idempotent) throw new KioskError('DIRECTORY_UNAVAILABLE', `write interrupted: ${(error as Error).message}`);
+        if (!options.idempotent)
+          throw new KioskError('DIRECTORY_UNAVAILABLE', `write interrupted: ${(error as Error).message}`);
         if (attempt === 2) throw new KioskError('DIRECTORY_UNAVAILABLE', (error as Error).message);
       }
     }
@@ -95,7 +99,8 @@ export class DirectoryConnection {
   }
 
   private async acquire(): Promise<Live> {
-    if (this.closed) throw new KioskError('DIRECTORY_UNAVAILABLE', 'the connection was closed (its session or the kiosk ended)');
+    if (this.closed)
+      throw new KioskError('DIRECTORY_UNAVAILABLE', 'the connection was closed (its session or the kiosk ended)');
     const live = this.live;
     if (live && live.client.isConnected) {
       const onFallback = live.urlIndex > 0 && this.clock.now() - live.since >= this.settings.failbackMs;

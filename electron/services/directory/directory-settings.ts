@@ -86,24 +86,46 @@ export const DirectorySettings = z
   .strict()
   .superRefine((directory, ctx) => {
     if (!directory.urls && !directory.write) {
-      ctx.addIssue({ code: 'custom', path: ['write'], message: 'name the servers: directory.write (and directory.read), or directory.urls' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['write'],
+        message: 'name the servers: directory.write (and directory.read), or directory.urls',
+      });
       return;
     }
     const { write, read } = directoryServers(directory);
     const plain = [...new Set([...write, ...read])].filter((url) => url.startsWith('ldap://'));
     if (plain.length > 0 && !directory.startTls && !directory.allowPlainLdap) {
-      ctx.addIssue({ code: 'custom', path: ['urls'], message: `plain ldap:// (${plain.join(', ')}) needs directory.startTls or directory.allowPlainLdap: true` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['urls'],
+        message: `plain ldap:// (${plain.join(', ')}) needs directory.startTls or directory.allowPlainLdap: true`,
+      });
     }
     const ranges = directory.account.uidRanges;
     if (ranges) {
       for (const url of write.filter((w) => !ranges.some((r) => r.server === w))) {
-        ctx.addIssue({ code: 'custom', path: ['account', 'uidRanges'], message: `write server ${url} has no uidNumber range` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['account', 'uidRanges'],
+          message: `write server ${url} has no uidNumber range`,
+        });
       }
       const sorted = [...ranges].sort((a, b) => a.min - b.min);
       sorted.forEach((range, i) => {
-        if (range.min > range.max) ctx.addIssue({ code: 'custom', path: ['account', 'uidRanges'], message: `range ${range.min}-${range.max} is empty` });
+        if (range.min > range.max)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['account', 'uidRanges'],
+            message: `range ${range.min}-${range.max} is empty`,
+          });
         const next = sorted[i + 1];
-        if (next && next.min <= range.max) ctx.addIssue({ code: 'custom', path: ['account', 'uidRanges'], message: `ranges ${range.min}-${range.max} and ${next.min}-${next.max} overlap` });
+        if (next && next.min <= range.max)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['account', 'uidRanges'],
+            message: `ranges ${range.min}-${range.max} and ${next.min}-${next.max} overlap`,
+          });
       });
     }
   });
@@ -112,7 +134,11 @@ export const DirectorySettings = z
  * Which servers take writes and which answer reads. Only directory.urls: every server does both.
  * directory.write without directory.read: the write servers answer reads too.
  */
-export function directoryServers(directory: { urls?: readonly string[]; write?: readonly string[]; read?: readonly string[] }): { write: readonly string[]; read: readonly string[] } {
+export function directoryServers(directory: {
+  urls?: readonly string[];
+  write?: readonly string[];
+  read?: readonly string[];
+}): { write: readonly string[]; read: readonly string[] } {
   const write = directory.write ?? directory.urls ?? [];
   return { write, read: directory.read ?? directory.urls ?? write };
 }
@@ -124,4 +150,7 @@ export function allDirectoryServers(directory: Parameters<typeof directoryServer
 }
 
 /** The directory settings with the bind password read and the CA loaded. */
-export type ResolvedDirectorySettings = Omit<z.output<typeof DirectorySettings>, 'bindPassword'> & { bindPassword: Secret; caPem?: string };
+export type ResolvedDirectorySettings = Omit<z.output<typeof DirectorySettings>, 'bindPassword'> & {
+  bindPassword: Secret;
+  caPem?: string;
+};

@@ -27,13 +27,23 @@ export async function hashingOnAdd(client: Client, parentDn: string): Promise<Ha
   try {
     await client.add(dn, { objectClass: ['organizationalRole', 'simpleSecurityObject'], cn, userPassword: password });
   } catch (error) {
-    if (error instanceof InsufficientAccessError) return { path: 'add-then-modify', detail: `the service account may not add entries with a password under ${parentDn}` };
-    if (error instanceof ConstraintViolationError) return { path: 'add-then-modify', detail: `the password policy refused the probe's password in an add (${firstLine(error)})` };
+    if (error instanceof InsufficientAccessError)
+      return {
+        path: 'add-then-modify',
+        detail: `the service account may not add entries with a password under ${parentDn}`,
+      };
+    if (error instanceof ConstraintViolationError)
+      return {
+        path: 'add-then-modify',
+        detail: `the password policy refused the probe's password in an add (${firstLine(error)})`,
+      };
     throw error;
   }
   let stored: string | undefined;
   try {
-    stored = firstValue((await client.search(dn, { scope: 'base', attributes: ['userPassword'] })).searchEntries[0]?.userPassword);
+    stored = firstValue(
+      (await client.search(dn, { scope: 'base', attributes: ['userPassword'] })).searchEntries[0]?.userPassword,
+    );
   } finally {
     // The probe's own random DN: nothing else ever writes it, so a plain delete removes only it.
     await client.del(dn).catch(() => undefined);
@@ -41,5 +51,9 @@ export async function hashingOnAdd(client: Client, parentDn: string): Promise<Ha
   const scheme = stored !== undefined && stored !== password ? HASHED.exec(stored)?.[1] : undefined;
   return scheme
     ? { path: 'one-add', detail: `hashes a cleartext userPassword in an add ({${scheme.toUpperCase()}})` }
-    : { path: 'add-then-modify', detail: 'stores a cleartext userPassword in an add as given (set olcPPolicyHashCleartext: TRUE for the one-add path)' };
+    : {
+        path: 'add-then-modify',
+        detail:
+          'stores a cleartext userPassword in an add as given (set olcPPolicyHashCleartext: TRUE for the one-add path)',
+      };
 }

@@ -15,7 +15,11 @@ export type LdapConnector = (url: string) => Promise<Client>;
 
 export function createLdapConnector(settings: LdapConnectionSettings): LdapConnector {
   // Certificate checks are never switched off: without a CA we rely on the system store.
-  const tlsOptions = { ca: settings.caPem ? [settings.caPem] : undefined, rejectUnauthorized: true, minVersion: 'TLSv1.2' as const };
+  const tlsOptions = {
+    ca: settings.caPem ? [settings.caPem] : undefined,
+    rejectUnauthorized: true,
+    minVersion: 'TLSv1.2' as const,
+  };
   return async (url) => {
     const client = new Client({
       url,

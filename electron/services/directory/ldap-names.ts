@@ -27,7 +27,8 @@ export const present = (attribute: string): Filter => new PresenceFilter({ attri
 export const allOf = (...filters: Filter[]): Filter => new AndFilter({ filters });
 export const not = (filter: Filter): Filter => new NotFilter({ filter });
 /** (attribute=prefix*): the value escaped as every other value here. */
-export const startsWith = (attribute: string, prefix: string): Filter => new SubstringFilter({ attribute, initial: prefix });
+export const startsWith = (attribute: string, prefix: string): Filter =>
+  new SubstringFilter({ attribute, initial: prefix });
 
 /** (|(attr=v1)(attr=v2)…) for a whole list in one filter, i.e. one round trip. */
 export function anyEquals(attribute: string, values: readonly string[]): Filter {

@@ -14,7 +14,10 @@ export function firstValue(value: Entry[string] | undefined): string | undefined
 
 /** 2026-12-02T03:04:05.678Z (as ms) → 20261202030405Z: GeneralizedTime in UTC, whole seconds. */
 export function generalizedTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:T]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** 20261202030405Z → its time in ms; null for anything else (fractions and offsets are not used here). */

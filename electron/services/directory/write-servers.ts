@@ -128,7 +128,10 @@ export class WriteServers {
     }
     // "Read-only" only when a server said so, or reads still go elsewhere; when nothing answers at
     // all, the truth is that the directory is away, not that writes are paused.
-    throw new KioskError(answered ? 'DIRECTORY_READ_ONLY' : 'DIRECTORY_UNAVAILABLE', `no write server takes writes: ${refused.join('; ')}`);
+    throw new KioskError(
+      answered ? 'DIRECTORY_READ_ONLY' : 'DIRECTORY_UNAVAILABLE',
+      `no write server takes writes: ${refused.join('; ')}`,
+    );
   }
 
   /** Every write server's role now (for the doctor and the kiosk's status). */
@@ -177,7 +180,10 @@ export class WriteServers {
    */
   distrustHashing(url: string, detail: string): void {
     this.slot(url).passwords = { path: 'add-then-modify', detail };
-    this.logger.error('directory: a password in an add was stored as sent; the add-then-modify path is used', { url, detail });
+    this.logger.error('directory: a password in an add was stored as sent; the add-then-modify path is used', {
+      url,
+      detail,
+    });
   }
 
   /** Closes every connection for good; a later unit is refused instead of opening a new one. */
@@ -191,7 +197,17 @@ export class WriteServers {
     if (!slot) {
       const { bindDn, bindPassword } = this.settings;
       // failbackMs 0: one URL has nothing to fail back to.
-      slot = { connection: new DirectoryConnection({ urls: [url], bindDn, bindPassword, failbackMs: 0 }, this.connect, this.clock, this.logger), role: 'unreachable', verified: -1, passwords: UNPROBED };
+      slot = {
+        connection: new DirectoryConnection(
+          { urls: [url], bindDn, bindPassword, failbackMs: 0 },
+          this.connect,
+          this.clock,
+          this.logger,
+        ),
+        role: 'unreachable',
+        verified: -1,
+        passwords: UNPROBED,
+      };
       // A slot made after close() is closed from the start: nothing reopens a closed set.
       if (this.closed) void slot.connection.close();
       this.slots.set(url, slot);
@@ -222,26 +238,42 @@ export class WriteServers {
     let role: WriteRole;
     let detail = '';
     try {
-      role = await slot.connection.run(async (client) => {
-        const generation = slot.connection.generation;
-        if (slot.role === 'writable' && slot.verified === generation) return 'writable';
-        const now = await writability(client, this.settings.probeDn);
-        // A new connection (perhaps to a server restarted with another configuration) is asked again.
-        const parent = this.settings.hashProbeParentDn;
-        if (now === 'writable') slot.passwords = parent ? await hashingOnAdd(client, parent) : UNPROBED;
-        slot.verified = generation;
-        return now;
-      }, { idempotent: true });
+      role = await slot.connection.run(
+        async (client) => {
+          const generation = slot.connection.generation;
+          if (slot.role === 'writable' && slot.verified === generation) return 'writable';
+          const now = await writability(client, this.settings.probeDn);
+          // A new connection (perhaps to a server restarted with another configuration) is asked again.
+          const parent = this.settings.hashProbeParentDn;
+          if (now === 'writable') slot.passwords = parent ? await hashingOnAdd(client, parent) : UNPROBED;
+          slot.verified = generation;
+          return now;
+        },
+        { idempotent: true },
+      );
     } catch (error) {
       role = 'unreachable';
       detail = error instanceof KioskError ? (error.detail ?? error.code) : (error as Error).message;
     }
-    if (role === 'writable' && slot.passwords.path === 'add-then-modify' && this.settings.hashProbeParentDn && slot.passwords.detail !== this.lastLogged.get(url)) {
+    if (
+      role === 'writable' &&
+      slot.passwords.path === 'add-then-modify' &&
+      this.settings.hashProbeParentDn &&
+      slot.passwords.detail !== this.lastLogged.get(url)
+    ) {
       this.lastLogged.set(url, slot.passwords.detail);
-      this.logger.warn('directory: write server does not hash a password in an add; new accounts get Password Modify after the add', { url, detail: slot.passwords.detail });
+      this.logger.warn(
+        'directory: write server does not hash a password in an add; new accounts get Password Modify after the add',
+        { url, detail: slot.passwords.detail },
+      );
     }
     if (role !== slot.role) {
-      this.logger[role === 'writable' ? 'info' : 'warn'](role === 'referral' ? 'directory: write server answered with a referral; not followed, the next one is tried' : `directory: write server is ${role}`, { url, detail });
+      this.logger[role === 'writable' ? 'info' : 'warn'](
+        role === 'referral'
+          ? 'directory: write server answered with a referral; not followed, the next one is tried'
+          : `directory: write server is ${role}`,
+        { url, detail },
+      );
     }
     slot.role = role;
     return { url, role, detail };

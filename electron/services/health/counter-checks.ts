@@ -39,14 +39,23 @@ interface HeaderResponse {
 }
 
 /** This machine's clock against the AIS server's HTTP Date header. */
-export async function aisClockCheck(loginUrl: string, fetchFn: FetchLike, clock: { now(): number }): Promise<CounterCheck> {
+export async function aisClockCheck(
+  loginUrl: string,
+  fetchFn: FetchLike,
+  clock: { now(): number },
+): Promise<CounterCheck> {
   const name = 'clock vs ais';
   const sent = clock.now();
   try {
-    const response = (await fetchFn(loginUrl, { method: 'HEAD', signal: AbortSignal.timeout(2500), redirect: 'manual' })) as HeaderResponse;
+    const response = (await fetchFn(loginUrl, {
+      method: 'HEAD',
+      signal: AbortSignal.timeout(2500),
+      redirect: 'manual',
+    })) as HeaderResponse;
     const received = clock.now();
     const date = response.headers?.get('date');
-    if (!date || Number.isNaN(Date.parse(date))) return { status: 'SKIP', name, detail: 'the AIS server sent no Date header' };
+    if (!date || Number.isNaN(Date.parse(date)))
+      return { status: 'SKIP', name, detail: 'the AIS server sent no Date header' };
     return skewCheck(name, Date.parse(date), (sent + received) / 2, received - sent);
   } catch (error) {
     return { status: 'SKIP', name, detail: `the AIS login page did not answer: ${reason(error)}` };
@@ -54,14 +63,22 @@ export async function aisClockCheck(loginUrl: string, fetchFn: FetchLike, clock:
 }
 
 /** This machine's clock against the directory's own (OpenLDAP's monitor backend, where it is readable). */
-export async function directoryClockCheck(url: string, connect: LdapConnector, bind: (client: Awaited<ReturnType<LdapConnector>>) => Promise<void>, clock: { now(): number }): Promise<CounterCheck> {
+export async function directoryClockCheck(
+  url: string,
+  connect: LdapConnector,
+  bind: (client: Awaited<ReturnType<LdapConnector>>) => Promise<void>,
+  clock: { now(): number },
+): Promise<CounterCheck> {
   const name = `clock vs ldap ${url}`;
   let client: Awaited<ReturnType<LdapConnector>> | undefined;
   try {
     client = await connect(url);
     await bind(client);
     const sent = clock.now();
-    const { searchEntries } = await client.search('cn=Current,cn=Time,cn=Monitor', { scope: 'base', attributes: ['monitorTimestamp'] });
+    const { searchEntries } = await client.search('cn=Current,cn=Time,cn=Monitor', {
+      scope: 'base',
+      attributes: ['monitorTimestamp'],
+    });
     const received = clock.now();
     const theirs = parseGeneralizedTime(firstValue(searchEntries[0]?.monitorTimestamp));
     if (theirs === null) return { status: 'SKIP', name, detail: 'cn=Monitor gave no time' };
@@ -77,14 +94,26 @@ export async function directoryClockCheck(url: string, connect: LdapConnector, b
  * The address AIS sees must be one the kiosk accepts (SESSION(-2) otherwise). Configured
  * addresses that the machine does not have mean NAT: fine, if they are the NAT's public address.
  */
-export function egressCheck(configured: readonly string[], interfaces: () => NodeJS.Dict<NetworkInterfaceInfo[]>): CounterCheck {
+export function egressCheck(
+  configured: readonly string[],
+  interfaces: () => NodeJS.Dict<NetworkInterfaceInfo[]>,
+): CounterCheck {
   const all = Object.values(interfaces()).flatMap((list) => list ?? []);
   const own = all.filter((i) => !i.internal).map((i) => i.address);
   const name = 'egress address';
   if (configured.length === 0) {
     return own.length > 0
-      ? { status: 'OK', name, detail: `ais.egressAddresses is empty: AIS must see one of this machine's own addresses (${own.join(', ')}); behind NAT, list the public one` }
-      : { status: 'FAIL', name, detail: 'ais.egressAddresses is empty and this machine has no non-loopback address: every sign-in would fail with SESSION(-2)' };
+      ? {
+          status: 'OK',
+          name,
+          detail: `ais.egressAddresses is empty: AIS must see one of this machine's own addresses (${own.join(', ')}); behind NAT, list the public one`,
+        }
+      : {
+          status: 'FAIL',
+          name,
+          detail:
+            'ais.egressAddresses is empty and this machine has no non-loopback address: every sign-in would fail with SESSION(-2)',
+        };
   }
   // Loopback counts as the machine's own here: the demo's AIS simulator sees the kiosk there.
   const foreign = configured.filter((address) => !all.some((i) => i.address === address));
@@ -97,14 +126,19 @@ export function egressCheck(configured: readonly string[], interfaces: () => Nod
 }
 
 /** Trusted, and more than EXPIRY_WARN_DAYS from expiry? */
-export async function certificateCheck(name: string, target: TlsTarget, clock: { now(): number }): Promise<CounterCheck> {
+export async function certificateCheck(
+  name: string,
+  target: TlsTarget,
+  clock: { now(): number },
+): Promise<CounterCheck> {
   try {
     const certificate = await presentedCertificate(target);
     const until = new Date(certificate.notAfter).toISOString().slice(0, 10);
     const daysLeft = Math.floor((certificate.notAfter - clock.now()) / DAY_MS);
     const about = `${certificate.subject}, valid until ${until}`;
     if (certificate.notAfter <= clock.now()) return { status: 'FAIL', name, detail: `${about}: expired` };
-    if (certificate.untrusted) return { status: 'FAIL', name, detail: `${about}: not trusted (${certificate.untrusted})` };
+    if (certificate.untrusted)
+      return { status: 'FAIL', name, detail: `${about}: not trusted (${certificate.untrusted})` };
     if (daysLeft < EXPIRY_WARN_DAYS) return { status: 'WARN', name, detail: `${about}: expires in ${daysLeft} day(s)` };
     return { status: 'OK', name, detail: `${about} (${daysLeft} days left)` };
   } catch (error) {
@@ -114,7 +148,14 @@ export async function certificateCheck(name: string, target: TlsTarget, clock: {
 
 /** The TLS endpoints a counter talks to: each LDAP server (ldaps:// or StartTLS) and the SMTP relay. */
 export function tlsTargets(config: {
-  directory: { urls?: readonly string[]; write?: readonly string[]; read?: readonly string[]; startTls: boolean; caPem?: string; connectTimeoutMs: number };
+  directory: {
+    urls?: readonly string[];
+    write?: readonly string[];
+    read?: readonly string[];
+    startTls: boolean;
+    caPem?: string;
+    connectTimeoutMs: number;
+  };
   smtp?: { host: string; port: number; security: 'tls' | 'starttls' | 'none'; caPem?: string };
 }): Array<{ name: string; target: TlsTarget }> {
   const targets: Array<{ name: string; target: TlsTarget }> = [];
@@ -124,14 +165,26 @@ export function tlsTargets(config: {
     if (!ldaps && !config.directory.startTls) continue;
     targets.push({
       name: `tls ${url}`,
-      target: { host: parsed.hostname.replace(/^\[|\]$/g, ''), port: Number(parsed.port) || (ldaps ? 636 : 389), upgrade: ldaps ? 'none' : 'ldap-starttls', ca: config.directory.caPem, timeoutMs: config.directory.connectTimeoutMs },
+      target: {
+        host: parsed.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(parsed.port) || (ldaps ? 636 : 389),
+        upgrade: ldaps ? 'none' : 'ldap-starttls',
+        ca: config.directory.caPem,
+        timeoutMs: config.directory.connectTimeoutMs,
+      },
     });
   }
   const smtp = config.smtp;
   if (smtp && smtp.security !== 'none') {
     targets.push({
       name: `tls smtp ${smtp.host}:${smtp.port}`,
-      target: { host: smtp.host, port: smtp.port, upgrade: smtp.security === 'tls' ? 'none' : 'smtp-starttls', ca: smtp.caPem, timeoutMs: 5000 },
+      target: {
+        host: smtp.host,
+        port: smtp.port,
+        upgrade: smtp.security === 'tls' ? 'none' : 'smtp-starttls',
+        ca: smtp.caPem,
+        timeoutMs: 5000,
+      },
     });
   }
   return targets;

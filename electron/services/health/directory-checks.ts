@@ -23,7 +23,11 @@ export interface DirectoryCheck {
 
 const message = firstLine;
 
-export async function directoryChecks(directory: ResolvedDirectorySettings, connect: LdapConnector, kioskId = 'this-kiosk'): Promise<DirectoryCheck[]> {
+export async function directoryChecks(
+  directory: ResolvedDirectorySettings,
+  connect: LdapConnector,
+  kioskId = 'this-kiosk',
+): Promise<DirectoryCheck[]> {
   const checks: DirectoryCheck[] = [];
   const add = (status: DirectoryCheck['status'], name: string, detail: string) => checks.push({ status, name, detail });
   const layout = layoutFromConfig(directory);
@@ -43,14 +47,27 @@ export async function directoryChecks(directory: ResolvedDirectorySettings, conn
       if (role === 'writable') writable.push(url);
       // A write server that does not take writes is skipped by the kiosk; it is named so it gets fixed.
       const wrong = write.includes(url) && role !== 'writable';
-      const why = role === 'referral' ? 'answers writes with a referral (a consumer with updateref); the kiosk does not follow it and tries the next write server' : role === 'read-only' ? 'refuses writes (a consumer without updateref)' : 'takes writes';
+      const why =
+        role === 'referral'
+          ? 'answers writes with a referral (a consumer with updateref); the kiosk does not follow it and tries the next write server'
+          : role === 'read-only'
+            ? 'refuses writes (a consumer without updateref)'
+            : 'takes writes';
       add(wrong ? 'FAIL' : 'OK', `ldap ${url} role`, `${role}: ${why}`);
       if (write.includes(url) && role === 'writable') {
-        for (const finding of await checkLayout(client, layout, { url, kioskEntryDn: `cn=${kioskId},${layout.kiosksDn}` })) add(finding.ok ? 'OK' : 'FAIL', `ldap ${url} layout ${finding.part}`, finding.detail);
+        for (const finding of await checkLayout(client, layout, {
+          url,
+          kioskEntryDn: `cn=${kioskId},${layout.kiosksDn}`,
+        }))
+          add(finding.ok ? 'OK' : 'FAIL', `ldap ${url} layout ${finding.part}`, finding.detail);
         const passwords = await hashingOnAdd(client, layout.peopleDn);
         // Both paths keep every promise; only the one-add path never has an entry without its password.
         const oneAdd = passwords.path === 'one-add';
-        add(oneAdd ? 'OK' : 'WARN', `ldap ${url} password path`, `${oneAdd ? 'one add carrying the password' : 'add, then Password Modify'}; ${passwords.detail}`);
+        add(
+          oneAdd ? 'OK' : 'WARN',
+          `ldap ${url} password path`,
+          `${oneAdd ? 'one add carrying the password' : 'add, then Password Modify'}; ${passwords.detail}`,
+        );
       }
     } catch (error) {
       add('FAIL', `ldap ${url}`, `${message(error)} (role: unreachable)`);
@@ -58,10 +75,17 @@ export async function directoryChecks(directory: ResolvedDirectorySettings, conn
       await client?.unbind().catch(() => undefined);
     }
   }
-  if (writable.length === 0) add('FAIL', 'ldap writes', 'no write server takes writes: creations, resets and contact confirmations answer DIRECTORY_READ_ONLY');
+  if (writable.length === 0)
+    add(
+      'FAIL',
+      'ldap writes',
+      'no write server takes writes: creations, resets and contact confirmations answer DIRECTORY_READ_ONLY',
+    );
 
   for (const counter of uidCounters(layout)) {
-    const range = directory.account.uidRanges?.find((r) => uidCounterFor(layout, r.server).counterDn === counter.counterDn);
+    const range = directory.account.uidRanges?.find(
+      (r) => uidCounterFor(layout, r.server).counterDn === counter.counterDn,
+    );
     // A range's counter is only ever written on its own server: read it there (or on any writable one).
     const url = range?.server ?? writable[0] ?? write[0]!;
     const name = `ldap ${url} uid counter`;
@@ -69,12 +93,18 @@ export async function directoryChecks(directory: ResolvedDirectorySettings, conn
     try {
       client = await connect(url);
       await client.bind(directory.bindDn, directory.bindPassword.reveal());
-      const next = await readCounter(client, counter.counterDn).catch((error: unknown) => (error instanceof KioskError ? null : Promise.reject(error)));
+      const next = await readCounter(client, counter.counterDn).catch((error: unknown) =>
+        error instanceof KioskError ? null : Promise.reject(error),
+      );
       if (next === null) add('FAIL', name, `${counter.counterDn} has no uidNumber (docs/directory.md)`);
       else {
         const left = Math.max(0, counter.max - Math.max(next, counter.min) + 1);
         const status = left === 0 ? 'FAIL' : left < UID_HEADROOM_WARN ? 'WARN' : 'OK';
-        add(status, name, `${counter.counterDn}: next uidNumber ${next}, ${left} left in ${counter.min}-${counter.max}${status === 'WARN' ? ` (under ${UID_HEADROOM_WARN}: widen the range)` : ''}`);
+        add(
+          status,
+          name,
+          `${counter.counterDn}: next uidNumber ${next}, ${left} left in ${counter.min}-${counter.max}${status === 'WARN' ? ` (under ${UID_HEADROOM_WARN}: widen the range)` : ''}`,
+        );
       }
     } catch (error) {
       add('FAIL', name, `${counter.counterDn}: ${message(error)}`);

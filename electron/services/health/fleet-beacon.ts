@@ -12,7 +12,15 @@ import type { DirectoryConnection } from '../directory/directory-connection';
 import { firstValue, generalizedTime, parseGeneralizedTime } from '../directory/ldap-values';
 import type { WriteServers } from '../directory/write-servers';
 import type { Logger } from '../logger';
-import { csnOf, markOf, SWITCH_ATTRIBUTES, SWITCH_UNSET, writeSwitch, type SwitchMark, type SwitchWritten } from './fleet-switch';
+import {
+  csnOf,
+  markOf,
+  SWITCH_ATTRIBUTES,
+  SWITCH_UNSET,
+  writeSwitch,
+  type SwitchMark,
+  type SwitchWritten,
+} from './fleet-switch';
 import type { KioskState, KioskStatus } from './kiosk-status';
 
 export const FLEET_SWITCH_CN = 'fleet';
@@ -79,7 +87,13 @@ export interface FleetBeaconDeps {
 }
 
 export class FleetBeacon {
-  private view: FleetView = { fleetOutOfService: false, fleetSwitch: SWITCH_UNSET, kiosks: [], stale: true, checkedAt: null };
+  private view: FleetView = {
+    fleetOutOfService: false,
+    fleetSwitch: SWITCH_UNSET,
+    kiosks: [],
+    stale: true,
+    checkedAt: null,
+  };
   /** Counts this kiosk's switch writes, begun and ended: a read that saw another count started before one. */
   private switchWrites = 0;
   /** The entryCSN of each switch entry as this kiosk's last write left it: a copy older than that is stale. */
@@ -103,7 +117,9 @@ export class FleetBeacon {
     };
     try {
       const target = await this.deps.writes.begin();
-      await target.connection.run((client) => upsert(client, this.dnOf(kioskId), kioskId, attributes), { idempotent: true });
+      await target.connection.run((client) => upsert(client, this.dnOf(kioskId), kioskId, attributes), {
+        idempotent: true,
+      });
       return true;
     } catch (error) {
       this.deps.logger.warn('fleet heartbeat not written; will retry', { error });
@@ -116,19 +132,40 @@ export class FleetBeacon {
     const { clock, connection, kiosksDn, kioskId, logger } = this.deps;
     const started = this.switchWrites;
     try {
-      const { searchEntries } = await connection.run((client) => client.search(kiosksDn, { scope: 'one', filter: '(objectClass=mxKiosk)', attributes: ['cn', 'mxKioskVersion', 'mxKioskState', 'mxKioskLastSeen', 'mxKioskCounts', ...SWITCH_ATTRIBUTES] }), { idempotent: true });
+      const { searchEntries } = await connection.run(
+        (client) =>
+          client.search(kiosksDn, {
+            scope: 'one',
+            filter: '(objectClass=mxKiosk)',
+            attributes: [
+              'cn',
+              'mxKioskVersion',
+              'mxKioskState',
+              'mxKioskLastSeen',
+              'mxKioskCounts',
+              ...SWITCH_ATTRIBUTES,
+            ],
+          }),
+        { idempotent: true },
+      );
       const byCn = new Map(searchEntries.map((e) => [String(firstValue(e.cn)), e]));
       // A read that started before this kiosk's own last switch write, or that a lagging replica
       // answered with an entry older than that write, would turn the switch back: it is dropped.
-      if (started !== this.switchWrites || [FLEET_SWITCH_CN, kioskId].some((cn) => this.olderThanOwnWrite(cn, byCn.get(cn)))) {
-        logger.info('fleet read older than this kiosk\'s last switch; dropped');
+      if (
+        started !== this.switchWrites ||
+        [FLEET_SWITCH_CN, kioskId].some((cn) => this.olderThanOwnWrite(cn, byCn.get(cn)))
+      ) {
+        logger.info("fleet read older than this kiosk's last switch; dropped");
         return this.view;
       }
       const fleetSwitch = markOf(byCn.get(FLEET_SWITCH_CN));
       this.view = {
         fleetOutOfService: fleetSwitch.on,
         fleetSwitch,
-        kiosks: searchEntries.filter((e) => firstValue(e.cn) !== FLEET_SWITCH_CN).map(kioskOf).sort((a, b) => a.kioskId.localeCompare(b.kioskId)),
+        kiosks: searchEntries
+          .filter((e) => firstValue(e.cn) !== FLEET_SWITCH_CN)
+          .map(kioskOf)
+          .sort((a, b) => a.kioskId.localeCompare(b.kioskId)),
         stale: false,
         checkedAt: new Date(clock.now()).toISOString(),
       };
@@ -155,7 +192,10 @@ export class FleetBeacon {
     this.switchWrites += 1;
     try {
       const target = await writes.begin();
-      const written = await target.connection.run((client) => writeSwitch(client, this.dnOf(cn), cn, on, { operator, kioskId }, clock.now()), { idempotent: false });
+      const written = await target.connection.run(
+        (client) => writeSwitch(client, this.dnOf(cn), cn, on, { operator, kioskId }, clock.now()),
+        { idempotent: false },
+      );
       const floor = this.floors.get(cn);
       if (written.csn && (!floor || written.csn > floor)) this.floors.set(cn, written.csn);
       // The directory holds this now (ours, or the same position another console set first).
@@ -210,7 +250,13 @@ export class FleetBeacon {
  * add that loses finds the entry there and replaces instead.
  */
 async function upsert(client: Client, dn: string, cn: string, attributes: Record<string, string>): Promise<void> {
-  const replace = () => client.modify(dn, Object.entries(attributes).map(([type, value]) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) })));
+  const replace = () =>
+    client.modify(
+      dn,
+      Object.entries(attributes).map(
+        ([type, value]) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) }),
+      ),
+    );
   try {
     await replace();
   } catch (error) {

@@ -21,14 +21,37 @@ export interface FleetLine {
  * read from the first server that answers, write servers first: after replication has converged,
  * every server shows the same.
  */
-export async function fleetLines(directory: ResolvedDirectorySettings, connect: LdapConnector, auditLines: Iterable<string>, clock: Clock, logger: Logger): Promise<FleetLine[]> {
+export async function fleetLines(
+  directory: ResolvedDirectorySettings,
+  connect: LdapConnector,
+  auditLines: Iterable<string>,
+  clock: Clock,
+  logger: Logger,
+): Promise<FleetLine[]> {
   const { bindDn, bindPassword } = directory;
-  const connection = new DirectoryConnection({ urls: allDirectoryServers(directory), bindDn, bindPassword, failbackMs: 0 }, connect, clock, logger);
+  const connection = new DirectoryConnection(
+    { urls: allDirectoryServers(directory), bindDn, bindPassword, failbackMs: 0 },
+    connect,
+    clock,
+    logger,
+  );
   try {
-    const report = await fleetCheck(new AccountReads(connection, layoutFromConfig(directory)), connection, auditedCreations(auditLines));
-    const lines: FleetLine[] = report.findings.map((f) => ({ status: 'FAIL', name: `fleet ${f.kind}`, detail: `${f.key}: ${f.detail}` }));
+    const report = await fleetCheck(
+      new AccountReads(connection, layoutFromConfig(directory)),
+      connection,
+      auditedCreations(auditLines),
+    );
+    const lines: FleetLine[] = report.findings.map((f) => ({
+      status: 'FAIL',
+      name: `fleet ${f.kind}`,
+      detail: `${f.key}: ${f.detail}`,
+    }));
     if (lines.length === 0) {
-      lines.push({ status: 'OK', name: 'fleet', detail: `${report.audited} audited creation(s) all present with their staff ID and uidNumber; ${report.accounts} account(s), no duplicate uid, uidNumber or staff ID, no claim without its account, no entry without a password` });
+      lines.push({
+        status: 'OK',
+        name: 'fleet',
+        detail: `${report.audited} audited creation(s) all present with their staff ID and uidNumber; ${report.accounts} account(s), no duplicate uid, uidNumber or staff ID, no claim without its account, no entry without a password`,
+      });
     }
     return lines;
   } catch (error) {

@@ -2,13 +2,29 @@
 // (cn=fleet). Only the switch command writes one, and only over the value it replaces (RFC 4528),
 // so a switch set elsewhere (another console, ldapmodify) is never overwritten by a kiosk that had
 // not seen it. Each write names who switched, from which kiosk, and when.
-import { AlreadyExistsError, Attribute, Change, EqualityFilter, InsufficientAccessError, NoSuchObjectError, NotFilter, type Client, type Entry } from 'ldapts';
+import {
+  AlreadyExistsError,
+  Attribute,
+  Change,
+  EqualityFilter,
+  InsufficientAccessError,
+  NoSuchObjectError,
+  NotFilter,
+  type Client,
+  type Entry,
+} from 'ldapts';
 import { KioskError } from '../kiosk-error';
 import { assertionFailed, whileMatching } from '../directory/assertion-control';
 import { firstValue, generalizedTime, parseGeneralizedTime } from '../directory/ldap-values';
 
 /** What the kiosk reads of a switch; entryCSN tells a fresh copy of the entry from an older one. */
-export const SWITCH_ATTRIBUTES = ['mxKioskOutOfService', 'mxKioskSwitchedBy', 'mxKioskSwitchedFrom', 'mxKioskSwitchedAt', 'entryCSN'];
+export const SWITCH_ATTRIBUTES = [
+  'mxKioskOutOfService',
+  'mxKioskSwitchedBy',
+  'mxKioskSwitchedFrom',
+  'mxKioskSwitchedAt',
+  'entryCSN',
+];
 
 /** A switch as the directory has it: who set it last, from which kiosk, when (null when set by hand without saying). */
 export interface SwitchMark {
@@ -52,28 +68,56 @@ export interface Switcher {
  * Turns the switch on entry dn to on, only while it holds the other value (off: FALSE or no value).
  * An entry not there yet is added with the switch; two adds racing, the loser modifies instead.
  */
-export async function writeSwitch(client: Client, dn: string, cn: string, on: boolean, who: Switcher, nowMs: number): Promise<SwitchWritten> {
+export async function writeSwitch(
+  client: Client,
+  dn: string,
+  cn: string,
+  on: boolean,
+  who: Switcher,
+  nowMs: number,
+): Promise<SwitchWritten> {
   try {
     return await switched(client, dn, cn, on, who, nowMs);
   } catch (error) {
     // A per-kiosk service account may write only its own entry (build/ldap/mx-kiosk-access.ldif).
-    if (error instanceof InsufficientAccessError) throw new KioskError('SWITCH_NOT_ALLOWED', `the directory refused this kiosk's write of ${dn}`);
+    if (error instanceof InsufficientAccessError)
+      throw new KioskError('SWITCH_NOT_ALLOWED', `the directory refused this kiosk's write of ${dn}`);
     throw error;
   }
 }
 
-async function switched(client: Client, dn: string, cn: string, on: boolean, who: Switcher, nowMs: number): Promise<SwitchWritten> {
-  const values = { mxKioskOutOfService: on ? 'TRUE' : 'FALSE', mxKioskSwitchedBy: who.operator, mxKioskSwitchedFrom: who.kioskId, mxKioskSwitchedAt: generalizedTime(nowMs) };
+async function switched(
+  client: Client,
+  dn: string,
+  cn: string,
+  on: boolean,
+  who: Switcher,
+  nowMs: number,
+): Promise<SwitchWritten> {
+  const values = {
+    mxKioskOutOfService: on ? 'TRUE' : 'FALSE',
+    mxKioskSwitchedBy: who.operator,
+    mxKioskSwitchedFrom: who.kioskId,
+    mxKioskSwitchedAt: generalizedTime(nowMs),
+  };
   const isOn = new EqualityFilter({ attribute: 'mxKioskOutOfService', value: 'TRUE' });
   const replaced = on ? new NotFilter({ filter: isOn }) : isOn;
-  const modify = () => client.modify(dn, Object.entries(values).map(([type, value]) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) })), whileMatching(replaced));
+  const modify = () =>
+    client.modify(
+      dn,
+      Object.entries(values).map(
+        ([type, value]) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) }),
+      ),
+      whileMatching(replaced),
+    );
   let changed = true;
   try {
     await modify();
   } catch (error) {
     if (assertionFailed(error)) changed = false;
     else if (!(error instanceof NoSuchObjectError)) throw error;
-    else if (!on) changed = false; // no entry: no switch, already off
+    else if (!on)
+      changed = false; // no entry: no switch, already off
     else {
       try {
         await client.add(dn, { objectClass: 'mxKiosk', cn, ...values });

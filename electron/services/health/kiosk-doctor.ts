@@ -19,7 +19,14 @@ import type { LdapConnector } from '../directory/ldap-connector';
 import { PolicyLibrary } from '../policies/policy-library';
 import { POLICY_ORDER } from '../policies/consents';
 import { redactUrlCredentials } from '../logger';
-import { aisClockCheck, certificateCheck, directoryClockCheck, egressCheck, tlsTargets, type CounterCheck } from './counter-checks';
+import {
+  aisClockCheck,
+  certificateCheck,
+  directoryClockCheck,
+  egressCheck,
+  tlsTargets,
+  type CounterCheck,
+} from './counter-checks';
 import { directoryChecks } from './directory-checks';
 import { allDirectoryServers } from '../directory/directory-settings';
 import { breachedFilterCheck } from '../password/breached-filter-check';
@@ -82,17 +89,23 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
   const add = (status: DoctorCheck['status'], name: string, detail: string) => checks.push({ status, name, detail });
   const { directory } = config;
   const clock = deps.clock ?? Date;
-  const bindAsKiosk = async (client: Awaited<ReturnType<LdapConnector>>) => client.bind(directory.bindDn, directory.bindPassword.reveal());
+  const bindAsKiosk = async (client: Awaited<ReturnType<LdapConnector>>) =>
+    client.bind(directory.bindDn, directory.bindPassword.reveal());
 
   checks.push(...(await directoryChecks(directory, deps.connectLdap, config.kioskId)));
 
-  for (const url of allDirectoryServers(directory)) checks.push(await directoryClockCheck(url, deps.connectLdap, bindAsKiosk, clock));
+  for (const url of allDirectoryServers(directory))
+    checks.push(await directoryClockCheck(url, deps.connectLdap, bindAsKiosk, clock));
   for (const { name, target } of tlsTargets(config)) checks.push(await certificateCheck(name, target, clock));
 
   // The key was validated when the configuration loaded; only its presence is reported, never it.
   add('OK', 'ais key', `loaded (${config.ais.key.reveal().length / 2} bytes)`);
   const ais = await probeAis(config.ais.loginUrl, deps.fetch);
-  add(ais === 'online' ? 'OK' : 'FAIL', 'ais login page', `${config.ais.loginUrl} ${ais === 'online' ? 'answers' : 'does not answer'}`);
+  add(
+    ais === 'online' ? 'OK' : 'FAIL',
+    'ais login page',
+    `${config.ais.loginUrl} ${ais === 'online' ? 'answers' : 'does not answer'}`,
+  );
   checks.push(await aisClockCheck(config.ais.loginUrl, deps.fetch, clock));
   checks.push(egressCheck(config.ais.egressAddresses, deps.interfaces ?? networkInterfaces));
 
@@ -101,9 +114,17 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
     add('SKIP', 'mail store', 'mailbox.mode is none: the mail server makes mailboxes on first delivery');
   } else {
     const { host, timeoutMs } = mailbox.campus;
-    for (const [service, port] of [['mkhomedir', mailbox.campus.mkhomedirPort], ['setquota', mailbox.campus.setquotaPort], ['getquota', mailbox.campus.getquotaPort]] as const) {
+    for (const [service, port] of [
+      ['mkhomedir', mailbox.campus.mkhomedirPort],
+      ['setquota', mailbox.campus.setquotaPort],
+      ['getquota', mailbox.campus.getquotaPort],
+    ] as const) {
       const problem = await tcpReachable(host, port, timeoutMs);
-      add(problem ? 'FAIL' : 'OK', `mail store ${service}`, problem ? `${host}:${port}: ${problem}` : `${host}:${port} accepts connections`);
+      add(
+        problem ? 'FAIL' : 'OK',
+        `mail store ${service}`,
+        problem ? `${host}:${port}: ${problem}` : `${host}:${port} accepts connections`,
+      );
     }
   }
   if (!config.smtp) {
@@ -117,12 +138,19 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
     }
   }
 
-  const library = new PolicyLibrary([...(config.policies.folder ? [config.policies.folder] : []), deps.bundledPoliciesDir], deps.readTextFile);
+  const library = new PolicyLibrary(
+    [...(config.policies.folder ? [config.policies.folder] : []), deps.bundledPoliciesDir],
+    deps.readTextFile,
+  );
   for (const id of POLICY_ORDER) {
     for (const language of ['zh-TW', 'en'] as const) {
       try {
         const doc = library.get(id, language);
-        const source = doc.summary ? 'bundled summary' : config.policies.folder ? `official text from ${config.policies.folder}` : 'official text';
+        const source = doc.summary
+          ? 'bundled summary'
+          : config.policies.folder
+            ? `official text from ${config.policies.folder}`
+            : 'official text';
         add('OK', `policy ${id}.${language}`, `version ${doc.version}, sha256 ${doc.hash.slice(0, 12)} (${source})`);
       } catch (error) {
         add('FAIL', `policy ${id}.${language}`, (error as { detail?: string }).detail ?? message(error));
@@ -133,17 +161,28 @@ export async function runDoctor(config: DoctorConfig, deps: DoctorDeps): Promise
   checks.push(await breachedFilterCheck(breachedFilterPath(config.password, deps.bundledBreachedFilter)));
 
   try {
-    await access(dirname(config.audit.file), constants.W_OK).catch(async () => access(dirname(dirname(config.audit.file)), constants.W_OK));
+    await access(dirname(config.audit.file), constants.W_OK).catch(async () =>
+      access(dirname(dirname(config.audit.file)), constants.W_OK),
+    );
     add('OK', 'audit file', `${config.audit.file} can be written`);
   } catch {
     add('FAIL', 'audit file', `cannot write ${config.audit.file}`);
   }
   const { syslog } = config.audit;
   if (!syslog) add('SKIP', 'audit forwarding', 'no audit.syslog: the audit files are the only copy');
-  else checks.push(forwardingCheck(await forwardingLag(auditFiles(config.audit.file)), clock.now(), syslog.writeTimeoutMs + syslog.retrySeconds * 1000));
+  else
+    checks.push(
+      forwardingCheck(
+        await forwardingLag(auditFiles(config.audit.file)),
+        clock.now(),
+        syslog.writeTimeoutMs + syslog.retrySeconds * 1000,
+      ),
+    );
   const printer = config.result?.printer;
-  if (!printer) add('SKIP', 'printer', 'no receipt printer configured (result.printer): the result screen shows the QR code');
-  else if (!deps.printerExists) add('SKIP', 'printer', `${printer}: not checked here; the installed app (mx-kiosk --doctor) asks the print system`);
+  if (!printer)
+    add('SKIP', 'printer', 'no receipt printer configured (result.printer): the result screen shows the QR code');
+  else if (!deps.printerExists)
+    add('SKIP', 'printer', `${printer}: not checked here; the installed app (mx-kiosk --doctor) asks the print system`);
   else {
     const { found, detail } = await deps.printerExists(printer);
     add(found ? 'OK' : 'FAIL', 'printer', `${printer}: ${detail}`);

@@ -64,18 +64,32 @@ export class KioskStatus {
   refuseWhileOutOfService(): void {
     if (this.fleetOutOfService) throw new KioskError('OUT_OF_SERVICE', 'the whole fleet is switched out of service');
     if (this.outOfService) throw new KioskError('OUT_OF_SERVICE', 'switched out of service by a helpdesk operator');
-    if (this.layoutProblem) throw new KioskError('OUT_OF_SERVICE', `the directory is not laid out for the kiosk: ${this.layoutProblem.detail}`);
+    if (this.layoutProblem)
+      throw new KioskError(
+        'OUT_OF_SERVICE',
+        `the directory is not laid out for the kiosk: ${this.layoutProblem.detail}`,
+      );
   }
 
   async status(): Promise<StatusResponse> {
-    const [servers, ais, roles] = await Promise.all([this.deps.directoryHealth.probeAll(), probeAis(this.deps.aisLoginUrl, this.deps.fetch), this.deps.writes.roles()]);
+    const [servers, ais, roles] = await Promise.all([
+      this.deps.directoryHealth.probeAll(),
+      probeAis(this.deps.aisLoginUrl, this.deps.fetch),
+      this.deps.writes.roles(),
+    ]);
     const writable = roles.some((r) => r.role === 'writable');
     const reachable = servers.filter((s) => s.reachable).length;
-    for (const s of servers.filter((x) => !x.reachable)) this.deps.logger.warn('directory server unreachable', { url: s.url, error: s.error });
+    for (const s of servers.filter((x) => !x.reachable))
+      this.deps.logger.warn('directory server unreachable', { url: s.url, error: s.error });
     return {
       appVersion: this.deps.appVersion,
       kioskId: this.deps.kioskId,
-      directory: { state: reachable > 0 ? 'online' : 'offline', serversConfigured: servers.length, serversReachable: reachable, writable },
+      directory: {
+        state: reachable > 0 ? 'online' : 'offline',
+        serversConfigured: servers.length,
+        serversReachable: reachable,
+        writable,
+      },
       ais: { state: ais },
       outOfService: this.isOutOfService(),
       reference: this.layoutProblem?.reference ?? null,

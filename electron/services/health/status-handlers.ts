@@ -3,7 +3,10 @@ import type { Dispatcher } from '../dispatcher';
 import type { SettingsResponse } from '../../../shared/contract/schemas';
 import type { KioskStatus } from './kiosk-status';
 
-export function registerStatusHandlers(dispatcher: Dispatcher, deps: { status: KioskStatus; settings: SettingsResponse }): void {
+export function registerStatusHandlers(
+  dispatcher: Dispatcher,
+  deps: { status: KioskStatus; settings: SettingsResponse },
+): void {
   dispatcher.handle('status', () => deps.status.status());
   dispatcher.handle('settings', async () => deps.settings);
 }

@@ -19,7 +19,10 @@ const HR_CANDIDATES = 200;
 const ACCENTED = /[aeiouy]/g;
 
 /** A passport name as the lookup compares it: folded, lower case, letters only. */
-export const englishKey = (name: string): string => foldDiacritics(name.normalize('NFKC')).toLowerCase().replace(/[^a-z]/g, '');
+export const englishKey = (name: string): string =>
+  foldDiacritics(name.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 
 /** The second ask: the letters in order, all but the accent-prone ones when enough are left. */
 function looser(letters: string): string[] {
@@ -55,26 +58,52 @@ export interface FoundAccounts {
  * names with them) are found by ID, account, Chinese name or those staff IDs, sorted by account;
  * then how far each one's creation got.
  */
-export async function findAccounts(connection: DirectoryConnection, places: LookupPlaces, terms: LookupTerms): Promise<FoundAccounts> {
+export async function findAccounts(
+  connection: DirectoryConnection,
+  places: LookupPlaces,
+  terms: LookupTerms,
+): Promise<FoundAccounts> {
   const { attrs, hr } = places;
-  const byEnglishName = terms.letters.length >= 2 ? await staffIdsByEnglishName(connection, hr, terms) : { ids: [], tooMany: false };
+  const byEnglishName =
+    terms.letters.length >= 2 ? await staffIdsByEnglishName(connection, hr, terms) : { ids: [], tooMany: false };
   const contains = (attribute: string, value: string): Filter => new SubstringFilter({ attribute, any: [value] });
-  const criteria: Filter[] = [contains(attrs.staffId, terms.plain), contains(attrs.account, terms.plain), contains(attrs.name, terms.text)];
+  const criteria: Filter[] = [
+    contains(attrs.staffId, terms.plain),
+    contains(attrs.account, terms.plain),
+    contains(attrs.name, terms.text),
+  ];
   if (terms.compact !== terms.text) criteria.push(contains(attrs.name, terms.compact));
   if (byEnglishName.ids.length > 0) criteria.push(anyEquals(attrs.staffId, byEnglishName.ids));
   const filter = allOf(equals('objectClass', 'posixAccount'), new OrFilter({ filters: criteria }));
   // ldapts hands back what arrived before the size limit: one more than listed says there are more.
-  const { searchEntries } = await connection.run((client) => client.search(places.baseDn, { scope: 'sub', filter, sizeLimit: LOOKUP_LIMIT + 1, attributes: places.attributes }), { idempotent: true });
+  const { searchEntries } = await connection.run(
+    (client) =>
+      client.search(places.baseDn, {
+        scope: 'sub',
+        filter,
+        sizeLimit: LOOKUP_LIMIT + 1,
+        attributes: places.attributes,
+      }),
+    { idempotent: true },
+  );
   const account = (e: Entry) => firstValue(e[attrs.account]) ?? '';
   const entries = [...searchEntries].sort((a, b) => account(a).localeCompare(account(b))).slice(0, LOOKUP_LIMIT);
-  return { entries, stages: await stagesOf(connection, places, entries), tooMany: searchEntries.length > LOOKUP_LIMIT || byEnglishName.tooMany };
+  return {
+    entries,
+    stages: await stagesOf(connection, places, entries),
+    tooMany: searchEntries.length > LOOKUP_LIMIT || byEnglishName.tooMany,
+  };
 }
 
 /**
  * Which entries have no password yet (asked by a filter, so no hash is ever read), and in campus
  * mode which claims have no mailbox mark.
  */
-async function stagesOf(connection: DirectoryConnection, places: LookupPlaces, entries: Entry[]): Promise<Map<string, CreationStage>> {
+async function stagesOf(
+  connection: DirectoryConnection,
+  places: LookupPlaces,
+  entries: Entry[],
+): Promise<Map<string, CreationStage>> {
   const stages = new Map<string, CreationStage>();
   if (entries.length === 0) return stages;
   const { claimsDn, attrs } = places;
@@ -83,16 +112,37 @@ async function stagesOf(connection: DirectoryConnection, places: LookupPlaces, e
     (client) =>
       Promise.all([
         client
-          .search(places.baseDn, { scope: 'sub', filter: allOf(anyEquals('entryDN', entries.map((e) => e.dn)), new NotFilter({ filter: present('userPassword') })), attributes: ['dn'] })
+          .search(places.baseDn, {
+            scope: 'sub',
+            filter: allOf(
+              anyEquals(
+                'entryDN',
+                entries.map((e) => e.dn),
+              ),
+              new NotFilter({ filter: present('userPassword') }),
+            ),
+            attributes: ['dn'],
+          })
           .then((r) => r.searchEntries),
         claimsDn && staffIds.length > 0
-          ? client.search(claimsDn, { scope: 'one', filter: anyEquals('cn', staffIds), attributes: ['cn', 'description'] }).then((r) => r.searchEntries, () => [] as Entry[])
+          ? client
+              .search(claimsDn, { scope: 'one', filter: anyEquals('cn', staffIds), attributes: ['cn', 'description'] })
+              .then(
+                (r) => r.searchEntries,
+                () => [] as Entry[],
+              )
           : Promise.resolve([] as Entry[]),
       ]),
     { idempotent: true },
   );
-  const noMailbox = new Set(claims.filter((c) => !allValues(c.description).some((d) => d.startsWith('mailbox('))).map((c) => (firstValue(c.cn) ?? '').toLowerCase()));
-  for (const e of entries) if (noMailbox.has((firstValue(e[attrs.staffId]) ?? '').toLowerCase())) stages.set(e.dn.toLowerCase(), 'password-set');
+  const noMailbox = new Set(
+    claims
+      .filter((c) => !allValues(c.description).some((d) => d.startsWith('mailbox(')))
+      .map((c) => (firstValue(c.cn) ?? '').toLowerCase()),
+  );
+  for (const e of entries)
+    if (noMailbox.has((firstValue(e[attrs.staffId]) ?? '').toLowerCase()))
+      stages.set(e.dn.toLowerCase(), 'password-set');
   for (const e of withoutPassword) stages.set(e.dn.toLowerCase(), 'added');
   return stages;
 }
@@ -104,13 +154,22 @@ async function stagesOf(connection: DirectoryConnection, places: LookupPlaces, e
  * letters in order without the accent-prone ones ("GODEL,KURT" finds GÖDEL,KURT; "ouyang feifei"
  * finds Ou Yang, Fei Fei). Only the comparison here decides.
  */
-async function staffIdsByEnglishName(connection: DirectoryConnection, hr: LookupPlaces['hr'], terms: LookupTerms): Promise<{ ids: string[]; tooMany: boolean }> {
+async function staffIdsByEnglishName(
+  connection: DirectoryConnection,
+  hr: LookupPlaces['hr'],
+  terms: LookupTerms,
+): Promise<{ ids: string[]; tooMany: boolean }> {
   const ask = (any: string[]) =>
     connection.run(
       async (client) =>
         (
           await client
-            .search(hr.dn, { scope: 'sub', filter: new SubstringFilter({ attribute: hr.nameEn, any }), sizeLimit: HR_CANDIDATES + 1, attributes: [hr.id, hr.nameEn] })
+            .search(hr.dn, {
+              scope: 'sub',
+              filter: new SubstringFilter({ attribute: hr.nameEn, any }),
+              sizeLimit: HR_CANDIDATES + 1,
+              attributes: [hr.id, hr.nameEn],
+            })
             .catch((error: unknown) => {
               // No HR records here (code 32): the other criteria still answer.
               if ((error as { code?: number }).code === 32) return { searchEntries: [] as Entry[] };
@@ -119,12 +178,16 @@ async function staffIdsByEnglishName(connection: DirectoryConnection, hr: Lookup
         ).searchEntries,
       { idempotent: true },
     );
-  const matching = (records: Entry[]) => records.filter((r) => englishKey(firstValue(r[hr.nameEn]) ?? '').includes(terms.letters));
+  const matching = (records: Entry[]) =>
+    records.filter((r) => englishKey(firstValue(r[hr.nameEn]) ?? '').includes(terms.letters));
   let records = await ask(terms.words);
   let found = matching(records);
   if (found.length === 0 && terms.letters.length >= 4) {
     records = await ask(looser(terms.letters));
     found = matching(records);
   }
-  return { ids: found.map((r) => (firstValue(r[hr.id]) ?? '').toLowerCase()).filter(Boolean), tooMany: records.length > HR_CANDIDATES };
+  return {
+    ids: found.map((r) => (firstValue(r[hr.id]) ?? '').toLowerCase()).filter(Boolean),
+    tooMany: records.length > HR_CANDIDATES,
+  };
 }

@@ -13,7 +13,14 @@ import type { DirectoryConnection } from '../directory/directory-connection';
 import type { WriteServers } from '../directory/write-servers';
 import { equals } from '../directory/ldap-names';
 import { firstValue } from '../directory/ldap-values';
-import { cleanChineseName, cleanPassportName, normaliseStaffId, requireEligible, requireRole, type EligibilityRules } from '../identity/person-identity';
+import {
+  cleanChineseName,
+  cleanPassportName,
+  normaliseStaffId,
+  requireEligible,
+  requireRole,
+  type EligibilityRules,
+} from '../identity/person-identity';
 import { KioskError } from '../kiosk-error';
 import { Secret } from '../secret';
 import { operatorLabel, type KioskSession, type KioskSessions } from '../session/kiosk-session';
@@ -40,7 +47,12 @@ export interface AssistedStartsDeps {
 export class AssistedStarts {
   constructor(private readonly deps: AssistedStartsDeps) {
     deps.operators.onSignOut((why) => {
-      if (why !== 'handover' && deps.ais.cancelAssist()) void deps.audit.note({ action: 'operator', result: 'ok', detail: `pending assisted application cancelled (${why})` });
+      if (why !== 'handover' && deps.ais.cancelAssist())
+        void deps.audit.note({
+          action: 'operator',
+          result: 'ok',
+          detail: `pending assisted application cancelled (${why})`,
+        });
     });
   }
 
@@ -51,7 +63,11 @@ export class AssistedStarts {
     const account = this.deps.standing.resettable(await this.deps.standing.read(id));
     const name = cleanChineseName((await this.deps.reads.entry(account.dn))?.name ?? '');
     this.deps.operators.signOut('handover');
-    const session = this.deps.sessions.startAssisted({ id, name, nameEn: '', language: 'zh-TW', condition: '', role: 'staff' }, 'reset', { operator: operator.uid, reason });
+    const session = this.deps.sessions.startAssisted(
+      { id, name, nameEn: '', language: 'zh-TW', condition: '', role: 'staff' },
+      'reset',
+      { operator: operator.uid, reason },
+    );
     await this.auditStart(session, 'reset', account.uid, 'assisted reset started');
     return { account: this.deps.standing.address(account.uid) };
   }
@@ -66,14 +82,26 @@ export class AssistedStarts {
     const role = requireRole(id);
     const a = this.deps.settings.staffDirectory;
     const { searchEntries } = await this.deps.connection.run(
-      (client) => client.search(`${a.base},${this.deps.baseDn}`, { scope: 'sub', filter: equals(a.id, id), attributes: [a.name, a.nameEn, a.condition] }),
+      (client) =>
+        client.search(`${a.base},${this.deps.baseDn}`, {
+          scope: 'sub',
+          filter: equals(a.id, id),
+          attributes: [a.name, a.nameEn, a.condition],
+        }),
       { idempotent: true },
     );
     const record = searchEntries[0];
     // Not USER(-2), the reset's "no mailbox": the helpdesk must learn that the HR records lack the ID.
     if (!record) throw new KioskError('NO_HR_RECORD', 'no HR record for that staff ID');
     const text = (name: string) => firstValue(record[name]) ?? '';
-    const profile = { id, name: cleanChineseName(text(a.name)), nameEn: cleanPassportName(text(a.nameEn)), language: 'zh-TW' as const, condition: text(a.condition).trim(), role };
+    const profile = {
+      id,
+      name: cleanChineseName(text(a.name)),
+      nameEn: cleanPassportName(text(a.nameEn)),
+      language: 'zh-TW' as const,
+      condition: text(a.condition).trim(),
+      role,
+    };
     requireEligible(this.deps.eligibility, role, profile.condition);
     const creator = await this.operatorConnection(operator.dn, password, 'assisted application');
     this.deps.operators.signOut('handover');
@@ -84,7 +112,11 @@ export class AssistedStarts {
   }
 
   /** The applicant signs in through AIS themselves, next, at this kiosk, as this staff ID only. */
-  async expectApplication(staffId: string, reason: string, password: string): Promise<{ waiting: true; staffId: string; operator: string; until: string }> {
+  async expectApplication(
+    staffId: string,
+    reason: string,
+    password: string,
+  ): Promise<{ waiting: true; staffId: string; operator: string; until: string }> {
     const operator = this.deps.operators.require();
     const id = normaliseStaffId(staffId);
     requireRole(id);
@@ -101,7 +133,13 @@ export class AssistedStarts {
       discard: () => void creator.close(),
     });
     this.deps.operators.signOut('handover');
-    await this.deps.audit.note({ action: 'operator', result: 'ok', operator: operator.uid, staffId: id, detail: `assisted application through AIS (${reason})` });
+    await this.deps.audit.note({
+      action: 'operator',
+      result: 'ok',
+      operator: operator.uid,
+      staffId: id,
+      detail: `assisted application through AIS (${reason})`,
+    });
     // The counter shows whom it waits for and until when, so the helpdesk can confirm what it started.
     return { waiting: true, staffId: id, operator: operator.uid, until: new Date(until).toISOString() };
   }
@@ -116,7 +154,19 @@ export class AssistedStarts {
     return this.deps.operatorWrites(dn, new Secret(password));
   }
 
-  private auditStart(session: KioskSession, action: 'reset' | 'eligibility', account: string | undefined, detail: string) {
-    return this.deps.audit.note({ action, result: 'ok', staffId: session.profile.id, account, detail, operator: operatorLabel(session) });
+  private auditStart(
+    session: KioskSession,
+    action: 'reset' | 'eligibility',
+    account: string | undefined,
+    detail: string,
+  ) {
+    return this.deps.audit.note({
+      action,
+      result: 'ok',
+      staffId: session.profile.id,
+      account,
+      detail,
+      operator: operatorLabel(session),
+    });
   }
 }

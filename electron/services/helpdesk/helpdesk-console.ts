@@ -38,7 +38,10 @@ export class HelpdeskConsole {
       /** A staff ID written here recently is looked up on the server that took the write. */
       writes: Pick<WriteServers, 'pinnedServer' | 'at'>;
       layout: DirectoryLayout;
-      config: DoctorConfig & { contact: Pick<ContactSettings, 'attributes'>; helpdesk: Pick<HelpdeskSettings, 'staffDirectory'> };
+      config: DoctorConfig & {
+        contact: Pick<ContactSettings, 'attributes'>;
+        helpdesk: Pick<HelpdeskSettings, 'staffDirectory'>;
+      };
       configPath: string;
       appVersion: string;
       doctor: DoctorDeps;
@@ -51,13 +54,23 @@ export class HelpdeskConsole {
     },
   ) {}
 
-  async health(): Promise<{ checks: DoctorCheck[]; counts: Array<{ action: string; result: string; count: number }>; appVersion: string; configPath: string; aisMode: 'simulator' | 'ais' }> {
+  async health(): Promise<{
+    checks: DoctorCheck[];
+    counts: Array<{ action: string; result: string; count: number }>;
+    appVersion: string;
+    configPath: string;
+    aisMode: 'simulator' | 'ais';
+  }> {
     const operator = this.deps.operators.require();
     const failedWrites = this.deps.audit.failedWrites;
     const checks = [
       ...(await runDoctor(this.deps.config, this.deps.doctor)),
       // The audit policy (audit-log.ts): a line that could not be written is counted and shown here.
-      { status: failedWrites > 0 ? ('FAIL' as const) : ('OK' as const), name: 'audit writes', detail: failedWrites > 0 ? `${failedWrites} line(s) could not be written since start-up` : 'every line written' },
+      {
+        status: failedWrites > 0 ? ('FAIL' as const) : ('OK' as const),
+        name: 'audit writes',
+        detail: failedWrites > 0 ? `${failedWrites} line(s) could not be written since start-up` : 'every line written',
+      },
     ];
     await this.record(operator.uid, 'health', 'ok');
     const login = new URL(this.deps.config.ais.loginUrl);
@@ -81,14 +94,27 @@ export class HelpdeskConsole {
     const hr = this.deps.config.helpdesk.staffDirectory;
     const written = this.deps.writes.pinnedServer(terms.plain);
     const connection = written ? this.deps.writes.at(written) : this.deps.connection;
-    const { entries, stages, tooMany } = await findAccounts(connection, {
-      baseDn: layout.baseDn,
-      claimsDn: this.deps.config.mailbox.mode === 'campus' ? layout.claimsDn : null,
-      attrs,
-      hr: { dn: `${hr.base},${layout.baseDn}`, id: hr.id, nameEn: hr.nameEn },
-      // Asked for by name: never userPassword (whether one is set is asked by a filter).
-      attributes: [attrs.account, attrs.staffId, attrs.name, 'description', passwordSuspended.attribute, contact.address, contact.confirmed, contact.pending],
-    }, terms);
+    const { entries, stages, tooMany } = await findAccounts(
+      connection,
+      {
+        baseDn: layout.baseDn,
+        claimsDn: this.deps.config.mailbox.mode === 'campus' ? layout.claimsDn : null,
+        attrs,
+        hr: { dn: `${hr.base},${layout.baseDn}`, id: hr.id, nameEn: hr.nameEn },
+        // Asked for by name: never userPassword (whether one is set is asked by a filter).
+        attributes: [
+          attrs.account,
+          attrs.staffId,
+          attrs.name,
+          'description',
+          passwordSuspended.attribute,
+          contact.address,
+          contact.confirmed,
+          contact.pending,
+        ],
+      },
+      terms,
+    );
     await this.record(operator.uid, 'lookup', 'ok', `${entries.length} result(s)${tooMany ? ', more not listed' : ''}`);
     const results = entries.map((e) => {
       const created = /^create\((\d+),/.exec(firstValue(e.description) ?? '')?.[1];
@@ -100,7 +126,12 @@ export class HelpdeskConsole {
         state: isUnder(e.dn, layout.suspendedDn) ? 'suspended' : marker !== undefined ? 'password-suspended' : 'active',
         stage: stages.get(e.dn.toLowerCase()) ?? 'complete',
         created: created ? new Date(Number(created) * 1000).toISOString() : null,
-        contact: firstValue(e[contact.confirmed]) === 'TRUE' ? 'confirmed' : hasLiveCode(firstValue(e[contact.pending]), this.deps.clock.now()) ? 'pending' : 'none',
+        contact:
+          firstValue(e[contact.confirmed]) === 'TRUE'
+            ? 'confirmed'
+            : hasLiveCode(firstValue(e[contact.pending]), this.deps.clock.now())
+              ? 'pending'
+              : 'none',
       } satisfies LookupResult;
     });
     return { results, tooMany };
@@ -114,7 +145,13 @@ export class HelpdeskConsole {
   async fleetCheck(): Promise<DoctorCheck[]> {
     const operator = this.deps.operators.require();
     const { config, doctor, clock } = this.deps;
-    const lines = await fleetLines(config.directory, doctor.connectLdap, await readAuditTrail(config.audit.file), { now: () => clock.now() }, silentLogger);
+    const lines = await fleetLines(
+      config.directory,
+      doctor.connectLdap,
+      await readAuditTrail(config.audit.file),
+      { now: () => clock.now() },
+      silentLogger,
+    );
     const findings = lines.filter((l) => l.status === 'FAIL').length;
     await this.record(operator.uid, 'fleet check', 'ok', `${findings} finding(s)`);
     return lines;
@@ -127,9 +164,17 @@ export class HelpdeskConsole {
    */
   async setOutOfService(on: boolean, scope: 'kiosk' | 'fleet' = 'kiosk'): Promise<boolean> {
     const operator = this.deps.operators.require();
-    const written = scope === 'fleet' ? await this.deps.fleet.switchFleet(on, operator.uid) : await this.deps.fleet.switchOwn(on, operator.uid);
+    const written =
+      scope === 'fleet'
+        ? await this.deps.fleet.switchFleet(on, operator.uid)
+        : await this.deps.fleet.switchOwn(on, operator.uid);
     const { by, from, at } = written.mark;
-    await this.record(operator.uid, `${scope === 'fleet' ? 'fleet ' : ''}out-of-service ${on ? 'on' : 'off'}`, 'ok', written.changed ? undefined : `already, by ${by ?? '?'} from ${from ?? '?'} at ${at ?? '?'}`);
+    await this.record(
+      operator.uid,
+      `${scope === 'fleet' ? 'fleet ' : ''}out-of-service ${on ? 'on' : 'off'}`,
+      'ok',
+      written.changed ? undefined : `already, by ${by ?? '?'} from ${from ?? '?'} at ${at ?? '?'}`,
+    );
     return written.mark.on;
   }
 

@@ -8,18 +8,33 @@ import type { OperatorSignIn } from './operator-sign-in';
 
 export function registerHelpdeskHandlers(
   dispatcher: Dispatcher,
-  deps: { operators: OperatorSignIn; console: HelpdeskConsole; assisted: AssistedStarts; contacts: ContactConfirmation },
+  deps: {
+    operators: OperatorSignIn;
+    console: HelpdeskConsole;
+    assisted: AssistedStarts;
+    contacts: ContactConfirmation;
+  },
 ): void {
   const { operators, assisted } = deps;
-  dispatcher.handle('operatorSignIn', async ({ uid, password }) => ({ uid: (await operators.signIn(uid, password)).uid }));
+  dispatcher.handle('operatorSignIn', async ({ uid, password }) => ({
+    uid: (await operators.signIn(uid, password)).uid,
+  }));
   dispatcher.handle('operatorSignOut', async () => ({ signedOut: operators.signOut() }));
   dispatcher.handle('helpdeskHealth', async () => deps.console.health());
   dispatcher.handle('helpdeskFleetCheck', async () => ({ checks: await deps.console.fleetCheck() }));
   dispatcher.handle('helpdeskLookup', async ({ query }) => deps.console.lookup(query));
-  dispatcher.handle('setOutOfService', async ({ on, scope }) => ({ on: await deps.console.setOutOfService(on, scope) }));
+  dispatcher.handle('setOutOfService', async ({ on, scope }) => ({
+    on: await deps.console.setOutOfService(on, scope),
+  }));
   dispatcher.handle('helpdeskFleetStatus', async () => deps.console.fleetStatus());
-  dispatcher.handle('startAssistedApplication', async ({ staffId, reason, password }) => assisted.startApplication(staffId, reason, password));
-  dispatcher.handle('expectAssistedApplication', async ({ staffId, reason, password }) => assisted.expectApplication(staffId, reason, password));
+  dispatcher.handle('startAssistedApplication', async ({ staffId, reason, password }) =>
+    assisted.startApplication(staffId, reason, password),
+  );
+  dispatcher.handle('expectAssistedApplication', async ({ staffId, reason, password }) =>
+    assisted.expectApplication(staffId, reason, password),
+  );
   dispatcher.handle('startAssistedReset', async ({ staffId, reason }) => assisted.startReset(staffId, reason));
-  dispatcher.handle('helpdeskConfirmContact', async ({ staffId, code }) => deps.contacts.confirmByHelpdesk(operators.require().uid, staffId, code));
+  dispatcher.handle('helpdeskConfirmContact', async ({ staffId, code }) =>
+    deps.contacts.confirmByHelpdesk(operators.require().uid, staffId, code),
+  );
 }

@@ -66,7 +66,8 @@ export class OperatorSignIn {
   confirmPassword(password: string, what: string): Promise<OperatorSession> {
     const operator = this.require();
     return this.checked(operator.uid, what, async () => {
-      if (!(await this.bindsAs(operator.dn, password))) return this.fail(operator.uid, 'OPERATOR_DENIED', `wrong password (${what})`);
+      if (!(await this.bindsAs(operator.dn, password)))
+        return this.fail(operator.uid, 'OPERATOR_DENIED', `wrong password (${what})`);
       this.failures = [];
       return operator;
     });
@@ -94,16 +95,32 @@ export class OperatorSignIn {
     const { settings, baseDn } = this.deps;
     const operatorsDn = `${settings.operatorsBase},${baseDn}`;
     const found = await this.deps.connection.run(
-      async (client) => (await client.search(operatorsDn, { scope: 'sub', filter: equals(settings.operatorUidAttribute, uid), attributes: ['dn'] })).searchEntries,
+      async (client) =>
+        (
+          await client.search(operatorsDn, {
+            scope: 'sub',
+            filter: equals(settings.operatorUidAttribute, uid),
+            attributes: ['dn'],
+          })
+        ).searchEntries,
       { idempotent: true },
     );
-    if (found.length !== 1) return this.fail(uid, 'OPERATOR_DENIED', found.length === 0 ? 'no such operator' : 'ambiguous operator uid');
+    if (found.length !== 1)
+      return this.fail(uid, 'OPERATOR_DENIED', found.length === 0 ? 'no such operator' : 'ambiguous operator uid');
     const dn = found[0]!.dn;
     if (!(await this.bindsAs(dn, password))) return this.fail(uid, 'OPERATOR_DENIED', 'wrong password');
     const memberValue = settings.groupMembership === 'member' ? dn : uid;
     const inGroup = await this.deps.connection.run(
       async (client) =>
-        (await client.search(this.groupDn, { scope: 'base', filter: equals(settings.groupMembership, memberValue), attributes: ['dn'] }).catch(() => ({ searchEntries: [] }))).searchEntries.length > 0,
+        (
+          await client
+            .search(this.groupDn, {
+              scope: 'base',
+              filter: equals(settings.groupMembership, memberValue),
+              attributes: ['dn'],
+            })
+            .catch(() => ({ searchEntries: [] }))
+        ).searchEntries.length > 0,
       { idempotent: true },
     );
     if (!inGroup) return this.fail(uid, 'OPERATOR_NOT_AUTHORIZED', `not in ${this.groupDn}`);
@@ -148,12 +165,22 @@ export class OperatorSignIn {
     if (this.failures.length >= lockoutFailures) {
       this.lockedUntil = now + window;
       this.failures = [];
-      await this.audit(uid, 'refused', 'OPERATOR_LOCKED', `operator passwords locked on this kiosk for ${lockoutMinutes} min after ${lockoutFailures} failures`);
+      await this.audit(
+        uid,
+        'refused',
+        'OPERATOR_LOCKED',
+        `operator passwords locked on this kiosk for ${lockoutMinutes} min after ${lockoutFailures} failures`,
+      );
     }
     throw new KioskError(code, detail);
   }
 
-  private audit(operator: string, result: 'ok' | 'refused', code?: Parameters<AuditLog['record']>[0]['code'], detail?: string) {
+  private audit(
+    operator: string,
+    result: 'ok' | 'refused',
+    code?: Parameters<AuditLog['record']>[0]['code'],
+    detail?: string,
+  ) {
     return this.deps.audit.note({ action: 'operator', result, code, operator: operator.slice(0, 64), detail });
   }
 }

@@ -37,7 +37,8 @@ export function requireRole(id: string): Role {
 
 /** USER(-4) unless the person's condition is one the configuration lets apply. */
 export function requireEligible(rules: EligibilityRules, role: Role, condition: string): void {
-  if (!rules[role].includes(condition)) throw new KioskError('USER(-4)', `condition "${condition}" not eligible for ${role}`);
+  if (!rules[role].includes(condition))
+    throw new KioskError('USER(-4)', `condition "${condition}" not eligible for ${role}`);
 }
 
 /** Gödel → Godel (shared/names): for account names and password words, never for what is shown. */

@@ -35,7 +35,8 @@ export interface MailboxProvisioning {
 }
 
 /** Whether a report leaves the mailbox itself to be made (getquota only reads usage). */
-export const mailboxMade = (report: MailboxReport): boolean => report.unfinished === null || report.unfinished === 'getquota';
+export const mailboxMade = (report: MailboxReport): boolean =>
+  report.unfinished === null || report.unfinished === 'getquota';
 
 export interface MailboxProvisioner {
   /** Never throws: a step that does not finish is named in the report. `homeMade` skips mkhomedir. */
@@ -43,7 +44,10 @@ export interface MailboxProvisioner {
 }
 
 export const noMailboxProvisioning: MailboxProvisioner = {
-  provision: async () => ({ report: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null }, problem: null }),
+  provision: async () => ({
+    report: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null },
+    problem: null,
+  }),
 };
 
 export interface CampusMailStore {
@@ -100,12 +104,19 @@ export function parseGetquota(reply: string): { quota: MailboxReport['quota']; m
 export function campusMailboxProvisioning(store: CampusMailStore): MailboxProvisioner {
   const send = async (port: number, line: string, step: MailboxStep): Promise<string> => {
     const reply = await exchangeLine(store.host, port, line, store.timeoutMs);
-    if (step !== 'getquota' && !RETURN_OK.test(reply)) throw new Error(`${step} refused: ${reply.trim().slice(0, 200)}`);
+    if (step !== 'getquota' && !RETURN_OK.test(reply))
+      throw new Error(`${step} refused: ${reply.trim().slice(0, 200)}`);
     return reply;
   };
   return {
     async provision(account, options = {}) {
-      const report: MailboxReport = { mode: 'campus', homeCreated: options.homeMade === true, quota: null, mbox: null, unfinished: 'mkhomedir' };
+      const report: MailboxReport = {
+        mode: 'campus',
+        homeCreated: options.homeMade === true,
+        quota: null,
+        mbox: null,
+        unfinished: 'mkhomedir',
+      };
       try {
         if (!report.homeCreated) {
           // Values come from the directory entry the kiosk itself wrote, but a colon or line break
@@ -116,7 +127,11 @@ export function campusMailboxProvisioning(store: CampusMailStore): MailboxProvis
           report.homeCreated = true;
         }
         report.unfinished = 'setquota';
-        await send(store.setquotaPort, `uid=${account.uidNumber},domain=${store.realm},quota=${store.quota}`, 'setquota');
+        await send(
+          store.setquotaPort,
+          `uid=${account.uidNumber},domain=${store.realm},quota=${store.quota}`,
+          'setquota',
+        );
         report.unfinished = 'getquota';
         Object.assign(report, parseGetquota(await send(store.getquotaPort, account.uid, 'getquota')));
         report.unfinished = null;

@@ -6,8 +6,14 @@ export const MailboxSettings = z
   .object({
     /** none: LDAP only, the mail server makes the mailbox on first delivery; campus: the mail-store line protocols. */
     mode: z.enum(['none', 'campus']).default('none'),
-    realm: z.string().regex(/^[a-z0-9.-]+$/).default('mx'),
-    quota: z.string().regex(/^[0-9]+[KMGT]$/).default('60G'),
+    realm: z
+      .string()
+      .regex(/^[a-z0-9.-]+$/)
+      .default('mx'),
+    quota: z
+      .string()
+      .regex(/^[0-9]+[KMGT]$/)
+      .default('60G'),
     effectiveInMinutes: z.number().int().nonnegative().default(10),
     campus: z
       .object({
@@ -22,5 +28,8 @@ export const MailboxSettings = z
   })
   .strict()
   .prefault({})
-  .refine((m) => m.mode !== 'campus' || m.campus !== undefined, { message: 'mailbox.mode campus needs mailbox.campus', path: ['campus'] });
+  .refine((m) => m.mode !== 'campus' || m.campus !== undefined, {
+    message: 'mailbox.mode campus needs mailbox.campus',
+    path: ['campus'],
+  });
 export type MailboxSettings = z.output<typeof MailboxSettings>;

@@ -17,7 +17,11 @@ export interface ParsedPassportName {
 }
 
 // Accents are folded here, where names become account names: the name on screen keeps them.
-const tokens = (text: string) => foldDiacritics(text).toLowerCase().split(/[^a-z]+/).filter(Boolean);
+const tokens = (text: string) =>
+  foldDiacritics(text)
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
 
 /**
  * "SURNAME, GIVEN NAMES" when there is a comma; "Given Surname" when there is no comma and exactly
@@ -44,7 +48,13 @@ export function candidatePatterns({ surname, given }: ParsedPassportName): strin
   }
   // Initials of every token but the last, then the last: "Ou Yang" → oyang.
   const compound = surname.length > 0 ? surname : given;
-  if (compound.length > 0) out.push(compound.slice(0, -1).map((t) => t[0]).join('') + compound.at(-1));
+  if (compound.length > 0)
+    out.push(
+      compound
+        .slice(0, -1)
+        .map((t) => t[0])
+        .join('') + compound.at(-1),
+    );
   return [...new Set(out)];
 }
 

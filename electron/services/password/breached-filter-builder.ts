@@ -29,7 +29,9 @@ export interface BuildOptions {
   onProgress?(progress: BuildProgress): void;
 }
 
-export type BuildProgress = { phase: 'read'; lines: number; bytes: number; totalBytes: number } | { phase: 'shards'; bucket: number; buckets: number; keys: number };
+export type BuildProgress =
+  | { phase: 'read'; lines: number; bytes: number; totalBytes: number }
+  | { phase: 'shards'; bucket: number; buckets: number; keys: number };
 
 export interface BuildSummary {
   format: ListFormat;
@@ -102,13 +104,19 @@ export interface FilterOutput {
   onProgress?(progress: BuildProgress): void;
 }
 
-export type FilterWritten = Pick<BuildSummary, 'keys' | 'shards' | 'fileBytes' | 'fingerprintBytes' | 'falsePositiveRate' | 'bitsPerKey'>;
+export type FilterWritten = Pick<
+  BuildSummary,
+  'keys' | 'shards' | 'fileBytes' | 'fingerprintBytes' | 'falsePositiveRate' | 'bitsPerKey'
+>;
 
 /**
  * Writes a filter of the keys that feed hands to add (a list's, or the benchmark's generated
  * ones), through the bucket spill. The file appears whole (renamed from .partial) or not at all.
  */
-export async function writeFilterFromKeys(options: FilterOutput, feed: (add: (hi: number, lo: number) => void) => Promise<void>): Promise<FilterWritten> {
+export async function writeFilterFromKeys(
+  options: FilterOutput,
+  feed: (add: (hi: number, lo: number) => void) => Promise<void>,
+): Promise<FilterWritten> {
   const width = fingerprintBytesFor(options.falsePositiveRate);
   const dir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'mx-breached-'));
   const partial = `${options.out}.partial`;
@@ -118,7 +126,12 @@ export async function writeFilterFromKeys(options: FilterOutput, feed: (add: (hi
     spill.finish();
     const written = writeShards(spill, partial, width, options);
     renameSync(partial, options.out);
-    return { ...written, fingerprintBytes: width, falsePositiveRate: 2 ** (-8 * width), bitsPerKey: written.keys > 0 ? (written.fileBytes * 8) / written.keys : 0 };
+    return {
+      ...written,
+      fingerprintBytes: width,
+      falsePositiveRate: 2 ** (-8 * width),
+      bitsPerKey: written.keys > 0 ? (written.fileBytes * 8) / written.keys : 0,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(partial, { force: true });
@@ -153,7 +166,12 @@ export async function buildBreachedFilter(options: BuildOptions): Promise<BuildS
 }
 
 /** Shards cut from the keys in order, across buckets, all of about the same size (at most SHARD_KEYS). */
-function writeShards(spill: BucketSpill, path: string, width: number, options: FilterOutput): { keys: number; shards: number; fileBytes: number } {
+function writeShards(
+  spill: BucketSpill,
+  path: string,
+  width: number,
+  options: FilterOutput,
+): { keys: number; shards: number; fileBytes: number } {
   const fd = openSync(path, 'w');
   try {
     const entries: Buffer[] = [];

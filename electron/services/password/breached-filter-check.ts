@@ -8,9 +8,14 @@ import { crc32 } from 'node:zlib';
 import type { Logger } from '../logger';
 import { HEADER_BYTES, openFilterLookup, type FilterHeader } from './breached-filter-format';
 
-export type FilterReport = { ok: true; path: string; header: FilterHeader } | { ok: false; path: string; problem: string };
+export type FilterReport =
+  | { ok: true; path: string; header: FilterHeader }
+  | { ok: false; path: string; problem: string };
 
-const reason = (error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing (no such file)' : (error as Error).message.split('\n')[0]!);
+const reason = (error: unknown) =>
+  (error as NodeJS.ErrnoException).code === 'ENOENT'
+    ? 'missing (no such file)'
+    : (error as Error).message.split('\n')[0]!;
 
 /** The header, length and table, read at once. */
 export function checkFilterFrame(path: string): FilterReport {
@@ -57,9 +62,16 @@ export function describeFilter(report: FilterReport): string {
 }
 
 /** The doctor's line (also on the helpdesk's health view): FAIL says the kiosk runs on zxcvbn alone. */
-export async function breachedFilterCheck(path: string | null): Promise<{ status: 'OK' | 'FAIL' | 'SKIP'; name: string; detail: string }> {
+export async function breachedFilterCheck(
+  path: string | null,
+): Promise<{ status: 'OK' | 'FAIL' | 'SKIP'; name: string; detail: string }> {
   const name = 'breached-password filter';
-  if (!path) return { status: 'SKIP', name, detail: 'none configured and none shipped with this build: new passwords are checked by zxcvbn alone' };
+  if (!path)
+    return {
+      status: 'SKIP',
+      name,
+      detail: 'none configured and none shipped with this build: new passwords are checked by zxcvbn alone',
+    };
   const report = await checkFilterFile(path);
   return { status: report.ok ? 'OK' : 'FAIL', name, detail: describeFilter(report) };
 }

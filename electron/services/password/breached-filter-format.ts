@@ -56,7 +56,14 @@ export function fmix32(h: number): number {
  * The three slots (one in each of three consecutive segments) and the 32-bit fingerprint of a key
  * in a shard built with this seed: out[0..2] are slots, out[3] the fingerprint before masking.
  */
-export function fuseSlots(hi: number, lo: number, seed: number, segmentLength: number, segmentCountLength: number, out: Uint32Array): void {
+export function fuseSlots(
+  hi: number,
+  lo: number,
+  seed: number,
+  segmentLength: number,
+  segmentCountLength: number,
+  out: Uint32Array,
+): void {
   const a = fmix32(hi ^ fmix32(lo ^ seed));
   const b = fmix32(a ^ lo ^ 0x9e3779b9);
   const c = fmix32(b ^ hi ^ 0x7f4a7c15);
@@ -82,7 +89,8 @@ export function parseFilterHeader(bytes: Uint8Array, crc32: Crc32): FilterHeader
   if (magic !== 'MXBREACH') throw new Error('not a breached-password filter (wrong magic bytes)');
   const version = view.getUint32(8, true);
   if (version !== 1) throw new Error(`filter format ${version}; this kiosk reads format 1`);
-  if (view.getUint32(60, true) !== crc32(bytes.subarray(0, 60))) throw new Error('header checksum does not match (corrupt header)');
+  if (view.getUint32(60, true) !== crc32(bytes.subarray(0, 60)))
+    throw new Error('header checksum does not match (corrupt header)');
   const header = {
     fingerprintBytes: view.getUint32(12, true),
     shardCount: view.getUint32(16, true),
@@ -93,8 +101,10 @@ export function parseFilterHeader(bytes: Uint8Array, crc32: Crc32): FilterHeader
     fileLength: view.getFloat64(48, true),
     bodyCrc: view.getUint32(56, true),
   };
-  if (header.fingerprintBytes < 1 || header.fingerprintBytes > 4) throw new Error(`fingerprints of ${header.fingerprintBytes} bytes are not supported`);
-  if (header.tableOffset + header.shardCount * 32 !== header.fileLength) throw new Error('header is inconsistent (table offset and length)');
+  if (header.fingerprintBytes < 1 || header.fingerprintBytes > 4)
+    throw new Error(`fingerprints of ${header.fingerprintBytes} bytes are not supported`);
+  if (header.tableOffset + header.shardCount * 32 !== header.fileLength)
+    throw new Error('header is inconsistent (table offset and length)');
   return header;
 }
 
@@ -144,7 +154,10 @@ export function findShard(table: ShardTable, hi: number, lo: number): number {
 }
 
 /** The password's key: the first 8 bytes of its UTF-8 SHA-1, as two 32-bit halves. */
-export function passwordKey(crypto: { createHash(algorithm: string): { update(data: string, encoding: 'utf8'): { digest(): Uint8Array } } }, password: string): [number, number] {
+export function passwordKey(
+  crypto: { createHash(algorithm: string): { update(data: string, encoding: 'utf8'): { digest(): Uint8Array } } },
+  password: string,
+): [number, number] {
   const digest = crypto.createHash('sha1').update(password, 'utf8').digest();
   const view = new DataView(digest.buffer, digest.byteOffset, 8);
   return [view.getUint32(0, false), view.getUint32(4, false)];
@@ -171,7 +184,8 @@ export function openFilterLookup(fs: ReadSyncFs, crc32: Crc32, path: string): Fi
     const got = fs.readSync(fd, head, 0, 64, 0);
     const header = parseFilterHeader(head.subarray(0, got), crc32);
     if (size < header.fileLength) throw new Error(`truncated: ${size} of ${header.fileLength} bytes`);
-    if (size > header.fileLength) throw new Error(`${size - header.fileLength} bytes more than the header says (not one whole filter)`);
+    if (size > header.fileLength)
+      throw new Error(`${size - header.fileLength} bytes more than the header says (not one whole filter)`);
     const tableBytes = new Uint8Array(header.shardCount * 32);
     fs.readSync(fd, tableBytes, 0, tableBytes.length, header.tableOffset);
     const table = parseShardTable(tableBytes, header, crc32);
@@ -196,7 +210,7 @@ export function filterHas(filter: FilterLookup, hi: number, lo: number): boolean
     for (let b = width - 1; b >= 0; b -= 1) value = value * 256 + cell[b]!;
     xor ^= value;
   }
-  return (xor >>> 0) === ((slots[3]! & fingerprintMask(width)) >>> 0);
+  return xor >>> 0 === (slots[3]! & fingerprintMask(width)) >>> 0;
 }
 
 /**
@@ -205,6 +219,16 @@ export function filterHas(filter: FilterLookup, hi: number, lo: number): boolean
  * fingerprint. It defines `mxBreachedFilter`, by the functions' own names, which a bundler may change.
  */
 export function filterLookupSource(): string {
-  const parts = [fmix32, fuseSlots, fingerprintMask, parseFilterHeader, parseShardTable, findShard, passwordKey, openFilterLookup, filterHas].map(String);
+  const parts = [
+    fmix32,
+    fuseSlots,
+    fingerprintMask,
+    parseFilterHeader,
+    parseShardTable,
+    findShard,
+    passwordKey,
+    openFilterLookup,
+    filterHas,
+  ].map(String);
   return `${parts.join('\n')}\nconst mxBreachedFilter = { open: ${openFilterLookup.name}, key: ${passwordKey.name}, has: ${filterHas.name} };`;
 }

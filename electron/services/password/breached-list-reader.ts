@@ -58,7 +58,12 @@ export interface ReadProgress {
  * Calls sink for every entry; a sink returning false stops the read (--top on a list without
  * counts). Lines that are not entries of the format (blank, or a malformed hash) are counted.
  */
-export async function readBreachedList(path: string, format: ListFormat | 'auto', sink: KeySink, onProgress?: (p: ReadProgress) => void): Promise<{ format: ListFormat; lines: number; skipped: number }> {
+export async function readBreachedList(
+  path: string,
+  format: ListFormat | 'auto',
+  sink: KeySink,
+  onProgress?: (p: ReadProgress) => void,
+): Promise<{ format: ListFormat; lines: number; skipped: number }> {
   let chosen: ListFormat | null = format === 'auto' ? null : format;
   const parsed = new Float64Array(3);
   let carry: Buffer | null = null;

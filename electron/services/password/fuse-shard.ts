@@ -35,7 +35,13 @@ function nextSeed(previous: number): number {
  * Builds a shard from distinct keys (hi[i], lo[i]), i < n. Retries with a new seed when peeling
  * fails (rare), and grows by a segment after repeated failures (tiny shards).
  */
-export function buildFuseShard(hi: Uint32Array, lo: Uint32Array, n: number, fingerprintBytes: number, firstSeed: number): FuseShard {
+export function buildFuseShard(
+  hi: Uint32Array,
+  lo: Uint32Array,
+  n: number,
+  fingerprintBytes: number,
+  firstSeed: number,
+): FuseShard {
   let seed = firstSeed >>> 0;
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const { segmentLength, segmentCount } = sizing(n, Math.floor(attempt / 10));
@@ -48,7 +54,16 @@ export function buildFuseShard(hi: Uint32Array, lo: Uint32Array, n: number, fing
   throw new Error(`a filter shard of ${n} keys could not be built (duplicate keys?)`);
 }
 
-function tryBuild(hi: Uint32Array, lo: Uint32Array, n: number, width: number, seed: number, segmentLength: number, segmentCountLength: number, arrayLength: number): FuseShard | null {
+function tryBuild(
+  hi: Uint32Array,
+  lo: Uint32Array,
+  n: number,
+  width: number,
+  seed: number,
+  segmentLength: number,
+  segmentCountLength: number,
+  arrayLength: number,
+): FuseShard | null {
   const count = new Uint32Array(arrayLength);
   const xorHi = new Uint32Array(arrayLength);
   const xorLo = new Uint32Array(arrayLength);

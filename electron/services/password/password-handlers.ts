@@ -4,7 +4,10 @@
 import type { Dispatcher } from '../dispatcher';
 import type { StrengthRater } from './strength-rater';
 
-export function registerPasswordHandlers(dispatcher: Dispatcher, deps: { rater: StrengthRater; requireSession: () => unknown }): void {
+export function registerPasswordHandlers(
+  dispatcher: Dispatcher,
+  deps: { rater: StrengthRater; requireSession: () => unknown },
+): void {
   dispatcher.handle('checkBreached', async (request) => {
     deps.requireSession();
     return { breached: await deps.rater.breached(request.password) };

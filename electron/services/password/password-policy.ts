@@ -2,7 +2,13 @@
 // limits, then zxcvbn's score with the person's own words, then the breached-password filter, then
 // the confirmation. Score and filter come from a StrengthRater (a worker in main and the browser
 // host), never from the calling thread. Creation and reset both decide here.
-import { GOOD_SCORE, passwordRuleViolation, personalInputs, PASSWORD_MAX_LENGTH, type PasswordPerson } from '../../../shared/password/password-rules';
+import {
+  GOOD_SCORE,
+  passwordRuleViolation,
+  personalInputs,
+  PASSWORD_MAX_LENGTH,
+  type PasswordPerson,
+} from '../../../shared/password/password-rules';
 import { KioskError } from '../kiosk-error';
 import type { StrengthRater } from './strength-rater';
 
@@ -28,11 +34,17 @@ export const inThreadRater: StrengthRater = {
 };
 
 /** Throws KioskError with the first failed rule's code; resolves when the password may be set. */
-export async function enforcePasswordPolicy(password: string, confirm: string, person: PasswordPerson, rater: StrengthRater = inThreadRater): Promise<void> {
+export async function enforcePasswordPolicy(
+  password: string,
+  confirm: string,
+  person: PasswordPerson,
+  rater: StrengthRater = inThreadRater,
+): Promise<void> {
   const violation = passwordRuleViolation(password, person);
   if (violation) throw new KioskError(violation);
   // zxcvbn's cost grows steeply with length; nothing past the maximum is allowed anyway.
-  if ((await rater.score(password.slice(0, PASSWORD_MAX_LENGTH), personalInputs(person))) < GOOD_SCORE) throw new KioskError('PASSWORD_WEAK');
+  if ((await rater.score(password.slice(0, PASSWORD_MAX_LENGTH), personalInputs(person))) < GOOD_SCORE)
+    throw new KioskError('PASSWORD_WEAK');
   // A filter hit is probable, not certain (false positives are chosen at build time): the refusal
   // says the password has appeared in breaches, never that it was taken from this person.
   if (await rater.breached(password)) throw new KioskError('PASSWORD_BREACHED');

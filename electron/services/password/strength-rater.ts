@@ -49,13 +49,18 @@ export const STRENGTH_TIMEOUT_MS = 10_000;
 
 const noFilter: BreachedFilterSource = { current: () => null };
 
-export function createWorkerStrengthRater(options: { timeoutMs?: number; filter?: BreachedFilterSource } = {}): StrengthRater {
+export function createWorkerStrengthRater(
+  options: { timeoutMs?: number; filter?: BreachedFilterSource } = {},
+): StrengthRater {
   const timeoutMs = options.timeoutMs ?? STRENGTH_TIMEOUT_MS;
   const filter = options.filter ?? noFilter;
   const zxcvbnPath = createRequire(import.meta.url).resolve('zxcvbn');
   let worker: Worker | null = null;
   let nextId = 0;
-  const waiting = new Map<number, { resolve: (value: number | boolean) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  const waiting = new Map<
+    number,
+    { resolve: (value: number | boolean) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }
+  >();
 
   const failAll = (error: Error) => {
     for (const job of waiting.values()) {
@@ -85,7 +90,11 @@ export function createWorkerStrengthRater(options: { timeoutMs?: number; filter?
     return w;
   };
 
-  const ask = (job: { kind: 'score'; password: string; userInputs: string[] } | { kind: 'breached'; password: string; filterPath: string }) => {
+  const ask = (
+    job:
+      | { kind: 'score'; password: string; userInputs: string[] }
+      | { kind: 'breached'; password: string; filterPath: string },
+  ) => {
     worker ??= start();
     const id = (nextId += 1);
     const current = worker;

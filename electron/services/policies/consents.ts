@@ -21,10 +21,12 @@ export class Consents {
     if (session.purpose !== 'apply') throw new KioskError('WRONG_STEP', 'consent outside an apply session');
     const receipts = this.receipts(session);
     const earlier = POLICY_ORDER.slice(0, POLICY_ORDER.indexOf(receipt.id));
-    if (earlier.some((id) => !receipts.has(id))) throw new KioskError('WRONG_STEP', `${receipt.id} before ${earlier.join(', ')}`);
+    if (earlier.some((id) => !receipts.has(id)))
+      throw new KioskError('WRONG_STEP', `${receipt.id} before ${earlier.join(', ')}`);
     const served = this.library.get(receipt.id, receipt.language);
     // Accepting a text that is no longer the one served (an operator updated it) accepts nothing.
-    if (served.version !== receipt.version || served.hash !== receipt.hash) throw new KioskError('POLICY_CHANGED', `${receipt.id} is now ${served.version}`);
+    if (served.version !== receipt.version || served.hash !== receipt.hash)
+      throw new KioskError('POLICY_CHANGED', `${receipt.id} is now ${served.version}`);
     // The receipt's audit line comes first: a consent that was not recorded was not given.
     await this.audit.receipt({ action: 'consent', result: 'ok', staffId: session.profile.id, document: receipt });
     if (session.live) receipts.set(receipt.id, { ...receipt });
@@ -34,7 +36,12 @@ export class Consents {
   async rejected(session: KioskSession): Promise<void> {
     const receipts = this.receipts(session);
     const refused = POLICY_ORDER.find((id) => !receipts.has(id));
-    await this.audit.note({ action: 'consent', result: 'refused', staffId: session.profile.id, detail: `rejected ${refused ?? 'after accepting both'}` });
+    await this.audit.note({
+      action: 'consent',
+      result: 'refused',
+      staffId: session.profile.id,
+      detail: `rejected ${refused ?? 'after accepting both'}`,
+    });
   }
 
   requireAll(session: KioskSession): ConsentReceipt[] {

@@ -5,7 +5,10 @@ import type { KioskSessions } from '../session/kiosk-session';
 import type { Consents } from './consents';
 import type { PolicyLibrary } from './policy-library';
 
-export function registerPolicyHandlers(dispatcher: Dispatcher, deps: { policies: PolicyLibrary; consents: Consents; sessions: KioskSessions }): void {
+export function registerPolicyHandlers(
+  dispatcher: Dispatcher,
+  deps: { policies: PolicyLibrary; consents: Consents; sessions: KioskSessions },
+): void {
   dispatcher.handle('getPolicy', async ({ id, language }) => deps.policies.get(id, language));
   dispatcher.handle('acceptPolicy', async (receipt) => {
     await deps.consents.accept(deps.sessions.require(), receipt);

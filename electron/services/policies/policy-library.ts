@@ -33,7 +33,13 @@ export function parsePolicyFile(id: PolicyId, language: PolicyLanguage, text: st
   if (!match) throw new Error(`${id}.${language}.md has no front matter`);
   // YAML 1.2 (the yaml package's default) keeps a date such as 2002-05-23 as text.
   const meta = FrontMatter.parse(parseYaml(match[1]!) as unknown);
-  return { ...meta, id, language, markdown: match[2]!.trim(), hash: createHash('sha256').update(text, 'utf8').digest('hex') };
+  return {
+    ...meta,
+    id,
+    language,
+    markdown: match[2]!.trim(),
+    hash: createHash('sha256').update(text, 'utf8').digest('hex'),
+  };
 }
 
 export class PolicyLibrary {
@@ -61,6 +67,9 @@ export class PolicyLibrary {
         failures.push(`${path}: ${(error as Error).message}`);
       }
     }
-    throw new KioskError('POLICY_UNAVAILABLE', failures.join('; ') || `no ${id}.${language}.md in ${this.folders.join(', ')}`);
+    throw new KioskError(
+      'POLICY_UNAVAILABLE',
+      failures.join('; ') || `no ${id}.${language}.md in ${this.folders.join(', ')}`,
+    );
   }
 }

@@ -3,7 +3,10 @@ import type { Dispatcher } from '../dispatcher';
 import { KioskError } from '../kiosk-error';
 import type { ReceiptPrinter } from './receipt-printer';
 
-export function registerReceiptHandlers(dispatcher: Dispatcher, deps: { printer: ReceiptPrinter; requireSession: () => unknown }): void {
+export function registerReceiptHandlers(
+  dispatcher: Dispatcher,
+  deps: { printer: ReceiptPrinter; requireSession: () => unknown },
+): void {
   dispatcher.handle('printReceipt', async () => {
     deps.requireSession();
     try {

@@ -17,7 +17,10 @@ export const pagePrintsItself: ReceiptPrinter = { mode: 'page', print: async () 
  * button, whatever the shell could do (a browser's print dialog is not a receipt printer); with
  * one, silent printing where the shell can, else the page's own printing.
  */
-export function receiptPrinting(configuredPrinter: string | undefined, shell: ReceiptPrinter['mode']): 'silent' | 'page' | 'none' {
+export function receiptPrinting(
+  configuredPrinter: string | undefined,
+  shell: ReceiptPrinter['mode'],
+): 'silent' | 'page' | 'none' {
   if (!configuredPrinter) return 'none';
   return shell === 'silent' ? 'silent' : 'page';
 }

@@ -2,13 +2,28 @@
 // person's profile for at most 20 minutes. Everything a session can hold is declared once, in
 // SessionHoldings; ending the session, for whatever reason, wipes exactly that.
 import { z } from 'zod';
-import type { AcceptPolicyRequest, CreateAccountResponse, PolicyId, SessionProfile } from '../../../shared/contract/schemas';
+import type {
+  AcceptPolicyRequest,
+  CreateAccountResponse,
+  PolicyId,
+  SessionProfile,
+} from '../../../shared/contract/schemas';
 import type { Clock } from '../clock';
 import type { WriteServers } from '../directory/write-servers';
 import { KioskError } from '../kiosk-error';
 
 export type SessionPurpose = 'apply' | 'reset';
-export type SessionEndReason = 'cancel' | 'reject' | 'finish' | 'idle' | 'expired' | 'replaced' | 'crash' | 'operator' | 'out-of-service' | 'shutdown';
+export type SessionEndReason =
+  | 'cancel'
+  | 'reject'
+  | 'finish'
+  | 'idle'
+  | 'expired'
+  | 'replaced'
+  | 'crash'
+  | 'operator'
+  | 'out-of-service'
+  | 'shutdown';
 
 export const SessionSettings = z
   .object({
@@ -78,7 +93,13 @@ interface LiveSession extends KioskSession {
   readonly inFlight: Set<Promise<unknown>>;
 }
 
-const emptyHoldings = (): SessionHoldings => ({ offeredNames: [], consents: new Map(), creation: null, creator: null, contactAtCounter: null });
+const emptyHoldings = (): SessionHoldings => ({
+  offeredNames: [],
+  consents: new Map(),
+  creation: null,
+  creator: null,
+  contactAtCounter: null,
+});
 
 export class KioskSessions {
   private current: LiveSession | null = null;
@@ -90,18 +111,30 @@ export class KioskSessions {
   ) {}
 
   /** A session made from an AIS handoff. */
-  start<H extends Omit<SessionProfile, 'from' | 'loginTime'>>(handoff: H, purpose: SessionPurpose, assistedBy?: { operator: string; reason: string }): KioskSession {
+  start<H extends Omit<SessionProfile, 'from' | 'loginTime'>>(
+    handoff: H,
+    purpose: SessionPurpose,
+    assistedBy?: { operator: string; reason: string },
+  ): KioskSession {
     // Picked field by field: the handoff also carries its ip and timestamp, which a profile does not.
     const { id, name, nameEn, language, condition, role } = handoff;
     return this.open({ id, name, nameEn, language, condition, role, from: 'AIS' }, purpose, assistedBy);
   }
 
   /** A session the helpdesk opened after checking the person's ID in person (no AIS token). */
-  startAssisted(profile: Omit<SessionProfile, 'from' | 'loginTime'>, purpose: SessionPurpose, assistedBy: { operator: string; reason: string }): KioskSession {
+  startAssisted(
+    profile: Omit<SessionProfile, 'from' | 'loginTime'>,
+    purpose: SessionPurpose,
+    assistedBy: { operator: string; reason: string },
+  ): KioskSession {
     return this.open({ ...profile, from: 'helpdesk' }, purpose, assistedBy);
   }
 
-  private open(profile: Omit<SessionProfile, 'loginTime'>, purpose: SessionPurpose, assistedBy?: { operator: string; reason: string }): KioskSession {
+  private open(
+    profile: Omit<SessionProfile, 'loginTime'>,
+    purpose: SessionPurpose,
+    assistedBy?: { operator: string; reason: string },
+  ): KioskSession {
     if (this.current) this.end('replaced');
     const now = this.clock.now();
     this.current = {

@@ -11,7 +11,15 @@ export interface KioskEnvironment {
 
 const EnvironmentContext = createContext<KioskEnvironment | null>(null);
 
-export function ApiProvider({ api, navigate, children }: { api: KioskApi; navigate?: (url: string) => void; children: ReactNode }) {
+export function ApiProvider({
+  api,
+  navigate,
+  children,
+}: {
+  api: KioskApi;
+  navigate?: (url: string) => void;
+  children: ReactNode;
+}) {
   return (
     <EnvironmentContext.Provider value={{ api, navigate: navigate ?? ((url) => window.location.assign(url)) }}>
       {children}

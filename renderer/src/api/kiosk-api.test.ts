@@ -16,11 +16,17 @@ describe('resolveKioskApi', () => {
     vi.stubGlobal('fetch', fetchMock);
     const api = resolveKioskApi({});
     await expect(api.status()).resolves.toEqual({ ok: false, code: 'DIRECTORY_UNAVAILABLE' });
-    expect(fetchMock).toHaveBeenCalledWith('/api/kiosk%3Astatus', expect.objectContaining({ method: 'POST', body: '{}', credentials: 'same-origin' }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/kiosk%3Astatus',
+      expect.objectContaining({ method: 'POST', body: '{}', credentials: 'same-origin' }),
+    );
   });
 
   it('turns a host that answers with HTML (e.g. a 403 page) into INTERNAL', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('403 Forbidden', { status: 403 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('403 Forbidden', { status: 403 })),
+    );
     await expect(resolveKioskApi({}).status()).resolves.toEqual({ ok: false, code: 'INTERNAL' });
   });
 });

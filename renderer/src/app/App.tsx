@@ -30,7 +30,15 @@ import { useKioskStore, type Language, type Screen } from './kiosk-store';
 
 const HTML_LANG = { 'zh-TW': 'zh-Hant-TW', en: 'en' } as const;
 
-function CurrentScreen({ screen, outOfService, reference }: { screen: Screen; outOfService: boolean; reference: string | null }) {
+function CurrentScreen({
+  screen,
+  outOfService,
+  reference,
+}: {
+  screen: Screen;
+  outOfService: boolean;
+  reference: string | null;
+}) {
   switch (screen.name) {
     case 'welcome':
       return outOfService ? <OutOfService reference={reference} /> : <Welcome />;

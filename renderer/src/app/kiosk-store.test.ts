@@ -8,14 +8,23 @@ afterEach(() => useKioskStore.setState(useKioskStore.getInitialState(), true));
 
 const store = () => useKioskStore.getState();
 const KIOSK_WIDE: Array<keyof KioskWideState> = ['status', 'settings'];
-const CREATED = { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none' as const, homeCreated: false, quota: null, mbox: null, unfinished: null }, effectiveInMinutes: 10 };
+const CREATED = {
+  address: 'mzlin2@mx.nthu.edu.tw',
+  uid: 'mzlin2',
+  mailbox: { mode: 'none' as const, homeCreated: false, quota: null, mbox: null, unfinished: null },
+  effectiveInMinutes: 10,
+};
 
 const SHOWN = { version: 'v1', hash: 'b'.repeat(64), language: 'zh-TW' as const };
 
 describe('kiosk store', () => {
   it('holds only fields declared personal or kiosk-wide, so sessionEnded knows everything it must wipe', () => {
-    const data = Object.entries(store()).filter(([, value]) => typeof value !== 'function').map(([key]) => key);
-    const undeclared = data.filter((key) => !(key in NOTHING_PERSONAL) && !KIOSK_WIDE.includes(key as keyof KioskWideState));
+    const data = Object.entries(store())
+      .filter(([, value]) => typeof value !== 'function')
+      .map(([key]) => key);
+    const undeclared = data.filter(
+      (key) => !(key in NOTHING_PERSONAL) && !KIOSK_WIDE.includes(key as keyof KioskWideState),
+    );
     expect(undeclared).toEqual([]);
   });
 
@@ -36,7 +45,9 @@ describe('kiosk store', () => {
     store().passwordReset('mzlin2@mx.nthu.edu.tw');
     const personalKeys = Object.keys(NOTHING_PERSONAL) as Array<keyof PersonalState>;
     // Every personal field holds something of the person before the end, or the check below proves nothing.
-    expect(personalKeys.filter((key) => JSON.stringify(store()[key]) === JSON.stringify(NOTHING_PERSONAL[key]))).toEqual([]);
+    expect(
+      personalKeys.filter((key) => JSON.stringify(store()[key]) === JSON.stringify(NOTHING_PERSONAL[key])),
+    ).toEqual([]);
 
     store().sessionEnded();
 

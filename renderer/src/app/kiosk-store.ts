@@ -4,7 +4,15 @@
 // it to a state with nothing personal in it.
 import { create } from 'zustand';
 import type { ResultCode } from '../../../shared/contract/codes';
-import type { CreateAccountResponse, CurrentSessionResponse, KioskLanguage, PolicyId, Purpose, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
+import type {
+  CreateAccountResponse,
+  CurrentSessionResponse,
+  KioskLanguage,
+  PolicyId,
+  Purpose,
+  SettingsResponse,
+  StatusResponse,
+} from '../../../shared/contract/schemas';
 
 export type Language = KioskLanguage;
 export const DEFAULT_LANGUAGE: Language = 'zh-TW';
@@ -168,7 +176,12 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
   policiesClosed: () => set({ screen: { name: 'welcome' } }),
   signInStarted: (purpose) => set({ screen: { name: 'signing-in' }, signInPurpose: purpose }),
   signInCancelled: () => set({ screen: { name: 'welcome' } }),
-  signedIn: (session) => set({ session, language: get().languageChosen ? get().language : session.profile.language, screen: { name: 'profile' } }),
+  signedIn: (session) =>
+    set({
+      session,
+      language: get().languageChosen ? get().language : session.profile.language,
+      screen: { name: 'profile' },
+    }),
   failed: (code, account, retryAfterSeconds) => set({ screen: { name: 'error', code, account, retryAfterSeconds } }),
   resetChosen: () => set({ screen: { name: 'reset' } }),
   applicationAllowed: () => set({ screen: { name: 'step1' } }),
@@ -180,11 +193,16 @@ export const useKioskStore = create<KioskState>()((set, get) => ({
   helpdeskRequested: () => set({ screen: { name: 'operator-sign-in' } }),
   operatorSignedIn: () => set({ screen: { name: 'helpdesk' } }),
   assistedSessionStarted: (session) =>
-    set(session ? { session, language: session.profile.language, screen: { name: 'assisted-handover' } } : { screen: { name: 'assisted-handover' } }),
+    set(
+      session
+        ? { session, language: session.profile.language, screen: { name: 'assisted-handover' } }
+        : { screen: { name: 'assisted-handover' } },
+    ),
   applicantTookOver: () => set({ screen: { name: get().session?.purpose === 'apply' ? 'profile' : 'reset' } }),
   assistedCancelled: () => set({ ...NOTHING_PERSONAL, screen: { name: 'operator-sign-in' } }),
   // Main drops a waiting assist when an operator signs out, not when the sign-in form is left unused.
-  helpdeskLeft: () => set({ ...NOTHING_PERSONAL, awaited: get().screen.name === 'operator-sign-in' ? get().awaited : null }),
+  helpdeskLeft: () =>
+    set({ ...NOTHING_PERSONAL, awaited: get().screen.name === 'operator-sign-in' ? get().awaited : null }),
   applicantAwaited: (awaited) => set({ ...NOTHING_PERSONAL, awaited }),
   sessionEnded: () => set({ ...NOTHING_PERSONAL }),
 }));

@@ -64,7 +64,13 @@ describe('contact step', () => {
 
   it('keeps a wrong code on the code screen with the tries left, and sends an expired one to the helpdesk', async () => {
     let answer: 'CONTACT_CODE_WRONG' | 'CONTACT_CODE_EXPIRED' = 'CONTACT_CODE_WRONG';
-    await onResults({ confirmContact: async () => ({ ok: false, code: answer, ...(answer === 'CONTACT_CODE_WRONG' ? { triesLeft: 3 } : {}) }) });
+    await onResults({
+      confirmContact: async () => ({
+        ok: false,
+        code: answer,
+        ...(answer === 'CONTACT_CODE_WRONG' ? { triesLeft: 3 } : {}),
+      }),
+    });
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming@example.org' } });
     await click('核對地址');
     await click('寄送確認碼');
@@ -91,7 +97,8 @@ describe('contact step', () => {
   it('sends a new code, keeps the code screen when the hourly limit refuses it, and lets the address change', async () => {
     let sends = 0;
     const { calls } = await onResults({
-      registerContact: async () => (++sends <= 2 ? { ok: true, data: { masked: 'm**g@example.org' } } : { ok: false, code: 'CONTACT_RATE_LIMITED' }),
+      registerContact: async () =>
+        ++sends <= 2 ? { ok: true, data: { masked: 'm**g@example.org' } } : { ok: false, code: 'CONTACT_RATE_LIMITED' },
     });
     fireEvent.change(screen.getByLabelText('聯絡用電子郵件信箱'), { target: { value: 'ming@example.org' } });
     await click('核對地址');

@@ -15,7 +15,13 @@ import { confirmContactCode, sendContactCode } from '../flows/contact';
 type Stage = 'enter' | 'readback' | 'code' | 'done' | 'later';
 
 /** Codes after which the counter cannot finish; the helpdesk can, within the day. */
-const LATER: ResultCode[] = ['SMTP_UNAVAILABLE', 'CONTACT_RATE_LIMITED', 'CONTACT_TOO_MANY_TRIES', 'CONTACT_COUNTER_TIMEOUT', 'CONTACT_CODE_EXPIRED'];
+const LATER: ResultCode[] = [
+  'SMTP_UNAVAILABLE',
+  'CONTACT_RATE_LIMITED',
+  'CONTACT_TOO_MANY_TRIES',
+  'CONTACT_COUNTER_TIMEOUT',
+  'CONTACT_CODE_EXPIRED',
+];
 
 export function ContactStep() {
   const { t } = useTranslation();
@@ -74,7 +80,15 @@ export function ContactStep() {
         <>
           <p>{t('contact.explain')}</p>
           <label htmlFor="contact-address">{t('contact.address')}</label>
-          <input id="contact-address" type="email" inputMode="email" autoComplete="off" maxLength={254} value={address} onChange={(e) => setAddress(e.target.value)} />
+          <input
+            id="contact-address"
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+            maxLength={254}
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+          />
           {rule && <p className="rule">{t(`codes.${rule}`)}</p>}
           {hint && (
             <p className="hint">
@@ -85,7 +99,12 @@ export function ContactStep() {
             </p>
           )}
           <div className="actions">
-            <button type="button" className="primary" disabled={!address || rule !== null} onClick={() => setStage('readback')}>
+            <button
+              type="button"
+              className="primary"
+              disabled={!address || rule !== null}
+              onClick={() => setStage('readback')}
+            >
               {t('contact.next')}
             </button>
           </div>
@@ -120,7 +139,14 @@ export function ContactStep() {
         <>
           <p>{t(resent ? 'contact.sentAgain' : 'contact.sent', { address })}</p>
           <label htmlFor="contact-code">{t('contact.code')}</label>
-          <input id="contact-code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
+          <input
+            id="contact-code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+          />
           <div className="actions">
             <button type="button" className="secondary" disabled={busy} onClick={changeAddress}>
               {t('contact.changeAddress')}
@@ -128,7 +154,12 @@ export function ContactStep() {
             <button type="button" className="secondary" disabled={busy} onClick={() => void send(true)}>
               {t('contact.sendNewCode')}
             </button>
-            <button type="button" className="primary" disabled={busy || code.length !== 6} onClick={() => void confirm()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || code.length !== 6}
+              onClick={() => void confirm()}
+            >
               {t('contact.confirm')}
             </button>
           </div>
@@ -136,7 +167,9 @@ export function ContactStep() {
       )}
       {stage === 'done' && <p className="lead">{t('contact.done', { masked })}</p>}
       {stage === 'later' && <p className="lead">{t('contact.later')}</p>}
-      {problem && <Refusal code={problem} more={triesLeft !== null ? t('contact.triesLeft', { tries: triesLeft }) : undefined} />}
+      {problem && (
+        <Refusal code={problem} more={triesLeft !== null ? t('contact.triesLeft', { tries: triesLeft }) : undefined} />
+      )}
     </section>
   );
 }

@@ -15,10 +15,20 @@ export function DisplayControls() {
   }, [display]);
   return (
     <div className="display-controls" role="group" aria-label={t('display.label')}>
-      <button type="button" className="display-toggle" aria-pressed={display.largeText} onClick={() => setDisplay({ largeText: !display.largeText })}>
+      <button
+        type="button"
+        className="display-toggle"
+        aria-pressed={display.largeText}
+        onClick={() => setDisplay({ largeText: !display.largeText })}
+      >
         {t('display.largeText')}
       </button>
-      <button type="button" className="display-toggle" aria-pressed={display.highContrast} onClick={() => setDisplay({ highContrast: !display.highContrast })}>
+      <button
+        type="button"
+        className="display-toggle"
+        aria-pressed={display.highContrast}
+        onClick={() => setDisplay({ highContrast: !display.highContrast })}
+      >
         {t('display.highContrast')}
       </button>
     </div>

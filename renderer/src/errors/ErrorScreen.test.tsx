@@ -11,7 +11,16 @@ afterEach(() => {
   useKioskStore.getState().sessionEnded();
 });
 
-const SIGN_IN_CODES: ResultCode[] = ['DECRYPT(-1)', 'DECRYPT(-2)', 'DECRYPT(-3)', 'SESSION(0)', 'SESSION(-1)', 'SESSION(-2)', 'ROLE(0)', 'USER(-4)'];
+const SIGN_IN_CODES: ResultCode[] = [
+  'DECRYPT(-1)',
+  'DECRYPT(-2)',
+  'DECRYPT(-3)',
+  'SESSION(0)',
+  'SESSION(-1)',
+  'SESSION(-2)',
+  'ROLE(0)',
+  'USER(-4)',
+];
 
 describe('ErrorScreen', () => {
   it.each(SIGN_IN_CODES)('has its own text for %s in both languages', (code) => {
@@ -46,7 +55,11 @@ describe('ErrorScreen', () => {
   it.each(RESULT_CODES)('has a bilingual title and guidance for every code: %s', (code) => {
     for (const locale of [LOCALES['zh-TW'], LOCALES.en]) {
       const entry = (locale.errors as Record<string, { title?: string; guidance?: string }>)[code];
-      expect({ code, title: Boolean(entry?.title), guidance: Boolean(entry?.guidance) }).toEqual({ code, title: true, guidance: true });
+      expect({ code, title: Boolean(entry?.title), guidance: Boolean(entry?.guidance) }).toEqual({
+        code,
+        title: true,
+        guidance: true,
+      });
     }
   });
 
@@ -78,30 +91,43 @@ describe('ErrorScreen', () => {
   it.each([
     ['DECRYPT(-2)', '登入連結已過期'],
     ['SESSION(-2)', '您的網路位址改變了'],
-  ] as const)('offers "sign in to AIS again" for %s, which starts a new sign-in for the same purpose', async (code, title) => {
-    const { api, calls } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'https://ais.example/login' } }) });
-    const went: string[] = [];
-    renderKiosk(api, (url) => went.push(url));
-    act(() => {
-      useKioskStore.getState().signInStarted('reset');
-      openScreen({ name: 'error', code });
-    });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(title);
-    expect(screen.getByText(code).closest('.error-code')).toBeTruthy();
-    await act(async () => void fireEvent.click(screen.getByRole('button', { name: '重新登入校務資訊系統' })));
-    expect(calls.filter(([m]) => m === 'endSession' || m === 'beginSignIn')).toEqual([['endSession', { reason: 'cancel' }], ['beginSignIn', { purpose: 'reset' }]]);
-    expect(went).toEqual(['https://ais.example/login']);
-  });
+  ] as const)(
+    'offers "sign in to AIS again" for %s, which starts a new sign-in for the same purpose',
+    async (code, title) => {
+      const { api, calls } = fakeApi({
+        beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'https://ais.example/login' } }),
+      });
+      const went: string[] = [];
+      renderKiosk(api, (url) => went.push(url));
+      act(() => {
+        useKioskStore.getState().signInStarted('reset');
+        openScreen({ name: 'error', code });
+      });
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(title);
+      expect(screen.getByText(code).closest('.error-code')).toBeTruthy();
+      await act(async () => void fireEvent.click(screen.getByRole('button', { name: '重新登入校務資訊系統' })));
+      expect(calls.filter(([m]) => m === 'endSession' || m === 'beginSignIn')).toEqual([
+        ['endSession', { reason: 'cancel' }],
+        ['beginSignIn', { purpose: 'reset' }],
+      ]);
+      expect(went).toEqual(['https://ais.example/login']);
+    },
+  );
 
   it('offers "apply for a new mailbox" for USER(-2) on the reset path, and only there', async () => {
-    const { api, calls } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'https://ais.example/login' } }) });
+    const { api, calls } = fakeApi({
+      beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'https://ais.example/login' } }),
+    });
     renderKiosk(api);
     act(() => {
       useKioskStore.getState().signedIn({ ...SESSION, purpose: 'reset' });
       openScreen({ name: 'error', code: 'USER(-2)' });
     });
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '申請新信箱' })));
-    expect(calls.filter(([m]) => m === 'endSession' || m === 'beginSignIn')).toEqual([['endSession', { reason: 'cancel' }], ['beginSignIn', { purpose: 'apply' }]]);
+    expect(calls.filter(([m]) => m === 'endSession' || m === 'beginSignIn')).toEqual([
+      ['endSession', { reason: 'cancel' }],
+      ['beginSignIn', { purpose: 'apply' }],
+    ]);
     cleanup();
     renderKiosk(fakeApi().api);
     act(() => {

@@ -11,7 +11,15 @@ import { endSession, signInAgain } from '../flows/session';
 /** Codes whose way on is a fresh AIS sign-in for the same purpose. */
 const SIGN_IN_AGAIN: ResultCode[] = ['DECRYPT(-2)', 'SESSION(-2)'];
 
-export function ErrorScreen({ code, account, retryAfterSeconds }: { code: ResultCode; account?: string; retryAfterSeconds?: number }) {
+export function ErrorScreen({
+  code,
+  account,
+  retryAfterSeconds,
+}: {
+  code: ResultCode;
+  account?: string;
+  retryAfterSeconds?: number;
+}) {
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
   const navigate = useNavigate();
@@ -37,7 +45,9 @@ export function ErrorScreen({ code, account, retryAfterSeconds }: { code: Result
       </p>
       {account && <p className="lead">{t('errors.account', { account })}</p>}
       <p className="lead">{t(`${key}.guidance`)}</p>
-      {retryAfterSeconds !== undefined && <p className="lead">{t('errors.retryAfter', { seconds: retryAfterSeconds })}</p>}
+      {retryAfterSeconds !== undefined && (
+        <p className="lead">{t('errors.retryAfter', { seconds: retryAfterSeconds })}</p>
+      )}
       <div className="actions">
         {wayOn ? (
           <>

@@ -15,7 +15,9 @@ export function Refusal({ code, more, guidance = false }: { code: ResultCode; mo
   const { t, i18n } = useTranslation();
   const key = i18n.exists(`errors.${code}.title`) ? `errors.${code}` : 'errors.generic';
   const gap = i18n.language === 'en' ? ' ' : '';
-  const sentences = [t(`${key}.title`), more, guidance ? t(`${key}.guidance`) : undefined].filter((s): s is string => Boolean(s));
+  const sentences = [t(`${key}.title`), more, guidance ? t(`${key}.guidance`) : undefined].filter((s): s is string =>
+    Boolean(s),
+  );
   return (
     <div className="problem" role="alert">
       <p>{sentences.map((s) => asSentence(s, i18n.language)).join(gap)}</p>

@@ -31,17 +31,32 @@ describe('createAccount', () => {
     const { api, calls } = fakeApi({
       createAccount: async () => ({ ok: false, code: 'NAME_TAKEN' }),
       // Answers a moment later, so only a flow that waits for the fresh list sees it before answering.
-      accountCandidates: () => new Promise((resolve) => setTimeout(() => resolve({ ok: true, data: { candidates: ['mzlin3', 'mingzhi'], domain: 'mx.nthu.edu.tw' } }), 20)),
+      accountCandidates: () =>
+        new Promise((resolve) =>
+          setTimeout(
+            () => resolve({ ok: true, data: { candidates: ['mzlin3', 'mingzhi'], domain: 'mx.nthu.edu.tw' } }),
+            20,
+          ),
+        ),
     });
     onStep3();
-    await expect(createAccount(api, 'mzlin2', PAIR)).resolves.toEqual({ problem: { code: 'NAME_TAKEN' }, nameWithdrawn: true });
+    await expect(createAccount(api, 'mzlin2', PAIR)).resolves.toEqual({
+      problem: { code: 'NAME_TAKEN' },
+      nameWithdrawn: true,
+    });
     expect(store().screen).toEqual({ name: 'step3' });
     expect(store().candidates).toEqual(['mzlin3', 'mingzhi']);
     expect(calls.map(([method]) => method)).toEqual(['createAccount', 'accountCandidates']);
   });
 
   it('keeps the name and the list for a refused password, with the directory’s own words', async () => {
-    const { api, calls } = fakeApi({ createAccount: async () => ({ ok: false, code: 'PASSWORD_REFUSED', reason: 'Password fails quality checking policy' }) });
+    const { api, calls } = fakeApi({
+      createAccount: async () => ({
+        ok: false,
+        code: 'PASSWORD_REFUSED',
+        reason: 'Password fails quality checking policy',
+      }),
+    });
     onStep3();
     await expect(createAccount(api, 'mzlin2', PAIR)).resolves.toEqual({
       problem: { code: 'PASSWORD_REFUSED', reason: 'Password fails quality checking policy' },
@@ -52,7 +67,9 @@ describe('createAccount', () => {
   });
 
   it('sends any other refusal to its error screen, naming the account main named', async () => {
-    const { api } = fakeApi({ createAccount: async () => ({ ok: false, code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' }) });
+    const { api } = fakeApi({
+      createAccount: async () => ({ ok: false, code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' }),
+    });
     onStep3();
     await expect(createAccount(api, 'mzlin2', PAIR)).resolves.toBeNull();
     expect(store().screen).toEqual({ name: 'error', code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' });
@@ -69,7 +86,9 @@ describe('proceedFromProfile', () => {
   });
 
   it('offers the reset to someone who already has a mailbox, naming it', async () => {
-    const { api } = fakeApi({ checkAccount: async () => ({ ok: false, code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' }) });
+    const { api } = fakeApi({
+      checkAccount: async () => ({ ok: false, code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' }),
+    });
     store().signedIn(SESSION);
     await proceedFromProfile(api);
     expect(store().screen).toEqual({ name: 'error', code: 'USER(-1)', account: 'hmwang@mx.nthu.edu.tw' });

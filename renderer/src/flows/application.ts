@@ -22,7 +22,8 @@ export async function proceedFromProfile(api: KioskApi): Promise<void> {
 /** Accepting tells main exactly which text was shown (version, hash, language). */
 export async function acceptPolicy(api: KioskApi, shown: RequestOf<'acceptPolicy'>): Promise<void> {
   const result = await api.acceptPolicy(shown);
-  if (result.ok) store().policyAccepted(shown.id, { version: shown.version, hash: shown.hash, language: shown.language });
+  if (result.ok)
+    store().policyAccepted(shown.id, { version: shown.version, hash: shown.hash, language: shown.language });
   else store().failed(result.code);
 }
 
@@ -41,8 +42,17 @@ export async function offerCandidates(api: KioskApi): Promise<void> {
 
 /** Codes Set account explains beside the fields; every other refusal has its own error screen. */
 const EXPLAINED_INLINE: ResultCode[] = [
-  'NAME_TAKEN', 'NAME_NOT_OFFERED', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_CHARACTERS', 'PASSWORD_PERSONAL',
-  'PASSWORD_WEAK', 'PASSWORD_MISMATCH', 'PASSWORD_IN_HISTORY', 'PASSWORD_REFUSED', 'PASSWORD_BREACHED',
+  'NAME_TAKEN',
+  'NAME_NOT_OFFERED',
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_TOO_LONG',
+  'PASSWORD_CHARACTERS',
+  'PASSWORD_PERSONAL',
+  'PASSWORD_WEAK',
+  'PASSWORD_MISMATCH',
+  'PASSWORD_IN_HISTORY',
+  'PASSWORD_REFUSED',
+  'PASSWORD_BREACHED',
 ];
 /** Codes after which the chosen name is no longer on offer. */
 const NAME_GONE: ResultCode[] = ['NAME_TAKEN', 'NAME_NOT_OFFERED'];
@@ -57,7 +67,11 @@ export interface CreationRefusal {
  * Sends the pair once and keeps no reference to it. Resolves to the refusal Set account explains
  * itself, or null when another screen follows (the result, or the code's error screen).
  */
-export async function createAccount(api: KioskApi, account: string, pair: RequestOf<'resetPassword'>): Promise<CreationRefusal | null> {
+export async function createAccount(
+  api: KioskApi,
+  account: string,
+  pair: RequestOf<'resetPassword'>,
+): Promise<CreationRefusal | null> {
   const result = await api.createAccount({ account, password: pair.password, confirm: pair.confirm });
   if (result.ok) {
     store().accountCreated(result.data);

@@ -13,5 +13,7 @@ export async function sendContactCode(api: KioskApi, address: string): Promise<C
 
 export async function confirmContactCode(api: KioskApi, code: string): Promise<ContactAnswer> {
   const result = await api.confirmContact({ code });
-  return result.ok ? { ok: true, masked: result.data.masked } : { ok: false, code: result.code, triesLeft: result.triesLeft };
+  return result.ok
+    ? { ok: true, masked: result.data.masked }
+    : { ok: false, code: result.code, triesLeft: result.triesLeft };
 }

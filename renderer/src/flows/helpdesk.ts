@@ -2,7 +2,13 @@
 // out-of-service switch, and the assisted sessions that hand the kiosk from operator to applicant.
 import type { KioskApi, RequestOf } from '../../../shared/contract/api';
 import type { ResultCode } from '../../../shared/contract/codes';
-import type { ExpectAssistedApplicationResponse, FleetCheckResponse, FleetStatusResponse, HealthResponse, LookupResponse } from '../../../shared/contract/schemas';
+import type {
+  ExpectAssistedApplicationResponse,
+  FleetCheckResponse,
+  FleetStatusResponse,
+  HealthResponse,
+  LookupResponse,
+} from '../../../shared/contract/schemas';
 import { useKioskStore } from '../app/kiosk-store';
 
 const store = () => useKioskStore.getState();
@@ -71,7 +77,10 @@ async function handOver(api: KioskApi): Promise<void> {
 }
 
 /** Resolves to the refusal's code to show in the console, or null once the applicant's handover shows. */
-export async function startAssistedReset(api: KioskApi, request: RequestOf<'startAssistedReset'>): Promise<ResultCode | null> {
+export async function startAssistedReset(
+  api: KioskApi,
+  request: RequestOf<'startAssistedReset'>,
+): Promise<ResultCode | null> {
   const result = await api.startAssistedReset(request);
   if (!result.ok) return result.code;
   await handOver(api);
@@ -82,8 +91,16 @@ export async function startAssistedReset(api: KioskApi, request: RequestOf<'star
  * AIS is down: the entry is written as the operator, who re-enters their own password. It is sent
  * once and not kept. Resolves like startAssistedReset.
  */
-export async function startAssistedApplication(api: KioskApi, request: Omit<RequestOf<'startAssistedApplication'>, 'password'>, operatorPassword: string): Promise<ResultCode | null> {
-  const result = await api.startAssistedApplication({ staffId: request.staffId, reason: request.reason, password: operatorPassword });
+export async function startAssistedApplication(
+  api: KioskApi,
+  request: Omit<RequestOf<'startAssistedApplication'>, 'password'>,
+  operatorPassword: string,
+): Promise<ResultCode | null> {
+  const result = await api.startAssistedApplication({
+    staffId: request.staffId,
+    reason: request.reason,
+    password: operatorPassword,
+  });
   if (!result.ok) return result.code;
   await handOver(api);
   return null;
@@ -93,7 +110,11 @@ export async function startAssistedApplication(api: KioskApi, request: Omit<Requ
  * The usual way: the applicant signs in through AIS themselves, next, at this kiosk. The operator
  * is signed out and Welcome says whom it waits for, until when. Resolves to the refusal's code, or null.
  */
-export async function expectApplicantThroughAis(api: KioskApi, assist: Omit<RequestOf<'expectAssistedApplication'>, 'password'>, operatorPassword: string): Promise<ResultCode | null> {
+export async function expectApplicantThroughAis(
+  api: KioskApi,
+  assist: Omit<RequestOf<'expectAssistedApplication'>, 'password'>,
+  operatorPassword: string,
+): Promise<ResultCode | null> {
   // Only this staff ID's own sign-in becomes assisted: anyone else who signs in meanwhile does not.
   const result = await api.expectAssistedApplication({ ...assist, password: operatorPassword });
   if (!result.ok) return result.code;
@@ -102,9 +123,15 @@ export async function expectApplicantThroughAis(api: KioskApi, assist: Omit<Requ
   return null;
 }
 
-const awaitedFrom = ({ staffId, operator, until }: ExpectAssistedApplicationResponse) => ({ staffId, operator, until: Date.parse(until) });
+const awaitedFrom = ({ staffId, operator, until }: ExpectAssistedApplicationResponse) => ({
+  staffId,
+  operator,
+  until: Date.parse(until),
+});
 
-export type LookupAnswer = { ok: true; results: LookupResponse['results']; tooMany: boolean } | { ok: false; code: ResultCode };
+export type LookupAnswer =
+  | { ok: true; results: LookupResponse['results']; tooMany: boolean }
+  | { ok: false; code: ResultCode };
 
 /** The accounts found (never a hash); a refusal is shown beside the form, the console stays. */
 export async function lookUpAccounts(api: KioskApi, query: string): Promise<LookupAnswer> {
@@ -115,7 +142,10 @@ export async function lookUpAccounts(api: KioskApi, query: string): Promise<Look
 export type HelpdeskContactAnswer = { ok: true; masked: string; account: string } | { ok: false; code: ResultCode };
 
 /** Confirms an applicant's contact address with the code they received, at the helpdesk. */
-export async function confirmContactAtHelpdesk(api: KioskApi, request: RequestOf<'helpdeskConfirmContact'>): Promise<HelpdeskContactAnswer> {
+export async function confirmContactAtHelpdesk(
+  api: KioskApi,
+  request: RequestOf<'helpdeskConfirmContact'>,
+): Promise<HelpdeskContactAnswer> {
   const result = await api.helpdeskConfirmContact(request);
   return result.ok ? { ok: true, ...result.data } : { ok: false, code: result.code };
 }

@@ -15,7 +15,9 @@ describe('kiosk flows', () => {
   it('keeps the built-in settings when main cannot answer, and takes main’s when it can', async () => {
     await loadSettings(fakeApi({ settings: async () => ({ ok: false, code: 'INTERNAL' }) }).api);
     expect(store().settings).toEqual(DEFAULT_SETTINGS);
-    await loadSettings(fakeApi({ settings: async () => ({ ok: true, data: { ...DEFAULT_SETTINGS, idleSeconds: 45 } }) }).api);
+    await loadSettings(
+      fakeApi({ settings: async () => ({ ok: true, data: { ...DEFAULT_SETTINGS, idleSeconds: 45 } }) }).api,
+    );
     expect(store().settings.idleSeconds).toBe(45);
   });
 

@@ -16,7 +16,9 @@ function onReset() {
 
 describe('password reset flows', () => {
   it('finds the account to reset', async () => {
-    const { api } = fakeApi({ checkAccount: async () => ({ ok: true, data: { purpose: 'reset', account: 'hmwang@mx.nthu.edu.tw' } }) });
+    const { api } = fakeApi({
+      checkAccount: async () => ({ ok: true, data: { purpose: 'reset', account: 'hmwang@mx.nthu.edu.tw' } }),
+    });
     onReset();
     await expect(findAccountToReset(api)).resolves.toBe('hmwang@mx.nthu.edu.tw');
     expect(store().screen).toEqual({ name: 'reset' });
@@ -41,8 +43,17 @@ describe('password reset flows', () => {
 
   it('keeps a password refusal beside the fields, and sends anything else to its error screen', async () => {
     onReset();
-    const refused = fakeApi({ resetPassword: async () => ({ ok: false, code: 'PASSWORD_IN_HISTORY', reason: 'Password is in history of old passwords' }) });
-    await expect(resetPassword(refused.api, PAIR)).resolves.toEqual({ code: 'PASSWORD_IN_HISTORY', reason: 'Password is in history of old passwords' });
+    const refused = fakeApi({
+      resetPassword: async () => ({
+        ok: false,
+        code: 'PASSWORD_IN_HISTORY',
+        reason: 'Password is in history of old passwords',
+      }),
+    });
+    await expect(resetPassword(refused.api, PAIR)).resolves.toEqual({
+      code: 'PASSWORD_IN_HISTORY',
+      reason: 'Password is in history of old passwords',
+    });
     expect(store().screen).toEqual({ name: 'reset' });
     const down = fakeApi({ resetPassword: async () => ({ ok: false, code: 'DIRECTORY_UNAVAILABLE' }) });
     await expect(resetPassword(down.api, PAIR)).resolves.toBeNull();
@@ -57,7 +68,9 @@ describe('password reset flows', () => {
   });
 
   it('carries when to try again to the error screen of an application in progress', async () => {
-    const { api } = fakeApi({ checkAccount: async () => ({ ok: false, code: 'APPLICATION_IN_PROGRESS', retryAfterSeconds: 37 }) });
+    const { api } = fakeApi({
+      checkAccount: async () => ({ ok: false, code: 'APPLICATION_IN_PROGRESS', retryAfterSeconds: 37 }),
+    });
     onReset();
     await expect(findAccountToReset(api)).resolves.toBeNull();
     expect(store().screen).toEqual({ name: 'error', code: 'APPLICATION_IN_PROGRESS', retryAfterSeconds: 37 });

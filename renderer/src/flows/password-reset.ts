@@ -25,7 +25,8 @@ export async function resetPassword(api: KioskApi, pair: RequestOf<'resetPasswor
   }
   // The password's own refusals are explained beside the fields; "it may already be set" is not
   // a refusal of the password, and gets its own screen.
-  if (result.code.startsWith('PASSWORD_') && result.code !== 'PASSWORD_MAY_BE_SET') return { code: result.code, reason: result.reason };
+  if (result.code.startsWith('PASSWORD_') && result.code !== 'PASSWORD_MAY_BE_SET')
+    return { code: result.code, reason: result.reason };
   store().failed(result.code, result.account, result.retryAfterSeconds);
   return null;
 }

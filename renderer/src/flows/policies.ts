@@ -5,9 +5,16 @@ import type { ResultCode } from '../../../shared/contract/codes';
 import type { PolicyId, PolicyResponse } from '../../../shared/contract/schemas';
 import type { Language } from '../app/kiosk-store';
 
-export type PolicyState = { kind: 'loading' } | { kind: 'loaded'; policy: PolicyResponse } | { kind: 'failed'; code: ResultCode };
+export type PolicyState =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; policy: PolicyResponse }
+  | { kind: 'failed'; code: ResultCode };
 
-export async function loadPolicy(api: KioskApi, id: PolicyId, language: Language): Promise<Exclude<PolicyState, { kind: 'loading' }>> {
+export async function loadPolicy(
+  api: KioskApi,
+  id: PolicyId,
+  language: Language,
+): Promise<Exclude<PolicyState, { kind: 'loading' }>> {
   const result = await api.getPolicy({ id, language });
   return result.ok ? { kind: 'loaded', policy: result.data } : { kind: 'failed', code: result.code };
 }

@@ -25,7 +25,9 @@ describe('session flows', () => {
 
   it('the idle wipe clears the page and web storage before main answers, then signs an operator out', async () => {
     let answer: () => void = () => undefined;
-    const { api, calls } = fakeApi({ endSession: () => new Promise((resolve) => (answer = () => resolve({ ok: true, data: { ended: true } }))) });
+    const { api, calls } = fakeApi({
+      endSession: () => new Promise((resolve) => (answer = () => resolve({ ok: true, data: { ended: true } }))),
+    });
     store().signedIn(SESSION);
     window.sessionStorage.setItem('leftover', 'z10003');
     const wiping = wipeAfterIdle(api);

@@ -11,7 +11,9 @@ const stay = () => undefined;
 
 describe('signIn', () => {
   it('signedIn once Electron’s AIS view completed: the profile card, in the AIS language', async () => {
-    const { api, calls } = fakeApi({ currentSession: async () => ({ ok: true, data: { ...SESSION, profile: { ...SESSION.profile, language: 'en' } } }) });
+    const { api, calls } = fakeApi({
+      currentSession: async () => ({ ok: true, data: { ...SESSION, profile: { ...SESSION.profile, language: 'en' } } }),
+    });
     await signIn(api, stay, 'apply');
     expect(calls.map(([method]) => method)).toEqual(['beginSignIn', 'currentSession']);
     expect(store().screen).toEqual({ name: 'profile' });
@@ -20,7 +22,9 @@ describe('signIn', () => {
 
   it('leaves the page for AIS on a redirect, and shows the waiting screen meanwhile', async () => {
     const visited: string[] = [];
-    const { api } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }) });
+    const { api } = fakeApi({
+      beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }),
+    });
     await signIn(api, (url) => visited.push(url), 'reset');
     expect(visited).toEqual(['http://127.0.0.1:9/']);
     expect(store().screen).toEqual({ name: 'signing-in' });
@@ -54,7 +58,9 @@ describe('returnFromAis', () => {
   });
 
   it('keeps a language chosen on Welcome across the browser host’s trip to AIS, over the AIS profile’s', async () => {
-    const { api } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }) });
+    const { api } = fakeApi({
+      beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }),
+    });
     store().setLanguage('en');
     await signIn(api, stay, 'apply');
     // The page reloads on its way back: a fresh store, as after the real trip.
@@ -66,7 +72,9 @@ describe('returnFromAis', () => {
   });
 
   it('keeps larger text and high contrast across the browser host’s trip to AIS', async () => {
-    const { api } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }) });
+    const { api } = fakeApi({
+      beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }),
+    });
     store().setDisplay({ largeText: true, highContrast: true });
     await signIn(api, stay, 'apply');
     useKioskStore.setState(useKioskStore.getInitialState(), true);
@@ -77,10 +85,20 @@ describe('returnFromAis', () => {
   });
 
   it('without a choice on Welcome, the AIS profile’s language applies after the trip', async () => {
-    const { api } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }) });
+    const { api } = fakeApi({
+      beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }),
+    });
     await signIn(api, stay, 'apply');
     useKioskStore.setState(useKioskStore.getInitialState(), true);
-    await returnFromAis(fakeApi({ currentSession: async () => ({ ok: true, data: { ...SESSION, profile: { ...SESSION.profile, language: 'en' } } }) }).api, 'ok');
+    await returnFromAis(
+      fakeApi({
+        currentSession: async () => ({
+          ok: true,
+          data: { ...SESSION, profile: { ...SESSION.profile, language: 'en' } },
+        }),
+      }).api,
+      'ok',
+    );
     expect(store().language).toBe('en');
     useKioskStore.setState(useKioskStore.getInitialState(), true);
     await returnFromAis(fakeApi().api, 'ok');

@@ -35,7 +35,10 @@ function takeChoicesKeptAcrossAis(): ChosenBeforeAis | null {
     const parsed = kept ? (JSON.parse(kept) as Partial<ChosenBeforeAis>) : null;
     if (!parsed) return null;
     const language = parsed.language === 'en' || parsed.language === 'zh-TW' ? parsed.language : null;
-    return { language, display: { largeText: parsed.display?.largeText === true, highContrast: parsed.display?.highContrast === true } };
+    return {
+      language,
+      display: { largeText: parsed.display?.largeText === true, highContrast: parsed.display?.highContrast === true },
+    };
   } catch {
     return null;
   }

@@ -12,7 +12,12 @@ import { expectApplicantThroughAis, startAssistedApplication, startAssistedReset
 import { SecretInput } from '../password-meter/SecretInput';
 
 /** The reasons in the order the console offers them; `satisfies` refuses one the contract lacks. */
-const REASONS = ['forgot-password', 'ais-unavailable', 'cannot-use-kiosk', 'other'] as const satisfies readonly AssistReason[];
+const REASONS = [
+  'forgot-password',
+  'ais-unavailable',
+  'cannot-use-kiosk',
+  'other',
+] as const satisfies readonly AssistReason[];
 // A reason the contract adds, and the console does not offer yet, fails the typecheck here.
 const _everyReasonOffered: Exclude<AssistReason, (typeof REASONS)[number]> extends never ? true : never = true;
 
@@ -27,16 +32,28 @@ export function AssistPanel() {
     setOperatorPassword('');
     setProblem(await sent);
   };
-  const start = (purpose: Purpose) => settle(purpose === 'reset' ? startAssistedReset(api, assist) : startAssistedApplication(api, assist, operatorPassword));
+  const start = (purpose: Purpose) =>
+    settle(
+      purpose === 'reset' ? startAssistedReset(api, assist) : startAssistedApplication(api, assist, operatorPassword),
+    );
   return (
     <>
       <h2 className="visually-hidden">{t('helpdesk.assisted')}</h2>
       <p className="notes">{t('helpdesk.assistedResetExplain')}</p>
       <div className="lookup">
         <label htmlFor="assist-staff-id">{t('profile.id')}</label>
-        <input id="assist-staff-id" autoComplete="off" value={assist.staffId} onChange={(e) => setAssist({ ...assist, staffId: e.target.value })} />
+        <input
+          id="assist-staff-id"
+          autoComplete="off"
+          value={assist.staffId}
+          onChange={(e) => setAssist({ ...assist, staffId: e.target.value })}
+        />
         <label htmlFor="assist-reason">{t('helpdesk.reason')}</label>
-        <select id="assist-reason" value={assist.reason} onChange={(e) => setAssist({ ...assist, reason: e.target.value as AssistReason })}>
+        <select
+          id="assist-reason"
+          value={assist.reason}
+          onChange={(e) => setAssist({ ...assist, reason: e.target.value as AssistReason })}
+        >
           {REASONS.map((r) => (
             <option key={r} value={r}>
               {t(`helpdesk.reasons.${r}`)}
@@ -62,11 +79,21 @@ export function AssistPanel() {
             }}
           >
             <label htmlFor="assist-operator-password">{t('helpdesk.yourPassword')}</label>
-            <SecretInput id="assist-operator-password" autoComplete="off" value={operatorPassword} onValue={setOperatorPassword} />
+            <SecretInput
+              id="assist-operator-password"
+              autoComplete="off"
+              value={operatorPassword}
+              onValue={setOperatorPassword}
+            />
             <button type="submit" className="primary" disabled={!assist.staffId || !operatorPassword}>
               {t('helpdesk.applicantUsesAis')}
             </button>
-            <button type="button" className="secondary" disabled={!assist.staffId || !operatorPassword} onClick={() => void start('apply')}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={!assist.staffId || !operatorPassword}
+              onClick={() => void start('apply')}
+            >
               {t('helpdesk.startAssistedApply')}
             </button>
           </form>

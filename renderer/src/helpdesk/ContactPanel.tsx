@@ -27,14 +27,28 @@ export function ContactPanel() {
         }}
       >
         <label htmlFor="contact-staff-id">{t('profile.id')}</label>
-        <input id="contact-staff-id" autoComplete="off" value={contact.staffId} onChange={(e) => setContact({ ...contact, staffId: e.target.value })} />
+        <input
+          id="contact-staff-id"
+          autoComplete="off"
+          value={contact.staffId}
+          onChange={(e) => setContact({ ...contact, staffId: e.target.value })}
+        />
         <label htmlFor="contact-code-helpdesk">{t('contact.code')}</label>
-        <input id="contact-code-helpdesk" inputMode="numeric" autoComplete="off" maxLength={6} value={contact.code} onChange={(e) => setContact({ ...contact, code: e.target.value.replace(/\D/g, '') })} />
+        <input
+          id="contact-code-helpdesk"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={6}
+          value={contact.code}
+          onChange={(e) => setContact({ ...contact, code: e.target.value.replace(/\D/g, '') })}
+        />
         <button type="submit" className="primary" disabled={!contact.staffId || contact.code.length !== 6}>
           {t('contact.confirm')}
         </button>
       </form>
-      {answer?.ok && <p role="status">{t('helpdesk.contactDone', { masked: answer.masked, account: answer.account })}</p>}
+      {answer?.ok && (
+        <p role="status">{t('helpdesk.contactDone', { masked: answer.masked, account: answer.account })}</p>
+      )}
       {answer && !answer.ok && <Refusal code={answer.code} />}
     </>
   );

@@ -33,7 +33,9 @@ export function FleetPanel() {
   if (!fleet) return <p aria-busy="true">{t('policy.loading')}</p>;
   return (
     <section aria-labelledby="fleet-title" className="fleet">
-      <h2 id="fleet-title" className="visually-hidden">{t('fleet.title')}</h2>
+      <h2 id="fleet-title" className="visually-hidden">
+        {t('fleet.title')}
+      </h2>
       {fleet.stale && (
         <p role="status" className="notes" data-stale="true">
           {t('fleet.stale', { when: when(fleet.checkedAt) })}
@@ -64,7 +66,13 @@ export function FleetPanel() {
                 <td>{t(`fleet.states.${k.state}`)}</td>
                 <td>{when(k.lastSeen)}</td>
                 <td>{k.version}</td>
-                <td>{switched ? ('by' in switched ? t('fleet.switched', switched) : t('fleet.switchedByHand', switched)) : t('fleet.notSwitched')}</td>
+                <td>
+                  {switched
+                    ? 'by' in switched
+                      ? t('fleet.switched', switched)
+                      : t('fleet.switchedByHand', switched)
+                    : t('fleet.notSwitched')}
+                </td>
               </tr>
             );
           })}

@@ -11,7 +11,13 @@ export function HealthSummary({ health }: { health: HealthResponse | null }) {
   return (
     <details className="health-summary">
       <summary data-status={failed > 0 ? 'FAIL' : 'OK'}>{t('helpdesk.healthLine', { passed, failed })}</summary>
-      <p className="notes">{t('helpdesk.about', { version: health.appVersion, path: health.configPath, ais: t(`helpdesk.aisMode.${health.aisMode}`) })}</p>
+      <p className="notes">
+        {t('helpdesk.about', {
+          version: health.appVersion,
+          path: health.configPath,
+          ais: t(`helpdesk.aisMode.${health.aisMode}`),
+        })}
+      </p>
       <ul className="checks">
         {health.checks.map((c) => (
           <li key={c.name} data-status={c.status}>

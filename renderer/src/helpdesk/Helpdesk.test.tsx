@@ -58,7 +58,8 @@ describe('helpdesk', () => {
     renderKiosk(fake.api);
     act(() => openScreen({ name: 'helpdesk' }));
     const search = () => screen.getByRole('button', { name: '查詢' }) as HTMLButtonElement;
-    const type = (value: string) => fireEvent.change(screen.getByLabelText('人事代號、帳號、中文或英文姓名'), { target: { value } });
+    const type = (value: string) =>
+      fireEvent.change(screen.getByLabelText('人事代號、帳號、中文或英文姓名'), { target: { value } });
     expect(screen.getByText('至少輸入 2 個英文字母或數字，或 1 個中文字。')).toBeTruthy();
     type('c');
     expect(search().disabled).toBe(true);
@@ -79,9 +80,13 @@ describe('helpdesk', () => {
     await openTab('Assist');
     fireEvent.change(screen.getByLabelText('Staff ID'), { target: { value: 'z10039' } });
     fireEvent.change(screen.getByLabelText('Your password'), { target: { value: 'Operator-Passw0rd!' } });
-    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Start an application (without AIS)' })));
+    await act(
+      async () => void fireEvent.click(screen.getByRole('button', { name: 'Start an application (without AIS)' })),
+    );
     const alert = screen.getByRole('alert');
-    expect(alert.querySelector('p')?.textContent).toBe('The HR records have no one with this staff ID. Check the staff ID again. If it is right, let the applicant sign in through AIS instead.');
+    expect(alert.querySelector('p')?.textContent).toBe(
+      'The HR records have no one with this staff ID. Check the staff ID again. If it is right, let the applicant sign in through AIS instead.',
+    );
     expect(alert.querySelector('.reference')?.textContent).toBe('Reference: NO_HR_RECORD');
   });
 
@@ -93,7 +98,10 @@ describe('helpdesk', () => {
     fireEvent.change(screen.getByLabelText('人事代號'), { target: { value: 'z10032' } });
     fireEvent.change(screen.getByLabelText('您的密碼'), { target: { value: 'Operator-Passw0rd!' } });
     const until = new Date(Date.now() + 10 * 60_000).toISOString();
-    fake.api.expectAssistedApplication = async (request) => ({ ok: true, data: { waiting: true, staffId: request!.staffId, operator: 'opchen', until } });
+    fake.api.expectAssistedApplication = async (request) => ({
+      ok: true,
+      data: { waiting: true, staffId: request!.staffId, operator: 'opchen', until },
+    });
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '申請人自行以校務資訊系統登入' })));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('電子郵件帳號服務');
     const notice = screen.getByText('服務台正在等候申請人登入').closest('.awaited')!;
@@ -112,7 +120,12 @@ describe('helpdesk', () => {
     expect(fake.calls.some(([m]) => m === 'helpdeskFleetCheck')).toBe(false);
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '執行一致性檢查' })));
     expect(fake.calls.filter(([m]) => m === 'helpdeskFleetCheck')).toHaveLength(1);
-    expect(screen.getByText(/z10009: ghost \(uidNumber 4242\)/).closest('li')?.getAttribute('data-status')).toBe('FAIL');
+    expect(
+      screen
+        .getByText(/z10009: ghost \(uidNumber 4242\)/)
+        .closest('li')
+        ?.getAttribute('data-status'),
+    ).toBe('FAIL');
   });
 
   it('shows every kiosk with its state, and switches the whole fleet only after asking', async () => {
@@ -134,7 +147,16 @@ describe('helpdesk', () => {
 
   it('says when the fleet picture is the last known one (the directory did not answer)', async () => {
     const fake = fakeApi({
-      helpdeskFleetStatus: async () => ({ ok: true, data: { fleetOutOfService: true, fleetSwitch: { on: true, by: null, from: null, at: null }, stale: true, checkedAt: '2026-11-22T02:03:04.000Z', kiosks: [] } }),
+      helpdeskFleetStatus: async () => ({
+        ok: true,
+        data: {
+          fleetOutOfService: true,
+          fleetSwitch: { on: true, by: null, from: null, at: null },
+          stale: true,
+          checkedAt: '2026-11-22T02:03:04.000Z',
+          kiosks: [],
+        },
+      }),
     });
     renderKiosk(fake.api);
     act(() => openScreen({ name: 'helpdesk' }));
@@ -147,7 +169,7 @@ describe('helpdesk', () => {
     expect(screen.getByTestId('fleet-switched').textContent).toBe('全部機器的開關最後直接在目錄中設為暫停服務。');
   });
 
-  it('shows who switched what and when: the fleet switch and each kiosk\'s own', async () => {
+  it("shows who switched what and when: the fleet switch and each kiosk's own", async () => {
     renderKiosk(fakeApi().api);
     act(() => openScreen({ name: 'helpdesk' }));
     await openTab('各自助服務機');
@@ -197,7 +219,16 @@ describe('helpdesk', () => {
     const fake = fakeApi({
       helpdeskHealth: async () => ({
         ok: true,
-        data: { checks: [{ status: 'FAIL', name: 'ldap', detail: 'down' }], counts: [{ action: 'reset', result: 'refused', count: 1 }, { action: 'future', result: 'ok', count: 3 }], appVersion: '0.1.0', configPath: '/c', aisMode: 'ais' },
+        data: {
+          checks: [{ status: 'FAIL', name: 'ldap', detail: 'down' }],
+          counts: [
+            { action: 'reset', result: 'refused', count: 1 },
+            { action: 'future', result: 'ok', count: 3 },
+          ],
+          appVersion: '0.1.0',
+          configPath: '/c',
+          aisMode: 'ais',
+        },
       }),
     });
     renderKiosk(fake.api);

@@ -31,7 +31,13 @@ export function LookupPanel() {
         }}
       >
         <label htmlFor="lookup-query">{t('helpdesk.lookupLabel')}</label>
-        <input id="lookup-query" autoComplete="off" value={query} aria-describedby="lookup-minimum" onChange={(e) => setQuery(e.target.value)} />
+        <input
+          id="lookup-query"
+          autoComplete="off"
+          value={query}
+          aria-describedby="lookup-minimum"
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button type="submit" className="primary" disabled={!searchable}>
           {t('helpdesk.search')}
         </button>

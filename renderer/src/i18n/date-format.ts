@@ -7,9 +7,20 @@ export function clockTime(at: number | string, language: string): string {
 }
 
 export function dateOnly(at: number | string, language: string): string {
-  return new Date(at).toLocaleDateString(LOCALE(language), { year: 'numeric', month: language === 'en' ? 'short' : 'numeric', day: 'numeric' });
+  return new Date(at).toLocaleDateString(LOCALE(language), {
+    year: 'numeric',
+    month: language === 'en' ? 'short' : 'numeric',
+    day: 'numeric',
+  });
 }
 
 export function dateAndTime(at: number | string, language: string): string {
-  return new Date(at).toLocaleString(LOCALE(language), { year: 'numeric', month: language === 'en' ? 'short' : 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return new Date(at).toLocaleString(LOCALE(language), {
+    year: 'numeric',
+    month: language === 'en' ? 'short' : 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
 }

@@ -32,7 +32,8 @@ describe('locales', () => {
   });
 
   it('use the same interpolation variables in both languages', () => {
-    for (const [key, text] of zh) expect({ key, vars: variables(en.get(key) ?? '') }).toEqual({ key, vars: variables(text) });
+    for (const [key, text] of zh)
+      expect({ key, vars: variables(en.get(key) ?? '') }).toEqual({ key, vars: variables(text) });
   });
 
   it('have no empty strings', () => {

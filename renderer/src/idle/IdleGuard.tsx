@@ -91,7 +91,13 @@ export function IdleGuard() {
   const other = i18n.language === 'en' ? { lng: 'zh-TW', lang: 'zh-Hant-TW' } : { lng: 'en', lang: 'en' };
   return (
     <div className="idle-overlay">
-      <div className="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-count">
+      <div
+        className="idle-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-count"
+      >
         <h2 id="idle-title">
           {t('idle.title')} <span lang={other.lang}>{t('idle.title', { lng: other.lng })}</span>
         </h2>

@@ -7,7 +7,13 @@ afterEach(cleanup);
 
 describe('SafeMarkdown', () => {
   it('renders headings below the screen’s h1, paragraphs, lists, quotes and bold', () => {
-    const { container } = render(<SafeMarkdown markdown={'# Title\n\nA **bold** word\nsame paragraph.\n\n## Part\n- one\n- two\n\n1. first\n\n> quoted\n> more'} />);
+    const { container } = render(
+      <SafeMarkdown
+        markdown={
+          '# Title\n\nA **bold** word\nsame paragraph.\n\n## Part\n- one\n- two\n\n1. first\n\n> quoted\n> more'
+        }
+      />,
+    );
     expect(container.querySelector('h2')?.textContent).toBe('Title');
     expect(container.querySelector('h3')?.textContent).toBe('Part');
     expect(container.querySelector('p strong')?.textContent).toBe('bold');
@@ -24,7 +30,9 @@ describe('SafeMarkdown', () => {
   });
 
   it('shows a link as its text and address, not as something to follow', () => {
-    const { container } = render(<SafeMarkdown markdown={'Official text: [the center](https://example.edu/policy).'} />);
+    const { container } = render(
+      <SafeMarkdown markdown={'Official text: [the center](https://example.edu/policy).'} />,
+    );
     expect(container.querySelector('a')).toBeNull();
     expect(container.textContent).toBe('Official text: the center (https://example.edu/policy).');
   });

@@ -9,7 +9,10 @@ export function MissingLine({ id, missing }: { id: string; missing: Missing | nu
   const { t } = useTranslation();
   return (
     <p id={id} className="missing-line" aria-live="polite">
-      {missing && (missing.key === 'rule' ? t('applyMissing.rule', { rule: afterColon(t(`codes.${missing.rule}`)) }) : t(`applyMissing.${missing.key}`))}
+      {missing &&
+        (missing.key === 'rule'
+          ? t('applyMissing.rule', { rule: afterColon(t(`codes.${missing.rule}`)) })
+          : t(`applyMissing.${missing.key}`))}
     </p>
   );
 }

@@ -10,9 +10,20 @@ describe('password meter', () => {
   });
 
   it('labels them 弱/普通/好/很強 and Weak/Fair/Good/Strong', () => {
-    const levels = (l: (typeof LOCALES)[keyof typeof LOCALES]) => (l.password as { levels: Record<string, string> }).levels;
-    expect(['weak', 'fair', 'good', 'strong'].map((k) => levels(LOCALES['zh-TW'])[k])).toEqual(['弱', '普通', '好', '很強']);
-    expect(['weak', 'fair', 'good', 'strong'].map((k) => levels(LOCALES.en)[k])).toEqual(['Weak', 'Fair', 'Good', 'Strong']);
+    const levels = (l: (typeof LOCALES)[keyof typeof LOCALES]) =>
+      (l.password as { levels: Record<string, string> }).levels;
+    expect(['weak', 'fair', 'good', 'strong'].map((k) => levels(LOCALES['zh-TW'])[k])).toEqual([
+      '弱',
+      '普通',
+      '好',
+      '很強',
+    ]);
+    expect(['weak', 'fair', 'good', 'strong'].map((k) => levels(LOCALES.en)[k])).toEqual([
+      'Weak',
+      'Fair',
+      'Good',
+      'Strong',
+    ]);
   });
 
   it('uses the same personal words as the main side', () => {

@@ -5,7 +5,12 @@
 // component state, and never in an attribute (SecretInput).
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GOOD_SCORE, passwordRuleViolation, personalInputs, type PasswordPerson } from '../../../shared/password/password-rules';
+import {
+  GOOD_SCORE,
+  passwordRuleViolation,
+  personalInputs,
+  type PasswordPerson,
+} from '../../../shared/password/password-rules';
 import { useBreachVerdict } from './breach-check';
 import { SecretInput } from './SecretInput';
 import type { Strength, SuggestionKey, WarningKey } from './strength-feedback';
@@ -85,11 +90,30 @@ export function PasswordFields({ password, confirm, onPassword, onConfirm, verdi
   return (
     <div className="password-fields">
       <label htmlFor={`${id}-new`}>{t('password.new')}</label>
-      <SecretInput id={`${id}-new`} autoComplete="new-password" maxLength={128} value={password} disabled={disabled} onValue={onPassword} aria-describedby={`${id}-meter`} />
+      <SecretInput
+        id={`${id}-new`}
+        autoComplete="new-password"
+        maxLength={128}
+        value={password}
+        disabled={disabled}
+        onValue={onPassword}
+        aria-describedby={`${id}-meter`}
+      />
       <div id={`${id}-meter`} className="meter" aria-live="polite" aria-atomic="true">
         <span>{t('password.strength')}</span>
-        <meter min={0} max={4} low={2} high={3} optimum={4} value={shown ? { weak: 1, fair: 2, good: 3, strong: 4 }[shown] : 0} data-level={shown ?? 'none'} aria-hidden="true" />
-        <strong className="meter-level" data-level={shown ?? 'none'}>{shown ? t(`password.levels.${shown}`) : t('password.levels.none')}</strong>
+        <meter
+          min={0}
+          max={4}
+          low={2}
+          high={3}
+          optimum={4}
+          value={shown ? { weak: 1, fair: 2, good: 3, strong: 4 }[shown] : 0}
+          data-level={shown ?? 'none'}
+          aria-hidden="true"
+        />
+        <strong className="meter-level" data-level={shown ?? 'none'}>
+          {shown ? t(`password.levels.${shown}`) : t('password.levels.none')}
+        </strong>
         {verdict.rule && <span className="rule">{t(`codes.${verdict.rule}`)}</span>}
         {!verdict.rule && (verdict.warning || verdict.suggestions.length > 0) && (
           <ul className="meter-reasons">
@@ -101,7 +125,14 @@ export function PasswordFields({ password, confirm, onPassword, onConfirm, verdi
         )}
       </div>
       <label htmlFor={`${id}-confirm`}>{t('password.confirm')}</label>
-      <SecretInput id={`${id}-confirm`} autoComplete="new-password" maxLength={128} value={confirm} disabled={disabled} onValue={onConfirm} />
+      <SecretInput
+        id={`${id}-confirm`}
+        autoComplete="new-password"
+        maxLength={128}
+        value={confirm}
+        disabled={disabled}
+        onValue={onConfirm}
+      />
       {confirm !== '' && !verdict.matches && <p className="rule">{t('codes.PASSWORD_MISMATCH')}</p>}
     </div>
   );

@@ -35,7 +35,9 @@ describe('the meter and the breached-password filter', () => {
     expect(document.querySelector('.meter-level')?.textContent).toBe('弱');
     expect(document.getElementById(apply().getAttribute('aria-describedby')!)!.textContent).toBe(`尚未完成：${reason}`);
     expect(apply().disabled).toBe(true);
-    expect(fake.calls.filter(([method]) => method === 'checkBreached')).toEqual([['checkBreached', { password: STRONG }]]);
+    expect(fake.calls.filter(([method]) => method === 'checkBreached')).toEqual([
+      ['checkBreached', { password: STRONG }],
+    ]);
   });
 
   it('lets the same password through when the filter does not know it, and never asks about a weak one', async () => {
@@ -45,6 +47,8 @@ describe('the meter and the breached-password filter', () => {
     type('信箱新密碼', STRONG);
     type('新密碼確認', STRONG);
     await waitFor(() => expect(apply().disabled).toBe(false));
-    expect(fake.calls.filter(([method]) => method === 'checkBreached').map(([, request]) => request)).toEqual([{ password: STRONG }]);
+    expect(fake.calls.filter(([method]) => method === 'checkBreached').map(([, request]) => request)).toEqual([
+      { password: STRONG },
+    ]);
   });
 });

@@ -50,8 +50,12 @@ const known = <T extends Record<string, string>>(table: T, text: string): T[keyo
   Object.hasOwn(table, text) ? (table[text] as T[keyof T]) : undefined;
 
 export function strengthOf(result: Pick<ZXCVBNResult, 'score' | 'feedback' | 'sequence'>): Strength {
-  const personal = result.sequence.some((match) => (match as { dictionary_name?: string }).dictionary_name === 'user_inputs');
+  const personal = result.sequence.some(
+    (match) => (match as { dictionary_name?: string }).dictionary_name === 'user_inputs',
+  );
   const warning = personal && result.score < 3 ? 'personal' : (known(WARNINGS, result.feedback.warning) ?? null);
-  const suggestions = result.feedback.suggestions.map((s) => known(SUGGESTIONS, s)).filter((s): s is SuggestionKey => s !== undefined);
+  const suggestions = result.feedback.suggestions
+    .map((s) => known(SUGGESTIONS, s))
+    .filter((s): s is SuggestionKey => s !== undefined);
   return { score: result.score, warning, suggestions };
 }

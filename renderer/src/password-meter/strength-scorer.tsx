@@ -4,7 +4,10 @@ import type { Strength } from './strength-feedback';
 
 export type StrengthScorer = (password: string, inputs: string[]) => Promise<Strength>;
 
-type WorkerLike = Pick<Worker, 'postMessage'> & Partial<Pick<Worker, 'terminate'>> & { onmessage: ((event: MessageEvent<{ id: number; strength: Strength }>) => void) | null };
+type WorkerLike = Pick<Worker, 'postMessage'> &
+  Partial<Pick<Worker, 'terminate'>> & {
+    onmessage: ((event: MessageEvent<{ id: number; strength: Strength }>) => void) | null;
+  };
 
 /** How long a stale job may keep the latest text waiting before its worker is ended. */
 export const STALE_AFTER_MS = 120;

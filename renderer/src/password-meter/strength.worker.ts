@@ -11,9 +11,15 @@ interface Request {
   inputs: string[];
 }
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<Request>) => void) | null; postMessage(message: unknown): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<Request>) => void) | null;
+  postMessage(message: unknown): void;
+};
 
 scope.onmessage = ({ data }) => {
   // zxcvbn's cost grows steeply with length; the main side never accepts more than 64 anyway.
-  scope.postMessage({ id: data.id, strength: strengthOf(zxcvbn(data.password.slice(0, PASSWORD_MAX_LENGTH), data.inputs)) });
+  scope.postMessage({
+    id: data.id,
+    strength: strengthOf(zxcvbn(data.password.slice(0, PASSWORD_MAX_LENGTH), data.inputs)),
+  });
 };

@@ -21,7 +21,9 @@ export function usePasswordEntry(person: PasswordPerson) {
     setConfirm('');
   };
   /** Undefined when a send is already under way (a double click) or the pair is not acceptable. */
-  const send = async <T>(request: (pair: { password: string; confirm: string }) => Promise<T>): Promise<T | undefined> => {
+  const send = async <T>(
+    request: (pair: { password: string; confirm: string }) => Promise<T>,
+  ): Promise<T | undefined> => {
     if (!verdict.acceptable || busy) return undefined;
     setBusy(true);
     setProblem(null);

@@ -33,8 +33,16 @@ describe('consent steps', () => {
       getPolicy: async (request) => ({
         ok: true,
         data: {
-          id: request!.id, language: request!.language, title: '校園網路使用規範（摘要）', version: '2002-05-23-summary-1', approved: '2002-05-23', amended: [],
-          summary: true, source: 'the center', markdown: '# 校園網路使用規範（摘要）\n\n> 本頁是摘要。\n\n## 重點\n\n- point one', hash: 'a'.repeat(64),
+          id: request!.id,
+          language: request!.language,
+          title: '校園網路使用規範（摘要）',
+          version: '2002-05-23-summary-1',
+          approved: '2002-05-23',
+          amended: [],
+          summary: true,
+          source: 'the center',
+          markdown: '# 校園網路使用規範（摘要）\n\n> 本頁是摘要。\n\n## 重點\n\n- point one',
+          hash: 'a'.repeat(64),
         },
       }),
     });
@@ -45,18 +53,34 @@ describe('consent steps', () => {
     });
     await screen.findByText('point one');
     // One title, and the document's sections one level below it (axe's heading-order).
-    expect(screen.getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`)).toEqual(['H1 校園網路使用規範', 'H2 重點']);
+    expect(screen.getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`)).toEqual([
+      'H1 校園網路使用規範',
+      'H2 重點',
+    ]);
     expect(screen.getAllByText(/摘要。/)).toHaveLength(1);
     // Approved on the day the version carries: the date is said once.
     expect(document.querySelector('.policy-dates')?.textContent).toBe('通過日期：2002-05-23。');
-    expect(document.querySelector('.sticky-actions')?.contains(screen.getByRole('button', { name: '同意，繼續' }))).toBe(true);
+    expect(
+      document.querySelector('.sticky-actions')?.contains(screen.getByRole('button', { name: '同意，繼續' })),
+    ).toBe(true);
   });
 
   it('says the version’s date when it differs from the approval or the last amendment', async () => {
     const fake = fakeApi({
       getPolicy: async (request) => ({
         ok: true,
-        data: { id: request!.id, language: request!.language, title: 'T', version: '2018-03-08-summary-1', approved: '2002-05-23', amended: [], summary: true, source: 's', markdown: 'x', hash: 'a'.repeat(64) },
+        data: {
+          id: request!.id,
+          language: request!.language,
+          title: 'T',
+          version: '2018-03-08-summary-1',
+          approved: '2002-05-23',
+          amended: [],
+          summary: true,
+          source: 's',
+          markdown: 'x',
+          hash: 'a'.repeat(64),
+        },
       }),
     });
     renderKiosk(fake.api);
@@ -65,7 +89,9 @@ describe('consent steps', () => {
       openScreen({ name: 'step1' });
     });
     await screen.findByText('x');
-    expect(document.querySelector('.policy-dates')?.textContent).toBe('通過日期：2002-05-23。 版本日期：2018年3月8日。');
+    expect(document.querySelector('.policy-dates')?.textContent).toBe(
+      '通過日期：2002-05-23。 版本日期：2018年3月8日。',
+    );
   });
 
   it('accepts with the version, hash and language shown, then moves to step 2', async () => {
@@ -73,7 +99,10 @@ describe('consent steps', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '同意，繼續' }));
     });
-    expect(calls).toContainEqual(['acceptPolicy', { id: 'network-usage', version: 'v1', hash: 'a'.repeat(64), language: 'zh-TW' }]);
+    expect(calls).toContainEqual([
+      'acceptPolicy',
+      { id: 'network-usage', version: 'v1', hash: 'a'.repeat(64), language: 'zh-TW' },
+    ]);
     expect(await screen.findByRole('heading', { level: 1, name: '電子郵件信箱使用規範' })).toBeTruthy();
   });
 

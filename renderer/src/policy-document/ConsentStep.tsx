@@ -45,7 +45,12 @@ export function ConsentStep({ id, step }: { id: PolicyId; step: 1 | 2 }) {
           <button type="button" className="secondary large" onClick={() => setConfirmingReject(true)} disabled={busy}>
             {t('consent.reject')}
           </button>
-          <button type="button" className="primary large" onClick={() => void accept()} disabled={busy || state.kind !== 'loaded'}>
+          <button
+            type="button"
+            className="primary large"
+            onClick={() => void accept()}
+            disabled={busy || state.kind !== 'loaded'}
+          >
             {t('consent.accept')}
           </button>
         </div>

@@ -40,9 +40,18 @@ export function versionDate(version: string, language: string): string {
 }
 
 /** Whether a version such as "2002-05-23-summary-1" carries the given YYYY-MM-DD date. */
-const sameDay = (version: string, date: string) => /^\d{4}-\d{2}-\d{2}/.test(date) && version.startsWith(date.slice(0, 10));
+const sameDay = (version: string, date: string) =>
+  /^\d{4}-\d{2}-\d{2}/.test(date) && version.startsWith(date.slice(0, 10));
 
-export function PolicyDocument({ state, headingLevel = 2, titled = true }: { state: PolicyState; headingLevel?: 1 | 2; titled?: boolean }) {
+export function PolicyDocument({
+  state,
+  headingLevel = 2,
+  titled = true,
+}: {
+  state: PolicyState;
+  headingLevel?: 1 | 2;
+  titled?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   if (state.kind === 'loading') return <p aria-busy="true">{t('policy.loading')}</p>;
   if (state.kind === 'failed')
@@ -59,14 +68,24 @@ export function PolicyDocument({ state, headingLevel = 2, titled = true }: { sta
       {titled && <Title className="policy-title">{policy.title}</Title>}
       <p className="policy-dates">
         {t('policy.approved', { date: policy.approved })}
-        {policy.amended.length > 0 && ` ${t('policy.amended', { dates: policy.amended.join(t('policy.dateSeparator')) })}`}
+        {policy.amended.length > 0 &&
+          ` ${t('policy.amended', { dates: policy.amended.join(t('policy.dateSeparator')) })}`}
         {/* The version is said only when it is not already the date above (a text dated as approved says it once). */}
-        {!sameDay(policy.version, policy.amended.at(-1) ?? policy.approved) && ` ${t('policy.version', { version: versionDate(policy.version, i18n.language) })}`}
+        {!sameDay(policy.version, policy.amended.at(-1) ?? policy.approved) &&
+          ` ${t('policy.version', { version: versionDate(policy.version, i18n.language) })}`}
       </p>
-      <div className="policy-text" tabIndex={0} role="region" aria-label={t('policy.textLabel', { title: policy.title })}>
+      <div
+        className="policy-text"
+        tabIndex={0}
+        role="region"
+        aria-label={t('policy.textLabel', { title: policy.title })}
+      >
         {/* The document's own first heading repeats the title above; its ## sections sit one level below
             the title, or below the screen's own heading where that names the policy. */}
-        <SafeMarkdown markdown={policy.markdown.replace(/^#\s.*\n?/, '')} headingOffset={titled ? headingLevel - 1 : headingLevel - 2} />
+        <SafeMarkdown
+          markdown={policy.markdown.replace(/^#\s.*\n?/, '')}
+          headingOffset={titled ? headingLevel - 1 : headingLevel - 2}
+        />
       </div>
     </article>
   );

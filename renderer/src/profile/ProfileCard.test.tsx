@@ -34,7 +34,15 @@ describe('ProfileCard', () => {
       fireEvent.click(screen.getByRole('button', { name: '切換為英文介面' }));
     });
     await screen.findByText('Staff ID');
-    expect(screen.getAllByRole('term').map((t) => t.textContent)).toEqual(['Staff ID', 'Name', 'English Name', 'From', 'Login Time', 'Language', 'Condition']);
+    expect(screen.getAllByRole('term').map((t) => t.textContent)).toEqual([
+      'Staff ID',
+      'Name',
+      'English Name',
+      'From',
+      'Login Time',
+      'Language',
+      'Condition',
+    ]);
   });
 
   it('ends the session in main and forgets the person on finish', async () => {

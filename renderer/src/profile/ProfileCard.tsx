@@ -19,7 +19,11 @@ export function ProfileCard() {
   const { profile } = session;
   const operator = session.assistedBy;
   const from =
-    profile.from === 'helpdesk' ? t('profile.fromHr', { operator: operator ?? '—' }) : operator ? t('profile.fromAisAssisted', { operator }) : t('profile.fromAis');
+    profile.from === 'helpdesk'
+      ? t('profile.fromHr', { operator: operator ?? '—' })
+      : operator
+        ? t('profile.fromAisAssisted', { operator })
+        : t('profile.fromAis');
   const noName = session.purpose === 'apply' && !session.nameUsable;
   const rows: Array<[string, string]> = [
     [t('profile.id'), profile.id],
@@ -27,7 +31,10 @@ export function ProfileCard() {
     [t('profile.nameEn'), profile.nameEn],
     [t('profile.from'), from],
     // From the HR records nobody signed in: the row says when the application started.
-    [t(profile.from === 'helpdesk' ? 'profile.startTime' : 'profile.loginTime'), dateAndTime(profile.loginTime, i18n.language)],
+    [
+      t(profile.from === 'helpdesk' ? 'profile.startTime' : 'profile.loginTime'),
+      dateAndTime(profile.loginTime, i18n.language),
+    ],
     [t('profile.language'), t(`profile.languages.${profile.language}`)],
     // AIS sends the condition in Chinese; English readers get it translated, an unknown one as it came.
     [t('profile.condition'), t(`profile.conditions.${profile.condition}`, { defaultValue: profile.condition })],

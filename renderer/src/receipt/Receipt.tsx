@@ -34,7 +34,9 @@ export function Receipt({ address }: { address: string }) {
           const shown = accepted[id];
           return [
             <dt key={`${id}-t`}>{t(`consent.title.${id}`)}</dt>,
-            <dd key={`${id}-d`}>{shown ? t('receipt.policy', { version: shown.version, hash: shortHash(shown.hash) }) : '—'}</dd>,
+            <dd key={`${id}-d`}>
+              {shown ? t('receipt.policy', { version: shown.version, hash: shortHash(shown.hash) }) : '—'}
+            </dd>,
           ];
         })}
         <dt>{t('receipt.language')}</dt>

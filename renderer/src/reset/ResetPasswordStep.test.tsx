@@ -11,7 +11,9 @@ afterEach(() => {
 });
 
 async function openReset() {
-  const fake = fakeApi({ checkAccount: async () => ({ ok: true, data: { purpose: 'reset', account: 'hmwang@mx.nthu.edu.tw' } }) });
+  const fake = fakeApi({
+    checkAccount: async () => ({ ok: true, data: { purpose: 'reset', account: 'hmwang@mx.nthu.edu.tw' } }),
+  });
   renderKiosk(fake.api);
   await act(async () => {
     useKioskStore.getState().signedIn({ ...SESSION, purpose: 'reset' });

@@ -52,11 +52,22 @@ export function ResetPasswordStep() {
       <div className="actions apart apply-first">
         <div className="apply-group">
           <MissingLine id={`${id}-missing`} missing={missing} />
-          <button type="button" className="primary large" onClick={() => void submit()} disabled={missing !== null} aria-describedby={`${id}-missing`}>
+          <button
+            type="button"
+            className="primary large"
+            onClick={() => void submit()}
+            disabled={missing !== null}
+            aria-describedby={`${id}-missing`}
+          >
             {t('reset.submit')}
           </button>
         </div>
-        <button type="button" className="secondary" onClick={() => (typed ? setConfirmingCancel(true) : void cancel())} disabled={busy}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => (typed ? setConfirmingCancel(true) : void cancel())}
+          disabled={busy}
+        >
           {t('reset.cancel')}
         </button>
       </div>

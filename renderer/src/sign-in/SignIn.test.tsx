@@ -20,7 +20,9 @@ async function click(name: string) {
 describe('signing in', () => {
   it('sends the page to AIS when main answers with a redirect, telling main the purpose', async () => {
     const visited: string[] = [];
-    const { api, calls } = fakeApi({ beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }) });
+    const { api, calls } = fakeApi({
+      beginSignIn: async () => ({ ok: true, data: { kind: 'redirect', url: 'http://127.0.0.1:9/' } }),
+    });
     renderKiosk(api, (url) => visited.push(url));
     await click('重設信箱密碼');
     expect(calls).toContainEqual(['beginSignIn', { purpose: 'reset' }]);
@@ -28,7 +30,9 @@ describe('signing in', () => {
   });
 
   it('shows the profile card once Electron’s AIS view completed, in the AIS language', async () => {
-    const { api } = fakeApi({ currentSession: async () => ({ ok: true, data: { ...SESSION, profile: { ...SESSION.profile, language: 'en' } } }) });
+    const { api } = fakeApi({
+      currentSession: async () => ({ ok: true, data: { ...SESSION, profile: { ...SESSION.profile, language: 'en' } } }),
+    });
     renderKiosk(api);
     await click('申請教職員電子郵件帳號');
     await screen.findByRole('heading', { level: 1, name: 'Your profile' });

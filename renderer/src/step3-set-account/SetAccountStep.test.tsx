@@ -40,7 +40,9 @@ async function applyWith(name: string) {
 describe('Set account (step 3)', () => {
   it('shows the stepper at step 3, the read-only profile, the names with the domain and the warning', async () => {
     await openStep3();
-    expect(screen.getByRole('navigation', { name: '申請步驟' }).querySelector('[aria-current="step"]')?.textContent).toContain('3');
+    expect(
+      screen.getByRole('navigation', { name: '申請步驟' }).querySelector('[aria-current="step"]')?.textContent,
+    ).toContain('3');
     expect(screen.getByText('z10003')).toBeTruthy();
     expect(screen.getByText('Ming-Zhi Lin')).toBeTruthy();
     expect(screen.getByLabelText('mingzhi@mx.nthu.edu.tw')).toBeTruthy();
@@ -95,7 +97,9 @@ describe('Set account (step 3)', () => {
     expect(await screen.findByText('密碼不可包含您的人事代號或帳號名稱。')).toBeTruthy();
     // In English the rule goes on after the colon in lower case, and says Staff ID as the kiosk does.
     await act(async () => useKioskStore.getState().setLanguage('en'));
-    expect(await screen.findByText('Still missing: the password must not contain your staff ID or your account name.')).toBeTruthy();
+    expect(
+      await screen.findByText('Still missing: the password must not contain your staff ID or your account name.'),
+    ).toBeTruthy();
   });
 
   it('creates the account, clears both fields, and shows the results', async () => {
@@ -110,7 +114,10 @@ describe('Set account (step 3)', () => {
   it('recovers from NAME_TAKEN with a fresh list and empty password fields', async () => {
     let round = 0;
     const { calls } = await openStep3({
-      accountCandidates: async () => ({ ok: true, data: { candidates: round++ === 0 ? ['mzlin2', 'mingzhi'] : ['mzlin3', 'mingzhi'], domain: 'mx.nthu.edu.tw' } }),
+      accountCandidates: async () => ({
+        ok: true,
+        data: { candidates: round++ === 0 ? ['mzlin2', 'mingzhi'] : ['mzlin3', 'mingzhi'], domain: 'mx.nthu.edu.tw' },
+      }),
       createAccount: async () => ({ ok: false, code: 'NAME_TAKEN' }),
     });
     await applyWith('mzlin2');
@@ -123,7 +130,13 @@ describe('Set account (step 3)', () => {
   });
 
   it('shows the directory’s own words for a refused password', async () => {
-    await openStep3({ createAccount: async () => ({ ok: false, code: 'PASSWORD_REFUSED', reason: 'Password fails quality checking policy' }) });
+    await openStep3({
+      createAccount: async () => ({
+        ok: false,
+        code: 'PASSWORD_REFUSED',
+        reason: 'Password fails quality checking policy',
+      }),
+    });
     await applyWith('mingzhi');
     expect(screen.getByRole('alert').textContent).toContain('目錄伺服器的說明：Password fails quality checking policy');
   });
@@ -138,7 +151,9 @@ describe('Set account (step 3)', () => {
     await openStep3();
     const apply = screen.getByRole('button', { name: '確定申請' });
     const cancel = screen.getByRole('button', { name: '取消申請' });
-    expect(screen.getByLabelText('新密碼確認').compareDocumentPosition(apply) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      screen.getByLabelText('新密碼確認').compareDocumentPosition(apply) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     expect(apply.compareDocumentPosition(cancel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
@@ -191,7 +206,9 @@ describe('Set account (step 3)', () => {
 
   it('shows the best six names first, the rest behind "more names", and preselects nothing among several', async () => {
     const names = ['mzlin', 'mzlin2', 'linmz', 'mingzhi', 'mz.lin', 'mz-lin', 'mz_lin', 'lin.mz', 'mingzhilin'];
-    await openStep3({ accountCandidates: async () => ({ ok: true, data: { candidates: names, domain: 'mx.nthu.edu.tw' } }) });
+    await openStep3({
+      accountCandidates: async () => ({ ok: true, data: { candidates: names, domain: 'mx.nthu.edu.tw' } }),
+    });
     expect(screen.getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(names.slice(0, 6));
     expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '其他名稱（還有 3 個）' })));
@@ -200,7 +217,9 @@ describe('Set account (step 3)', () => {
   });
 
   it('preselects the name when it is the only one', async () => {
-    const fake = fakeApi({ accountCandidates: async () => ({ ok: true, data: { candidates: ['mzlin'], domain: 'mx.nthu.edu.tw' } }) });
+    const fake = fakeApi({
+      accountCandidates: async () => ({ ok: true, data: { candidates: ['mzlin'], domain: 'mx.nthu.edu.tw' } }),
+    });
     renderKiosk(fake.api);
     act(() => {
       useKioskStore.getState().signedIn(SESSION);

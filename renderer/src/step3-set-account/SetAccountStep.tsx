@@ -49,7 +49,15 @@ const ProfileSummary = memo(function ProfileSummary({ profile }: { profile: Sess
 });
 
 /** The offered names (best six first, the rest behind "more names") and the warning that a name is forever. */
-const NameChoice = memo(function NameChoice({ chosen, busy, onPick }: { chosen: string | null; busy: boolean; onPick(name: string): void }) {
+const NameChoice = memo(function NameChoice({
+  chosen,
+  busy,
+  onPick,
+}: {
+  chosen: string | null;
+  busy: boolean;
+  onPick(name: string): void;
+}) {
   const { t } = useTranslation();
   const candidates = useKioskStore((s) => s.candidates);
   const domain = useKioskStore((s) => s.settings.mailDomain);

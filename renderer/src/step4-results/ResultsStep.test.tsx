@@ -10,7 +10,13 @@ import { type fakeApi, HASH_NETWORK, renderResults, SETTINGS } from '../testing/
 const CREATED: CreateAccountResponse = {
   address: 'mzlin2@mx.nthu.edu.tw',
   uid: 'mzlin2',
-  mailbox: { mode: 'campus', homeCreated: true, quota: { usedKB: 0, quotaKB: 62914560 }, mbox: { sizeKB: 2, files: 3 }, unfinished: null },
+  mailbox: {
+    mode: 'campus',
+    homeCreated: true,
+    quota: { usedKB: 0, quotaKB: 62914560 },
+    mbox: { sizeKB: 2, files: 3 },
+    unfinished: null,
+  },
   effectiveInMinutes: 10,
 };
 
@@ -43,7 +49,10 @@ describe('Results (step 4)', () => {
   });
 
   it('says which mailbox step is left, that the account works and nobody applies again, with the code', async () => {
-    await renderResults({}, { ...CREATED, mailbox: { mode: 'campus', homeCreated: true, quota: null, mbox: null, unfinished: 'setquota' } });
+    await renderResults(
+      {},
+      { ...CREATED, mailbox: { mode: 'campus', homeCreated: true, quota: null, mbox: null, unfinished: 'setquota' } },
+    );
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您的電子郵件帳號已建立');
     const notice = document.querySelector<HTMLElement>('[data-code="MAILBOX_UNFINISHED"]')!;
     expect(notice.getAttribute('role')).toBe('status');
@@ -56,7 +65,10 @@ describe('Results (step 4)', () => {
   });
 
   it('a mailbox whose usage alone was not read needs no notice, only a line in the details', async () => {
-    await renderResults({}, { ...CREATED, mailbox: { mode: 'campus', homeCreated: true, quota: null, mbox: null, unfinished: 'getquota' } });
+    await renderResults(
+      {},
+      { ...CREATED, mailbox: { mode: 'campus', homeCreated: true, quota: null, mbox: null, unfinished: 'getquota' } },
+    );
     expect(document.querySelector('[data-code="MAILBOX_UNFINISHED"]')).toBeNull();
     expect(within(technical()).getByText('信箱已可使用，但暫時無法讀取用量')).toBeTruthy();
   });
@@ -72,7 +84,12 @@ describe('Results (step 4)', () => {
     expect(text).not.toContain(HASH_NETWORK);
     expect(text).toContain('中文');
     expect(text).toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/);
-    expect(within(receipt).getByRole('img', { name: '使用說明頁的 QR 碼：https://help.example.edu/mail' }).querySelector('path')?.getAttribute('d')).toMatch(/^M\d/);
+    expect(
+      within(receipt)
+        .getByRole('img', { name: '使用說明頁的 QR 碼：https://help.example.edu/mail' })
+        .querySelector('path')
+        ?.getAttribute('d'),
+    ).toMatch(/^M\d/);
   });
 
   it('prints through main, and calls window.print when main says the page prints itself', async () => {
@@ -90,7 +107,10 @@ describe('Results (step 4)', () => {
   it('does not call window.print after a silent print, and says when printing failed', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     let answer: 'ok' | 'fail' = 'ok';
-    await onResults({ printReceipt: async () => (answer === 'ok' ? { ok: true, data: { printed: 'printed' } } : { ok: false, code: 'RECEIPT_NOT_PRINTED' }) });
+    await onResults({
+      printReceipt: async () =>
+        answer === 'ok' ? { ok: true, data: { printed: 'printed' } } : { ok: false, code: 'RECEIPT_NOT_PRINTED' },
+    });
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '列印收據' })));
     expect(print).not.toHaveBeenCalled();
     expect(screen.getByText('收據已送出列印。')).toBeTruthy();
@@ -99,13 +119,17 @@ describe('Results (step 4)', () => {
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: '列印收據' })));
     // A sentence, the code on its own Reference line, and the QR code instead of the paper.
     expect(screen.getByText('無法列印收據。請改用手機掃描下方的 QR 碼開啟說明頁；帳號已建立，不受影響。')).toBeTruthy();
-    expect(screen.getByText('參考代碼：', { exact: false, selector: '.reference' }).textContent).toBe('參考代碼： RECEIPT_NOT_PRINTED');
+    expect(screen.getByText('參考代碼：', { exact: false, selector: '.reference' }).textContent).toBe(
+      '參考代碼： RECEIPT_NOT_PRINTED',
+    );
     expect(document.querySelector('.help-qr svg[role="img"]')).toBeTruthy();
     print.mockRestore();
   });
 
   it('shows the QR code on screen, and offers no printing, without a printer', async () => {
-    await onResults({ settings: async () => ({ ok: true, data: { ...SETTINGS, result: { ...SETTINGS.result, printing: 'none' } } }) });
+    await onResults({
+      settings: async () => ({ ok: true, data: { ...SETTINGS, result: { ...SETTINGS.result, printing: 'none' } } }),
+    });
     await screen.findByText('用手機掃描，開啟使用說明。');
     expect(screen.queryByRole('button', { name: '列印收據' })).toBeNull();
     expect(document.querySelector('.help-qr svg[role="img"]')).toBeTruthy();
@@ -120,7 +144,9 @@ describe('Results (step 4)', () => {
 
   it('stays while the person is there, and warns only after kiosk.resultSeconds of quiet, not idleSeconds', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: false });
-    const { calls } = await onResults({ settings: async () => ({ ok: true, data: { ...SETTINGS, idleSeconds: 90, resultSeconds: 150 } }) });
+    const { calls } = await onResults({
+      settings: async () => ({ ok: true, data: { ...SETTINGS, idleSeconds: 90, resultSeconds: 150 } }),
+    });
     const advance = (seconds: number) => act(async () => vi.advanceTimersByTimeAsync(seconds * 1000));
     for (let i = 0; i < 4; i += 1) {
       await advance(60);

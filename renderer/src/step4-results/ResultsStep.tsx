@@ -70,8 +70,14 @@ export function ResultsStep() {
         <ul className="result-lines">
           <li>{t('results.created', { address: created.address })}</li>
           {mailbox.homeCreated && <li>{t('results.home')}</li>}
-          {mailbox.quota && <li>{t('results.quota', { used: humanSize(mailbox.quota.usedKB), quota: humanSize(mailbox.quota.quotaKB) })}</li>}
-          {mailbox.mbox && <li>{t('results.mbox', { size: humanSize(mailbox.mbox.sizeKB), files: mailbox.mbox.files })}</li>}
+          {mailbox.quota && (
+            <li>
+              {t('results.quota', { used: humanSize(mailbox.quota.usedKB), quota: humanSize(mailbox.quota.quotaKB) })}
+            </li>
+          )}
+          {mailbox.mbox && (
+            <li>{t('results.mbox', { size: humanSize(mailbox.mbox.sizeKB), files: mailbox.mbox.files })}</li>
+          )}
           {mailbox.unfinished === 'getquota' && <li>{t('results.unfinished.getquota')}</li>}
         </ul>
       </details>
@@ -82,7 +88,11 @@ export function ResultsStep() {
           </button>
           {typeof printing === 'object' && (
             <div role="status">
-              <p>{printing.printed ? t(printing.printed === 'printed' ? 'receipt.printed' : 'receipt.dialogOpened') : t('receipt.notPrinted')}</p>
+              <p>
+                {printing.printed
+                  ? t(printing.printed === 'printed' ? 'receipt.printed' : 'receipt.dialogOpened')
+                  : t('receipt.notPrinted')}
+              </p>
               {!printing.printed && <ReferenceLine code={printing.code} />}
             </div>
           )}

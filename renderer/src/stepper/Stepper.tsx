@@ -9,7 +9,11 @@ export function Stepper({ current }: { current: 1 | 2 | 3 | 4 }) {
       <span className="stepper-label">{t('stepper.step')}</span>
       <ol>
         {([1, 2, 3, 4] as const).map((n) => (
-          <li key={n} aria-current={n === current ? 'step' : undefined} className={n === current ? 'current' : n < current ? 'done' : undefined}>
+          <li
+            key={n}
+            aria-current={n === current ? 'step' : undefined}
+            className={n === current ? 'current' : n < current ? 'done' : undefined}
+          >
             <span className="step-number" aria-hidden="true">
               {n}
             </span>

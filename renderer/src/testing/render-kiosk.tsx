@@ -3,7 +3,12 @@
 import { act, render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import type { KioskApi } from '../../../shared/contract/api';
-import type { CreateAccountResponse, CurrentSessionResponse, SettingsResponse, StatusResponse } from '../../../shared/contract/schemas';
+import type {
+  CreateAccountResponse,
+  CurrentSessionResponse,
+  SettingsResponse,
+  StatusResponse,
+} from '../../../shared/contract/schemas';
 import { ApiProvider } from '../api/api-context';
 import { App } from '../app/App';
 import { useKioskStore, type Screen } from '../app/kiosk-store';
@@ -13,13 +18,27 @@ import { strengthOf } from '../password-meter/strength-feedback';
 import { ScorerProvider, type StrengthScorer } from '../password-meter/strength-scorer';
 
 /** The same zxcvbn the worker runs, called directly (jsdom has no Worker). */
-export const zxcvbnScorer: StrengthScorer = async (password, inputs) => strengthOf(zxcvbn(password.slice(0, 64), inputs));
+export const zxcvbnScorer: StrengthScorer = async (password, inputs) =>
+  strengthOf(zxcvbn(password.slice(0, 64), inputs));
 
-export const ONLINE: StatusResponse = { appVersion: '0.1.0', kioskId: 'counter-7', directory: { state: 'online', serversConfigured: 2, serversReachable: 1 }, ais: { state: 'online' }, outOfService: false };
+export const ONLINE: StatusResponse = {
+  appVersion: '0.1.0',
+  kioskId: 'counter-7',
+  directory: { state: 'online', serversConfigured: 2, serversReachable: 1 },
+  ais: { state: 'online' },
+  outOfService: false,
+};
 
 export const SESSION: CurrentSessionResponse = {
   profile: {
-    id: 'z10003', name: '林明志', nameEn: 'Ming-Zhi Lin', from: 'AIS', loginTime: '2026-11-22T02:03:04.000Z', language: 'zh-TW', condition: '一般', role: 'staff',
+    id: 'z10003',
+    name: '林明志',
+    nameEn: 'Ming-Zhi Lin',
+    from: 'AIS',
+    loginTime: '2026-11-22T02:03:04.000Z',
+    language: 'zh-TW',
+    condition: '一般',
+    role: 'staff',
   },
   purpose: 'apply',
   expiresAt: Date.parse('2026-11-22T02:23:04.000Z'),
@@ -58,16 +77,32 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     getPolicy: async (request) => ({
       ok: true,
       data: {
-        id: request!.id, language: request!.language, title: `${request!.id} (${request!.language})`, version: 'v1', approved: '2002-05-23', amended: [],
-        summary: true, source: 'the center', markdown: '# T\n\n- point one\n- point two', hash: 'a'.repeat(64),
+        id: request!.id,
+        language: request!.language,
+        title: `${request!.id} (${request!.language})`,
+        version: 'v1',
+        approved: '2002-05-23',
+        amended: [],
+        summary: true,
+        source: 'the center',
+        markdown: '# T\n\n- point one\n- point two',
+        hash: 'a'.repeat(64),
       },
     }),
     acceptPolicy: async () => ({ ok: true, data: { accepted: true } }),
     checkAccount: async () => ({ ok: true, data: { purpose: 'apply' } }),
-    accountCandidates: async () => ({ ok: true, data: { candidates: ['mzlin2', 'mingzhi'], domain: 'mx.nthu.edu.tw' } }),
+    accountCandidates: async () => ({
+      ok: true,
+      data: { candidates: ['mzlin2', 'mingzhi'], domain: 'mx.nthu.edu.tw' },
+    }),
     createAccount: async () => ({
       ok: true,
-      data: { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null }, effectiveInMinutes: 10 },
+      data: {
+        address: 'mzlin2@mx.nthu.edu.tw',
+        uid: 'mzlin2',
+        mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null },
+        effectiveInMinutes: 10,
+      },
     }),
     resetPassword: async () => ({ ok: true, data: { address: 'mzlin2@mx.nthu.edu.tw' } }),
     checkBreached: async () => ({ ok: true, data: { breached: false } }),
@@ -77,15 +112,51 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     operatorSignOut: async () => ({ ok: true, data: { signedOut: true } }),
     helpdeskHealth: async () => ({
       ok: true,
-      data: { checks: [{ status: 'OK', name: 'ldap ldaps://x', detail: 'reachable' }], counts: [{ action: 'create', result: 'ok', count: 2 }], appVersion: '0.1.0', configPath: '/etc/mx-kiosk/config.yaml', aisMode: 'ais' },
+      data: {
+        checks: [{ status: 'OK', name: 'ldap ldaps://x', detail: 'reachable' }],
+        counts: [{ action: 'create', result: 'ok', count: 2 }],
+        appVersion: '0.1.0',
+        configPath: '/etc/mx-kiosk/config.yaml',
+        aisMode: 'ais',
+      },
     }),
-    helpdeskLookup: async () => ({ ok: true, data: { results: [{ account: 'hmwang', staffId: 'z10001', name: '王小明', state: 'active', stage: 'complete', created: '2017-07-14T02:40:00.000Z', contact: 'none' }], tooMany: false } }),
+    helpdeskLookup: async () => ({
+      ok: true,
+      data: {
+        results: [
+          {
+            account: 'hmwang',
+            staffId: 'z10001',
+            name: '王小明',
+            state: 'active',
+            stage: 'complete',
+            created: '2017-07-14T02:40:00.000Z',
+            contact: 'none',
+          },
+        ],
+        tooMany: false,
+      },
+    }),
     setOutOfService: async (request) => ({ ok: true, data: { on: request!.on } }),
     startAssistedApplication: async () => ({ ok: true, data: { name: '高淑慧' } }),
-    expectAssistedApplication: async (request) => ({ ok: true, data: { waiting: true, staffId: request!.staffId, operator: 'opchen', until: '2026-11-22T02:13:04.000Z' } }),
+    expectAssistedApplication: async (request) => ({
+      ok: true,
+      data: { waiting: true, staffId: request!.staffId, operator: 'opchen', until: '2026-11-22T02:13:04.000Z' },
+    }),
     startAssistedReset: async () => ({ ok: true, data: { account: 'hmwang@mx.nthu.edu.tw' } }),
     helpdeskConfirmContact: async () => ({ ok: true, data: { masked: 'm****n@gmail.com', account: 'mzlin2' } }),
-    helpdeskFleetCheck: async () => ({ ok: true, data: { checks: [{ status: 'FAIL', name: 'fleet lost', detail: 'z10009: ghost (uidNumber 4242) created at counter-9 is missing: no such entry' }] } }),
+    helpdeskFleetCheck: async () => ({
+      ok: true,
+      data: {
+        checks: [
+          {
+            status: 'FAIL',
+            name: 'fleet lost',
+            detail: 'z10009: ghost (uidNumber 4242) created at counter-9 is missing: no such entry',
+          },
+        ],
+      },
+    }),
     helpdeskFleetStatus: async () => ({
       ok: true,
       data: {
@@ -94,8 +165,22 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
         stale: false,
         checkedAt: '2026-11-22T02:03:04.000Z',
         kiosks: [
-          { kioskId: 'counter-7', state: 'in-service', lastSeen: '2026-11-22T02:03:00Z', version: '0.1.0', counts: [], ownSwitch: { on: false, by: null, from: null, at: null } },
-          { kioskId: 'counter-8', state: 'out-of-service', lastSeen: '2026-11-22T02:02:51Z', version: '0.1.0', counts: [], ownSwitch: { on: true, by: 'hdlee', from: 'counter-9', at: '2026-11-22T01:58:10.000Z' } },
+          {
+            kioskId: 'counter-7',
+            state: 'in-service',
+            lastSeen: '2026-11-22T02:03:00Z',
+            version: '0.1.0',
+            counts: [],
+            ownSwitch: { on: false, by: null, from: null, at: null },
+          },
+          {
+            kioskId: 'counter-8',
+            state: 'out-of-service',
+            lastSeen: '2026-11-22T02:02:51Z',
+            version: '0.1.0',
+            counts: [],
+            ownSwitch: { on: true, by: 'hdlee', from: 'counter-9', at: '2026-11-22T01:58:10.000Z' },
+          },
         ],
       },
     }),
@@ -118,7 +203,11 @@ export function openScreen(screen: Screen): void {
   useKioskStore.setState({ screen });
 }
 
-export function renderKiosk(api: KioskApi, navigate: (url: string) => void = () => undefined, scorer: StrengthScorer = zxcvbnScorer) {
+export function renderKiosk(
+  api: KioskApi,
+  navigate: (url: string) => void = () => undefined,
+  scorer: StrengthScorer = zxcvbnScorer,
+) {
   return render(
     <I18nextProvider i18n={createI18n()}>
       <ApiProvider api={api} navigate={navigate}>
@@ -130,12 +219,20 @@ export function renderKiosk(api: KioskApi, navigate: (url: string) => void = () 
   );
 }
 
-export const CREATED_NO_MAILBOX: CreateAccountResponse = { address: 'mzlin2@mx.nthu.edu.tw', uid: 'mzlin2', mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null }, effectiveInMinutes: 10 };
+export const CREATED_NO_MAILBOX: CreateAccountResponse = {
+  address: 'mzlin2@mx.nthu.edu.tw',
+  uid: 'mzlin2',
+  mailbox: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null },
+  effectiveInMinutes: 10,
+};
 export const HASH_NETWORK = 'c0ffee1234567890'.padEnd(64, '0');
 export const HASH_EMAIL = 'deadbeef98765432'.padEnd(64, '1');
 
 /** The kiosk on Step 4, as after signing in, accepting both policies and creating the account. */
-export async function renderResults(overrides: Partial<KioskApi> = {}, created: CreateAccountResponse = CREATED_NO_MAILBOX) {
+export async function renderResults(
+  overrides: Partial<KioskApi> = {},
+  created: CreateAccountResponse = CREATED_NO_MAILBOX,
+) {
   const fake = fakeApi(overrides);
   renderKiosk(fake.api);
   await act(async () => {

@@ -56,17 +56,33 @@ describe('Welcome', () => {
   });
 
   it('shows an unreachable directory', async () => {
-    renderKiosk(fakeApi({ status: async () => ({ ok: true, data: { ...ONLINE, directory: { state: 'offline', serversConfigured: 2, serversReachable: 0 } } }) }).api);
+    renderKiosk(
+      fakeApi({
+        status: async () => ({
+          ok: true,
+          data: { ...ONLINE, directory: { state: 'offline', serversConfigured: 2, serversReachable: 0 } },
+        }),
+      }).api,
+    );
     expect(await within(await statusLine(0)).findByText('無法連線')).toBeTruthy();
     expect((await statusLine(1)).textContent).toContain('連線正常');
   });
 
   it('says writes are paused, in both languages, while the directory answers reads only', async () => {
-    renderKiosk(fakeApi({ status: async () => ({ ok: true, data: { ...ONLINE, directory: { ...ONLINE.directory, writable: false }, notice: 'DIRECTORY_READ_ONLY' } }) }).api);
+    renderKiosk(
+      fakeApi({
+        status: async () => ({
+          ok: true,
+          data: { ...ONLINE, directory: { ...ONLINE.directory, writable: false }, notice: 'DIRECTORY_READ_ONLY' },
+        }),
+      }).api,
+    );
     const notice = await screen.findByRole('status');
     expect(notice.getAttribute('data-code')).toBe('DIRECTORY_READ_ONLY');
     expect(notice.textContent).toContain('新帳號申請與密碼變更暫停中。請稍後再試，或洽服務台。');
-    expect(notice.textContent).toContain('New accounts and password changes are paused. Please try again later or ask the helpdesk.');
+    expect(notice.textContent).toContain(
+      'New accounts and password changes are paused. Please try again later or ask the helpdesk.',
+    );
   });
 
   it('shows no pause notice while writes are taken', async () => {
@@ -76,7 +92,12 @@ describe('Welcome', () => {
   });
 
   it('with the directory down: a banner first, Apply and Reset closed and pointing at it, the policies still open', async () => {
-    const { api, calls } = fakeApi({ status: async () => ({ ok: true, data: { ...ONLINE, directory: { state: 'offline', serversConfigured: 2, serversReachable: 0 } } }) });
+    const { api, calls } = fakeApi({
+      status: async () => ({
+        ok: true,
+        data: { ...ONLINE, directory: { state: 'offline', serversConfigured: 2, serversReachable: 0 } },
+      }),
+    });
     renderKiosk(api);
     const banner = await screen.findByRole('alert');
     expect(banner.textContent).toContain('目前無法申請信箱或重設密碼');

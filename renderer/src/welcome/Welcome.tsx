@@ -60,10 +60,22 @@ export function Welcome() {
       {status.kind === 'known' && status.status.notice === 'DIRECTORY_READ_ONLY' && <WritesPaused />}
       <ServiceBanner problem={problem} />
       <div className="welcome-actions">
-        <button type="button" className="primary large" disabled={problem !== null} aria-describedby={problem ? 'service-banner' : undefined} onClick={() => void signIn(api, navigate, 'apply')}>
+        <button
+          type="button"
+          className="primary large"
+          disabled={problem !== null}
+          aria-describedby={problem ? 'service-banner' : undefined}
+          onClick={() => void signIn(api, navigate, 'apply')}
+        >
           {t('welcome.apply')}
         </button>
-        <button type="button" className="primary large" disabled={problem !== null} aria-describedby={problem ? 'service-banner' : undefined} onClick={() => void signIn(api, navigate, 'reset')}>
+        <button
+          type="button"
+          className="primary large"
+          disabled={problem !== null}
+          aria-describedby={problem ? 'service-banner' : undefined}
+          onClick={() => void signIn(api, navigate, 'reset')}
+        >
           {t('welcome.reset')}
         </button>
         <button type="button" className="secondary large" onClick={() => useKioskStore.getState().policiesOpened()}>

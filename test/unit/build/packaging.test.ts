@@ -37,12 +37,21 @@ describe('the built main bundle', () => {
   it('contains no dev-only module', () => {
     // The build step runs before the tests in npm test; this reads its output.
     const main = readFileSync('out/main/main.js', 'utf8');
-    for (const marker of ['startBrowserHost', 'startSlapd', 'startDemoProfile', 'throwaway']) expect(main).not.toContain(marker);
+    for (const marker of ['startBrowserHost', 'startSlapd', 'startDemoProfile', 'throwaway'])
+      expect(main).not.toContain(marker);
     expect(main).toContain('createKioskBackend');
   });
 
   it('contains the operator commands, which counter machines run without a checkout', () => {
     const main = readFileSync('out/main/main.js', 'utf8');
-    for (const marker of ['runDoctorCommand', 'runAuditVerifyCommand', 'runAisVerifyCommand', '--doctor', '--audit-verify', '--ais-verify']) expect(main).toContain(marker);
+    for (const marker of [
+      'runDoctorCommand',
+      'runAuditVerifyCommand',
+      'runAisVerifyCommand',
+      '--doctor',
+      '--audit-verify',
+      '--ais-verify',
+    ])
+      expect(main).toContain(marker);
   });
 });

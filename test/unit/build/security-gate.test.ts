@@ -2,7 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const gate = (...args: string[]) => spawnSync(process.execPath, ['scripts/security-gate.mjs', ...args], { encoding: 'utf8', timeout: 120_000 });
+const gate = (...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/security-gate.mjs', ...args], { encoding: 'utf8', timeout: 120_000 });
 
 describe('security gate (Electronegativity)', () => {
   it('passes the kiosk shell and its CSP', () => {

@@ -31,10 +31,20 @@ describe('docs/ais-handoff.md worked example', () => {
   it('matches the Node snippet on the page (same key and nonce)', () => {
     const cipher = createCipheriv('aes-256-gcm', Buffer.from(keyHex, 'hex'), Buffer.from(nonceHex, 'hex'));
     const ciphertext = Buffer.concat([cipher.update(payload!, 'utf8'), cipher.final()]);
-    expect(Buffer.concat([Buffer.from([0x01]), Buffer.from(nonceHex, 'hex'), ciphertext, cipher.getAuthTag()]).toString('hex')).toBe(token);
+    expect(
+      Buffer.concat([Buffer.from([0x01]), Buffer.from(nonceHex, 'hex'), ciphertext, cipher.getAuthTag()]).toString(
+        'hex',
+      ),
+    ).toBe(token);
   });
 
   it('decodes to the documented profile', () => {
-    expect(normaliseHandoff(parseHandoffFields(payload!)!)).toMatchObject({ id: 'z10001', name: '王小明', ip: '140.114.0.10', timestamp: 1_800_000_000, language: 'zh-TW' });
+    expect(normaliseHandoff(parseHandoffFields(payload!)!)).toMatchObject({
+      id: 'z10001',
+      name: '王小明',
+      ip: '140.114.0.10',
+      timestamp: 1_800_000_000,
+      language: 'zh-TW',
+    });
   });
 });

@@ -13,7 +13,10 @@ const SIZES = [
   { name: '1080x1920', width: 1080, height: 1920 },
 ] as const;
 
-test('Set account refuses a breached password with its reason in both languages, and takes another', async ({ kioskPage: page, pageProblems }) => {
+test('Set account refuses a breached password with its reason in both languages, and takes another', async ({
+  kioskPage: page,
+  pageProblems,
+}) => {
   await reachStep3(page, 'z10004');
   const apply = page.getByRole('button', { name: '確定申請' });
   await page.getByRole('radio').first().check();

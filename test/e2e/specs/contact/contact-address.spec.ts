@@ -7,7 +7,10 @@ import { codeIn } from '../../../../dev/mail-sink/mail-sink';
 import { BASE_DN, expectAccessible, reachStep3, STRONG, withDirectory } from '../wizard/wizard';
 
 function outbox(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
 async function createAccount(page: import('@playwright/test').Page, id: string) {
@@ -50,7 +53,12 @@ test.describe('contact address (Email-2)', () => {
     await expectAccessible(page, 'contact confirmed');
     await saveScreenshot(page, 'screen-contact-done-zh-TW');
 
-    const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(BASE_DN, { filter: '(sn=z10006)', attributes: ['mxContactAddress', 'mxContactConfirmed'] })).searchEntries);
+    const [entry] = await withDirectory(
+      kioskHost.ready,
+      async (c) =>
+        (await c.search(BASE_DN, { filter: '(sn=z10006)', attributes: ['mxContactAddress', 'mxContactConfirmed'] }))
+          .searchEntries,
+    );
     expect(entry).toMatchObject({ mxContactAddress: 'tawei.lee@gmail.com', mxContactConfirmed: 'TRUE' });
     await expect(page.locator('body')).not.toContainText('tawei.lee@gmail.com');
   });
@@ -61,7 +69,10 @@ test.describe('contact address (Email-2)', () => {
     await page.getByRole('button', { name: '完成' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
     expect(outbox(kioskHost.ready.mailOutbox!).length).toBe(before);
-    const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(BASE_DN, { filter: '(sn=z10004)', attributes: ['mxContactAddress'] })).searchEntries);
+    const [entry] = await withDirectory(
+      kioskHost.ready,
+      async (c) => (await c.search(BASE_DN, { filter: '(sn=z10004)', attributes: ['mxContactAddress'] })).searchEntries,
+    );
     expect(entry?.mxContactAddress ?? []).toEqual([]);
   });
 });

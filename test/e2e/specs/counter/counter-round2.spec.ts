@@ -26,7 +26,9 @@ async function screenshotsAllSizes(page: Page, name: string): Promise<void> {
   await page.setViewportSize(SIZES[0]);
 }
 
-test('Set account says what is missing, explains the meter in both languages, keeps the fields in view, and asks before cancelling', async ({ kioskPage: page }) => {
+test('Set account says what is missing, explains the meter in both languages, keeps the fields in view, and asks before cancelling', async ({
+  kioskPage: page,
+}) => {
   await reachStep3(page, 'z10004');
   const apply = page.getByRole('button', { name: '確定申請' });
   const missing = page.locator('.missing-line');
@@ -50,7 +52,8 @@ test('Set account says what is missing, explains the meter in both languages, ke
   await expect(page.locator('.meter-level')).toHaveText('很強');
   await expect(missing).toHaveText('尚未完成：請再輸入一次新密碼確認。');
   // While typing at 1280×800, the field, the meter and Apply are all on the screen.
-  for (const part of [page.getByLabel('信箱新密碼'), page.locator('.meter'), apply]) await expect(part).toBeInViewport();
+  for (const part of [page.getByLabel('信箱新密碼'), page.locator('.meter'), apply])
+    await expect(part).toBeInViewport();
   await expectAccessible(page, 'step 3 explained');
   await screenshotsAllSizes(page, 'step3');
   await page.getByRole('button', { name: '大字' }).click();
@@ -79,7 +82,10 @@ test('Set account says what is missing, explains the meter in both languages, ke
   await expect(page.locator('body')).not.toContainText('z10004');
 });
 
-test('the result is kept while the person is there, prints a receipt without the password, and is wiped after the warning', async ({ page, kioskHost }) => {
+test('the result is kept while the person is there, prints a receipt without the password, and is wiped after the warning', async ({
+  page,
+  kioskHost,
+}) => {
   await page.clock.install();
   await page.goto(kioskHost.ready.url);
   await reachStep3(page, 'z10004');

@@ -14,7 +14,10 @@ const SIZES = [
   { name: '1024x768', width: 1024, height: 768 },
   { name: '1080x1920', width: 1080, height: 1920 },
 ] as const;
-const TABS = { 'zh-TW': ['查詢帳號', '協助申請人', '聯絡信箱', '本機', '各自助服務機'], en: ['Look up', 'Assist', 'Contact address', 'This kiosk', 'All kiosks'] } as const;
+const TABS = {
+  'zh-TW': ['查詢帳號', '協助申請人', '聯絡信箱', '本機', '各自助服務機'],
+  en: ['Look up', 'Assist', 'Contact address', 'This kiosk', 'All kiosks'],
+} as const;
 // A stable code as staff see it (USER(-2), CONTACT_CODE_WRONG): never inside a sentence.
 const RAW_CODE = /\b[A-Z]+(?:_[A-Z]+)+\b|\b[A-Z]+\(-?\d+\)/;
 
@@ -43,7 +46,12 @@ async function screenshotsAllSizes(page: Page, name: string): Promise<void> {
 }
 
 /** A dialog covers the language switch: the language is set first, then the dialog opened and shot at each size. */
-async function dialogShotsAllSizes(page: Page, name: string, open: () => Promise<void>, keep: () => Promise<void>): Promise<void> {
+async function dialogShotsAllSizes(
+  page: Page,
+  name: string,
+  open: () => Promise<void>,
+  keep: () => Promise<void>,
+): Promise<void> {
   for (const language of ['zh-TW', 'en'] as const) {
     await inLanguage(page, language);
     await open();
@@ -64,13 +72,16 @@ async function operatorSignIn(page: Page, password: string = FIXTURE.operators.m
   await page.getByLabel('帳號', { exact: true }).fill(FIXTURE.operators.member.uid);
   await page.getByLabel('密碼', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登入' }).click();
-  if (password === FIXTURE.operators.member.password) await expect(page.getByRole('heading', { level: 1 })).toHaveText('服務台主控台');
+  if (password === FIXTURE.operators.member.password)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('服務台主控台');
 }
 
 /** The sentence part of every refusal on screen carries no raw code; the code has its Reference line. */
 async function expectCodesApart(page: Page, code: string) {
   const problem = page.locator('.problem').last();
-  await expect(problem.locator('.reference')).toHaveText(new RegExp(`^(參考代碼：|Reference:) ${code.replace(/[()]/g, '\\$&')}$`));
+  await expect(problem.locator('.reference')).toHaveText(
+    new RegExp(`^(參考代碼：|Reference:) ${code.replace(/[()]/g, '\\$&')}$`),
+  );
   for (const sentence of await problem.locator('p:not(.reference)').allTextContents()) {
     expect(sentence).not.toMatch(RAW_CODE);
     expect(sentence).toMatch(/[。.！？!?]$/);
@@ -96,8 +107,17 @@ test('the console fits 1280×800 and 1024×768 one task at a time, in both langu
           await expect(page.locator('.health-summary')).toHaveAttribute('open', '');
         }
         await page.waitForLoadState('networkidle');
-        const { scroll, view } = await page.evaluate(() => ({ scroll: document.documentElement.scrollHeight, view: window.innerHeight }));
-        expect({ size: size.name, language, tab, fits: scroll <= view, scroll }).toEqual({ size: size.name, language, tab, fits: true, scroll });
+        const { scroll, view } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollHeight,
+          view: window.innerHeight,
+        }));
+        expect({ size: size.name, language, tab, fits: scroll <= view, scroll }).toEqual({
+          size: size.name,
+          language,
+          tab,
+          fits: true,
+          scroll,
+        });
       }
     }
   }
@@ -115,7 +135,9 @@ test('the console fits 1280×800 and 1024×768 one task at a time, in both langu
   }
 });
 
-test('the fleet table is read again after a switch: this kiosk out of service shows there at once', async ({ kioskPage: page }) => {
+test('the fleet table is read again after a switch: this kiosk out of service shows there at once', async ({
+  kioskPage: page,
+}) => {
   await operatorSignIn(page);
   await page.getByRole('tab', { name: '各自助服務機' }).click();
   const row = page.locator('.fleet-table').getByRole('row', { name: /demo-counter/ });
@@ -133,7 +155,9 @@ test('the fleet table is read again after a switch: this kiosk out of service sh
   await expect(row).toContainText('服務中');
 });
 
-test('Welcome names the awaited applicant; the profile says HR records and who assisted; Reject asks first', async ({ kioskPage: page }) => {
+test('Welcome names the awaited applicant; the profile says HR records and who assisted; Reject asks first', async ({
+  kioskPage: page,
+}) => {
   await operatorSignIn(page);
   await page.getByRole('tab', { name: '協助申請人' }).click();
   await page.locator('#assist-staff-id').fill('z10013');
@@ -166,7 +190,9 @@ test('Welcome names the awaited applicant; the profile says HR records and who a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('未同意使用規範');
 });
 
-test('the console says there is no HR record in sentences, with the code on its own line', async ({ kioskPage: page }) => {
+test('the console says there is no HR record in sentences, with the code on its own line', async ({
+  kioskPage: page,
+}) => {
   await operatorSignIn(page);
   await page.getByRole('tab', { name: '協助申請人' }).click();
   await page.locator('#assist-staff-id').fill('z10039');
@@ -188,8 +214,15 @@ test('the header holds on one line at every size, language, text size and contra
     await page.setViewportSize(size);
     for (const language of ['zh-TW', 'en'] as const) {
       await inLanguage(page, language);
-      for (const [large, contrast] of [[false, false], [true, false], [true, true]] as const) {
-        for (const [button, on] of [[page.locator('.display-toggle').nth(0), large], [page.locator('.display-toggle').nth(1), contrast]] as const) {
+      for (const [large, contrast] of [
+        [false, false],
+        [true, false],
+        [true, true],
+      ] as const) {
+        for (const [button, on] of [
+          [page.locator('.display-toggle').nth(0), large],
+          [page.locator('.display-toggle').nth(1), contrast],
+        ] as const) {
           if ((await button.getAttribute('aria-pressed')) !== String(on)) await button.click();
         }
         // Each label is one line (a text broken across lines has more than one box) and stays inside the header.
@@ -201,10 +234,23 @@ test('the header holds on one line at every size, language, text size and contra
             const rects = [...range.getClientRects()].filter((r) => r.width > 0);
             const tops = new Set(rects.map((r) => Math.round(r.top)));
             const own = el.getBoundingClientRect();
-            return { text: el.textContent, lines: tops.size, inside: own.right <= box.right + 0.5 && own.left >= box.left - 0.5 };
+            return {
+              text: el.textContent,
+              lines: tops.size,
+              inside: own.right <= box.right + 0.5 && own.left >= box.left - 0.5,
+            };
           });
         });
-        for (const line of lines) expect({ size: size.name, language, large, contrast, ...line }).toEqual({ size: size.name, language, large, contrast, text: line.text, lines: 1, inside: true });
+        for (const line of lines)
+          expect({ size: size.name, language, large, contrast, ...line }).toEqual({
+            size: size.name,
+            language,
+            large,
+            contrast,
+            text: line.text,
+            lines: 1,
+            inside: true,
+          });
       }
       if (size.name === '1024x768') await saveScreenshot(page, `r3-header-large-contrast-${size.name}-${language}`);
     }
@@ -239,7 +285,10 @@ test('a reset’s Cancel asks before dropping a typed password', async ({ kioskP
   await expect(page.locator('body')).not.toContainText('hmwang');
 });
 
-test('the result in plain words with the QR code, the read-back warns again, codes apart, and the idle warning in both languages', async ({ page, kioskHost }) => {
+test('the result in plain words with the QR code, the read-back warns again, codes apart, and the idle warning in both languages', async ({
+  page,
+  kioskHost,
+}) => {
   await page.clock.install();
   await page.goto(kioskHost.ready.url);
   await reachStep3(page, 'z10011');

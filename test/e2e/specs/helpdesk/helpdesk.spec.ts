@@ -15,7 +15,9 @@ const { member, outsider } = FIXTURE.operators;
 /** The console shows one task at a time, behind its tab. */
 const openTab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
 
-test('the helpdesk signs in, looks an account up, and takes the kiosk out of service and back', async ({ kioskPage: page }) => {
+test('the helpdesk signs in, looks an account up, and takes the kiosk out of service and back', async ({
+  kioskPage: page,
+}) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
   await page.keyboard.press('Control+Alt+h');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('服務台人員登入');
@@ -73,7 +75,9 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
 });
 
-test('the console lists the fleet from the directory, and the fleet switch closes this kiosk too', async ({ kioskPage: page }) => {
+test('the console lists the fleet from the directory, and the fleet switch closes this kiosk too', async ({
+  kioskPage: page,
+}) => {
   await page.keyboard.press('Control+Alt+h');
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
@@ -88,8 +92,14 @@ test('the console lists the fleet from the directory, and the fleet switch close
   await expect(page.getByText('已將全部自助服務機設為暫停服務。')).toBeVisible();
   await expect(row).toContainText('全部暫停服務');
   // Who switched, from which kiosk and when: the console shows what the switch command wrote.
-  await expect(page.getByTestId('fleet-switched')).toContainText(`全部機器的開關最後由 ${member.uid} 於 demo-counter 設為暫停服務`);
-  for (const [width, height] of [[1280, 800], [1024, 768], [1080, 1920]] as const) {
+  await expect(page.getByTestId('fleet-switched')).toContainText(
+    `全部機器的開關最後由 ${member.uid} 於 demo-counter 設為暫停服務`,
+  );
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 768],
+    [1080, 1920],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await screenshotsBothLanguages(page, `screen-fleet-switched-${width}x${height}`);
   }
@@ -109,7 +119,11 @@ test('the console lists the fleet from the directory, and the fleet switch close
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
 });
 
-test('the fleet switch set at this kiosk closes a second kiosk on another backend, seen in its own page', async ({ kioskPage: page, kioskHost, browser }) => {
+test('the fleet switch set at this kiosk closes a second kiosk on another backend, seen in its own page', async ({
+  kioskPage: page,
+  kioskHost,
+  browser,
+}) => {
   // A second counter: its own host process and backend, on the same directory and AIS.
   const dir = await mkdtemp(join(tmpdir(), 'mx-second-kiosk-'));
   const configPath = join(dir, 'config.json');
@@ -117,13 +131,22 @@ test('the fleet switch set at this kiosk closes a second kiosk on another backen
     configPath,
     JSON.stringify({
       kioskId: 'second-counter',
-      directory: { urls: [kioskHost.ready.ldap!.ldapsUrl], caFile: kioskHost.ready.ldap!.caFile, bindDn: FIXTURE.serviceDn, bindPassword: { env: 'SECOND_LDAP_PASSWORD' }, baseDn: FIXTURE.baseDn },
+      directory: {
+        urls: [kioskHost.ready.ldap!.ldapsUrl],
+        caFile: kioskHost.ready.ldap!.caFile,
+        bindDn: FIXTURE.serviceDn,
+        bindPassword: { env: 'SECOND_LDAP_PASSWORD' },
+        baseDn: FIXTURE.baseDn,
+      },
       ais: { key: { env: 'SECOND_AIS_KEY' }, loginUrl: kioskHost.ready.ais, egressAddresses: ['127.0.0.1'] },
       audit: { file: join(dir, 'audit.jsonl') },
       fleet: { checkSeconds: 5 },
     }),
   );
-  const second = await startConfiguredHost(configPath, { SECOND_LDAP_PASSWORD: FIXTURE.servicePassword, SECOND_AIS_KEY: DEMO_AIS_KEY_HEX });
+  const second = await startConfiguredHost(configPath, {
+    SECOND_LDAP_PASSWORD: FIXTURE.servicePassword,
+    SECOND_AIS_KEY: DEMO_AIS_KEY_HEX,
+  });
   const other = await browser.newPage();
   try {
     await other.goto(second.ready.url);
@@ -153,7 +176,10 @@ test('the fleet switch set at this kiosk closes a second kiosk on another backen
   }
 });
 
-test('an assisted reset: the operator checks the ID, looks away, and the applicant sets the password', async ({ kioskPage: page, kioskHost }) => {
+test('an assisted reset: the operator checks the ID, looks away, and the applicant sets the password', async ({
+  kioskPage: page,
+  kioskHost,
+}) => {
   await page.keyboard.press('Control+Alt+h');
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
@@ -181,11 +207,22 @@ test('an assisted reset: the operator checks the ID, looks away, and the applica
 
   // The operator was signed out at the handover: the console needs a new sign-in.
   await page.getByRole('button', { name: '完成' }).click();
-  const health = await page.evaluate(async () => (await fetch('/api/helpdesk:health', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json());
+  const health = await page.evaluate(async () =>
+    (
+      await fetch('/api/helpdesk:health', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      })
+    ).json(),
+  );
   expect(health).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
 });
 
-test('an application without AIS: the operator starts it from the HR records, the applicant goes on', async ({ kioskPage: page, kioskHost }) => {
+test('an application without AIS: the operator starts it from the HR records, the applicant goes on', async ({
+  kioskPage: page,
+  kioskHost,
+}) => {
   await page.keyboard.press('Control+Alt+h');
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
@@ -215,11 +252,18 @@ test('an application without AIS: the operator starts it from the HR records, th
   await page.getByLabel('新密碼確認').fill(password);
   await page.getByRole('button', { name: '確定申請' }).click();
   await expect(page.locator('.new-address')).toHaveText('shkao@mx.nthu.edu.tw');
-  const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(`uid=shkao,ou=people,${BASE_DN}`, { scope: 'base', attributes: ['creatorsName'] })).searchEntries);
+  const [entry] = await withDirectory(
+    kioskHost.ready,
+    async (c) =>
+      (await c.search(`uid=shkao,ou=people,${BASE_DN}`, { scope: 'base', attributes: ['creatorsName'] })).searchEntries,
+  );
   expect(entry?.creatorsName).toBe(`uid=${member.uid},ou=operators,${BASE_DN}`);
 });
 
-test('an assisted application through AIS: the applicant signs in as usual, the operator is the creator', async ({ kioskPage: page, kioskHost }) => {
+test('an assisted application through AIS: the applicant signs in as usual, the operator is the creator', async ({
+  kioskPage: page,
+  kioskHost,
+}) => {
   await page.keyboard.press('Control+Alt+h');
   await page.getByLabel('帳號').fill(member.uid);
   await page.getByLabel('密碼').fill(member.password);
@@ -253,6 +297,11 @@ test('an assisted application through AIS: the applicant signs in as usual, the 
   await page.getByLabel('Confirm new password').fill(password);
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your email account is ready');
-  const [entry] = await withDirectory(kioskHost.ready, async (c) => (await c.search(BASE_DN, { filter: '(&(objectClass=posixAccount)(sn=z10012))', attributes: ['creatorsName'] })).searchEntries);
+  const [entry] = await withDirectory(
+    kioskHost.ready,
+    async (c) =>
+      (await c.search(BASE_DN, { filter: '(&(objectClass=posixAccount)(sn=z10012))', attributes: ['creatorsName'] }))
+        .searchEntries,
+  );
   expect(entry?.creatorsName).toBe(`uid=${member.uid},ou=operators,${BASE_DN}`);
 });

@@ -39,7 +39,9 @@ audit: { file: "${join(dir, 'audit.jsonl')}" }
     await expect(page.locator('body')).not.toContainText('同意，繼續');
     await expect(page.getByRole('heading', { name: '校園網路使用規範（摘要）' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '電子郵件信箱使用規範（摘要）' })).toBeVisible();
-    await expect(page.getByText('2008-09-18、2008-11-13、2015-05-28、2016-03-03、2018-03-08', { exact: false })).toBeVisible();
+    await expect(
+      page.getByText('2008-09-18、2008-11-13、2015-05-28、2016-03-03、2018-03-08', { exact: false }),
+    ).toBeVisible();
     await expectAccessible(page, 'policies');
     await screenshotsBothLanguages(page, 'screen-policies');
     await page.getByRole('button', { name: '回到首頁' }).click();

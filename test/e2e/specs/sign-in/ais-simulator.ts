@@ -13,7 +13,12 @@ const LINK_NAME: Record<SimulatedLink, RegExp> = {
 };
 
 /** From the kiosk's Welcome screen: starts sign-in, logs in at AIS as `id`, follows the chosen link. */
-export async function signInThroughAis(page: Page, id: string, link: SimulatedLink = 'normal', start = '申請教職員電子郵件帳號') {
+export async function signInThroughAis(
+  page: Page,
+  id: string,
+  link: SimulatedLink = 'normal',
+  start = '申請教職員電子郵件帳號',
+) {
   await page.getByRole('button', { name: start }).click();
   await logInAtAis(page, id, link);
 }

@@ -17,7 +17,8 @@ test.afterAll(async () => {
 });
 
 /** A value only this loaded page holds: a reload or navigation would lose it. */
-const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { keptPage: string }).keptPage = 'still here'));
+const markPage = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { keptPage: string }).keptPage = 'still here'));
 const pageMark = (page: Page) => page.evaluate(() => (window as unknown as { keptPage?: string }).keptPage ?? null);
 
 async function startSigningIn(page: Page): Promise<Page> {
@@ -29,7 +30,15 @@ async function startSigningIn(page: Page): Promise<Page> {
 }
 
 const currentSession = (page: Page) =>
-  page.evaluate(async () => (await fetch('/api/session:current', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json());
+  page.evaluate(async () =>
+    (
+      await fetch('/api/session:current', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      })
+    ).json(),
+  );
 
 test('signs in through AIS in a second window while the kiosk page stays loaded', async ({ page }) => {
   expect(host.ready.aisWindow).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ais-window$/);

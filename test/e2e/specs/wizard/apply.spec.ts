@@ -3,14 +3,35 @@
 // directory and by binding with the new password.
 import { expect, test } from '../../fixtures/kiosk-host';
 import { signInThroughAis } from '../sign-in/ais-simulator';
-import { BASE_DN, canBind, expectAccessible, reachStep3, screenshotsBothLanguages, STRONG, withDirectory } from './wizard';
+import {
+  BASE_DN,
+  canBind,
+  expectAccessible,
+  reachStep3,
+  screenshotsBothLanguages,
+  STRONG,
+  withDirectory,
+} from './wizard';
 
 async function accountOf(ready: Parameters<typeof withDirectory>[0], staffId: string) {
-  return withDirectory(ready, async (c) => (await c.search(BASE_DN, { filter: `(&(objectClass=posixAccount)(sn=${staffId}))`, attributes: ['uid', 'userPassword'] })).searchEntries);
+  return withDirectory(
+    ready,
+    async (c) =>
+      (
+        await c.search(BASE_DN, {
+          filter: `(&(objectClass=posixAccount)(sn=${staffId}))`,
+          attributes: ['uid', 'userPassword'],
+        })
+      ).searchEntries,
+  );
 }
 
 test.describe('applying for a mailbox', () => {
-  test('in Traditional Chinese, every screen accessible, ending with a working account', async ({ kioskPage: page, kioskHost, pageProblems }) => {
+  test('in Traditional Chinese, every screen accessible, ending with a working account', async ({
+    kioskPage: page,
+    kioskHost,
+    pageProblems,
+  }) => {
     await expect(page.getByText('連線正常').first()).toBeVisible();
     await expectAccessible(page, 'welcome');
     await screenshotsBothLanguages(page, 'screen-welcome');
@@ -95,7 +116,10 @@ test.describe('applying for a mailbox', () => {
     expect(await canBind(kioskHost.ready, `uid=kgodel,ou=people,${BASE_DN}`, STRONG)).toBe(true);
   });
 
-  test('blocks a weak password, and recovers when the chosen name is taken meanwhile', async ({ kioskPage: page, kioskHost }) => {
+  test('blocks a weak password, and recovers when the chosen name is taken meanwhile', async ({
+    kioskPage: page,
+    kioskHost,
+  }) => {
     await reachStep3(page, 'z10013');
     const apply = page.getByRole('button', { name: '確定申請' });
     await page.getByLabel('chhsu@mx.nthu.edu.tw', { exact: true }).check();
@@ -106,7 +130,15 @@ test.describe('applying for a mailbox', () => {
 
     // Someone else gets "chhsu" between the offer and the submit.
     await withDirectory(kioskHost.ready, (c) =>
-      c.add(`uid=chhsu,ou=people,${BASE_DN}`, { objectClass: ['inetOrgPerson', 'posixAccount'], uid: 'chhsu', cn: 'x', sn: 'z99990', uidNumber: '59990', gidNumber: '100', homeDirectory: '/x' }),
+      c.add(`uid=chhsu,ou=people,${BASE_DN}`, {
+        objectClass: ['inetOrgPerson', 'posixAccount'],
+        uid: 'chhsu',
+        cn: 'x',
+        sn: 'z99990',
+        uidNumber: '59990',
+        gidNumber: '100',
+        homeDirectory: '/x',
+      }),
     );
     await page.getByLabel('信箱新密碼').fill(STRONG);
     await page.getByLabel('新密碼確認').fill(STRONG);
@@ -181,7 +213,10 @@ test.describe('applying for a mailbox', () => {
     await tabTo(/^確定申請$/);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的電子郵件帳號已建立');
-    const entries = await withDirectory(kioskHost.ready, async (c) => (await c.search(BASE_DN, { filter: '(sn=z10011)', attributes: ['uid'] })).searchEntries);
+    const entries = await withDirectory(
+      kioskHost.ready,
+      async (c) => (await c.search(BASE_DN, { filter: '(sn=z10011)', attributes: ['uid'] })).searchEntries,
+    );
     expect(entries).toHaveLength(1);
     await tabTo(/^完成$/);
     await page.keyboard.press('Enter');

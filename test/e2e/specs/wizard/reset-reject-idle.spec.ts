@@ -52,7 +52,15 @@ test.describe('other paths', () => {
     await expectAccessible(page, 'rejected');
     await screenshotsBothLanguages(page, 'screen-rejected');
     // The session is really gone in main, not only on screen.
-    const result = await page.evaluate(async () => (await fetch('/api/session:current', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json());
+    const result = await page.evaluate(async () =>
+      (
+        await fetch('/api/session:current', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).json(),
+    );
     expect(result).toEqual({ ok: false, code: 'SESSION(0)' });
     void kioskHost;
   });
@@ -80,7 +88,15 @@ test.describe('other paths', () => {
       expect(leftovers.html).not.toContain(personal);
     }
     expect([leftovers.local, leftovers.session]).toEqual([0, 0]);
-    const result = await page.evaluate(async () => (await fetch('/api/session:current', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json());
+    const result = await page.evaluate(async () =>
+      (
+        await fetch('/api/session:current', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).json(),
+    );
     expect(result).toEqual({ ok: false, code: 'SESSION(0)' });
   });
 });

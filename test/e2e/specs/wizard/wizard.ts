@@ -32,7 +32,9 @@ export async function reachStep3(page: Page, id: string): Promise<void> {
   await signInThroughAis(page, id);
   await page.getByRole('button', { name: /電子郵件帳號申請|New Email Account/ }).click();
   await page.getByRole('button', { name: /同意，繼續|Accept and Continue/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/電子郵件信箱使用規範|Terms of Use for Email Accounts/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    /電子郵件信箱使用規範|Terms of Use for Email Accounts/,
+  );
   await page.getByRole('button', { name: /同意，繼續|Accept and Continue/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/設定帳號|Set account/);
 }

@@ -1,6 +1,11 @@
 // The AIS simulator over loopback HTTP: a demo that runs all day keeps only its latest logins.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadRoster, SIMULATOR_SESSIONS_KEPT, startAisSimulator, type AisSimulator } from '../../../../dev/ais-sim/ais-simulator';
+import {
+  loadRoster,
+  SIMULATOR_SESSIONS_KEPT,
+  startAisSimulator,
+  type AisSimulator,
+} from '../../../../dev/ais-sim/ais-simulator';
 import { DEMO_AIS_KEY_HEX } from '../../../../dev/demo/demo-profile';
 import { createAesGcmCodec, parseAisKey } from '../../../../electron/services/ais/token-codec';
 import { systemClock } from '../../../../electron/services/clock';
@@ -9,7 +14,11 @@ let sim: AisSimulator;
 const roster = loadRoster();
 
 beforeAll(async () => {
-  sim = await startAisSimulator({ codec: createAesGcmCodec(parseAisKey(DEMO_AIS_KEY_HEX)), roster, clock: systemClock });
+  sim = await startAisSimulator({
+    codec: createAesGcmCodec(parseAisKey(DEMO_AIS_KEY_HEX)),
+    roster,
+    clock: systemClock,
+  });
 });
 afterAll(() => sim.close());
 
@@ -20,7 +29,8 @@ async function logIn(): Promise<string> {
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-const servicesStatus = async (cookie: string) => (await fetch(new URL('/services', sim.url), { headers: { cookie }, redirect: 'manual' })).status;
+const servicesStatus = async (cookie: string) =>
+  (await fetch(new URL('/services', sim.url), { headers: { cookie }, redirect: 'manual' })).status;
 
 it(`forgets the oldest login once more than ${SIMULATOR_SESSIONS_KEPT} were made`, async () => {
   const first = await logIn();

@@ -31,13 +31,24 @@ describe('mx-kiosk ais', () => {
     expect(minted.out[0]).toMatch(/^01[0-9a-f]+$/);
     const verified = run(['verify', '--demo', '--data', minted.out[0]!, '--ip', '192.0.2.10']);
     expect(verified.code).toBe(0);
-    expect(JSON.parse(verified.out[0]!)).toMatchObject({ id: 'z10003', nameEn: 'Ming-Zhi Lin', language: 'en', condition: '一般', role: 'staff' });
+    expect(JSON.parse(verified.out[0]!)).toMatchObject({
+      id: 'z10003',
+      nameEn: 'Ming-Zhi Lin',
+      language: 'en',
+      condition: '一般',
+      role: 'staff',
+    });
   });
 
   it('prints DECRYPT(-2) and exits 1 for a link older than 2 minutes', () => {
     const token = run(['mint', '--demo', ...person, '--age', '121']).out[0]!;
-    expect(run(['verify', '--demo', '--data', token, '--ip', '192.0.2.10'])).toMatchObject({ code: 1, out: ['DECRYPT(-2)'] });
-    expect(run(['verify', '--demo', '--data', token, '--ip', '192.0.2.10', '--now', String(1_800_000_000 - 100)])).toMatchObject({ code: 0 });
+    expect(run(['verify', '--demo', '--data', token, '--ip', '192.0.2.10'])).toMatchObject({
+      code: 1,
+      out: ['DECRYPT(-2)'],
+    });
+    expect(
+      run(['verify', '--demo', '--data', token, '--ip', '192.0.2.10', '--now', String(1_800_000_000 - 100)]),
+    ).toMatchObject({ code: 0 });
   });
 
   it('prints SESSION(-2) for another address and DECRYPT(-2) for another key', () => {
@@ -48,7 +59,9 @@ describe('mx-kiosk ais', () => {
 
   it('honours --timestamp', () => {
     const token = run(['mint', '--key-file', KEY_CD, ...person, '--timestamp', '1700000000']).out[0]!;
-    expect(run(['verify', '--key-file', KEY_CD, '--data', token, '--ip', '192.0.2.10', '--now', '1700000050']).code).toBe(0);
+    expect(
+      run(['verify', '--key-file', KEY_CD, '--data', token, '--ip', '192.0.2.10', '--now', '1700000050']).code,
+    ).toBe(0);
   });
 
   it.each([

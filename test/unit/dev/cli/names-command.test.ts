@@ -26,7 +26,13 @@ describe('mx-kiosk names', () => {
     expect(await run(['王小明', '--offline'])).toMatchObject({ code: 1, out: [], err: ['NAME_UNUSABLE'] });
   });
 
-  it.each([[['--offline']], [['A B', '--offline', '--demo']], [['A B']], [['A', 'B', '--offline']], [['A B', '--bogus']]])('exits 2 for %j', async (argv) => {
+  it.each([
+    [['--offline']],
+    [['A B', '--offline', '--demo']],
+    [['A B']],
+    [['A', 'B', '--offline']],
+    [['A B', '--bogus']],
+  ])('exits 2 for %j', async (argv) => {
     const result = await run(argv);
     expect(result.code).toBe(2);
     expect(result.err.join()).toMatch(/usage/);

@@ -34,7 +34,9 @@ describe('mx-kiosk doctor', () => {
   it('exits 2 with usage for an unknown option', async () => {
     const { io, err } = captured();
     expect(await doctorSubcommand(['--bogus'], io)).toBe(2);
-    expect(err.join('\n')).toMatch(/^mx-kiosk doctor: Unknown option '--bogus'[\s\S]*usage:\n {2}doctor \[--config FILE \| --demo\]/);
+    expect(err.join('\n')).toMatch(
+      /^mx-kiosk doctor: Unknown option '--bogus'[\s\S]*usage:\n {2}doctor \[--config FILE \| --demo\]/,
+    );
   });
 
   it('exits 1 with a FAIL line for a missing configuration', async () => {

@@ -20,21 +20,31 @@ interface Reply {
 }
 
 // node:http rather than fetch: fetch cannot send a forged Host header.
-function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function call(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
 const api = (channel: string, body = '{}', headers: Record<string, string> = {}) =>
-  call(`/api/${channel}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers } });
+  call(`/api/${channel}`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers },
+  });
 
 beforeAll(async () => {
   const rendererDir = join(await mkdtemp(join(tmpdir(), 'mx-kiosk-host-')), 'renderer');
@@ -43,7 +53,13 @@ beforeAll(async () => {
   const dispatcher = new Dispatcher(silentLogger);
   dispatcher.handle('status', async (_req, context) => {
     seenIp = context.clientIp;
-    return { appVersion: '9', kioskId: 'host-test', directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 }, ais: { state: 'online' as const }, outOfService: false };
+    return {
+      appVersion: '9',
+      kioskId: 'host-test',
+      directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 },
+      ais: { state: 'online' as const },
+      outOfService: false,
+    };
   });
   host = await startBrowserHost({ rendererDir, dispatcher, logger: silentLogger, secret: 'a'.repeat(64) });
   const launch = await call(new URL(host.launchUrl).pathname + new URL(host.launchUrl).search);
@@ -75,7 +91,11 @@ describe('browser host', () => {
 
   it('answers 403 to an API call without the secret, and never runs the handler', async () => {
     seenIp = undefined;
-    const res = await call('/api/kiosk:status', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    const res = await call('/api/kiosk:status', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(res.status).toBe(403);
     expect(seenIp).toBeUndefined();
   });

@@ -2,7 +2,12 @@
 // slapd.conf lines; this checks the conversion, so the tests run what operators install.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_LDIF, CONTACT_SCHEMA_LDIF, ldifAccessToConf, ldifSchemaToConf } from '../../../../dev/slapd/throwaway-slapd';
+import {
+  ACCESS_LDIF,
+  CONTACT_SCHEMA_LDIF,
+  ldifAccessToConf,
+  ldifSchemaToConf,
+} from '../../../../dev/slapd/throwaway-slapd';
 
 const SUFFIX = 'dc=example,dc=org';
 
@@ -35,7 +40,12 @@ describe('ldifAccessToConf', () => {
 describe('ldifSchemaToConf', () => {
   it('turns the shipped contact schema into attributetype and objectclass lines', () => {
     const lines = ldifSchemaToConf(readFileSync(CONTACT_SCHEMA_LDIF, 'utf8')).split('\n');
-    expect(lines.map((l) => l.split(' ')[0])).toEqual(['attributetype', 'attributetype', 'attributetype', 'objectclass']);
+    expect(lines.map((l) => l.split(' ')[0])).toEqual([
+      'attributetype',
+      'attributetype',
+      'attributetype',
+      'objectclass',
+    ]);
     expect(lines.at(-1)).toContain("NAME 'mxContactHolder'");
   });
 });

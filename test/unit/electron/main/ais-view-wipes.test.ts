@@ -21,19 +21,36 @@ function counter() {
   const config = testConfig();
   let window: ReturnType<typeof startShell> | null = null;
   const backend = testBackend(config, {
-    makeAisLauncher: (signIn) => new AisView(fake.electron, () => window, config.ais, signIn, () => ['192.0.2.10'], silentLogger),
+    makeAisLauncher: (signIn) =>
+      new AisView(
+        fake.electron,
+        () => window,
+        config.ais,
+        signIn,
+        () => ['192.0.2.10'],
+        silentLogger,
+      ),
   });
   backends.push(backend);
   window = startShell(fake.electron, backend, silentLogger, { rendererDir: '/nonexistent', preload: '/p' });
   const kioskWindow = fake.windows[0]!;
   /** Person A opens AIS from Welcome; resolves with what the renderer would be told. */
-  const signIn = () => backend.dispatcher.dispatch('ais:begin', { purpose: 'reset' }, IPC) as Promise<Result<{ kind: string }>>;
+  const signIn = () =>
+    backend.dispatcher.dispatch('ais:begin', { purpose: 'reset' }, IPC) as Promise<Result<{ kind: string }>>;
   const aisView = () => fake.views.at(-1)!;
   /** The view appears once main has read the fleet switches (which fails fast here: no directory). */
   const opened = async () => {
     for (let i = 0; i < 200 && fake.views.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
   };
-  return { fake, backend, kioskWindow, signIn, aisView, opened, aisContents: () => aisView().webContents as FakeWebContents };
+  return {
+    fake,
+    backend,
+    kioskWindow,
+    signIn,
+    aisView,
+    opened,
+    aisContents: () => aisView().webContents as FakeWebContents,
+  };
 }
 
 async function expectWiped(run: ReturnType<typeof counter>, outcome: Promise<Result<{ kind: string }>>) {
@@ -55,11 +72,27 @@ describe('the AIS view ends with its person', () => {
   });
 
   it.each([
-    ['the idle wipe (session:end idle)', (run: ReturnType<typeof counter>) => run.backend.dispatcher.dispatch('session:end', { reason: 'idle' }, IPC)],
-    ['recoverRenderer after a crash', (run: ReturnType<typeof counter>) => run.kioskWindow.webContents.emit('render-process-gone', {}, { reason: 'crashed' })],
-    ['recoverRenderer after a hang', (run: ReturnType<typeof counter>) => run.kioskWindow.webContents.emit('unresponsive')],
-    ['out of service (the helpdesk switch’s wipe)', (run: ReturnType<typeof counter>) => run.backend.wipe('out-of-service')],
-    ['shutdown (before-quit)', (run: ReturnType<typeof counter>) => run.fake.app.emit('before-quit', { preventDefault: () => undefined })],
+    [
+      'the idle wipe (session:end idle)',
+      (run: ReturnType<typeof counter>) => run.backend.dispatcher.dispatch('session:end', { reason: 'idle' }, IPC),
+    ],
+    [
+      'recoverRenderer after a crash',
+      (run: ReturnType<typeof counter>) =>
+        run.kioskWindow.webContents.emit('render-process-gone', {}, { reason: 'crashed' }),
+    ],
+    [
+      'recoverRenderer after a hang',
+      (run: ReturnType<typeof counter>) => run.kioskWindow.webContents.emit('unresponsive'),
+    ],
+    [
+      'out of service (the helpdesk switch’s wipe)',
+      (run: ReturnType<typeof counter>) => run.backend.wipe('out-of-service'),
+    ],
+    [
+      'shutdown (before-quit)',
+      (run: ReturnType<typeof counter>) => run.fake.app.emit('before-quit', { preventDefault: () => undefined }),
+    ],
     ['backend close', (run: ReturnType<typeof counter>) => void run.backend.close()],
   ])('closes at %s', async (_when, wipe) => {
     const run = counter();

@@ -1,6 +1,11 @@
 // The Electron AIS view, with a fake electron module: allow-list, handoff capture, cancel, wipe.
 import { describe, expect, it } from 'vitest';
-import { AIS_PARTITION, AIS_VIEW_MARGIN_SECONDS, AisView, decideAisNavigation } from '../../../../electron/main/ais-view';
+import {
+  AIS_PARTITION,
+  AIS_VIEW_MARGIN_SECONDS,
+  AisView,
+  decideAisNavigation,
+} from '../../../../electron/main/ais-view';
 import { AisSignIn } from '../../../../electron/services/ais/ais-sign-in';
 import { AisHandoffVerifier } from '../../../../electron/services/ais/handoff-verifier';
 import { silentLogger } from '../../../../electron/services/logger';
@@ -88,9 +93,22 @@ function setup() {
   const clock = { now: () => now };
   const timers = manualTimers();
   const sessions = new KioskSessions(clock, { maxSeconds: 1200, idleSeconds: 300 });
-  const verifier = new AisHandoffVerifier(testCodec, clock, { validitySeconds: 120, futureSkewSeconds: 30, eligibility: { staff: ['一般'], student: [] } });
+  const verifier = new AisHandoffVerifier(testCodec, clock, {
+    validitySeconds: 120,
+    futureSkewSeconds: 30,
+    eligibility: { staff: ['一般'], student: [] },
+  });
   const signIn = new AisSignIn(verifier, sessions, silentLogger);
-  const view = new AisView(fake.electron, () => window, settings, signIn, () => ['192.0.2.10'], silentLogger, clock, timers);
+  const view = new AisView(
+    fake.electron,
+    () => window,
+    settings,
+    signIn,
+    () => ['192.0.2.10'],
+    silentLogger,
+    clock,
+    timers,
+  );
   const contents = () => fake.views.at(-1)!.webContents as FakeWebContents;
   const tick = (ms: number) => (now += ms);
   return { fake, window: window as unknown as { children: unknown[] }, sessions, view, contents, timers, tick };
@@ -101,7 +119,12 @@ describe('AisView', () => {
     const { fake, window, view, contents } = setup();
     void view.launch();
     const prefs = fake.views[0]!.options.webPreferences;
-    expect(prefs).toMatchObject({ partition: AIS_PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(prefs).toMatchObject({
+      partition: AIS_PARTITION,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(prefs).not.toHaveProperty('preload');
     expect(AIS_PARTITION.startsWith('persist:')).toBe(false);
     expect(contents().loaded).toEqual([settings.loginUrl]);
@@ -169,8 +192,19 @@ describe('AisView', () => {
     const fake = createFakeElectron();
     const window = new fake.electron.BrowserWindow({});
     const sessions = new KioskSessions({ now: () => T0 * 1000 }, { maxSeconds: 1200, idleSeconds: 300 });
-    const verifier = new AisHandoffVerifier(testCodec, { now: () => T0 * 1000 }, { validitySeconds: 120, futureSkewSeconds: 30, eligibility: { staff: ['一般'], student: [] } });
-    const view = new AisView(fake.electron, () => window, { ...settings, loginUrl: 'http://ais.example.edu/login' }, new AisSignIn(verifier, sessions, silentLogger), () => [], silentLogger);
+    const verifier = new AisHandoffVerifier(
+      testCodec,
+      { now: () => T0 * 1000 },
+      { validitySeconds: 120, futureSkewSeconds: 30, eligibility: { staff: ['一般'], student: [] } },
+    );
+    const view = new AisView(
+      fake.electron,
+      () => window,
+      { ...settings, loginUrl: 'http://ais.example.edu/login' },
+      new AisSignIn(verifier, sessions, silentLogger),
+      () => [],
+      silentLogger,
+    );
     await expect(view.launch()).rejects.toMatchObject({ code: 'INTERNAL' });
     expect(fake.views).toHaveLength(0);
   });

@@ -20,14 +20,24 @@ describe('parseLaunch', () => {
   });
 
   it('reads audit and AIS verification with their arguments', () => {
-    expect(parseLaunch([PACKAGED, '--audit-verify', 'a.jsonl', 'b.jsonl'], false)).toEqual({ mode: 'operator', flag: '--audit-verify', args: ['a.jsonl', 'b.jsonl'] });
+    expect(parseLaunch([PACKAGED, '--audit-verify', 'a.jsonl', 'b.jsonl'], false)).toEqual({
+      mode: 'operator',
+      flag: '--audit-verify',
+      args: ['a.jsonl', 'b.jsonl'],
+    });
     expect(parseLaunch([PACKAGED, '--ais-verify', '--data', '01ab', '--ip', '192.0.2.1'], false)).toEqual({
-      mode: 'operator', flag: '--ais-verify', args: ['--data', '01ab', '--ip', '192.0.2.1'],
+      mode: 'operator',
+      flag: '--ais-verify',
+      args: ['--data', '01ab', '--ip', '192.0.2.1'],
     });
   });
 
   it('leaves switches before the command flag to Electron, so they cannot open the kiosk instead', () => {
-    expect(parseLaunch([PACKAGED, '--no-sandbox', '--doctor'], false)).toEqual({ mode: 'operator', flag: '--doctor', args: [] });
+    expect(parseLaunch([PACKAGED, '--no-sandbox', '--doctor'], false)).toEqual({
+      mode: 'operator',
+      flag: '--doctor',
+      args: [],
+    });
   });
 
   it('starts the kiosk otherwise, including with --config', () => {

@@ -46,9 +46,15 @@ export class FakeWebContents extends EventEmitter {
     return this.answer();
   }
   /** Emits a key and reports whether the shell swallowed it. */
-  key(input: Partial<{ key: string; code: string; control: boolean; meta: boolean; alt: boolean; shift: boolean }>): boolean {
+  key(
+    input: Partial<{ key: string; code: string; control: boolean; meta: boolean; alt: boolean; shift: boolean }>,
+  ): boolean {
     let prevented = false;
-    this.emit('before-input-event', { preventDefault: () => (prevented = true) }, { type: 'keyDown', control: false, meta: false, alt: false, shift: false, key: '', ...input });
+    this.emit(
+      'before-input-event',
+      { preventDefault: () => (prevented = true) },
+      { type: 'keyDown', control: false, meta: false, alt: false, shift: false, key: '', ...input },
+    );
     return prevented;
   }
   /** Emits a navigation event (of the main frame unless told) and reports whether a listener cancelled it. */
@@ -60,7 +66,13 @@ export class FakeWebContents extends EventEmitter {
   /** Emits will-frame-navigate for a frame and reports whether a listener cancelled it. */
   frameNavigate(url: string, isMainFrame: boolean): boolean {
     let prevented = false;
-    this.emit('will-frame-navigate', { preventDefault: () => (prevented = true), url, isMainFrame, isSameDocument: false, frame: null });
+    this.emit('will-frame-navigate', {
+      preventDefault: () => (prevented = true),
+      url,
+      isMainFrame,
+      isSameDocument: false,
+      frame: null,
+    });
     return prevented;
   }
   /** The person typed or tapped in this page. */
@@ -74,7 +86,9 @@ export class FakeSession extends EventEmitter {
   permissionCheck?: (...args: unknown[]) => boolean;
   cleared = 0;
   readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
-  readonly protocol = { handle: (scheme: string, fn: (r: Request) => Promise<Response>) => this.protocolHandlers.set(scheme, fn) };
+  readonly protocol = {
+    handle: (scheme: string, fn: (r: Request) => Promise<Response>) => this.protocolHandlers.set(scheme, fn),
+  };
   constructor(readonly partition: string) {
     super();
   }

@@ -27,7 +27,13 @@ describe('registerIpcDoor', () => {
     let calls = 0;
     dispatcher.handle('status', async () => {
       calls += 1;
-      return { appVersion: '1', kioskId: 'k', directory: { state: 'offline' as const, serversConfigured: 1, serversReachable: 0 }, ais: { state: 'offline' as const }, outOfService: false };
+      return {
+        appVersion: '1',
+        kioskId: 'k',
+        directory: { state: 'offline' as const, serversConfigured: 1, serversReachable: 0 },
+        ais: { state: 'offline' as const },
+        outOfService: false,
+      };
     });
     registerIpcDoor({ handle: (c: string, fn: never) => handlers.set(c, fn) } as never, dispatcher, silentLogger);
     return { handlers, calls: () => calls };
@@ -42,8 +48,13 @@ describe('registerIpcDoor', () => {
 
   it('dispatches a trusted call with schema validation', async () => {
     const { handlers, calls } = setup();
-    await expect(handlers.get('kiosk:status')!(event(top('app://kiosk/index.html')), {})).resolves.toMatchObject({ ok: true });
-    await expect(handlers.get('kiosk:status')!(event(top('app://kiosk/index.html')), { evil: true })).resolves.toEqual({ ok: false, code: 'BAD_REQUEST' });
+    await expect(handlers.get('kiosk:status')!(event(top('app://kiosk/index.html')), {})).resolves.toMatchObject({
+      ok: true,
+    });
+    await expect(handlers.get('kiosk:status')!(event(top('app://kiosk/index.html')), { evil: true })).resolves.toEqual({
+      ok: false,
+      code: 'BAD_REQUEST',
+    });
     expect(calls()).toBe(1);
   });
 });

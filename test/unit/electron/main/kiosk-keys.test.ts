@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { isBlockedKey, type KeyInput } from '../../../../electron/main/kiosk-keys';
 
-const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...mods });
+const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  type: 'keyDown',
+  key: k,
+  control: false,
+  meta: false,
+  alt: false,
+  shift: false,
+  ...mods,
+});
 
 describe('isBlockedKey', () => {
   it.each([

@@ -58,10 +58,12 @@ async function configFile(): Promise<string> {
 }
 
 describe('launch: operator commands', () => {
-  it('answers `mx-kiosk --doctor --config F` with the doctor\'s lines and its exit code, and opens nothing', async () => {
+  it("answers `mx-kiosk --doctor --config F` with the doctor's lines and its exit code, and opens nothing", async () => {
     const run = start(['--doctor', '--config', '/nonexistent/config.yaml']);
     expect(await run.result()).toBe(1);
-    expect(run.stdout.text).toBe('FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml\ndoctor: 1 check(s) failed\n');
+    expect(run.stdout.text).toBe(
+      'FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml\ndoctor: 1 check(s) failed\n',
+    );
     expect(run.fake.exits).toEqual([1]);
     expect(run.fake.windows).toEqual([]);
     expect(run.fake.lifecycle.lockRequests).toBe(0);
@@ -73,7 +75,13 @@ describe('launch: operator commands', () => {
 
   it('runs the doctor in the development layout too (electron APP --doctor)', async () => {
     const run = start([]);
-    run.options.argv = ['/work/node_modules/electron/dist/electron', '/work/mx-kiosk', '--doctor', '--config', '/nonexistent/config.yaml'];
+    run.options.argv = [
+      '/work/node_modules/electron/dist/electron',
+      '/work/mx-kiosk',
+      '--doctor',
+      '--config',
+      '/nonexistent/config.yaml',
+    ];
     run.options.defaultApp = true;
     expect(await run.result()).toBe(1);
     expect(run.stdout.text).toMatch(/^FAIL {2}config {2}\/nonexistent\/config\.yaml/);
@@ -110,10 +118,16 @@ describe('launch: operator commands', () => {
   });
 
   it('answers --ais-verify with the configured key: JSON and 0, or the code and 1', async () => {
-    const ok = start(['--ais-verify', '--data', mint(), '--ip', '192.0.2.10'], { ...TEST_SECRETS, KIOSK_CONFIG: await configFile() });
+    const ok = start(['--ais-verify', '--data', mint(), '--ip', '192.0.2.10'], {
+      ...TEST_SECRETS,
+      KIOSK_CONFIG: await configFile(),
+    });
     expect(await ok.result()).toBe(0);
     expect(JSON.parse(ok.stdout.text)).toMatchObject({ id: 'z10001', role: 'staff' });
-    const refused = start(['--ais-verify', '--data', mint(), '--ip', '198.51.100.1'], { ...TEST_SECRETS, KIOSK_CONFIG: await configFile() });
+    const refused = start(['--ais-verify', '--data', mint(), '--ip', '198.51.100.1'], {
+      ...TEST_SECRETS,
+      KIOSK_CONFIG: await configFile(),
+    });
     expect(await refused.result()).toBe(1);
     expect(refused.stdout.text).toBe('SESSION(-2)\n');
     expect(refused.fake.exits).toEqual([1]);
@@ -193,16 +207,18 @@ describe('launch: a counter build refuses debugging switches', () => {
     expect(run.started).toEqual([]);
   });
 
-  it.each([[[]], [['--config', '/etc/mx-kiosk/config.yaml']], [['--config=/etc/mx-kiosk/config.yaml']], [['--', '--remote-debugging-port=1']]])(
-    'starts the kiosk with %j',
-    async (argv) => {
-      const run = start(argv);
-      run.result();
-      await ready(run);
-      expect(run.refusals).toEqual([]);
-      expect(run.started).toEqual([1]);
-    },
-  );
+  it.each([
+    [[]],
+    [['--config', '/etc/mx-kiosk/config.yaml']],
+    [['--config=/etc/mx-kiosk/config.yaml']],
+    [['--', '--remote-debugging-port=1']],
+  ])('starts the kiosk with %j', async (argv) => {
+    const run = start(argv);
+    run.result();
+    await ready(run);
+    expect(run.refusals).toEqual([]);
+    expect(run.started).toEqual([1]);
+  });
 
   it('also removes the refused switch from Chromium’s command line, so its debugging server never opens', async () => {
     const run = start(['--remote-debugging-port=9222']);

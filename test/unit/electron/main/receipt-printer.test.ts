@@ -29,7 +29,9 @@ describe('SilentReceiptPrinter', () => {
 
   it('prints nothing without a configured printer or a window', async () => {
     const calls: PrintCall[] = [];
-    await expect(new SilentReceiptPrinter(() => fakeContents(true, calls), undefined).print()).rejects.toThrow(/no receipt printer/);
+    await expect(new SilentReceiptPrinter(() => fakeContents(true, calls), undefined).print()).rejects.toThrow(
+      /no receipt printer/,
+    );
     await expect(new SilentReceiptPrinter(() => null, 'P').print()).rejects.toThrow(/no kiosk window/);
     expect(calls).toEqual([]);
   });

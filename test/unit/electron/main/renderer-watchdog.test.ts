@@ -12,14 +12,22 @@ function page(answer: () => Promise<unknown>) {
 describe('startRendererWatchdog', () => {
   it('does nothing while the page answers', async () => {
     let hung = 0;
-    startRendererWatchdog(page(async () => 1), () => (hung += 1), { intervalMs: 1000, timeoutMs: 500 });
+    startRendererWatchdog(
+      page(async () => 1),
+      () => (hung += 1),
+      { intervalMs: 1000, timeoutMs: 500 },
+    );
     await vi.advanceTimersByTimeAsync(10_000);
     expect(hung).toBe(0);
   });
 
   it('calls for recovery when the page does not answer in time', async () => {
     let hung = 0;
-    startRendererWatchdog(page(() => new Promise(() => undefined)), () => (hung += 1), { intervalMs: 1000, timeoutMs: 500 });
+    startRendererWatchdog(
+      page(() => new Promise(() => undefined)),
+      () => (hung += 1),
+      { intervalMs: 1000, timeoutMs: 500 },
+    );
     await vi.advanceTimersByTimeAsync(1400);
     expect(hung).toBe(0);
     await vi.advanceTimersByTimeAsync(200);
@@ -28,7 +36,11 @@ describe('startRendererWatchdog', () => {
 
   it('stops when asked', async () => {
     let asked = 0;
-    const stop = startRendererWatchdog(page(async () => (asked += 1)), () => undefined, { intervalMs: 1000, timeoutMs: 500 });
+    const stop = startRendererWatchdog(
+      page(async () => (asked += 1)),
+      () => undefined,
+      { intervalMs: 1000, timeoutMs: 500 },
+    );
     await vi.advanceTimersByTimeAsync(2500);
     stop();
     await vi.advanceTimersByTimeAsync(5000);

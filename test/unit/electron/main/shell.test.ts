@@ -7,7 +7,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from '../../../../electron/main/app-protocol';
 import { DISARM_PRINT } from '../../../../electron/main/native-dialogs';
 import { outOfServicePage, outOfServiceReference } from '../../../../electron/main/out-of-service';
-import { CRASH_LOOP_URL, KIOSK_PARTITION, KIOSK_URL, lockDownContents, registerAppScheme, startOutOfService, startShell } from '../../../../electron/main/shell';
+import {
+  CRASH_LOOP_URL,
+  KIOSK_PARTITION,
+  KIOSK_URL,
+  lockDownContents,
+  registerAppScheme,
+  startOutOfService,
+  startShell,
+} from '../../../../electron/main/shell';
 import { Dispatcher } from '../../../../electron/services/dispatcher';
 import type { KioskBackend } from '../../../../electron/services/kiosk-backend';
 import { silentLogger } from '../../../../electron/services/logger';
@@ -21,9 +29,12 @@ function backendWithStatus(): KioskBackend & { ended: string[] } {
     appVersion: '1',
     kioskId: 'k',
     directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 },
-    ais: { state: 'online' as const }, outOfService: false,
+    ais: { state: 'online' as const },
+    outOfService: false,
   }));
-  return { dispatcher, wipe: (reason: string) => ended.push(reason) > 0, ended } as unknown as KioskBackend & { ended: string[] };
+  return { dispatcher, wipe: (reason: string) => ended.push(reason) > 0, ended } as unknown as KioskBackend & {
+    ended: string[];
+  };
 }
 
 let rendererDir: string;
@@ -118,7 +129,9 @@ describe('startShell', () => {
   it('registers app:// as a standard, secure scheme', () => {
     const fake = createFakeElectron();
     registerAppScheme(fake.electron);
-    expect(fake.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
   });
 });
 
@@ -126,9 +139,15 @@ describe('the same lockdown in every view', () => {
   function shellWithAisContents() {
     const fake = createFakeElectron();
     const backend = backendWithStatus();
-    startShell(fake.electron, backend, silentLogger, { rendererDir, preload: '/p' }, {
-      certificates: { fingerprint: 'sha256/kiosk-cert', origins: ['https://www.ccxp.example.edu/ccxp/login'] },
-    });
+    startShell(
+      fake.electron,
+      backend,
+      silentLogger,
+      { rendererDir, preload: '/p' },
+      {
+        certificates: { fingerprint: 'sha256/kiosk-cert', origins: ['https://www.ccxp.example.edu/ccxp/login'] },
+      },
+    );
     const ais = new FakeWebContents(fake.session('ais'));
     fake.app.emit('web-contents-created', {}, ais);
     return { fake, backend, ais, kiosk: fake.windows[0]!.webContents };
@@ -191,7 +210,14 @@ describe('the same lockdown in every view', () => {
     const ask = (url: string) => {
       let prevented = false;
       let sent: unknown = 'not answered';
-      fake.app.emit('select-client-certificate', { preventDefault: () => (prevented = true) }, null, url, offered, (c?: unknown) => (sent = c));
+      fake.app.emit(
+        'select-client-certificate',
+        { preventDefault: () => (prevented = true) },
+        null,
+        url,
+        offered,
+        (c?: unknown) => (sent = c),
+      );
       return { prevented, sent };
     };
     expect(ask('https://www.ccxp.example.edu/ccxp/login')).toEqual({ prevented: true, sent: offered[1] });
@@ -202,7 +228,14 @@ describe('the same lockdown in every view', () => {
     const fake = createFakeElectron();
     startShell(fake.electron, backendWithStatus(), silentLogger, { rendererDir, preload: '/p' });
     let sent: unknown = 'not answered';
-    fake.app.emit('select-client-certificate', { preventDefault: () => undefined }, null, 'https://www.ccxp.example.edu/', [{ fingerprint: 'sha256/x' }], (c?: unknown) => (sent = c));
+    fake.app.emit(
+      'select-client-certificate',
+      { preventDefault: () => undefined },
+      null,
+      'https://www.ccxp.example.edu/',
+      [{ fingerprint: 'sha256/x' }],
+      (c?: unknown) => (sent = c),
+    );
     expect(sent).toBeUndefined();
   });
 });
@@ -214,17 +247,20 @@ describe('keeping the kiosk up', () => {
     expect(fake.powerSaveBlocks).toEqual(['prevent-display-sleep']);
   });
 
-  it.each(['render-process-gone', 'unresponsive'])('on %s: wipes the session and loads Welcome again', async (event) => {
-    const fake = createFakeElectron();
-    const backend = backendWithStatus();
-    startShell(fake.electron, backend, silentLogger, { rendererDir, preload: '/p' });
-    const window = fake.windows[0]!;
-    window.webContents.loaded.length = 0;
-    window.webContents.emit(event, {}, { reason: 'crashed' });
-    expect(backend.ended).toEqual(['crash']); // the wipe: session and AIS view alike
-    expect(window.webContents.loaded).toEqual([KIOSK_URL]);
-    expect(window.webContents.crashed).toBe(event === 'unresponsive' ? 1 : 0);
-  });
+  it.each(['render-process-gone', 'unresponsive'])(
+    'on %s: wipes the session and loads Welcome again',
+    async (event) => {
+      const fake = createFakeElectron();
+      const backend = backendWithStatus();
+      startShell(fake.electron, backend, silentLogger, { rendererDir, preload: '/p' });
+      const window = fake.windows[0]!;
+      window.webContents.loaded.length = 0;
+      window.webContents.emit(event, {}, { reason: 'crashed' });
+      expect(backend.ended).toEqual(['crash']); // the wipe: session and AIS view alike
+      expect(window.webContents.loaded).toEqual([KIOSK_URL]);
+      expect(window.webContents.crashed).toBe(event === 'unresponsive' ? 1 : 0);
+    },
+  );
 
   it('shows out of service instead of reloading a third time within 5 minutes', async () => {
     const fake = createFakeElectron();
@@ -348,7 +384,10 @@ describe('DISARM_PRINT', () => {
     expect(printed).toBe(0);
     expect(() => Object.defineProperty(window, 'print', { value: () => (printed += 1) })).toThrow(TypeError);
     expect(() => (window.print = () => (printed += 1))).toThrow(TypeError);
-    runInNewContext('window.print = function () { count(); }; window.print();', { window, count: () => (printed += 1) });
+    runInNewContext('window.print = function () { count(); }; window.print();', {
+      window,
+      count: () => (printed += 1),
+    });
     expect(printed).toBe(0);
   });
 });
@@ -365,15 +404,19 @@ describe('app:// protocol handler', () => {
     expect(await res.text()).toContain('<title>kiosk</title>');
   });
 
-  it.each(['app://kiosk/../secret.txt', 'app://kiosk/%2e%2e/secret.txt', 'app://kiosk/..%2fsecret.txt', 'app://kiosk/%2fetc%2fpasswd', 'app://other/index.html', 'app://kiosk/missing.js'])(
-    'answers 404 for %s, with the CSP and nosniff headers',
-    async (url) => {
-      const handler = createAppProtocolHandler(rendererDir, read);
-      const res = await handler(new Request(url));
-      expect(res.status).toBe(404);
-      expect(await res.text()).not.toContain('outside the renderer');
-      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    },
-  );
+  it.each([
+    'app://kiosk/../secret.txt',
+    'app://kiosk/%2e%2e/secret.txt',
+    'app://kiosk/..%2fsecret.txt',
+    'app://kiosk/%2fetc%2fpasswd',
+    'app://other/index.html',
+    'app://kiosk/missing.js',
+  ])('answers 404 for %s, with the CSP and nosniff headers', async (url) => {
+    const handler = createAppProtocolHandler(rendererDir, read);
+    const res = await handler(new Request(url));
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('outside the renderer');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 });

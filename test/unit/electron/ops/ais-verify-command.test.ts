@@ -28,7 +28,9 @@ const TEST_KEY_FILE = await keyFile(TEST_AIS_KEY_HEX);
 describe('ais verify', () => {
   it('decodes with the configuration key named by --config, and exits 0', async () => {
     const { io, out } = captured(T0 + 10);
-    expect(runAisVerifyCommand([...TOKEN_ARGS, '--config', await configFile()], io, installedHost(TEST_SECRETS))).toBe(0);
+    expect(runAisVerifyCommand([...TOKEN_ARGS, '--config', await configFile()], io, installedHost(TEST_SECRETS))).toBe(
+      0,
+    );
     expect(JSON.parse(out[0]!)).toMatchObject({ id: 'z10001', nameEn: 'WANG,HSIAO-MING', role: 'staff' });
   });
 
@@ -41,7 +43,9 @@ describe('ais verify', () => {
   it("applies the configuration's validity window, not the default one", async () => {
     const config = await configFile({ ais: { validitySeconds: 600 } });
     const fiveMinutesLate = captured(T0 + 300);
-    expect(runAisVerifyCommand([...TOKEN_ARGS, '--config', config], fiveMinutesLate.io, installedHost(TEST_SECRETS))).toBe(0);
+    expect(
+      runAisVerifyCommand([...TOKEN_ARGS, '--config', config], fiveMinutesLate.io, installedHost(TEST_SECRETS)),
+    ).toBe(0);
     const withKey = captured(T0 + 300);
     expect(runAisVerifyCommand([...TOKEN_ARGS, '--key-file', TEST_KEY_FILE], withKey.io, installedHost())).toBe(1);
     expect(withKey.out).toEqual(['DECRYPT(-2)']);
@@ -49,7 +53,13 @@ describe('ais verify', () => {
 
   it('prints the code and exits 1 for another address', async () => {
     const { io, out } = captured(T0 + 10);
-    expect(runAisVerifyCommand(['--data', mint(), '--ip', '198.51.100.1', '--config', await configFile()], io, installedHost(TEST_SECRETS))).toBe(1);
+    expect(
+      runAisVerifyCommand(
+        ['--data', mint(), '--ip', '198.51.100.1', '--config', await configFile()],
+        io,
+        installedHost(TEST_SECRETS),
+      ),
+    ).toBe(1);
     expect(out).toEqual(['SESSION(-2)']);
   });
 
@@ -57,13 +67,17 @@ describe('ais verify', () => {
     const { io, out, err } = captured();
     expect(runAisVerifyCommand([...TOKEN_ARGS, '--config', '/nonexistent/config.yaml'], io, installedHost())).toBe(2);
     expect(out).toEqual([]);
-    expect(err).toEqual(['FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml']);
+    expect(err).toEqual([
+      'FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml',
+    ]);
   });
 
   it('takes the key from a file, never from the command line itself', () => {
     const fromFile = captured(T0 + 10);
     expect(runAisVerifyCommand([...TOKEN_ARGS, '--key-file', TEST_KEY_FILE], fromFile.io, installedHost())).toBe(0);
-    expect(() => runAisVerifyCommand([...TOKEN_ARGS, '--key', TEST_AIS_KEY_HEX], captured().io, installedHost())).toThrow(/--key-file/);
+    expect(() =>
+      runAisVerifyCommand([...TOKEN_ARGS, '--key', TEST_AIS_KEY_HEX], captured().io, installedHost()),
+    ).toThrow(/--key-file/);
   });
 
   it.each([

@@ -18,10 +18,16 @@ beforeEach(async () => {
 
 /** Two lines on each of two days, through the real AuditLog and chained writer. */
 async function writeTwoDays() {
-  const clock = { t: Date.UTC(2026, 10, 20, 8), now() { return this.t; } };
+  const clock = {
+    t: Date.UTC(2026, 10, 20, 8),
+    now() {
+      return this.t;
+    },
+  };
   const audit = new AuditLog(chainedAuditWriter(base, clock), clock, 'counter-1');
   for (let d = 0; d < 2; d += 1) {
-    for (let i = 0; i < 2; i += 1) await audit.record({ action: 'create', result: 'ok', staffId: `z${d}${i}`, account: `user${d}${i}` });
+    for (let i = 0; i < 2; i += 1)
+      await audit.record({ action: 'create', result: 'ok', staffId: `z${d}${i}`, account: `user${d}${i}` });
     clock.t += DAY;
   }
   return auditFiles(base).list();

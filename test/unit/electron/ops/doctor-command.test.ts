@@ -9,7 +9,10 @@ describe('doctor', () => {
   it('reports a configuration it cannot read as one FAIL line and exits 1', async () => {
     const { io, out } = captured();
     expect(await runDoctorCommand(['--config', '/nonexistent/config.yaml'], io, installedHost())).toBe(1);
-    expect(out).toEqual(['FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml', 'doctor: 1 check(s) failed']);
+    expect(out).toEqual([
+      'FAIL  config  /nonexistent/config.yaml: cannot read configuration file /nonexistent/config.yaml',
+      'doctor: 1 check(s) failed',
+    ]);
   });
 
   it('finds the configuration through KIOSK_CONFIG without --config', async () => {

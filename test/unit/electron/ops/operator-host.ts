@@ -4,7 +4,12 @@ import { SOURCE_POLICIES_DIR } from '../../../../dev/cli/source-paths';
 import type { CliIo, OperatorHost } from '../../../../electron/ops/operator-command';
 
 export function installedHost(env: Record<string, string | undefined> = {}): OperatorHost {
-  return { env, platform: 'linux', readTextFile: (path) => readFileSync(path, 'utf8'), bundledPoliciesDir: SOURCE_POLICIES_DIR };
+  return {
+    env,
+    platform: 'linux',
+    readTextFile: (path) => readFileSync(path, 'utf8'),
+    bundledPoliciesDir: SOURCE_POLICIES_DIR,
+  };
 }
 
 /** An io whose lines land in `out` and `err`, with a fixed clock. */

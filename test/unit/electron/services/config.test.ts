@@ -43,11 +43,23 @@ describe('resolveConfig', () => {
   it('fills the old portal defaults and resolves a file secret without its trailing newline', () => {
     const config = resolveConfig(minimal, sources());
     expect(config.mailDomain).toBe('mx.nthu.edu.tw');
-    expect(config.directory.subtrees).toEqual({ people: 'ou=people', suspended: 'ou=suspended', aliases: 'ou=aliases', group: 'ou=group', claims: 'ou=claims', kiosks: 'ou=kiosks' });
+    expect(config.directory.subtrees).toEqual({
+      people: 'ou=people',
+      suspended: 'ou=suspended',
+      aliases: 'ou=aliases',
+      group: 'ou=group',
+      claims: 'ou=claims',
+      kiosks: 'ou=kiosks',
+    });
     expect(config.fleet).toEqual({ heartbeatSeconds: 60, checkSeconds: 30 });
     expect(config.directory.bindPassword.reveal()).toBe('file-secret');
     expect(config.log.level).toBe('info');
-    expect(config.ais).toMatchObject({ portalUrl: 'https://ua.net.nthu.edu.tw/portal/index.cgi', validitySeconds: 120, futureSkewSeconds: 30, egressAddresses: [] });
+    expect(config.ais).toMatchObject({
+      portalUrl: 'https://ua.net.nthu.edu.tw/portal/index.cgi',
+      validitySeconds: 120,
+      futureSkewSeconds: 30,
+      egressAddresses: [],
+    });
     expect(config.eligibility).toEqual({ staff: ['一般', '出國', '借調', '退休'], student: [] });
     expect(config.session).toEqual({ maxSeconds: 1200, idleSeconds: 300 });
     expect(config.ais.key.reveal()).toBe(AIS_KEY);
@@ -60,9 +72,15 @@ describe('resolveConfig', () => {
       outgoingServer: 'smtp.mx.nthu.edu.tw, SMTP 465, SSL/TLS',
       helpUrl: 'https://net.nthu.edu.tw/',
     });
-    expect(resolveConfig({ ...minimal, result: { printer: 'Counter-Receipt' } }, sources()).result.printer).toBe('Counter-Receipt');
-    expect(problemsOf(() => resolveConfig({ ...minimal, result: { helpUrl: 'not a url' } }, sources())).join('\n')).toMatch(/result\.helpUrl/);
-    expect(problemsOf(() => resolveConfig({ ...minimal, kiosk: { idleWarningSeconds: 10 } }, sources())).join('\n')).toMatch(/kiosk\.idleWarningSeconds/);
+    expect(resolveConfig({ ...minimal, result: { printer: 'Counter-Receipt' } }, sources()).result.printer).toBe(
+      'Counter-Receipt',
+    );
+    expect(
+      problemsOf(() => resolveConfig({ ...minimal, result: { helpUrl: 'not a url' } }, sources())).join('\n'),
+    ).toMatch(/result\.helpUrl/);
+    expect(
+      problemsOf(() => resolveConfig({ ...minimal, kiosk: { idleWarningSeconds: 10 } }, sources())).join('\n'),
+    ).toMatch(/kiosk\.idleWarningSeconds/);
   });
 
   it('refuses an AIS key that is not 64 hex characters, without echoing it', () => {
@@ -72,23 +90,44 @@ describe('resolveConfig', () => {
   });
 
   it('refuses a non-http AIS login URL and a malformed egress address', () => {
-    const problems = problemsOf(() => resolveConfig({ ...minimal, ais: { ...minimal.ais, loginUrl: 'javascript:alert(1)', egressAddresses: ['300.1.1.1'] } }, sources()));
+    const problems = problemsOf(() =>
+      resolveConfig(
+        { ...minimal, ais: { ...minimal.ais, loginUrl: 'javascript:alert(1)', egressAddresses: ['300.1.1.1'] } },
+        sources(),
+      ),
+    );
     expect(problems.join('\n')).toMatch(/ais\.loginUrl/);
     expect(problems.join('\n')).toMatch(/ais\.egressAddresses/);
   });
 
   it('refuses a plain-http AIS page outside the loopback demo simulator', () => {
-    const withAis = (ais: object) => problemsOf(() => resolveConfig({ ...minimal, ais: { ...minimal.ais, ...ais } }, sources({ AIS_KEY: 'ab'.repeat(32) }))).join('\n');
+    const withAis = (ais: object) =>
+      problemsOf(() =>
+        resolveConfig({ ...minimal, ais: { ...minimal.ais, ...ais } }, sources({ AIS_KEY: 'ab'.repeat(32) })),
+      ).join('\n');
     expect(withAis({ loginUrl: 'http://ais.example.edu/login' })).toMatch(/ais\.loginUrl.*https/);
     expect(withAis({ extraOrigins: ['http://sso.example.edu'] })).toMatch(/ais\.extraOrigins/);
     expect(withAis({ portalUrl: 'http://ua.net.nthu.edu.tw/portal/index.cgi' })).toMatch(/ais\.portalUrl/);
-    const demo = resolveConfig({ ...minimal, ais: { ...minimal.ais, loginUrl: 'http://127.0.0.1:4000/login', portalUrl: 'http://127.0.0.1:8080/portal/index.cgi' } }, sources({ AIS_KEY: 'ab'.repeat(32) }));
+    const demo = resolveConfig(
+      {
+        ...minimal,
+        ais: {
+          ...minimal.ais,
+          loginUrl: 'http://127.0.0.1:4000/login',
+          portalUrl: 'http://127.0.0.1:8080/portal/index.cgi',
+        },
+      },
+      sources({ AIS_KEY: 'ab'.repeat(32) }),
+    );
     expect(demo.ais.loginUrl).toBe('http://127.0.0.1:4000/login');
   });
 
   it('resolves an environment secret and reads the CA file', () => {
     const config = resolveConfig(
-      { ...minimal, directory: { ...minimal.directory, bindPassword: { env: 'LDAP_PW' }, caFile: '/etc/mx-kiosk/ca.pem' } },
+      {
+        ...minimal,
+        directory: { ...minimal.directory, bindPassword: { env: 'LDAP_PW' }, caFile: '/etc/mx-kiosk/ca.pem' },
+      },
       sources({ LDAP_PW: 'env-secret' }),
     );
     expect(config.directory.bindPassword.reveal()).toBe('env-secret');
@@ -104,32 +143,49 @@ describe('resolveConfig', () => {
   });
 
   it('names an unset environment variable and an unreadable file', () => {
-    expect(problemsOf(() => resolveConfig({ ...minimal, directory: { ...minimal.directory, bindPassword: { env: 'NOPE' } } }, sources()))).toEqual([
-      'directory.bindPassword: environment variable NOPE is not set',
-    ]);
-    expect(problemsOf(() => resolveConfig({ ...minimal, directory: { ...minimal.directory, bindPassword: { file: '/x' } } }, sources()))[0]).toContain(
-      'cannot read secret file /x',
-    );
+    expect(
+      problemsOf(() =>
+        resolveConfig({ ...minimal, directory: { ...minimal.directory, bindPassword: { env: 'NOPE' } } }, sources()),
+      ),
+    ).toEqual(['directory.bindPassword: environment variable NOPE is not set']);
+    expect(
+      problemsOf(() =>
+        resolveConfig({ ...minimal, directory: { ...minimal.directory, bindPassword: { file: '/x' } } }, sources()),
+      )[0],
+    ).toContain('cannot read secret file /x');
   });
 
   it('refuses plain ldap:// unless StartTLS or an explicit opt-in', () => {
     const plain = { ...minimal, directory: { ...minimal.directory, urls: ['ldap://10.0.0.5'] } };
-    expect(problemsOf(() => resolveConfig(plain, sources()))[0]).toMatch(/^directory\.urls: plain ldap:\/\/ \(ldap:\/\/10\.0\.0\.5\)/);
-    expect(resolveConfig({ ...plain, directory: { ...plain.directory, startTls: true } }, sources()).directory.startTls).toBe(true);
-    expect(resolveConfig({ ...plain, directory: { ...plain.directory, allowPlainLdap: true } }, sources()).directory.urls).toEqual(['ldap://10.0.0.5']);
+    expect(problemsOf(() => resolveConfig(plain, sources()))[0]).toMatch(
+      /^directory\.urls: plain ldap:\/\/ \(ldap:\/\/10\.0\.0\.5\)/,
+    );
+    expect(
+      resolveConfig({ ...plain, directory: { ...plain.directory, startTls: true } }, sources()).directory.startTls,
+    ).toBe(true);
+    expect(
+      resolveConfig({ ...plain, directory: { ...plain.directory, allowPlainLdap: true } }, sources()).directory.urls,
+    ).toEqual(['ldap://10.0.0.5']);
   });
 
   it('reports unknown keys and wrong types with their paths', () => {
-    const problems = problemsOf(() => resolveConfig({ ...minimal, kioskId: 'has space', extra: true, directory: { ...minimal.directory, urls: [] } }, sources()));
+    const problems = problemsOf(() =>
+      resolveConfig(
+        { ...minimal, kioskId: 'has space', extra: true, directory: { ...minimal.directory, urls: [] } },
+        sources(),
+      ),
+    );
     expect(problems.join('\n')).toMatch(/kioskId/);
     expect(problems.join('\n')).toMatch(/directory\.urls/);
     expect(problems.join('\n')).toMatch(/extra/);
   });
 
   it('refuses a plain-text secret in the file: secrets must be references', () => {
-    expect(problemsOf(() => resolveConfig({ ...minimal, directory: { ...minimal.directory, bindPassword: 'hunter2' } }, sources())).join()).toMatch(
-      /directory\.bindPassword/,
-    );
+    expect(
+      problemsOf(() =>
+        resolveConfig({ ...minimal, directory: { ...minimal.directory, bindPassword: 'hunter2' } }, sources()),
+      ).join(),
+    ).toMatch(/directory\.bindPassword/);
   });
 });
 
@@ -143,9 +199,13 @@ describe('loadConfigFile', () => {
   });
 
   it('says which file is missing or broken', () => {
-    expect(problemsOf(() => loadConfigFile('/missing.yaml', sources()))).toEqual(['cannot read configuration file /missing.yaml']);
+    expect(problemsOf(() => loadConfigFile('/missing.yaml', sources()))).toEqual([
+      'cannot read configuration file /missing.yaml',
+    ]);
     files['/broken.yaml'] = 'kioskId: [unclosed';
-    expect(problemsOf(() => loadConfigFile('/broken.yaml', sources()))[0]).toMatch(/^\/broken\.yaml is not valid YAML\/JSON/);
+    expect(problemsOf(() => loadConfigFile('/broken.yaml', sources()))[0]).toMatch(
+      /^\/broken\.yaml is not valid YAML\/JSON/,
+    );
   });
 });
 
@@ -169,25 +229,72 @@ describe('directory.write and directory.read (docs/directory.md, "Fleet")', () =
   });
 
   it('splits writes and reads when both lists are given, and reads from the write servers without a read list', () => {
-    const split = resolveConfig(fleet({ write: ['ldaps://provider.example.edu'], read: ['ldaps://consumer.example.edu', 'ldaps://provider.example.edu'] }), sources());
-    expect(directoryServers(split.directory)).toEqual({ write: ['ldaps://provider.example.edu'], read: ['ldaps://consumer.example.edu', 'ldaps://provider.example.edu'] });
-    expect(allDirectoryServers(split.directory)).toEqual(['ldaps://provider.example.edu', 'ldaps://consumer.example.edu']);
+    const split = resolveConfig(
+      fleet({
+        write: ['ldaps://provider.example.edu'],
+        read: ['ldaps://consumer.example.edu', 'ldaps://provider.example.edu'],
+      }),
+      sources(),
+    );
+    expect(directoryServers(split.directory)).toEqual({
+      write: ['ldaps://provider.example.edu'],
+      read: ['ldaps://consumer.example.edu', 'ldaps://provider.example.edu'],
+    });
+    expect(allDirectoryServers(split.directory)).toEqual([
+      'ldaps://provider.example.edu',
+      'ldaps://consumer.example.edu',
+    ]);
     const writeOnly = resolveConfig(fleet({ write: ['ldaps://provider.example.edu'] }), sources());
     expect(directoryServers(writeOnly.directory).read).toEqual(['ldaps://provider.example.edu']);
   });
 
   it('refuses a directory without servers, and plain ldap:// in either list', () => {
-    expect(problemsOf(() => resolveConfig(fleet({ read: ['ldaps://consumer.example.edu'] }), sources())).join('\n')).toMatch(/directory\.write/);
-    expect(problemsOf(() => resolveConfig(fleet({ write: ['ldaps://p.example.edu'], read: ['ldap://c.example.edu'] }), sources())).join('\n')).toMatch(/plain ldap:\/\/ \(ldap:\/\/c\.example\.edu\)/);
+    expect(
+      problemsOf(() => resolveConfig(fleet({ read: ['ldaps://consumer.example.edu'] }), sources())).join('\n'),
+    ).toMatch(/directory\.write/);
+    expect(
+      problemsOf(() =>
+        resolveConfig(fleet({ write: ['ldaps://p.example.edu'], read: ['ldap://c.example.edu'] }), sources()),
+      ).join('\n'),
+    ).toMatch(/plain ldap:\/\/ \(ldap:\/\/c\.example\.edu\)/);
   });
 
   it('needs a uidNumber range for every write server, and ranges that do not overlap', () => {
     const write = ['ldaps://p1.example.edu', 'ldaps://p2.example.edu'];
-    const ok = resolveConfig(fleet({ write, account: { uidRanges: [{ server: write[0], min: 10000, max: 19999 }, { server: write[1], min: 20000, max: 29999 }] } }), sources());
+    const ok = resolveConfig(
+      fleet({
+        write,
+        account: {
+          uidRanges: [
+            { server: write[0], min: 10000, max: 19999 },
+            { server: write[1], min: 20000, max: 29999 },
+          ],
+        },
+      }),
+      sources(),
+    );
     expect(ok.directory.account.uidRanges).toHaveLength(2);
-    const missing = problemsOf(() => resolveConfig(fleet({ write, account: { uidRanges: [{ server: write[0], min: 10000, max: 19999 }] } }), sources()));
+    const missing = problemsOf(() =>
+      resolveConfig(
+        fleet({ write, account: { uidRanges: [{ server: write[0], min: 10000, max: 19999 }] } }),
+        sources(),
+      ),
+    );
     expect(missing.join('\n')).toMatch(/ldaps:\/\/p2\.example\.edu has no uidNumber range/);
-    const overlap = problemsOf(() => resolveConfig(fleet({ write, account: { uidRanges: [{ server: write[0], min: 10000, max: 20000 }, { server: write[1], min: 20000, max: 29999 }] } }), sources()));
+    const overlap = problemsOf(() =>
+      resolveConfig(
+        fleet({
+          write,
+          account: {
+            uidRanges: [
+              { server: write[0], min: 10000, max: 20000 },
+              { server: write[1], min: 20000, max: 29999 },
+            ],
+          },
+        }),
+        sources(),
+      ),
+    );
     expect(overlap.join('\n')).toMatch(/overlap/);
   });
 });

@@ -5,7 +5,13 @@ import { KioskError } from '../../../../electron/services/kiosk-error';
 import type { Logger } from '../../../../electron/services/logger';
 
 const ctx: CallContext = { clientIp: '127.0.0.1', transport: 'http' };
-const status = { appVersion: '1', kioskId: 'k', directory: { state: 'online', serversConfigured: 1, serversReachable: 1 }, ais: { state: 'online' }, outOfService: false } as const;
+const status = {
+  appVersion: '1',
+  kioskId: 'k',
+  directory: { state: 'online', serversConfigured: 1, serversReachable: 1 },
+  ais: { state: 'online' },
+  outOfService: false,
+} as const;
 
 function recordingLogger() {
   const lines: Array<[string, string, unknown]> = [];
@@ -19,7 +25,10 @@ describe('Dispatcher', () => {
     const d = new Dispatcher(recordingLogger().logger);
     d.handle('status', async () => status);
     await expect(d.dispatch('kiosk:shutdown', {}, ctx)).resolves.toEqual({ ok: false, code: 'UNKNOWN_CHANNEL' });
-    await expect(d.dispatch({ toString: () => 'kiosk:status' }, {}, ctx)).resolves.toEqual({ ok: false, code: 'UNKNOWN_CHANNEL' });
+    await expect(d.dispatch({ toString: () => 'kiosk:status' }, {}, ctx)).resolves.toEqual({
+      ok: false,
+      code: 'UNKNOWN_CHANNEL',
+    });
     await expect(d.dispatch('__proto__', {}, ctx)).resolves.toEqual({ ok: false, code: 'UNKNOWN_CHANNEL' });
   });
 
@@ -46,7 +55,11 @@ describe('Dispatcher', () => {
 
   it('wraps a handler value as ok and strips fields the contract does not name', async () => {
     const d = new Dispatcher(recordingLogger().logger);
-    d.handle('status', async () => ({ ...status, bindPassword: 'leak', directory: { ...status.directory, url: 'ldaps://x' } }));
+    d.handle('status', async () => ({
+      ...status,
+      bindPassword: 'leak',
+      directory: { ...status.directory, url: 'ldaps://x' },
+    }));
     const result = await d.dispatch('kiosk:status', {}, ctx);
     expect(result).toEqual({ ok: true, data: status });
     expect(JSON.stringify(result)).not.toContain('leak');

@@ -7,8 +7,10 @@ describe('encodePasswordModifyRequest', () => {
     const dn = 'uid=a,dc=x';
     const expected = Buffer.concat([
       Buffer.from([0x30, 2 + dn.length + 2 + 3]),
-      Buffer.from([0x80, dn.length]), Buffer.from(dn),
-      Buffer.from([0x82, 3]), Buffer.from('pw!'),
+      Buffer.from([0x80, dn.length]),
+      Buffer.from(dn),
+      Buffer.from([0x82, 3]),
+      Buffer.from('pw!'),
     ]);
     expect(encodePasswordModifyRequest(dn, 'pw!').equals(expected)).toBe(true);
   });

@@ -36,10 +36,19 @@ describe('resolveRendererFile', () => {
 
   it('never resolves outside the folder, whatever the input (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.webPath(), fc.array(fc.constantFrom('..', '.', '%2e', '%2f', '/', '\\', 'a', '%00', 'C:'), { maxLength: 12 }).map((p) => '/' + p.join(''))), (path) => {
-        const resolved = resolveRendererFile(root, path);
-        return resolved === null || resolved.startsWith(root + sep);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.webPath(),
+          fc
+            .array(fc.constantFrom('..', '.', '%2e', '%2f', '/', '\\', 'a', '%00', 'C:'), { maxLength: 12 })
+            .map((p) => '/' + p.join('')),
+        ),
+        (path) => {
+          const resolved = resolveRendererFile(root, path);
+          return resolved === null || resolved.startsWith(root + sep);
+        },
+      ),
       { numRuns: 5000 },
     );
   }, 60_000);

@@ -1,6 +1,11 @@
 // The contact address rules shared by the screen and main.
 import { describe, expect, it } from 'vitest';
-import { contactRuleViolation, maskAddress, normaliseAddress, typoHint } from '../../../../shared/contact/contact-rules';
+import {
+  contactRuleViolation,
+  maskAddress,
+  normaliseAddress,
+  typoHint,
+} from '../../../../shared/contact/contact-rules';
 
 const campus = ['nthu.edu.tw'];
 

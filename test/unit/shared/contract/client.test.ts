@@ -17,7 +17,10 @@ describe('toResult', () => {
   );
 
   it('drops a failure message so no raw text reaches the screen', () => {
-    expect(toResult({ ok: false, code: 'INTERNAL', message: 'ECONNREFUSED 10.0.0.1' })).toEqual({ ok: false, code: 'INTERNAL' });
+    expect(toResult({ ok: false, code: 'INTERNAL', message: 'ECONNREFUSED 10.0.0.1' })).toEqual({
+      ok: false,
+      code: 'INTERNAL',
+    });
   });
 });
 

@@ -19,8 +19,16 @@ describe('contract', () => {
 
   it('keeps the legacy portal codes staff already know, spelled exactly', () => {
     expect(LEGACY_CODES).toEqual([
-      'DECRYPT(-2)', 'SESSION(0)', 'SESSION(-1)', 'SESSION(-2)', 'ROLE(0)',
-      'USER(-1)', 'USER(-2)', 'USER(-3)', 'USER(-4)', 'USER(-5)',
+      'DECRYPT(-2)',
+      'SESSION(0)',
+      'SESSION(-1)',
+      'SESSION(-2)',
+      'ROLE(0)',
+      'USER(-1)',
+      'USER(-2)',
+      'USER(-3)',
+      'USER(-4)',
+      'USER(-5)',
     ]);
     expect(new Set(RESULT_CODES).size).toBe(RESULT_CODES.length);
   });

@@ -8,11 +8,14 @@ describe('probeAis', () => {
   });
 
   it('is offline when the request fails', async () => {
-    expect(await probeAis('https://ais.example.edu/', async () => Promise.reject(new Error('ECONNREFUSED')))).toBe('offline');
+    expect(await probeAis('https://ais.example.edu/', async () => Promise.reject(new Error('ECONNREFUSED')))).toBe(
+      'offline',
+    );
   });
 
   it('gives up after the timeout', async () => {
-    const never = (_u: string, init: { signal: AbortSignal }) => new Promise((_r, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason)));
+    const never = (_u: string, init: { signal: AbortSignal }) =>
+      new Promise((_r, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason)));
     const started = Date.now();
     expect(await probeAis('https://ais.example.edu/', never, 50)).toBe('offline');
     expect(Date.now() - started).toBeLessThan(2000);

@@ -10,16 +10,26 @@ import { mint, T0, testCodec } from '../../../../support/ais-tokens';
 function setup() {
   const clock = { now: () => T0 * 1000 };
   const sessions = new KioskSessions(clock, { maxSeconds: 1200, idleSeconds: 300 });
-  const verifier = new AisHandoffVerifier(testCodec, clock, { validitySeconds: 120, futureSkewSeconds: 30, eligibility: { staff: ['一般'], student: [] } });
+  const verifier = new AisHandoffVerifier(testCodec, clock, {
+    validitySeconds: 120,
+    futureSkewSeconds: 30,
+    eligibility: { staff: ['一般'], student: [] },
+  });
   const signIn = new AisSignIn(verifier, sessions, silentLogger);
-  const launcher: AisLauncher = { launch: async () => ({ kind: 'redirect', url: 'https://ais.example.edu/' }), cancel: () => false };
+  const launcher: AisLauncher = {
+    launch: async () => ({ kind: 'redirect', url: 'https://ais.example.edu/' }),
+    cancel: () => false,
+  };
   return { sessions, signIn, launcher };
 }
 
 describe('AisSignIn', () => {
   it('starts the session with the purpose chosen before AIS', async () => {
     const { sessions, signIn, launcher } = setup();
-    await expect(signIn.begin('reset', launcher)).resolves.toEqual({ kind: 'redirect', url: 'https://ais.example.edu/' });
+    await expect(signIn.begin('reset', launcher)).resolves.toEqual({
+      kind: 'redirect',
+      url: 'https://ais.example.edu/',
+    });
     signIn.completeHandoff(mint(), ['192.0.2.10']);
     expect(sessions.require().purpose).toBe('reset');
   });

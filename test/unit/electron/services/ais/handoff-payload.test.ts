@@ -2,21 +2,34 @@
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../../../../../electron/services/identity/person-identity';
 import {
-  decodeNumericEntities, mapLanguage, normaliseHandoff, normaliseIp, parseHandoffFields, serializeHandoffFields,
+  decodeNumericEntities,
+  mapLanguage,
+  normaliseHandoff,
+  normaliseIp,
+  parseHandoffFields,
+  serializeHandoffFields,
 } from '../../../../../electron/services/ais/handoff-payload';
 import { fields, T0 } from '../../../../support/ais-tokens';
 
 describe('parseHandoffFields', () => {
   it('reads key = value lines and round-trips with serialize', () => {
     expect(parseHandoffFields(serializeHandoffFields(fields()))).toEqual(fields());
-    expect(parseHandoffFields('id=z1\r\nip =  10.0.0.1  \n\nname = 王 小明')).toEqual({ id: 'z1', ip: ' 10.0.0.1', name: '王 小明' });
+    expect(parseHandoffFields('id=z1\r\nip =  10.0.0.1  \n\nname = 王 小明')).toEqual({
+      id: 'z1',
+      ip: ' 10.0.0.1',
+      name: '王 小明',
+    });
   });
 
   it('ignores keys it does not know, so newer AIS fields do not break the kiosk', () => {
     expect(parseHandoffFields('id = z1\ndept = cc')).toEqual({ id: 'z1' });
   });
 
-  it.each([['a line without =', 'id = z1\ngarbage'], ['a repeated key', 'id = z1\nid = z2'], ['an upper-case key', 'ID = z1']])('refuses %s', (_l, text) => {
+  it.each([
+    ['a line without =', 'id = z1\ngarbage'],
+    ['a repeated key', 'id = z1\nid = z2'],
+    ['an upper-case key', 'ID = z1'],
+  ])('refuses %s', (_l, text) => {
     expect(parseHandoffFields(text)).toBeNull();
   });
 });
@@ -33,9 +46,14 @@ describe('normalising', () => {
   });
 
   it('maps languages: C and zh to zh-TW, en to en, anything else to zh-TW', () => {
-    expect([mapLanguage('C'), mapLanguage('zh'), mapLanguage('en'), mapLanguage('EN '), mapLanguage('fr'), mapLanguage(undefined)]).toEqual([
-      'zh-TW', 'zh-TW', 'en', 'en', 'zh-TW', 'zh-TW',
-    ]);
+    expect([
+      mapLanguage('C'),
+      mapLanguage('zh'),
+      mapLanguage('en'),
+      mapLanguage('EN '),
+      mapLanguage('fr'),
+      mapLanguage(undefined),
+    ]).toEqual(['zh-TW', 'zh-TW', 'en', 'en', 'zh-TW', 'zh-TW']);
   });
 
   it('unwraps IPv4-mapped IPv6 peers', () => {
@@ -44,8 +62,24 @@ describe('normalising', () => {
   });
 
   it('produces the profile fields: spaces out of the Chinese name, id lower-cased', () => {
-    expect(normaliseHandoff(fields({ name: '李　大偉 &#x20;', name_en: '  Ming-Zhi   Lin ', id: ' Z10001 ', ip: '::ffff:192.0.2.10', language: 'en' }))).toEqual({
-      id: 'z10001', name: '李大偉', nameEn: 'Ming-Zhi Lin', ip: '192.0.2.10', timestamp: T0, language: 'en', condition: '一般',
+    expect(
+      normaliseHandoff(
+        fields({
+          name: '李　大偉 &#x20;',
+          name_en: '  Ming-Zhi   Lin ',
+          id: ' Z10001 ',
+          ip: '::ffff:192.0.2.10',
+          language: 'en',
+        }),
+      ),
+    ).toEqual({
+      id: 'z10001',
+      name: '李大偉',
+      nameEn: 'Ming-Zhi Lin',
+      ip: '192.0.2.10',
+      timestamp: T0,
+      language: 'en',
+      condition: '一般',
     });
   });
 

@@ -11,8 +11,16 @@ const KIOSK_IP = '192.0.2.10';
 const eligibility = { staff: ['一般', '出國', '借調', '退休'], student: [] as string[] };
 
 function verifierAt(seconds: number, codec = testCodec, rules = eligibility) {
-  const clock = { nowMs: seconds * 1000, now() { return this.nowMs; } };
-  return { clock, verifier: new AisHandoffVerifier(codec, clock, { validitySeconds: 120, futureSkewSeconds: 30, eligibility: rules }) };
+  const clock = {
+    nowMs: seconds * 1000,
+    now() {
+      return this.nowMs;
+    },
+  };
+  return {
+    clock,
+    verifier: new AisHandoffVerifier(codec, clock, { validitySeconds: 120, futureSkewSeconds: 30, eligibility: rules }),
+  };
 }
 
 function codeOf(fn: () => unknown): string {
@@ -29,7 +37,14 @@ describe('AisHandoffVerifier', () => {
   it('accepts a fresh token from this kiosk and returns the normalised profile', () => {
     const { verifier } = verifierAt(T0);
     expect(verifier.verify(mint({ name_en: 'GÖDEL,KURT' }), [KIOSK_IP])).toEqual({
-      id: 'z10001', name: '王小明', nameEn: 'GÖDEL,KURT', ip: KIOSK_IP, timestamp: T0, language: 'zh-TW', condition: '一般', role: 'staff',
+      id: 'z10001',
+      name: '王小明',
+      nameEn: 'GÖDEL,KURT',
+      ip: KIOSK_IP,
+      timestamp: T0,
+      language: 'zh-TW',
+      condition: '一般',
+      role: 'staff',
     });
   });
 
@@ -39,13 +54,18 @@ describe('AisHandoffVerifier', () => {
     expect(codeOf(() => verifier.verify(undefined, [KIOSK_IP]))).toBe('DECRYPT(-1)');
     expect(codeOf(() => verifier.verify(testCodec.seal('garbage line'), [KIOSK_IP]))).toBe('DECRYPT(-1)');
     for (const missing of ['id', 'timestamp', 'ip'] as const) {
-      expect({ missing, code: codeOf(() => verifier.verify(mint({ [missing]: undefined }), [KIOSK_IP])) }).toEqual({ missing, code: 'DECRYPT(-1)' });
+      expect({ missing, code: codeOf(() => verifier.verify(mint({ [missing]: undefined }), [KIOSK_IP])) }).toEqual({
+        missing,
+        code: 'DECRYPT(-1)',
+      });
     }
   });
 
   it('DECRYPT(-2) for a token sealed with another key', () => {
     const { verifier } = verifierAt(T0);
-    expect(codeOf(() => verifier.verify(mint({}, createAesGcmCodec(Buffer.alloc(32, 9))), [KIOSK_IP]))).toBe('DECRYPT(-2)');
+    expect(codeOf(() => verifier.verify(mint({}, createAesGcmCodec(Buffer.alloc(32, 9))), [KIOSK_IP]))).toBe(
+      'DECRYPT(-2)',
+    );
   });
 
   it('accepts at 120 s old and refuses at 121 s', () => {
@@ -136,6 +156,12 @@ describe('AisHandoffVerifier', () => {
 
 describe('roleOf', () => {
   it('tells staff (letter + digits) from students (digits only)', () => {
-    expect([roleOf('z99999'), roleOf('110062001'), roleOf('Z99999'), roleOf('zz1'), roleOf('')]).toEqual(['staff', 'student', null, null, null]);
+    expect([roleOf('z99999'), roleOf('110062001'), roleOf('Z99999'), roleOf('zz1'), roleOf('')]).toEqual([
+      'staff',
+      'student',
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -1,7 +1,12 @@
 // The sealed token format: layout, and every way a token can be malformed or fail its checksum.
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createAesGcmCodec, MAX_TOKEN_HEX_CHARS, parseAisKey, TOKEN_VERSION } from '../../../../../electron/services/ais/token-codec';
+import {
+  createAesGcmCodec,
+  MAX_TOKEN_HEX_CHARS,
+  parseAisKey,
+  TOKEN_VERSION,
+} from '../../../../../electron/services/ais/token-codec';
 import { TEST_AIS_KEY_HEX } from '../../../../support/test-config';
 
 const key = parseAisKey(TEST_AIS_KEY_HEX);
@@ -57,7 +62,10 @@ describe('AES-256-GCM token codec', () => {
     const token = codec.seal('id = z1\nip = 192.0.2.1');
     const length = token.length / 2;
     for (const index of [1, 12, 13, 20, length - 17, length - 16, length - 1]) {
-      expect({ index, result: codec.open(flip(token, index)) }).toEqual({ index, result: { ok: false, reason: 'checksum' } });
+      expect({ index, result: codec.open(flip(token, index)) }).toEqual({
+        index,
+        result: { ok: false, reason: 'checksum' },
+      });
     }
     // The version byte is checked before decryption: a flip there is malformed.
     expect(codec.open(flip(token, 0))).toEqual({ ok: false, reason: 'malformed' });

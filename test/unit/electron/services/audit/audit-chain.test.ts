@@ -12,10 +12,16 @@ let base: string;
 
 /** Writes `perDay` lines on each of `days` days, through the real AuditLog and chained writer. */
 async function writeTrail(days: number, perDay: number) {
-  const clock = { t: Date.UTC(2026, 10, 20, 8), now() { return this.t; } };
+  const clock = {
+    t: Date.UTC(2026, 10, 20, 8),
+    now() {
+      return this.t;
+    },
+  };
   const audit = new AuditLog(chainedAuditWriter(base, clock), clock, 'counter-1');
   for (let d = 0; d < days; d += 1) {
-    for (let i = 0; i < perDay; i += 1) await audit.record({ action: 'create', result: 'ok', staffId: `z${d}${i}`, account: `user${d}${i}` });
+    for (let i = 0; i < perDay; i += 1)
+      await audit.record({ action: 'create', result: 'ok', staffId: `z${d}${i}`, account: `user${d}${i}` });
     clock.t += DAY;
   }
   return auditFiles(base);
@@ -39,7 +45,12 @@ beforeEach(async () => {
 describe('hash-chained audit', () => {
   it('rotates daily and keeps one chain across the files', async () => {
     const files = await writeTrail(3, 4);
-    expect((await readdir(dir)).sort()).toEqual(['audit-2026-11-20.jsonl', 'audit-2026-11-21.jsonl', 'audit-2026-11-22.jsonl', 'audit.head']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'audit-2026-11-20.jsonl',
+      'audit-2026-11-21.jsonl',
+      'audit-2026-11-22.jsonl',
+      'audit.head',
+    ]);
     expect(await verifyAll()).toEqual({ ok: true, lines: 12 });
     const second = (await readFile((await files.list())[1]!, 'utf8')).split('\n')[0]!;
     expect(JSON.parse(second)).toMatchObject({ seq: 5, staffId: 'z10' });
@@ -47,7 +58,9 @@ describe('hash-chained audit', () => {
 
   it('finds an edited line', async () => {
     const files = await writeTrail(2, 3);
-    await rewrite((await files.list())[0]!, (l) => l.map((line, i) => (i === 1 ? line.replace('"result":"ok"', '"result":"refused"') : line)));
+    await rewrite((await files.list())[0]!, (l) =>
+      l.map((line, i) => (i === 1 ? line.replace('"result":"ok"', '"result":"refused"') : line)),
+    );
     expect(await verifyAll()).toMatchObject({ ok: false, line: 2, reason: expect.stringContaining('edited') });
   });
 
@@ -90,7 +103,11 @@ describe('hash-chained audit', () => {
 });
 
 describe('hash-chained audit under write faults', () => {
-  const seqs = async (file: string) => (await readFile(file, 'utf8')).trimEnd().split('\n').map((l) => (JSON.parse(l) as { seq: number }).seq);
+  const seqs = async (file: string) =>
+    (await readFile(file, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { seq: number }).seq);
 
   it('a head file that cannot be rewritten: the line still counts, and the next never repeats its number', async () => {
     const clock = { now: () => Date.UTC(2026, 10, 20, 8) };
@@ -113,10 +130,16 @@ describe('hash-chained audit under write faults', () => {
     const lagging = await readFile(files.headFile, 'utf8');
     const day = (await files.list())[0]!;
     const restarted = { now: () => Date.UTC(2026, 10, 20, 12) };
-    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({
+      action: 'reset',
+      result: 'ok',
+    });
     await writeFile(files.headFile, lagging); // as if the head's rewrite had failed after line 3
     expect(await verifyAll()).toEqual({ ok: true, lines: 3 });
-    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({
+      action: 'reset',
+      result: 'ok',
+    });
     expect(await seqs(day)).toEqual([1, 2, 3, 4]);
     expect(await verifyAll()).toEqual({ ok: true, lines: 4 });
   });
@@ -126,13 +149,21 @@ describe('hash-chained audit under write faults', () => {
     const day = (await files.list())[0]!;
     await appendFile(day, '{"time":"2026-11-20T09:00:00.000Z","kioskId":"coun');
     const restarted = { now: () => Date.UTC(2026, 10, 20, 12) };
-    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({
+      action: 'reset',
+      result: 'ok',
+    });
     expect(await seqs(day)).toEqual([1, 2, 3]);
     expect(await verifyAll()).toEqual({ ok: true, lines: 3 });
   });
 
   it('an append that fails is reported, and the next line takes its number', async () => {
-    const day = { t: Date.UTC(2026, 10, 20, 8), now() { return this.t; } };
+    const day = {
+      t: Date.UTC(2026, 10, 20, 8),
+      now() {
+        return this.t;
+      },
+    };
     const audit = new AuditLog(chainedAuditWriter(base, day), day, 'counter-1');
     const files = auditFiles(base);
     await audit.record({ action: 'create', result: 'ok', staffId: 'z1' });
@@ -165,7 +196,10 @@ describe('hash-chained audit under write faults', () => {
     const day = (await files.list())[0]!;
     await appendFile(day, 'garbage written by hand\n');
     const restarted = { now: () => Date.UTC(2026, 10, 20, 12) };
-    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({
+      action: 'reset',
+      result: 'ok',
+    });
     expect(await verifyAll()).toMatchObject({ ok: false, line: 3, reason: expect.stringContaining('not a JSON line') });
     const last = JSON.parse((await readFile(day, 'utf8')).trimEnd().split('\n').at(-1)!) as { seq: number };
     expect(last.seq).toBe(3);
@@ -174,7 +208,11 @@ describe('hash-chained audit under write faults', () => {
   it('verify calls a torn last line unfinished, not edited', async () => {
     const files = await writeTrail(1, 2);
     await appendFile((await files.list())[0]!, '{"time":"2026-11-20T09:00');
-    expect(await verifyAll()).toMatchObject({ ok: false, line: 3, reason: expect.stringContaining('unfinished last line') });
+    expect(await verifyAll()).toMatchObject({
+      ok: false,
+      line: 3,
+      reason: expect.stringContaining('unfinished last line'),
+    });
   });
 
   it('resumes from the day before when the newest daily file holds only a torn line, and cuts that line', async () => {
@@ -185,17 +223,23 @@ describe('hash-chained audit under write faults', () => {
     // And the head was lost with it: the trail alone says where the chain ends.
     await rm(files.headFile);
     const restarted = { now: () => nextDay + 5000 };
-    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({
+      action: 'reset',
+      result: 'ok',
+    });
     expect(await seqs(files.dailyFile(nextDay))).toEqual([3]);
     expect(await verifyAll()).toEqual({ ok: true, lines: 3 });
   });
 
-  it('cuts a line torn at the end of yesterday\'s file before today\'s first line', async () => {
+  it("cuts a line torn at the end of yesterday's file before today's first line", async () => {
     const files = await writeTrail(1, 2);
     const day = (await files.list())[0]!;
     await appendFile(day, '{"time":"2026-11-20T23:59:59.900Z","kioskId":"coun');
     const restarted = { now: () => Date.UTC(2026, 10, 21, 8) };
-    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({ action: 'reset', result: 'ok' });
+    await new AuditLog(chainedAuditWriter(base, restarted), restarted, 'counter-1').record({
+      action: 'reset',
+      result: 'ok',
+    });
     expect(await seqs(day)).toEqual([1, 2]);
     expect(await seqs(files.dailyFile(restarted.now()))).toEqual([3]);
     expect(await verifyAll()).toEqual({ ok: true, lines: 3 });

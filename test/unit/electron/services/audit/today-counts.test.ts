@@ -9,9 +9,21 @@ describe('TodayCounts', () => {
   it('counts only today’s lines from a file, and skips a torn last line', () => {
     let now = Date.parse('2026-12-02T23:59:00Z');
     const counts = new TodayCounts({ now: () => now });
-    counts.seed([line('2026-12-01T23:00:00Z', 'create', 'ok'), line('2026-12-02T01:00:00Z', 'create', 'ok'), line('2026-12-02T02:00:00Z', 'create', 'ok'), line('2026-12-02T03:00:00Z', 'reset', 'refused'), '{"time":"2026-12-02T04:0'].join('\n'));
+    counts.seed(
+      [
+        line('2026-12-01T23:00:00Z', 'create', 'ok'),
+        line('2026-12-02T01:00:00Z', 'create', 'ok'),
+        line('2026-12-02T02:00:00Z', 'create', 'ok'),
+        line('2026-12-02T03:00:00Z', 'reset', 'refused'),
+        '{"time":"2026-12-02T04:0',
+      ].join('\n'),
+    );
     counts.count('reset', 'ok');
-    expect(counts.list()).toEqual([{ action: 'create', result: 'ok', count: 2 }, { action: 'reset', result: 'refused', count: 1 }, { action: 'reset', result: 'ok', count: 1 }]);
+    expect(counts.list()).toEqual([
+      { action: 'create', result: 'ok', count: 2 },
+      { action: 'reset', result: 'refused', count: 1 },
+      { action: 'reset', result: 'ok', count: 1 },
+    ]);
     now = Date.parse('2026-12-03T00:00:01Z');
     expect(counts.list()).toEqual([]);
   });

@@ -27,7 +27,9 @@ describe('KeyedLock', () => {
     const lock = new KeyedLock();
     const order: string[] = [];
     let release: () => void = () => undefined;
-    const slow = lock.run('a', () => new Promise<void>((resolve) => (release = resolve)).then(() => void order.push('a1')));
+    const slow = lock.run('a', () =>
+      new Promise<void>((resolve) => (release = resolve)).then(() => void order.push('a1')),
+    );
     const failing = lock.run('a', async () => {
       order.push('a2');
       throw new Error('boom');

@@ -10,6 +10,7 @@ describe('GeneralizedTime', () => {
   });
 
   it('reads nothing it does not understand', () => {
-    for (const text of [undefined, '', '20261202030405', '20261202030405.5Z', '20261202030405+0800', 'yesterday']) expect(parseGeneralizedTime(text)).toBeNull();
+    for (const text of [undefined, '', '20261202030405', '20261202030405.5Z', '20261202030405+0800', 'yesterday'])
+      expect(parseGeneralizedTime(text)).toBeNull();
   });
 });

@@ -5,7 +5,23 @@ import { BerReader, BerWriter, EqualityFilter, FilterParser, OrFilter } from 'ld
 import { describe, expect, it } from 'vitest';
 import { anyEquals, childDn, equals, escapeDnValue } from '../../../../../electron/services/directory/ldap-names';
 
-const HOSTILE = ['*)(uid=*', '\\', '\0', ',=+<>#;', '*', '(', ')', 'a'.repeat(300), '王小明', '😀👍', ' lead', 'trail ', '#x', 'x\ny', '\\2a'];
+const HOSTILE = [
+  '*)(uid=*',
+  '\\',
+  '\0',
+  ',=+<>#;',
+  '*',
+  '(',
+  ')',
+  'a'.repeat(300),
+  '王小明',
+  '😀👍',
+  ' lead',
+  'trail ',
+  '#x',
+  'x\ny',
+  '\\2a',
+];
 
 /** Splits a DN into RDN strings at unescaped commas, and unescapes an RFC 4514 value. */
 function splitDn(dn: string): string[] {
@@ -24,7 +40,9 @@ function splitDn(dn: string): string[] {
   return parts;
 }
 function unescapeValue(value: string): string {
-  return value.replace(/\\([0-9a-fA-F]{2}|.)/g, (_m, c: string) => (c.length === 2 ? String.fromCharCode(parseInt(c, 16)) : c));
+  return value.replace(/\\([0-9a-fA-F]{2}|.)/g, (_m, c: string) =>
+    c.length === 2 ? String.fromCharCode(parseInt(c, 16)) : c,
+  );
 }
 
 function wireRoundTrip(filter: EqualityFilter | OrFilter) {
@@ -51,10 +69,17 @@ describe('escapeDnValue / childDn', () => {
 
   it('never lets a value add an RDN or change the parent (property, 10,000 inputs)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom(...HOSTILE)), (value) => {
-        const parts = splitDn(childDn('uid', value, 'ou=people,dc=x'));
-        return parts.length === 3 && parts[1] === 'ou=people' && unescapeValue(parts[0]!.slice(4)) === value;
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.string({ unit: 'binary', maxLength: 60 }),
+          fc.constantFrom(...HOSTILE),
+        ),
+        (value) => {
+          const parts = splitDn(childDn('uid', value, 'ou=people,dc=x'));
+          return parts.length === 3 && parts[1] === 'ou=people' && unescapeValue(parts[0]!.slice(4)) === value;
+        },
+      ),
       { numRuns: 10_000 },
     );
     // 10,000 runs take about 1 s alone and up to 7 s on a loaded 2-core machine: a generous bound.
@@ -75,12 +100,24 @@ describe('filters', () => {
 
   it('never turns a value into more filter (property, 10,000 inputs)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom(...HOSTILE)), (value) => {
-        const wire = wireRoundTrip(equals('uid', value) as EqualityFilter) as EqualityFilter;
-        const text = FilterParser.parseString(equals('uid', value).toString());
-        const wireValue = Buffer.isBuffer(wire.value) ? wire.value.toString('utf8') : wire.value;
-        return wire instanceof EqualityFilter && wire.attribute === 'uid' && wireValue === value && text instanceof EqualityFilter;
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.string({ unit: 'binary', maxLength: 60 }),
+          fc.constantFrom(...HOSTILE),
+        ),
+        (value) => {
+          const wire = wireRoundTrip(equals('uid', value) as EqualityFilter) as EqualityFilter;
+          const text = FilterParser.parseString(equals('uid', value).toString());
+          const wireValue = Buffer.isBuffer(wire.value) ? wire.value.toString('utf8') : wire.value;
+          return (
+            wire instanceof EqualityFilter &&
+            wire.attribute === 'uid' &&
+            wireValue === value &&
+            text instanceof EqualityFilter
+          );
+        },
+      ),
       { numRuns: 10_000 },
     );
     // 10,000 runs take about 1 s alone and up to 7 s on a loaded 2-core machine: a generous bound.

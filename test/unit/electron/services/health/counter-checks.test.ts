@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { egressCheck, skewCheck } from '../../../../../electron/services/health/counter-checks';
 
-const nic = (address: string, internal = false) => ({ address, internal, family: 'IPv4', netmask: '', mac: '', cidr: null }) as never;
+const nic = (address: string, internal = false) =>
+  ({ address, internal, family: 'IPv4', netmask: '', mac: '', cidr: null }) as never;
 const machine = () => ({ lo: [nic('127.0.0.1', true)], eth0: [nic('10.1.2.3')] });
 
 describe('skewCheck', () => {
@@ -34,7 +35,10 @@ describe('egressCheck', () => {
   });
 
   it('explains NAT when a configured address is not on this machine', () => {
-    expect(egressCheck(['140.114.0.10'], machine)).toMatchObject({ status: 'WARN', detail: expect.stringMatching(/140\.114\.0\.10 not on this machine.*NAT.*SESSION\(-2\)/) });
+    expect(egressCheck(['140.114.0.10'], machine)).toMatchObject({
+      status: 'WARN',
+      detail: expect.stringMatching(/140\.114\.0\.10 not on this machine.*NAT.*SESSION\(-2\)/),
+    });
   });
 
   it('fails when AIS could only ever see loopback', () => {

@@ -2,7 +2,15 @@
 // to show, store and turn into account names (no control or bidi characters survive).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanChineseName, cleanPassportName, normaliseStaffId, requireEligible, requireRole, roleOf, withoutHiddenCharacters } from '../../../../../electron/services/identity/person-identity';
+import {
+  cleanChineseName,
+  cleanPassportName,
+  normaliseStaffId,
+  requireEligible,
+  requireRole,
+  roleOf,
+  withoutHiddenCharacters,
+} from '../../../../../electron/services/identity/person-identity';
 import { normaliseHandoff } from '../../../../../electron/services/ais/handoff-payload';
 
 // eslint-disable-next-line no-control-regex -- the characters a clean name must not contain
@@ -39,7 +47,13 @@ describe('person identity', () => {
   });
 
   it('cleans the names of an AIS handoff, entities included, before anything shows or stores them', () => {
-    const payload = normaliseHandoff({ id: 'z1', ip: '10.0.0.1', timestamp: '1', name: '王&#x202E;小明', name_en: 'LIN,&#8238;MING\u2067' });
+    const payload = normaliseHandoff({
+      id: 'z1',
+      ip: '10.0.0.1',
+      timestamp: '1',
+      name: '王&#x202E;小明',
+      name_en: 'LIN,&#8238;MING\u2067',
+    });
     expect(payload).toMatchObject({ name: '王小明', nameEn: 'LIN,MING' });
   });
 });

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceMailStore, type ReferenceMailStore } from '../../../../../dev/mail-store/reference-mail-store';
-import { campusMailboxProvisioning, noMailboxProvisioning, parseGetquota } from '../../../../../electron/services/mailbox/mailbox-provisioner';
+import {
+  campusMailboxProvisioning,
+  noMailboxProvisioning,
+  parseGetquota,
+} from '../../../../../electron/services/mailbox/mailbox-provisioner';
 
 let store: ReferenceMailStore;
 let root: string;
@@ -18,16 +22,46 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const settings = () => ({ host: store.host, mkhomedirPort: store.mkhomedirPort, setquotaPort: store.setquotaPort, getquotaPort: store.getquotaPort, timeoutMs: 2000, realm: 'mx', quota: '60G' });
-const account = (uid: string) => ({ uid, uidNumber: 1234, gidNumber: 100, homeDirectory: `/mx/u/${uid.slice(0, 2)}/${uid}` });
+const settings = () => ({
+  host: store.host,
+  mkhomedirPort: store.mkhomedirPort,
+  setquotaPort: store.setquotaPort,
+  getquotaPort: store.getquotaPort,
+  timeoutMs: 2000,
+  realm: 'mx',
+  quota: '60G',
+});
+const account = (uid: string) => ({
+  uid,
+  uidNumber: 1234,
+  gidNumber: 100,
+  homeDirectory: `/mx/u/${uid.slice(0, 2)}/${uid}`,
+});
 
 describe('campus mailbox provisioning', () => {
-  const provision = (uid: string, overrides: Partial<ReturnType<typeof settings>> = {}, homeDirectory?: string, homeMade?: boolean) =>
-    campusMailboxProvisioning({ ...settings(), ...overrides }).provision({ ...account(uid), ...(homeDirectory ? { homeDirectory } : {}) }, { homeMade });
+  const provision = (
+    uid: string,
+    overrides: Partial<ReturnType<typeof settings>> = {},
+    homeDirectory?: string,
+    homeMade?: boolean,
+  ) =>
+    campusMailboxProvisioning({ ...settings(), ...overrides }).provision(
+      { ...account(uid), ...(homeDirectory ? { homeDirectory } : {}) },
+      { homeMade },
+    );
 
   it('makes the home directory and reports quota and .MBOX from real usage', async () => {
     const { report, problem } = await provision('mzlin');
-    expect({ report, problem }).toEqual({ report: { mode: 'campus', homeCreated: true, quota: { usedKB: 2, quotaKB: 62914560 }, mbox: { sizeKB: 2, files: 3 }, unfinished: null }, problem: null });
+    expect({ report, problem }).toEqual({
+      report: {
+        mode: 'campus',
+        homeCreated: true,
+        quota: { usedKB: 2, quotaKB: 62914560 },
+        mbox: { sizeKB: 2, files: 3 },
+        unfinished: null,
+      },
+      problem: null,
+    });
     expect(store.homeOf('mzlin')).toBe(join(root, 'mx', 'u', 'mz', 'mzlin'));
   });
 
@@ -77,11 +111,17 @@ describe('campus mailbox provisioning', () => {
 
 describe('getquota replies and the none mode', () => {
   it('parses the four getquota values', () => {
-    expect(parseGetquota('DISK_USAGE: 12KB\nDISK_QUOTA: 62914560KB\n.MBOX_SIZE: 2KB\n.MBOX_FILES: 3\n')).toEqual({ quota: { usedKB: 12, quotaKB: 62914560 }, mbox: { sizeKB: 2, files: 3 } });
+    expect(parseGetquota('DISK_USAGE: 12KB\nDISK_QUOTA: 62914560KB\n.MBOX_SIZE: 2KB\n.MBOX_FILES: 3\n')).toEqual({
+      quota: { usedKB: 12, quotaKB: 62914560 },
+      mbox: { sizeKB: 2, files: 3 },
+    });
     expect(() => parseGetquota('DISK_USAGE: 12KB\n')).toThrow(/DISK_QUOTA/);
   });
 
   it('none: the mail server makes the mailbox on first delivery', async () => {
-    await expect(noMailboxProvisioning.provision(account('x'))).resolves.toEqual({ report: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null }, problem: null });
+    await expect(noMailboxProvisioning.provision(account('x'))).resolves.toEqual({
+      report: { mode: 'none', homeCreated: false, quota: null, mbox: null, unfinished: null },
+      problem: null,
+    });
   });
 });

@@ -2,9 +2,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  candidatePatterns, isValidAccountName, offlineCandidates, parsePassportName, sortCandidates, suffixRounds,
+  candidatePatterns,
+  isValidAccountName,
+  offlineCandidates,
+  parsePassportName,
+  sortCandidates,
+  suffixRounds,
 } from '../../../../../electron/services/naming/account-name-rules';
-import { RESERVED_OFFENSIVE_WORDS, RESERVED_ROLE_WORDS, parseWordList } from '../../../../../electron/services/naming/reserved-words';
+import {
+  RESERVED_OFFENSIVE_WORDS,
+  RESERVED_ROLE_WORDS,
+  parseWordList,
+} from '../../../../../electron/services/naming/reserved-words';
 import { foldDiacritics } from '../../../../../electron/services/identity/person-identity';
 
 const words = { reserved: [...RESERVED_ROLE_WORDS, ...RESERVED_OFFENSIVE_WORDS] };
@@ -13,7 +22,10 @@ const offer = (nameEn: string) => offlineCandidates(foldDiacritics(nameEn), word
 
 describe('the name table (must pass)', () => {
   it.each([
-    ['WANG,HSIAO-MING', ['hmwang', 'hm.wang', 'wanghm', 'hsiaoming', 'hsiaomingwang', 'wanghsiaoming', 'hsiaoming.wang']],
+    [
+      'WANG,HSIAO-MING',
+      ['hmwang', 'hm.wang', 'wanghm', 'hsiaoming', 'hsiaomingwang', 'wanghsiaoming', 'hsiaoming.wang'],
+    ],
     ['Ou Yang, Fei Fei', ['ffouyang', 'feifei', 'ouyangfeifei', 'oyang']],
     ['Ming-Zhi Lin', ['mzlin', 'mingzhi', 'lin.mingzhi']],
     ['GÖDEL,KURT', ['kgodel']],
@@ -50,7 +62,8 @@ describe('candidatePatterns', () => {
   it('makes every pattern with each separator, and the compound-surname form', () => {
     const all = candidatePatterns(parsePassportName('WANG,HSIAO-MING'));
     for (const sep of ['.', '-', '_']) {
-      for (const n of [`hm${sep}wang`, `wang${sep}hm`, `hsiaoming${sep}wang`, `wang${sep}hsiaoming`]) expect(all).toContain(n);
+      for (const n of [`hm${sep}wang`, `wang${sep}hm`, `hsiaoming${sep}wang`, `wang${sep}hsiaoming`])
+        expect(all).toContain(n);
     }
     expect(all).toContain('wang');
     expect(new Set(all).size).toBe(all.length);
@@ -68,10 +81,26 @@ describe('candidatePatterns', () => {
 
 describe('isValidAccountName', () => {
   it.each([
-    ['abc', true], ['ab', false], ['a234567890123456', true], ['a2345678901234567', false],
-    ['1abc', false], ['.abc', false], ['Abc', false], ['ab c', false], ['ab+c', false],
-    ['wang.hm', true], ['wang.', false], ['wang.2', false], ['wang..hm', false], ['wang-_hm', false], ['hm_wang2', true],
-    ['rootbeer', false], ['sysopx', false], ['xadminx', false], ['postmaster2', false], ['nobody', false],
+    ['abc', true],
+    ['ab', false],
+    ['a234567890123456', true],
+    ['a2345678901234567', false],
+    ['1abc', false],
+    ['.abc', false],
+    ['Abc', false],
+    ['ab c', false],
+    ['ab+c', false],
+    ['wang.hm', true],
+    ['wang.', false],
+    ['wang.2', false],
+    ['wang..hm', false],
+    ['wang-_hm', false],
+    ['hm_wang2', true],
+    ['rootbeer', false],
+    ['sysopx', false],
+    ['xadminx', false],
+    ['postmaster2', false],
+    ['nobody', false],
   ])('%s → %s', (name, valid) => {
     expect(isValidAccountName(name, words)).toBe(valid);
   });
@@ -79,7 +108,13 @@ describe('isValidAccountName', () => {
 
 describe('ordering and suffixes', () => {
   it('sorts by length, then alphabetically', () => {
-    expect(sortCandidates(['wang.hm', 'hmwang', 'feifei', 'oyang', 'hm.wang'])).toEqual(['oyang', 'feifei', 'hmwang', 'hm.wang', 'wang.hm']);
+    expect(sortCandidates(['wang.hm', 'hmwang', 'feifei', 'oyang', 'hm.wang'])).toEqual([
+      'oyang',
+      'feifei',
+      'hmwang',
+      'hm.wang',
+      'wang.hm',
+    ]);
   });
 
   it('tries a name, then its 2 and 3 variants', () => {
@@ -90,7 +125,11 @@ describe('ordering and suffixes', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (name) => {
         const offered = offlineCandidates(name, words);
-        return offered.every((n) => isValidAccountName(n, words)) && new Set(offered).size === offered.length && sortCandidates(offered).join() === offered.join();
+        return (
+          offered.every((n) => isValidAccountName(n, words)) &&
+          new Set(offered).size === offered.length &&
+          sortCandidates(offered).join() === offered.join()
+        );
       }),
       { numRuns: 3000 },
     );

@@ -8,9 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { buildBreachedFilter, fingerprintBytesFor } from '../../../../../electron/services/password/breached-filter-builder';
-import { CheckedBreachedFilter, checkFilterFile, checkFilterFrame } from '../../../../../electron/services/password/breached-filter-check';
-import { filterHas, openFilterLookup, passwordKey } from '../../../../../electron/services/password/breached-filter-format';
+import {
+  buildBreachedFilter,
+  fingerprintBytesFor,
+} from '../../../../../electron/services/password/breached-filter-builder';
+import {
+  CheckedBreachedFilter,
+  checkFilterFile,
+  checkFilterFrame,
+} from '../../../../../electron/services/password/breached-filter-check';
+import {
+  filterHas,
+  openFilterLookup,
+  passwordKey,
+} from '../../../../../electron/services/password/breached-filter-format';
 import { createWorkerStrengthRater } from '../../../../../electron/services/password/strength-rater';
 
 const dir = mkdtempSync(join(tmpdir(), 'breached-test-'));
@@ -34,7 +45,8 @@ function inMemory(bytes: Buffer) {
   return {
     openSync: () => 1,
     fstatSync: () => ({ size: bytes.length }),
-    readSync: (_fd: number, into: Uint8Array, at: number, length: number, position: number) => bytes.copy(into, at, position, position + length),
+    readSync: (_fd: number, into: Uint8Array, at: number, length: number, position: number) =>
+      bytes.copy(into, at, position, position + length),
     closeSync: () => undefined,
   };
 }
@@ -49,7 +61,12 @@ describe('breached-password filter', () => {
     for (const rate of [0.01, 1e-4]) {
       const out = join(dir, `filter-${rate}.bin`);
       const summary = await buildBreachedFilter({ from: list, out, falsePositiveRate: rate });
-      expect(summary).toMatchObject({ format: 'pwned', lines: 300_000, keys: 300_000, fingerprintBytes: fingerprintBytesFor(rate) });
+      expect(summary).toMatchObject({
+        format: 'pwned',
+        lines: 300_000,
+        keys: 300_000,
+        fingerprintBytes: fingerprintBytesFor(rate),
+      });
       expect(summary.falsePositiveRate).toBeLessThanOrEqual(rate);
       const onDisk = openFilterLookup(fs, crc32, out);
       expect(hashes.slice(0, 20_000).filter((h) => !filterHas(onDisk, ...keyOf(h)))).toEqual([]);
@@ -60,7 +77,8 @@ describe('breached-password filter', () => {
         expect(missed).toEqual([]);
         let positives = 0;
         const random = new Uint32Array(randomBytes(8 * 1_000_000).buffer);
-        for (let i = 0; i < 1_000_000; i += 1) if (filterHas(lookup, random[2 * i]!, random[2 * i + 1]!)) positives += 1;
+        for (let i = 0; i < 1_000_000; i += 1)
+          if (filterHas(lookup, random[2 * i]!, random[2 * i + 1]!)) positives += 1;
         expect(positives / 1_000_000).toBeLessThanOrEqual(rate);
         // And not suspiciously low: the fingerprints do the work, within 4 standard deviations.
         const expected = 1_000_000 * summary.falsePositiveRate;
@@ -110,23 +128,42 @@ describe('breached-password filter', () => {
     flipped.writeUInt8(flipped.readUInt8(5000) ^ 0x10, 5000);
     const corrupt = variant('corrupt.bin', flipped);
     expect(checkFilterFrame(corrupt).ok).toBe(true); // the frame holds; only the full check reads the fingerprints
-    expect(await checkFilterFile(corrupt)).toMatchObject({ ok: false, problem: expect.stringMatching(/checksum does not match/) });
+    expect(await checkFilterFile(corrupt)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/checksum does not match/),
+    });
     const header = Buffer.from(bytes);
     header.writeUInt8(header.readUInt8(30) ^ 0x01, 30);
-    expect(checkFilterFrame(variant('header.bin', header))).toMatchObject({ ok: false, problem: expect.stringMatching(/header checksum/) });
+    expect(checkFilterFrame(variant('header.bin', header))).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/header checksum/),
+    });
     const table = Buffer.from(bytes);
     table.writeUInt8(table.readUInt8(table.length - 3) ^ 0x01, table.length - 3);
-    expect(checkFilterFrame(variant('table.bin', table))).toMatchObject({ ok: false, problem: expect.stringMatching(/table checksum/) });
-    expect(checkFilterFrame(list)).toMatchObject({ ok: false, problem: expect.stringMatching(/not a breached-password filter/) });
+    expect(checkFilterFrame(variant('table.bin', table))).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/table checksum/),
+    });
+    expect(checkFilterFrame(list)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/not a breached-password filter/),
+    });
     expect(checkFilterFrame(join(dir, 'absent.bin'))).toMatchObject({ ok: false, problem: 'missing (no such file)' });
 
     // At start-up a corrupt body is used only until the full check finds it, then dropped with one error line.
     const errors: string[] = [];
-    const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (_: string, fields?: Record<string, unknown>) => void errors.push(String(fields?.detail)) };
+    const logger = {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: (_: string, fields?: Record<string, unknown>) => void errors.push(String(fields?.detail)),
+    };
     const started = new CheckedBreachedFilter(corrupt, logger);
     expect(started.current()).toBe(corrupt);
     await vi.waitFor(() => expect(started.current()).toBeNull());
-    expect(errors).toEqual([`${corrupt}: fingerprint checksum does not match (corrupt file); new passwords are checked by zxcvbn alone`]);
+    expect(errors).toEqual([
+      `${corrupt}: fingerprint checksum does not match (corrupt file); new passwords are checked by zxcvbn alone`,
+    ]);
     expect(new CheckedBreachedFilter(good, logger).current()).toBe(good);
   }, 60_000);
 

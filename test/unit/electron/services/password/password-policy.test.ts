@@ -51,6 +51,20 @@ describe('enforcePasswordPolicy', () => {
   });
 
   it('passes the ID, name tokens, account and site words to zxcvbn', () => {
-    expect(personalInputs(person)).toEqual(['z10003', 'ming', 'mingzhi', 'mingzhilin', 'zhi', 'zhilin', 'lin', 'linming', 'linmingzhi', 'mzlin', 'nthu', 'tsinghua', 'mx']);
+    expect(personalInputs(person)).toEqual([
+      'z10003',
+      'ming',
+      'mingzhi',
+      'mingzhilin',
+      'zhi',
+      'zhilin',
+      'lin',
+      'linming',
+      'linmingzhi',
+      'mzlin',
+      'nthu',
+      'tsinghua',
+      'mx',
+    ]);
   });
 });

@@ -19,7 +19,11 @@ describe('bundled policy summaries', () => {
     const network = bundled.get('network-usage', language);
     expect(network).toMatchObject({ approved: '2002-05-23', amended: [], summary: true });
     const email = bundled.get('email-terms', language);
-    expect(email).toMatchObject({ approved: '2005-07-07', amended: ['2008-09-18', '2008-11-13', '2015-05-28', '2016-03-03', '2018-03-08'], summary: true });
+    expect(email).toMatchObject({
+      approved: '2005-07-07',
+      amended: ['2008-09-18', '2008-11-13', '2015-05-28', '2016-03-03', '2018-03-08'],
+      summary: true,
+    });
     for (const doc of [network, email]) {
       expect(doc.source).toBeTruthy();
       expect(doc.markdown).toMatch(language === 'en' ? /summary/i : /摘要/);
@@ -36,9 +40,16 @@ describe('bundled policy summaries', () => {
 describe('operator folder', () => {
   it('takes precedence where it has a file, and falls back to the bundled one elsewhere', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'mx-policies-'));
-    await writeFile(join(folder, 'network-usage.zh-TW.md'), '---\ntitle: 校園網路使用規範\nversion: official-2002\napproved: "2002-05-23"\nsummary: false\n---\n# 正式條文\n');
+    await writeFile(
+      join(folder, 'network-usage.zh-TW.md'),
+      '---\ntitle: 校園網路使用規範\nversion: official-2002\napproved: "2002-05-23"\nsummary: false\n---\n# 正式條文\n',
+    );
     const library = new PolicyLibrary([folder, SOURCE_POLICIES_DIR], read);
-    expect(library.get('network-usage', 'zh-TW')).toMatchObject({ version: 'official-2002', summary: false, markdown: '# 正式條文' });
+    expect(library.get('network-usage', 'zh-TW')).toMatchObject({
+      version: 'official-2002',
+      summary: false,
+      markdown: '# 正式條文',
+    });
     expect(library.get('network-usage', 'en').summary).toBe(true);
   });
 
@@ -46,7 +57,9 @@ describe('operator folder', () => {
     const folder = await mkdtemp(join(tmpdir(), 'mx-policies-'));
     await writeFile(join(folder, 'email-terms.en.md'), 'no front matter here');
     const library = new PolicyLibrary([folder], read);
-    expect(() => library.get('email-terms', 'en')).toThrow(expect.objectContaining({ code: 'POLICY_UNAVAILABLE', detail: expect.stringContaining('email-terms.en.md') }));
+    expect(() => library.get('email-terms', 'en')).toThrow(
+      expect.objectContaining({ code: 'POLICY_UNAVAILABLE', detail: expect.stringContaining('email-terms.en.md') }),
+    );
     expect(() => library.get('network-usage', 'en')).toThrow(expect.objectContaining({ code: 'POLICY_UNAVAILABLE' }));
   });
 });
@@ -56,7 +69,19 @@ describe('Consents', () => {
     const lines: Array<Record<string, unknown>> = [];
     const audit = new AuditLog(async (l) => void lines.push(JSON.parse(l)), { now: () => 0 }, 'k');
     const sessions = new KioskSessions({ now: () => 0 }, { maxSeconds: 1200, idleSeconds: 300 });
-    const session = sessions.start({ id: 'z1', name: 'n', nameEn: 'A B', ip: '1.1.1.1', timestamp: 0, language: 'en', condition: '一般', role: 'staff' }, 'apply');
+    const session = sessions.start(
+      {
+        id: 'z1',
+        name: 'n',
+        nameEn: 'A B',
+        ip: '1.1.1.1',
+        timestamp: 0,
+        language: 'en',
+        condition: '一般',
+        role: 'staff',
+      },
+      'apply',
+    );
     return { consents: new Consents(bundled, audit), session, lines };
   }
   const receipt = (id: 'network-usage' | 'email-terms', language: 'zh-TW' | 'en' = 'en') => {
@@ -75,7 +100,9 @@ describe('Consents', () => {
 
   it('refuses a text that is not the one served now', async () => {
     const { consents, session } = setup();
-    await expect(consents.accept(session, { ...receipt('network-usage'), hash: '0'.repeat(64) })).rejects.toMatchObject({ code: 'POLICY_CHANGED' });
+    await expect(consents.accept(session, { ...receipt('network-usage'), hash: '0'.repeat(64) })).rejects.toMatchObject(
+      { code: 'POLICY_CHANGED' },
+    );
     expect(() => consents.requireAll(session)).toThrow(expect.objectContaining({ code: 'CONSENT_MISSING' }));
   });
 

@@ -5,13 +5,27 @@ import { type KioskError } from '../../../../../electron/services/kiosk-error';
 import { KioskSessions, type SessionEndReason } from '../../../../../electron/services/session/kiosk-session';
 
 const handoff: VerifiedHandoff = {
-  id: 'z10001', name: '王小明', nameEn: 'WANG,HSIAO-MING', ip: '192.0.2.10', timestamp: 0, language: 'zh-TW', condition: '一般', role: 'staff',
+  id: 'z10001',
+  name: '王小明',
+  nameEn: 'WANG,HSIAO-MING',
+  ip: '192.0.2.10',
+  timestamp: 0,
+  language: 'zh-TW',
+  condition: '一般',
+  role: 'staff',
 };
 
 function setup() {
-  const clock = { t: 1_000_000, now() { return this.t; } };
+  const clock = {
+    t: 1_000_000,
+    now() {
+      return this.t;
+    },
+  };
   const ended: Array<[SessionEndReason, string]> = [];
-  const sessions = new KioskSessions(clock, { maxSeconds: 1200, idleSeconds: 300 }, (reason, id) => ended.push([reason, id]));
+  const sessions = new KioskSessions(clock, { maxSeconds: 1200, idleSeconds: 300 }, (reason, id) =>
+    ended.push([reason, id]),
+  );
   return { clock, sessions, ended };
 }
 
@@ -33,7 +47,14 @@ describe('KioskSessions', () => {
     const { sessions, clock } = setup();
     const session = sessions.start(handoff, 'apply');
     expect(session.profile).toEqual({
-      id: 'z10001', name: '王小明', nameEn: 'WANG,HSIAO-MING', from: 'AIS', loginTime: new Date(clock.t).toISOString(), language: 'zh-TW', condition: '一般', role: 'staff',
+      id: 'z10001',
+      name: '王小明',
+      nameEn: 'WANG,HSIAO-MING',
+      from: 'AIS',
+      loginTime: new Date(clock.t).toISOString(),
+      language: 'zh-TW',
+      condition: '一般',
+      role: 'staff',
     });
     expect(sessions.require().purpose).toBe('apply');
   });
@@ -74,19 +95,30 @@ describe('KioskSessions', () => {
     const { sessions } = setup();
     const session = sessions.start(handoff, 'apply');
     session.holdings.offeredNames = ['hmwang'];
-    session.holdings.consents.set('network-usage', { id: 'network-usage', version: '1', hash: 'a'.repeat(64), language: 'zh-TW' });
+    session.holdings.consents.set('network-usage', {
+      id: 'network-usage',
+      version: '1',
+      hash: 'a'.repeat(64),
+      language: 'zh-TW',
+    });
     session.holdings.contactAtCounter = { dn: 'uid=x', sentAt: 1, tries: 0 };
     const consents = session.holdings.consents;
     expect(sessions.end('cancel')).toBe(true);
     expect(session.profile).toMatchObject({ id: '', name: '', nameEn: '', condition: '' });
-    expect(session.holdings).toEqual({ offeredNames: [], consents: new Map(), creation: null, creator: null, contactAtCounter: null });
+    expect(session.holdings).toEqual({
+      offeredNames: [],
+      consents: new Map(),
+      creation: null,
+      creator: null,
+      contactAtCounter: null,
+    });
     expect(session.holdings.consents).not.toBe(consents);
     expect(session.live).toBe(false);
     expect(sessions.end('cancel')).toBe(false);
     expect(sessions.hasLive()).toBe(false);
   });
 
-  it('closes an assisted session\'s operator connection only after its tracked work has settled', async () => {
+  it("closes an assisted session's operator connection only after its tracked work has settled", async () => {
     const { sessions } = setup();
     const session = sessions.start(handoff, 'apply');
     let closed = 0;
