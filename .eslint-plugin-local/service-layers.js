@@ -18,7 +18,7 @@ export const SERVICE_LAYERS = [
   ['health'],
   ['helpdesk'],
   // The composition: the configuration file and the backend that wires every room.
-  ['config', 'kiosk-backend'],
+  ['config', 'kiosk-backend', 'kiosk-backend-types'],
 ];
 
 const SERVICES = ['electron', 'services'];

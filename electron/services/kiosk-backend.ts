@@ -4,33 +4,23 @@
 import type { SettingsResponse } from '../../shared/contract/schemas';
 import { REFUSED_OUT_OF_SERVICE } from '../../shared/contract/channels';
 import { layoutFromConfig } from './account-store/account-layout';
-import type { AccountReads } from './account-store/account-reads';
-import type { AccountCreation } from './accounts/account-creation';
 import { createAccountServices } from './accounts/account-services';
 import { registerAccountHandlers } from './accounts/account-handlers';
-import type { AccountHousekeeping } from './accounts/housekeeping';
-import type { IncompleteEntrySweeper } from './accounts/incomplete-entry-sweeper';
-import type { MailboxFinisher } from './accounts/mailbox-finisher';
-import type { PasswordReset } from './accounts/password-reset';
 import type { FetchLike } from './ais/ais-health';
 import { registerAisHandlers } from './ais/ais-handlers';
-import { AisSignIn, type AisLauncher } from './ais/ais-sign-in';
+import { AisSignIn } from './ais/ais-sign-in';
 import { AisHandoffVerifier } from './ais/handoff-verifier';
-import { createAesGcmCodec, parseAisKey, type AisTokenCodec } from './ais/token-codec';
-import type { UsedTokens } from './ais/used-token-journal';
-import { AuditLog, type AuditWriter } from './audit/audit-log';
+import { createAesGcmCodec, parseAisKey } from './ais/token-codec';
+import { AuditLog } from './audit/audit-log';
 import { todayCountsFromAuditFile } from './audit/today-counts';
-import type { Clock } from './clock';
 import { KeyedLock } from './concurrency/keyed-lock';
-import type { KioskConfig } from './config';
 import { registerContactHandlers } from './contact/contact-handlers';
 import { ContactConfirmation } from './contact/contact-confirmation';
-import { createSmtpMailer, noMailer, type Mailer } from './contact/smtp-mailer';
+import { createSmtpMailer, noMailer } from './contact/smtp-mailer';
 import { DirectoryConnection } from './directory/directory-connection';
 import { DirectoryHealth } from './directory/directory-health';
 import { allDirectoryServers, directoryServers } from './directory/directory-settings';
 import { WriteServers } from './directory/write-servers';
-import type { LdapConnector } from './directory/ldap-connector';
 import { Dispatcher } from './dispatcher';
 import { registerStatusHandlers } from './health/status-handlers';
 import { FleetBeacon } from './health/fleet-beacon';
@@ -39,91 +29,25 @@ import { AssistedStarts } from './helpdesk/assisted-starts';
 import { registerHelpdeskHandlers } from './helpdesk/helpdesk-handlers';
 import { HelpdeskConsole } from './helpdesk/helpdesk-console';
 import { OperatorSignIn } from './helpdesk/operator-sign-in';
-import type { Logger } from './logger';
 import { mailboxProvisionerFor } from './mailbox/mailbox-from-config';
-import type { MailboxProvisioner } from './mailbox/mailbox-provisioner';
 import { AccountNamer } from './naming/account-namer';
 import { namingWords } from './naming/reserved-words';
 import { CheckedBreachedFilter } from './password/breached-filter-check';
 import { registerPasswordHandlers } from './password/password-handlers';
 import { breachedFilterPath } from './password/password-settings';
-import { createWorkerStrengthRater, type StrengthRater } from './password/strength-rater';
+import { createWorkerStrengthRater } from './password/strength-rater';
 import { Lifecycle } from './lifecycle';
 import { Consents } from './policies/consents';
 import { registerPolicyHandlers } from './policies/policy-handlers';
 import { PolicyLibrary } from './policies/policy-library';
 import { registerReceiptHandlers } from './receipt/receipt-handlers';
-import { pagePrintsItself, receiptPrinting, type ReceiptPrinter } from './receipt/receipt-printer';
+import { pagePrintsItself, receiptPrinting } from './receipt/receipt-printer';
 import { KioskSessions, type SessionEndReason } from './session/kiosk-session';
 import { registerSessionHandlers } from './session/session-handlers';
 
 export { namingWords };
-
-export interface KioskBackendDeps {
-  config: KioskConfig;
-  appVersion: string;
-  clock: Clock;
-  logger: Logger;
-  connectLdap: LdapConnector;
-  /** How this shell shows AIS: given the sign-in service, returns the launcher. */
-  makeAisLauncher: (signIn: AisSignIn) => AisLauncher;
-  /** Where audit lines go (a file in production). */
-  auditWriter: AuditWriter;
-  /** Reads the operator's word files named in naming.*File. */
-  readTextFile: (path: string) => string;
-  /** A site may plug in AIS's own cipher; the default is the documented AES-256-GCM format. */
-  aisCodec?: AisTokenCodec;
-  /** The tokens already used: a journal on disk in a kiosk, so a restart forgets none. */
-  usedTokens?: UsedTokens;
-  /** Overrides the configured mailbox provisioning (tests inject failures here). */
-  mailbox?: MailboxProvisioner;
-  /** The bundled policy summaries (the built renderer's policies/ folder). */
-  bundledPoliciesDir: string;
-  /** For the AIS reachability line; the platform's fetch by default. */
-  fetch?: FetchLike;
-  /** Overrides the configured SMTP relay. */
-  mailer?: Mailer;
-  /** Overrides the password worker (zxcvbn and the breached-password filter). */
-  rater?: StrengthRater;
-  /** The breached-password filter shipped with this build; password.breachedFilter wins over it. */
-  bundledBreachedFilter?: string;
-  /** Shown on the helpdesk's health view. */
-  configPath: string;
-  /** Prints the result receipt: Electron's silent printing, or (by default) the page's own window.print. */
-  receiptPrinter?: ReceiptPrinter;
-  /**
-   * How often the directory's layout is checked, the sweeper looks for abandoned entries and claims
-   * across it, and the finisher for unfinished mailboxes (and once at start-up). The shells set it;
-   * tests call them.
-   */
-  sweepEveryMs?: number;
-  /** Whether this kiosk writes its heartbeat and watches the switches on its own (the shells do). */
-  fleetBeacon?: boolean;
-}
-
-export interface KioskBackend {
-  dispatcher: Dispatcher;
-  directoryHealth: DirectoryHealth;
-  sessions: KioskSessions;
-  aisSignIn: AisSignIn;
-  /** Accounts as the read servers show them (account-store/). */
-  reads: AccountReads;
-  creation: AccountCreation;
-  reset: PasswordReset;
-  sweeper: IncompleteEntrySweeper;
-  /** The layout check, the sweep and the finisher, in rounds (started when sweepEveryMs is set). */
-  housekeeping: AccountHousekeeping;
-  /** Finishes mailboxes left unfinished (campus mode); run with the sweeper. */
-  mailboxes: MailboxFinisher;
-  namer: AccountNamer;
-  policies: PolicyLibrary;
-  contacts: ContactConfirmation;
-  status: KioskStatus;
-  fleet: FleetBeacon;
-  /** Ends the session and closes any AIS page still open: what the shell's own wipes call. */
-  wipe(reason: SessionEndReason): boolean;
-  close(): Promise<void>;
-}
+export type { KioskBackend, KioskBackendDeps } from './kiosk-backend-types';
+import type { KioskBackend, KioskBackendDeps } from './kiosk-backend-types';
 
 export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const { config, clock, logger } = deps;
