@@ -102,7 +102,13 @@ export class AccountStore {
   allocateUidNumber(readAhead?: number): Promise<number> {
     const counter = uidCounterFor(this.layout, this.target.url);
     return this.target.writer.run(
-      (client) => allocateUidNumber(client, counter.counterDn, this.layout.baseDn, counter, readAhead),
+      (client) =>
+        allocateUidNumber(client, {
+          counterDn: counter.counterDn,
+          baseDn: this.layout.baseDn,
+          range: counter,
+          readAhead,
+        }),
       { idempotent: false },
     );
   }

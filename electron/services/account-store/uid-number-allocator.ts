@@ -56,10 +56,7 @@ export async function readCounter(client: Client, counterDn: string): Promise<nu
  */
 export async function allocateUidNumber(
   client: Client,
-  counterDn: string,
-  baseDn: string,
-  range: UidRange,
-  readAhead?: number,
+  { counterDn, baseDn, range, readAhead }: { counterDn: string; baseDn: string; range: UidRange; readAhead?: number },
 ): Promise<number> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const current = attempt === 0 && readAhead !== undefined ? readAhead : await readCounter(client, counterDn);

@@ -208,7 +208,11 @@ export class CreationAttempt implements AddingAttempt {
       gidNumber: room.layout.account.gidNumber,
       homeDirectory: homeDirectoryFor(room.layout.account.homeDirectory, uid),
     };
-    const { report, problem, made } = await provisionAndMark(room, store, this.person.staffId, account, homeMade);
+    const { report, problem, made } = await provisionAndMark(room, store, {
+      staffId: this.person.staffId,
+      account,
+      homeMade,
+    });
     if (made) progress.stage = 'complete';
     if (report.unfinished) {
       const after = made

@@ -28,9 +28,7 @@ import type { CreationLeftovers } from './creation-leftovers';
 export async function provisionAndMark(
   deps: { mailbox: MailboxProvisioner; mailboxMode: 'none' | 'campus'; logger: Logger },
   store: AccountStore,
-  staffId: string,
-  account: MailboxAccount,
-  homeMade: boolean,
+  { staffId, account, homeMade }: { staffId: string; account: MailboxAccount; homeMade: boolean },
 ): Promise<MailboxProvisioning & { made: boolean }> {
   const provisioning = await deps.mailbox.provision(account, { homeMade });
   const made = mailboxMade(provisioning.report);
@@ -98,13 +96,11 @@ export class MailboxFinisher {
     const homeDirectory = account.homeDirectory || homeDirectoryFor(store.layoutAccount.homeDirectory, account.uid);
     const gidNumber = Number.isInteger(account.gidNumber) ? account.gidNumber : store.layoutAccount.gidNumber;
     // The person resuming may have marked it meanwhile; the mailbox is there either way.
-    const { report, problem, made } = await provisionAndMark(
-      deps,
-      store,
+    const { report, problem, made } = await provisionAndMark(deps, store, {
       staffId,
-      { uid: account.uid, uidNumber: account.uidNumber, gidNumber, homeDirectory },
-      claim.homeMade,
-    );
+      account: { uid: account.uid, uidNumber: account.uidNumber, gidNumber, homeDirectory },
+      homeMade: claim.homeMade,
+    });
     if (made) {
       await deps.audit.note({
         action: 'mailbox',

@@ -26,12 +26,9 @@ export class PasswordSetter {
 
   /** The truth of a password after a fault: set, not set, or unknown once the bound has passed. */
   truth(store: AccountStore, dn: string, password: string) {
-    return whetherPasswordTook(
-      (d, p) => this.binds(store, d, p),
-      dn,
-      password,
-      this.deps.truthBoundMs ?? PASSWORD_TRUTH_BOUND_MS,
-    );
+    return whetherPasswordTook((d, p) => this.binds(store, d, p), dn, password, {
+      boundMs: this.deps.truthBoundMs ?? PASSWORD_TRUTH_BOUND_MS,
+    });
   }
 
   /**

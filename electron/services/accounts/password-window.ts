@@ -50,8 +50,7 @@ export function whetherPasswordTook(
   bindsAs: (dn: string, password: string) => Promise<boolean>,
   dn: string,
   password: string,
-  boundMs: number = PASSWORD_TRUTH_BOUND_MS,
-  settleMs: number = PASSWORD_SETTLE_MS,
+  { boundMs = PASSWORD_TRUTH_BOUND_MS, settleMs = PASSWORD_SETTLE_MS }: { boundMs?: number; settleMs?: number } = {},
 ): Promise<PasswordTruth> {
   return askAfterFault(async () => ((await bindsAs(dn, password)) ? 'set' : 'not-set'), 'not-set', {
     boundMs,

@@ -10,10 +10,9 @@
 // (the one that last wrote for this person, when it answers), and is refused with
 // DIRECTORY_READ_ONLY, before anything is written, when none takes writes.
 import { randomBytes, randomInt } from 'node:crypto';
-import { Attribute, Change } from 'ldapts';
-import { assertionFailed, whileAsRead } from '../directory/assertion-control';
 import { contactRuleViolation, maskAddress, normaliseAddress } from '../../../shared/contact/contact-rules';
 import type { AccountReads } from '../account-store/account-reads';
+import { readPending, writePending } from '../account-store/contact-fields';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { KeyedLock } from '../concurrency/keyed-lock';
@@ -23,7 +22,6 @@ import type { WriteServers } from '../directory/write-servers';
 import { KioskError } from '../kiosk-error';
 import type { ContactAtCounter, KioskSession } from '../session/kiosk-session';
 import type { Mailer } from './smtp-mailer';
-import { allValues, firstValue } from '../directory/ldap-values';
 import { normaliseStaffId } from '../identity/person-identity';
 import {
   checkTyped,
@@ -230,39 +228,14 @@ export class ContactConfirmation {
   ): Promise<T> {
     const { attributes } = this.deps.settings;
     for (let attempt = 1; ; attempt += 1) {
-      const { searchEntries } = await connection.run(
-        (client) => client.search(dn, { scope: 'base', attributes: [attributes.pending, 'objectClass'] }),
-        { idempotent: true },
-      );
-      const raw = firstValue(searchEntries[0]?.[attributes.pending]);
-      const { next, confirmed, outcome } = decide(parsePending(raw));
+      const asRead = await readPending(connection, dn, attributes);
+      const { next, confirmed, outcome } = decide(parsePending(asRead.raw));
       if (!next) return outcome;
-      const holder = allValues(searchEntries[0]?.objectClass).some(
-        (c) => c.toLowerCase() === attributes.objectClass.toLowerCase(),
-      );
-      const replace = (type: string, value: string) =>
-        new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) });
-      const changes = [
-        // The auxiliary class is added once, with the first pending value.
-        ...(holder
-          ? []
-          : [
-              new Change({
-                operation: 'add',
-                modification: new Attribute({ type: 'objectClass', values: [attributes.objectClass] }),
-              }),
-            ]),
-        replace(attributes.pending, JSON.stringify(next)),
-        ...(confirmed ? [replace(attributes.address, confirmed), replace(attributes.confirmed, 'TRUE')] : []),
-      ];
-      try {
-        await connection.run((client) => client.modify(dn, changes, whileAsRead(attributes.pending, raw)), {
-          idempotent: false,
-        });
+      if (await writePending(connection, dn, attributes, { asRead, next: JSON.stringify(next), confirmed }))
         return outcome;
-      } catch (error) {
-        if (!assertionFailed(error) || attempt >= 5) throw error;
-      }
+      // Another kiosk wrote in between: decide again on what it left, a few times at most.
+      if (attempt >= 5)
+        throw new KioskError('DIRECTORY_UNAVAILABLE', 'the contact fields kept changing under this step');
     }
   }
 

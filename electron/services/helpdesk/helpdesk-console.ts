@@ -18,14 +18,14 @@ import type { FleetBeacon, FleetView } from '../health/fleet-beacon';
 import type { HelpdeskSettings } from './helpdesk-settings';
 import type { OperatorSignIn } from './operator-sign-in';
 import { lookupTerms } from '../../../shared/names/lookup-terms';
-import { findAccounts, type CreationStage } from './account-lookup';
+import { findAccounts, type LookupStage } from '../account-store/account-lookup';
 
 export interface LookupResult {
   account: string;
   staffId: string;
   name: string;
   state: 'active' | 'suspended' | 'password-suspended';
-  stage: CreationStage;
+  stage: LookupStage;
   created: string | null;
   contact: 'confirmed' | 'pending' | 'none';
 }

@@ -21,29 +21,31 @@ function scripted(...answers: Array<boolean | 'down' | 'odd'>) {
 describe('whetherPasswordTook', () => {
   it('says set when the password lands during the settle time (the first bind came too early)', async () => {
     const { bind, calls } = scripted(false, true);
-    expect(await whetherPasswordTook(bind, 'uid=a', 'pw', 1_000, 30)).toBe('set');
+    expect(await whetherPasswordTook(bind, 'uid=a', 'pw', { boundMs: 1_000, settleMs: 30 })).toBe('set');
     expect(calls).toHaveLength(2);
   });
 
   it('says not-set only after two refusals, and binds no more than twice', async () => {
     const { bind, calls } = scripted(false, false, true);
-    expect(await whetherPasswordTook(bind, 'uid=a', 'pw', 1_000, 5)).toBe('not-set');
+    expect(await whetherPasswordTook(bind, 'uid=a', 'pw', { boundMs: 1_000, settleMs: 5 })).toBe('not-set');
     expect(calls).toHaveLength(2);
   });
 
   it('waits out an outage, then still asks a refusal twice', async () => {
     const { bind, calls } = scripted('down', 'down', false, false);
-    expect(await whetherPasswordTook(bind, 'uid=a', 'pw', 2_000, 5)).toBe('not-set');
+    expect(await whetherPasswordTook(bind, 'uid=a', 'pw', { boundMs: 2_000, settleMs: 5 })).toBe('not-set');
     expect(calls).toHaveLength(4);
   });
 
   it('says unknown when the directory stays away past the bound', async () => {
     const { bind } = scripted('down');
-    expect(await whetherPasswordTook(bind, 'uid=a', 'pw', 200, 5)).toBe('unknown');
+    expect(await whetherPasswordTook(bind, 'uid=a', 'pw', { boundMs: 200, settleMs: 5 })).toBe('unknown');
   });
 
   it('passes on anything that is not an outage', async () => {
     const { bind } = scripted('odd');
-    await expect(whetherPasswordTook(bind, 'uid=a', 'pw', 200, 5)).rejects.toThrow('not an outage');
+    await expect(whetherPasswordTook(bind, 'uid=a', 'pw', { boundMs: 200, settleMs: 5 })).rejects.toThrow(
+      'not an outage',
+    );
   });
 });

@@ -1,4 +1,4 @@
-// How the helpdesk's lookup reads a query and finds mailbox entries: by staff ID, account name,
+// The helpdesk's lookup, in the account layer: how it reads a query and finds mailbox entries: by staff ID, account name,
 // Chinese name or English (passport) name, partially, in any case, with or without accents, commas
 // and spaces. Filters are ldapts filter objects (ldapts escapes every value). The directory
 // narrows, the kiosk decides what an English name matches: no LDAP matching rule ignores accents
@@ -9,6 +9,7 @@ import type { LookupTerms } from '../../../shared/names/lookup-terms';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
 import { allValues, firstValue } from '../directory/ldap-values';
+import type { CreationStage } from './account-records';
 
 /** At most this many results are listed; more means "type more of it". */
 export const LOOKUP_LIMIT = 20;
@@ -30,8 +31,8 @@ function looser(letters: string): string[] {
   return [...(sure.length >= 2 ? sure : letters)];
 }
 
-/** How far an entry's creation got (docs/directory.md): without a password, without a mailbox, or complete. */
-export type CreationStage = 'added' | 'password-set' | 'complete';
+/** How far a found entry's creation got (account-records.ts): without a password, without a mailbox, or complete. */
+export type LookupStage = Extract<CreationStage, 'added' | 'password-set' | 'complete'>;
 
 export interface LookupPlaces {
   baseDn: string;
@@ -48,7 +49,7 @@ export interface LookupPlaces {
 export interface FoundAccounts {
   entries: Entry[];
   /** By DN in lower case; an entry not listed is complete. */
-  stages: Map<string, CreationStage>;
+  stages: Map<string, LookupStage>;
   tooMany: boolean;
 }
 
@@ -103,8 +104,8 @@ async function stagesOf(
   connection: DirectoryConnection,
   places: LookupPlaces,
   entries: Entry[],
-): Promise<Map<string, CreationStage>> {
-  const stages = new Map<string, CreationStage>();
+): Promise<Map<string, LookupStage>> {
+  const stages = new Map<string, LookupStage>();
   if (entries.length === 0) return stages;
   const { claimsDn, attrs } = places;
   const staffIds = entries.map((e) => firstValue(e[attrs.staffId]) ?? '').filter(Boolean);
