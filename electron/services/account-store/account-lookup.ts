@@ -10,6 +10,7 @@ import type { DirectoryConnection } from '../directory/directory-connection';
 import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
 import { allValues, firstValue } from '../directory/ldap-values';
 import type { CreationStage } from './account-records';
+import { isNoSuchObject } from './account-reads';
 
 /** At most this many results are listed; more means "type more of it". */
 export const LOOKUP_LIMIT = 20;
@@ -172,8 +173,8 @@ async function staffIdsByEnglishName(
               attributes: [hr.id, hr.nameEn],
             })
             .catch((error: unknown) => {
-              // No HR records here (code 32): the other criteria still answer.
-              if ((error as { code?: number }).code === 32) return { searchEntries: [] as Entry[] };
+              // No HR records here: the other criteria still answer.
+              if (isNoSuchObject(error)) return { searchEntries: [] as Entry[] };
               throw error;
             })
         ).searchEntries,

@@ -34,6 +34,8 @@ async function searchOrNone(client: Client, base: string, options: Parameters<Cl
 }
 
 const PAGE = { pageSize: 500 };
+/** Staff IDs asked for in one search (one filter of this many values). */
+const STAFF_ID_BATCH = 200;
 
 export class AccountReads {
   constructor(
@@ -78,6 +80,25 @@ export class AccountReads {
       { idempotent: true },
     );
     return entries.length > 0;
+  }
+
+  /**
+   * Which of these staff IDs (lower case) an account carries anywhere under the base: a few
+   * searches for a whole sweep instead of one per claim.
+   */
+  async staffIdsWithAccounts(staffIds: readonly string[], connection: DirectoryConnection): Promise<Set<string>> {
+    const { attrs, baseDn } = this.layout;
+    const found = new Set<string>();
+    for (let i = 0; i < staffIds.length; i += STAFF_ID_BATCH) {
+      const batch = staffIds.slice(i, i + STAFF_ID_BATCH);
+      const filter = allOf(equals('objectClass', 'posixAccount'), anyEquals(attrs.staffId, batch));
+      const entries = await connection.run(
+        (client) => searchOrNone(client, baseDn, { scope: 'sub', filter, attributes: [attrs.staffId], paged: PAGE }),
+        { idempotent: true },
+      );
+      for (const entry of entries) for (const id of allValues(entry[attrs.staffId])) found.add(id.toLowerCase());
+    }
+    return found;
   }
 
   /** One entry as it is now; null when it does not exist. */

@@ -33,10 +33,17 @@ export class IncompleteEntrySweeper {
       )
         entries += 1;
     }
-    // Read after the entries are gone: their own claims went with them.
+    // Read after the entries are gone: their own claims went with them. Every account keeps its
+    // claim, so the accounts are asked for in batches; only a claim without one is looked at again.
+    const ended = (await stores.reads.claims(store.target.connection)).filter((c) =>
+      leftovers.isEnded(c.createdAt, c.madeBy),
+    );
+    const held = await stores.reads.staffIdsWithAccounts(
+      ended.map((c) => c.staffId),
+      store.target.connection,
+    );
     let claims = 0;
-    for (const claim of await stores.reads.claims(store.target.connection)) {
-      if (!leftovers.isEnded(claim.createdAt, claim.madeBy)) continue;
+    for (const claim of ended.filter((c) => !held.has(c.staffId.toLowerCase()))) {
       if ((await leftovers.releaseOrphanClaim(store, claim, 'found by the sweep')) === 'removed') claims += 1;
     }
     return { entries, claims };
