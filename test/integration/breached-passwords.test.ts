@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract/channels';
-import type { HealthResponse } from '../../shared/contract/schemas';
+import type { HealthResponse } from '../../shared/contract/helpdesk-schemas';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { buildBreachedFilter } from '../../electron/services/password/breached-filter-builder';

@@ -8,7 +8,7 @@ import type {
   FleetStatusResponse,
   HealthResponse,
   LookupResponse,
-} from '../../../shared/contract/schemas';
+} from '../../../shared/contract/helpdesk-schemas';
 import { useKioskStore } from '../app/kiosk-store';
 
 const store = () => useKioskStore.getState();

@@ -4,7 +4,7 @@
 // picture is the last known one, and says so.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FleetStatusResponse, SwitchMark } from '../../../shared/contract/schemas';
+import type { FleetStatusResponse, SwitchMark } from '../../../shared/contract/helpdesk-schemas';
 import { useKioskApi } from '../api/api-context';
 import { ConfirmDialog } from '../confirm/ConfirmDialog';
 import { loadFleet, switchFleet } from '../flows/helpdesk';

@@ -1,7 +1,7 @@
 // The kiosk's health as one line (checks passed and failed), which opens into each check, the
 // version and configuration, and today's counts with their labels.
 import { useTranslation } from 'react-i18next';
-import type { HealthResponse } from '../../../shared/contract/schemas';
+import type { HealthResponse } from '../../../shared/contract/helpdesk-schemas';
 
 export function HealthSummary({ health }: { health: HealthResponse | null }) {
   const { t } = useTranslation();

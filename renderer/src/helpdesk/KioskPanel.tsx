@@ -3,7 +3,7 @@
 // audit trail against the directory, which reads every account and so runs only on request.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FleetCheckResponse, HealthResponse } from '../../../shared/contract/schemas';
+import type { FleetCheckResponse, HealthResponse } from '../../../shared/contract/helpdesk-schemas';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { ConfirmDialog } from '../confirm/ConfirmDialog';
