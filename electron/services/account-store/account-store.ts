@@ -12,19 +12,25 @@ import { allOf, equals, not, present, startsWith } from '../directory/ldap-names
 import { firstValue } from '../directory/ldap-values';
 import { encodePasswordModifyRequest, PASSWORD_MODIFY_OID } from '../directory/password-modify';
 import { KioskError } from '../kiosk-error';
-import { homeDirectoryFor, uidCounterFor, type DirectoryLayout } from './account-layout';
+import {
+  accountAttributes,
+  claimAttributes,
+  claimJustGone,
+  passwordFormOf,
+  type NewAccount,
+  type PasswordForm,
+} from './account-attributes';
+import { uidCounterFor, type DirectoryLayout } from './account-layout';
 import { isNoSuchObject, type AccountReads } from './account-reads';
 import {
-  attemptMarker,
   claimedMarker,
-  createdMarker,
   stageMarker,
   type AccountEntry,
   type AccountState,
   type AttemptId,
   type Claim,
 } from './account-records';
-import { checkLayout, type LayoutFinding } from './layout-check';
+import { checkLayout, missingContainer, type LayoutFinding } from './layout-check';
 import { passwordRefusal } from './password-refusal';
 import { allocateUidNumber, readCounter } from './uid-number-allocator';
 
@@ -39,23 +45,8 @@ export interface StoreTarget {
   writer: DirectoryConnection;
 }
 
-export interface NewAccount {
-  dn: string;
-  uid: string;
-  staffId: string;
-  /** cn must not be empty; without a Chinese name the caller passes the passport name. */
-  name: string;
-  clientIp: string;
-  madeBy: AttemptId;
-}
-
 /** What a guarded delete found: done, already gone, or changed since it was seen (left alone). */
 export type Removal = 'removed' | 'gone' | 'changed';
-
-/** How a stored userPassword reads back: a hash the server made, the cleartext as sent, or none. */
-export type PasswordForm = 'hashed' | 'cleartext' | 'none';
-
-const HASHED = /^\{[A-Z0-9.-]+\}/i;
 
 export class AccountStore {
   constructor(
@@ -92,24 +83,19 @@ export class AccountStore {
 
   /** This server's uid counter as it reads now (a read: nothing is taken). */
   readUidCounter(): Promise<number> {
-    return this.target.connection.run(
-      (client) => readCounter(client, uidCounterFor(this.layout, this.target.url).counterDn),
-      { idempotent: true },
-    );
+    return this.read((client) => readCounter(client, uidCounterFor(this.layout, this.target.url).counterDn));
   }
 
   /** A uidNumber from this server's range, taken atomically (uid-number-allocator.ts). */
   allocateUidNumber(readAhead?: number): Promise<number> {
     const counter = uidCounterFor(this.layout, this.target.url);
-    return this.target.writer.run(
-      (client) =>
-        allocateUidNumber(client, {
-          counterDn: counter.counterDn,
-          baseDn: this.layout.baseDn,
-          range: counter,
-          readAhead,
-        }),
-      { idempotent: false },
+    return this.write((client) =>
+      allocateUidNumber(client, {
+        counterDn: counter.counterDn,
+        baseDn: this.layout.baseDn,
+        range: counter,
+        readAhead,
+      }),
     );
   }
 
@@ -123,35 +109,16 @@ export class AccountStore {
    * this call made it, or the claim that was already there (another counter's, or one left behind).
    */
   async takeClaim(staffId: string, accountDn: string, claimed: string): Promise<Claim | null> {
-    const attributes = [
-      // applicationProcess (core schema: cn, seeAlso, description) needs no schema of our own.
-      new Attribute({ type: 'objectClass', values: ['applicationProcess'] }),
-      new Attribute({ type: 'cn', values: [staffId] }),
-      new Attribute({ type: 'seeAlso', values: [accountDn] }),
-      new Attribute({ type: 'description', values: [claimed] }),
-    ];
+    const attributes = claimAttributes(staffId, accountDn, claimed);
     try {
-      await this.target.writer.run((client) => client.add(this.reads.claimDn(staffId), attributes), {
-        idempotent: false,
-      });
+      await this.write((client) => client.add(this.reads.claimDn(staffId), attributes));
       return null;
     } catch (error) {
       if (isNoSuchObject(error)) throw missingContainer(this.layout.claimsDn);
       if (!(error instanceof AlreadyExistsError)) throw error;
     }
     // Gone between the refusal and the read: the other side gave it back; report it as in progress.
-    return (
-      (await this.claim(staffId)) ?? {
-        dn: this.reads.claimDn(staffId),
-        staffId,
-        accountDn: null,
-        createdAt: this.clock.now(),
-        madeBy: null,
-        mailboxMade: false,
-        homeMade: false,
-        claimed: null,
-      }
-    );
+    return (await this.claim(staffId)) ?? claimJustGone(this.reads.claimDn(staffId), staffId, this.clock.now());
   }
 
   /**
@@ -177,27 +144,13 @@ export class AccountStore {
     // A clash on uidNumber (another tool used it meanwhile) just takes the next number.
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const uidNumber = await (attempt === 0 && options.first ? options.first : this.allocateUidNumber());
-      const attributes = [
-        new Attribute({ type: 'objectClass', values: [...layout.account.objectClasses] }),
-        new Attribute({ type: layout.attrs.account, values: [entry.uid] }),
-        new Attribute({ type: layout.attrs.name, values: [entry.name] }),
-        new Attribute({ type: layout.attrs.staffId, values: [entry.staffId] }),
-        new Attribute({ type: 'gecos', values: [entry.uid] }),
-        new Attribute({ type: 'loginShell', values: [layout.account.loginShell] }),
-        new Attribute({ type: 'gidNumber', values: [String(layout.account.gidNumber)] }),
-        new Attribute({ type: 'uidNumber', values: [String(uidNumber)] }),
-        new Attribute({ type: 'homeDirectory', values: [homeDirectoryFor(layout.account.homeDirectory, entry.uid)] }),
-        // The legacy portal's value first, as it wrote it; then the attempt, which cleanups assert.
-        new Attribute({
-          type: 'description',
-          values: [createdMarker(this.clock.now(), entry.clientIp), attemptMarker(entry.madeBy)],
-        }),
-        ...(options.password === undefined
-          ? []
-          : [new Attribute({ type: 'userPassword', values: [options.password] })]),
-      ];
+      const attributes = accountAttributes(layout, entry, {
+        uidNumber,
+        nowMs: this.clock.now(),
+        password: options.password,
+      });
       try {
-        await this.target.writer.run((client) => client.add(entry.dn, attributes), { idempotent: false });
+        await this.write((client) => client.add(entry.dn, attributes));
         return uidNumber;
       } catch (error) {
         if (error instanceof AlreadyExistsError) throw new KioskError('NAME_TAKEN', `${entry.uid} exists`);
@@ -219,30 +172,23 @@ export class AccountStore {
 
   /** How dn's userPassword is stored, read as the service account; the value itself is never kept. */
   async passwordForm(dn: string): Promise<PasswordForm> {
-    const text = await this.target.connection.run(
-      async (client) =>
-        firstValue(
-          (await client.search(dn, { scope: 'base', attributes: ['userPassword'] })).searchEntries[0]?.userPassword,
-        ),
-      {
-        idempotent: true,
-      },
+    const text = await this.read(async (client) =>
+      firstValue(
+        (await client.search(dn, { scope: 'base', attributes: ['userPassword'] })).searchEntries[0]?.userPassword,
+      ),
     );
-    return text === undefined ? 'none' : HASHED.test(text) ? 'hashed' : 'cleartext';
+    return passwordFormOf(text);
   }
 
   /** Password Modify (RFC 3062): the server hashes the password with its own scheme. */
   setPassword(dn: string, password: string): Promise<void> {
-    return this.target.writer.run(
-      async (client: Client) => {
-        try {
-          await client.exop(PASSWORD_MODIFY_OID, encodePasswordModifyRequest(dn, password));
-        } catch (error) {
-          throw passwordRefusal(error) ?? error;
-        }
-      },
-      { idempotent: false },
-    );
+    return this.write(async (client: Client) => {
+      try {
+        await client.exop(PASSWORD_MODIFY_OID, encodePasswordModifyRequest(dn, password));
+      } catch (error) {
+        throw passwordRefusal(error) ?? error;
+      }
+    });
   }
 
   /**
@@ -271,38 +217,34 @@ export class AccountStore {
   /** Marks the claim: the mail store made the mailbox ('mailbox'), or only its home ('home'). */
   async mark(staffId: string, what: 'mailbox' | 'home'): Promise<void> {
     const value = stageMarker(what, this.clock.now());
-    await this.target.writer.run(
-      (client) =>
-        client.modify(this.reads.claimDn(staffId), [
-          new Change({ operation: 'add', modification: new Attribute({ type: 'description', values: [value] }) }),
-        ]),
-      {
-        idempotent: false,
-      },
+    await this.write((client) =>
+      client.modify(this.reads.claimDn(staffId), [
+        new Change({ operation: 'add', modification: new Attribute({ type: 'description', values: [value] }) }),
+      ]),
     );
+  }
+
+  /** A write on the writing connection: never repeated by the connection, since it may have taken. */
+  private write<T>(operation: (client: Client) => Promise<T>): Promise<T> {
+    return this.target.writer.run(operation, { idempotent: false });
+  }
+
+  /** A read as the service account, on this unit's server. */
+  private read<T>(operation: (client: Client) => Promise<T>): Promise<T> {
+    return this.target.connection.run(operation, { idempotent: true });
   }
 
   private deleteGuarded(dn: string, asSeen: Parameters<typeof whileMatching>[0]): Promise<Removal> {
     const guard: Control = whileMatching(asSeen);
-    return this.target.writer.run(
-      (client) =>
-        client.del(dn, guard).then(
-          (): Removal => 'removed',
-          (error: unknown): Removal => {
-            if (isNoSuchObject(error)) return 'gone';
-            if (assertionFailed(error)) return 'changed';
-            throw error;
-          },
-        ),
-      { idempotent: false },
+    return this.write((client) =>
+      client.del(dn, guard).then(
+        (): Removal => 'removed',
+        (error: unknown): Removal => {
+          if (isNoSuchObject(error)) return 'gone';
+          if (assertionFailed(error)) return 'changed';
+          throw error;
+        },
+      ),
     );
   }
-}
-
-/** A container the kiosk writes into is missing: the layout check names it, and the kiosk stops taking people. */
-export function missingContainer(dn: string): KioskError {
-  return new KioskError(
-    'OUT_OF_SERVICE',
-    `${dn} does not exist: the directory is not set up for the kiosk (docs/directory.md)`,
-  );
 }

@@ -3,7 +3,7 @@
 // entry it changes in place (the uid counter, this kiosk's heartbeat entry) is asked with a change
 // that cannot apply (deleting a value that is not there): a server that would let the kiosk write
 // answers "no such value", one that would not answers "insufficient access". Nothing is left behind.
-import { firstLine } from '../kiosk-error';
+import { firstLine, KioskError } from '../kiosk-error';
 import { randomBytes } from 'node:crypto';
 import { Attribute, Change, InsufficientAccessError, NoSuchAttributeError, type Client } from 'ldapts';
 import { childDn } from '../directory/ldap-names';
@@ -153,4 +153,12 @@ export function layoutProblem(findings: readonly LayoutFinding[]): LayoutProblem
     reference: `DIRECTORY_LAYOUT ${bad.map((f) => f.part).join(',')}`,
     detail: bad.map((f) => `${f.part}: ${f.detail}`).join('; '),
   };
+}
+
+/** A container the kiosk writes into is missing: the layout check names it, and the kiosk stops taking people. */
+export function missingContainer(dn: string): KioskError {
+  return new KioskError(
+    'OUT_OF_SERVICE',
+    `${dn} does not exist: the directory is not set up for the kiosk (docs/directory.md)`,
+  );
 }

@@ -4,7 +4,8 @@
 // if the password did not take. A fault whose outcome cannot be known yet is left, named, for this
 // kiosk to clear once the directory answers (creation-leftovers.ts).
 import { attemptMarker, type AccountEntry } from '../account-store/account-records';
-import type { AccountStore, NewAccount } from '../account-store/account-store';
+import type { NewAccount } from '../account-store/account-attributes';
+import type { AccountStore } from '../account-store/account-store';
 import { hasCode, KioskError } from '../kiosk-error';
 import type { Leftover } from './attempt-ledger';
 import { creationFailure, type CreationRoom, type Progress } from './creation-room';

@@ -6,7 +6,8 @@
 // kiosk to clear once the directory answers. Every attempt ends in exactly one audit line.
 import type { AccountState, AttemptId } from '../account-store/account-records';
 import { childDn } from '../directory/ldap-names';
-import type { AccountStore, NewAccount } from '../account-store/account-store';
+import type { NewAccount } from '../account-store/account-attributes';
+import type { AccountStore } from '../account-store/account-store';
 import { hasCode, KioskError } from '../kiosk-error';
 import { mailboxMade } from '../mailbox/mailbox-provisioner';
 import { enforcePasswordPolicy } from '../password/password-policy';
