@@ -17,10 +17,7 @@ import { KeyedLock } from './concurrency/keyed-lock';
 import { registerContactHandlers } from './contact/contact-handlers';
 import { ContactConfirmation } from './contact/contact-confirmation';
 import { createSmtpMailer, noMailer } from './contact/smtp-mailer';
-import { DirectoryConnection } from './directory/directory-connection';
-import { DirectoryHealth } from './directory/directory-health';
-import { allDirectoryServers, directoryServers } from './directory/directory-settings';
-import { WriteServers } from './directory/write-servers';
+import { openDirectoryAccess } from './directory/directory-access';
 import { Dispatcher } from './dispatcher';
 import { registerStatusHandlers } from './health/status-handlers';
 import { FleetBeacon } from './health/fleet-beacon';
@@ -53,9 +50,6 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   const { config, clock, logger } = deps;
   const dispatcher = new Dispatcher(logger);
   const locks = new KeyedLock();
-  // Reads go to the read servers (consumers first); writes only to the write servers (providers).
-  const { read: urls, write: writeUrls } = directoryServers(config.directory);
-  const failbackMs = config.directory.failbackSeconds * 1000;
   const fetch = deps.fetch ?? (globalThis.fetch as unknown as FetchLike);
   const lifecycle = new Lifecycle(logger);
   // A filter that is missing or damaged is logged here and left out: the kiosk goes on with zxcvbn.
@@ -68,26 +62,12 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   );
 
   const layout = layoutFromConfig(config.directory);
-  const servers = allDirectoryServers(config.directory);
-  const readsElsewhere = servers.some((url) => !writeUrls.includes(url));
-  const writes = lifecycle.own(
-    'write-server connections',
-    new WriteServers(
-      {
-        urls: writeUrls,
-        bindDn: config.directory.bindDn,
-        bindPassword: config.directory.bindPassword,
-        probeDn: layout.writeProbeDn,
-        hashProbeParentDn: layout.peopleDn,
-        readsElsewhere,
-      },
-      deps.connectLdap,
-      clock,
-      logger,
-    ),
-    (w) => w.close(),
+  const directory = openDirectoryAccess(
+    config.directory,
+    { probeDn: layout.writeProbeDn, hashProbeParentDn: layout.peopleDn },
+    { connect: deps.connectLdap, clock, logger, lifecycle },
   );
-  const directoryHealth = new DirectoryHealth(servers, deps.connectLdap, clock);
+  const { connection, writes, health: directoryHealth, readUrls: urls } = directory;
   const status = new KioskStatus({
     directoryHealth,
     writes,
@@ -120,16 +100,6 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     return sessions.end(reason);
   };
 
-  const connection = lifecycle.own(
-    'read connection',
-    new DirectoryConnection(
-      { urls, bindDn: config.directory.bindDn, bindPassword: config.directory.bindPassword, failbackMs },
-      deps.connectLdap,
-      clock,
-      logger,
-    ),
-    (c) => c.close(),
-  );
   // The helpdesk's "today" counts: seeded from today's audit file, then counted as lines are recorded.
   const todayCounts = todayCountsFromAuditFile(config.audit.file, clock, deps.readTextFile);
   const audit = new AuditLog(deps.auditWriter, clock, config.kioskId, {
@@ -220,14 +190,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     standing,
     reads,
     connection,
-    // An operator writes only, so their connections get the add-then-modify path (no hashing probe).
-    operatorWrites: (bindDn, bindPassword) =>
-      new WriteServers(
-        { urls: writeUrls, bindDn, bindPassword, probeDn: layout.writeProbeDn },
-        deps.connectLdap,
-        clock,
-        logger,
-      ),
+    operatorWrites: directory.operatorWrites,
     baseDn: config.directory.baseDn,
     settings: config.helpdesk,
     eligibility: config.eligibility,
