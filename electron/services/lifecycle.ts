@@ -3,6 +3,7 @@
 // first waits for the work in flight (bounded: a directory that hangs cannot hold a shutdown), then
 // disposes in reverse order of registration, so what was made last, on top of the rest, goes first.
 import type { Logger } from './logger';
+import { within } from './concurrency/within';
 
 export interface Disposable {
   dispose(): unknown;
@@ -54,17 +55,15 @@ export class Lifecycle {
 
   private async settled(waitMs: number): Promise<void> {
     if (this.inFlight.size === 0) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const bound = new Promise<void>((resolve) => {
-      timer = setTimeout(() => {
-        this.logger.warn('closing: work still in flight after the wait; closing anyway', {
-          inFlight: this.inFlight.size,
-          waitMs,
-        });
-        resolve();
-      }, waitMs);
-    });
-    await Promise.race([Promise.allSettled([...this.inFlight]), bound]);
-    clearTimeout(timer);
+    const late = await within(
+      Promise.allSettled([...this.inFlight]).then(() => false),
+      waitMs,
+      true,
+    );
+    if (late)
+      this.logger.warn('closing: work still in flight after the wait; closing anyway', {
+        inFlight: this.inFlight.size,
+        waitMs,
+      });
   }
 }

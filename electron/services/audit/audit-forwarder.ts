@@ -8,6 +8,7 @@
 // unread in its buffer loses them; `audit verify` on the central copy then names the gap, and
 // the counter's own files still hold every line.
 import { open, rename } from 'node:fs/promises';
+import { within } from '../concurrency/within';
 import type { Logger } from '../logger';
 import { loadForwarded, parseChained, readBacklog, type ChainedLine, type Forwarded } from './audit-backlog';
 import type { AuditFiles } from './audit-chain';
@@ -47,19 +48,6 @@ export interface ForwardingStatus {
   since: string | null;
   /** Why it is behind: the receiver cannot be reached, or it stopped reading. */
   reason: 'unreachable' | 'not-reading' | null;
-}
-
-/** Whether work settled within ms (its rejection is passed on). */
-async function within(work: Promise<void>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([work.then(() => true), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 export class AuditForwarder {
@@ -204,14 +192,27 @@ export class AuditForwarder {
   private async send(connection: SyslogConnection, line: ChainedLine): Promise<void> {
     const handed = connection.write(octetCounted(syslogMessage(line.line, this.deps.origin)));
     const { writeTimeoutMs } = this.deps;
-    if (await within(handed, writeTimeoutMs)) return;
+    if (
+      await within(
+        handed.then(() => true),
+        writeTimeoutMs,
+        false,
+      )
+    )
+      return;
     if (this.trouble !== 'not-reading')
       this.deps.logger.warn('audit forwarding behind: the receiver is not reading', {
         seq: line.seq,
         waiting: this.status().lines,
       });
     this.trouble = 'not-reading';
-    if (!(await within(handed, writeTimeoutMs * 29)))
+    if (
+      !(await within(
+        handed.then(() => true),
+        writeTimeoutMs * 29,
+        false,
+      ))
+    )
       throw new Error(`the syslog receiver read nothing for ${(writeTimeoutMs * 30) / 1000} s`);
   }
 

@@ -4,23 +4,16 @@
 // server, as soon as it answers, without a fixed fail-back wait. Everything the unit reads to
 // decide or prove a write then goes to that same server, over a connection that never moves to
 // another one (docs/directory.md, "Fleet").
-import { InsufficientAccessError, NoSuchObjectError, UnwillingToPerformError, type Client } from 'ldapts';
 import type { Clock } from '../clock';
+import { within } from '../concurrency/within';
 import { KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
 import type { Secret } from '../secret';
-import { DirectoryConnection, isReferral } from './directory-connection';
+import { DirectoryConnection } from './directory-connection';
 import { hashingOnAdd, type HashingAnswer } from './hashing-probe';
 import type { LdapConnector } from './ldap-connector';
-
-/** What a write server is now: takes writes, refers them elsewhere, refuses them, or does not answer. */
-export type WriteRole = 'writable' | 'referral' | 'read-only' | 'unreachable';
-
-export interface WriteServerRole {
-  url: string;
-  role: WriteRole;
-  detail: string;
-}
+import { ServerPins } from './server-pins';
+import { writability, type WriteRole, type WriteServerRole } from './writability';
 
 /** One server for one unit of work, with the service account's connection to it. */
 export interface WriteTarget {
@@ -60,8 +53,6 @@ interface Slot {
 
 const UNPROBED: HashingAnswer = { path: 'add-then-modify', detail: 'not probed: Password Modify after the add' };
 
-/** How long the server that took a person's write keeps answering that person's later reads. */
-const RECENT_WRITE_MS = 15 * 60_000;
 /**
  * How long a unit waits for a server ahead of the one that works now, which did not answer last
  * time. A refused connection answers at once; a host that is down hard would cost every creation
@@ -69,29 +60,12 @@ const RECENT_WRITE_MS = 15 * 60_000;
  */
 const REPROBE_GRACE_MS = 250;
 
-/**
- * Asks a server whether it takes writes, without writing: a delete of a DN that cannot exist. A
- * provider answers noSuchObject (or a refusal by its access rules); a consumer answers a referral
- * (updateref) or unwillingToPerform (none), before it looks for the entry at all.
- */
-export async function writability(client: Client, probeDn: string): Promise<Exclude<WriteRole, 'unreachable'>> {
-  try {
-    await client.del(probeDn);
-    return 'writable';
-  } catch (error) {
-    if (isReferral(error)) return 'referral';
-    if (error instanceof UnwillingToPerformError) return 'read-only';
-    if (error instanceof NoSuchObjectError || error instanceof InsufficientAccessError) return 'writable';
-    throw error;
-  }
-}
-
 export class WriteServers {
   private readonly slots = new Map<string, Slot>();
   /** Probes in flight, so a server that is slow to answer is asked once, not by every unit. */
   private readonly probing = new Map<string, Promise<WriteServerRole>>();
   /** Staff IDs written here recently, and the server that took the write. */
-  private readonly recent = new Map<string, { url: string; until: number }>();
+  private readonly pins: ServerPins;
   /** The hashing answer last logged per server, so each change is logged once. */
   private readonly lastLogged = new Map<string, string>();
   /** Closed for good: a closed set of connections is never opened again. */
@@ -102,7 +76,9 @@ export class WriteServers {
     private readonly connect: LdapConnector,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.pins = new ServerPins(clock);
+  }
 
   /**
    * The first write server, in order (prefer first, when given and configured), that takes writes
@@ -117,7 +93,7 @@ export class WriteServers {
     let answered = false;
     for (const url of order) {
       const ahead = working !== undefined && order.indexOf(url) < order.indexOf(working);
-      const answer = ahead ? await this.within(this.probeOnce(url), REPROBE_GRACE_MS) : await this.probeOnce(url);
+      const answer = ahead ? await within(this.probeOnce(url), REPROBE_GRACE_MS, undefined) : await this.probeOnce(url);
       if (!answer) {
         refused.push(`${url}: no answer within ${REPROBE_GRACE_MS} ms yet`);
         continue;
@@ -155,22 +131,12 @@ export class WriteServers {
    * write, for a while: a consumer that has not caught up yet never answers them.
    */
   pinToServer(key: string, url: string): void {
-    const now = this.clock.now();
-    // Entries are added in expiry order, so the expired ones are at the front.
-    for (const [old, { until }] of this.recent) {
-      if (until > now) break;
-      this.recent.delete(old);
-    }
-    this.recent.delete(key);
-    this.recent.set(key, { url, until: now + RECENT_WRITE_MS });
+    this.pins.pin(key, url);
   }
 
   /** The server key is pinned to (pinToServer), if the pin still holds. */
   pinnedServer(key: string): string | undefined {
-    const hit = this.recent.get(key);
-    if (hit && hit.until > this.clock.now()) return hit.url;
-    this.recent.delete(key);
-    return undefined;
+    return this.pins.pinned(key);
   }
 
   /**
@@ -222,15 +188,6 @@ export class WriteServers {
       this.probing.set(url, running);
     }
     return running;
-  }
-
-  /** The answer if it comes within ms, undefined otherwise (the probe itself goes on). */
-  private within(answer: Promise<WriteServerRole>, ms: number): Promise<WriteServerRole | undefined> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), ms);
-    });
-    return Promise.race([answer, late]).finally(() => clearTimeout(timer));
   }
 
   private async probe(url: string): Promise<WriteServerRole> {

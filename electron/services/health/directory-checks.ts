@@ -8,7 +8,7 @@ import { allDirectoryServers, directoryServers, type ResolvedDirectorySettings }
 import type { LdapConnector } from '../directory/ldap-connector';
 import { readCounter } from '../account-store/uid-number-allocator';
 import { KioskError, firstLine } from '../kiosk-error';
-import { writability } from '../directory/write-servers';
+import { writability } from '../directory/writability';
 import { hashingOnAdd } from '../directory/hashing-probe';
 import { checkLayout } from '../account-store/layout-check';
 

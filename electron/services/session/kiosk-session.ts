@@ -9,6 +9,7 @@ import type {
   SessionProfile,
 } from '../../../shared/contract/schemas';
 import type { Clock } from '../clock';
+import { within } from '../concurrency/within';
 import type { WriteServers } from '../directory/write-servers';
 import { KioskError } from '../kiosk-error';
 
@@ -204,11 +205,10 @@ export class KioskSessions {
   settled(session: KioskSession): Promise<void> {
     const work = [...(session as LiveSession).inFlight];
     if (work.length === 0) return Promise.resolve();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const bound = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, IN_FLIGHT_BOUND_MS);
-      timer.unref?.();
-    });
-    return Promise.race([Promise.allSettled(work).then(() => undefined), bound]).finally(() => clearTimeout(timer));
+    return within(
+      Promise.allSettled(work).then(() => undefined),
+      IN_FLIGHT_BOUND_MS,
+      undefined,
+    );
   }
 }
