@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import type { FleetView } from '../../electron/services/health/fleet-beacon';
+import type { FleetView } from '../../electron/services/health/fleet-entries';
 import { asAdmin, backendOn, signIn } from '../support/kiosk-people';
 import { until } from '../support/until';
 

@@ -6,7 +6,7 @@ import { Attribute, Change } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import type { FleetView } from '../../electron/services/health/fleet-beacon';
+import type { FleetView } from '../../electron/services/health/fleet-entries';
 import { startCuttingProxy, type CuttingProxy } from '../support/cutting-proxy';
 import { asAdmin, backendOn, signIn } from '../support/kiosk-people';
 import { until } from '../support/until';

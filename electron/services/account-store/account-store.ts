@@ -3,7 +3,7 @@
 // there (the service account's, or an operator's in an assisted application). A claim, an entry,
 // a uidNumber and a mark are written only here, and every delete asserts (RFC 4528) exactly what
 // this unit wrote or saw, so a cleanup never removes another counter's work.
-import { AlreadyExistsError, Attribute, Change, ConstraintViolationError, type Client, type Control } from 'ldapts';
+import { AlreadyExistsError, ConstraintViolationError, type Client, type Control } from 'ldapts';
 import type { Clock } from '../clock';
 import { assertionFailed, whileMatching } from '../directory/assertion-control';
 import type { DirectoryConnection } from '../directory/directory-connection';
@@ -33,6 +33,7 @@ import {
 import { checkLayout, missingContainer, type LayoutFinding } from './layout-check';
 import { passwordRefusal } from './password-refusal';
 import { allocateUidNumber, readCounter } from './uid-number-allocator';
+import { change } from '../directory/ldap-changes';
 
 /** The server a unit works on, and who writes there. */
 export interface StoreTarget {
@@ -217,11 +218,7 @@ export class AccountStore {
   /** Marks the claim: the mail store made the mailbox ('mailbox'), or only its home ('home'). */
   async mark(staffId: string, what: 'mailbox' | 'home'): Promise<void> {
     const value = stageMarker(what, this.clock.now());
-    await this.write((client) =>
-      client.modify(this.reads.claimDn(staffId), [
-        new Change({ operation: 'add', modification: new Attribute({ type: 'description', values: [value] }) }),
-      ]),
-    );
+    await this.write((client) => client.modify(this.reads.claimDn(staffId), [change('add', 'description', value)]));
   }
 
   /** A write on the writing connection: never repeated by the connection, since it may have taken. */

@@ -2,10 +2,10 @@
 // pending value (a code and its tries, as JSON), the confirmed address and its flag, under an
 // auxiliary class added with the first pending value. Read as stored, and written only while the
 // entry still holds what was read (RFC 4528), so two kiosks never overwrite each other's count.
-import { Attribute, Change } from 'ldapts';
 import { assertionFailed, whileAsRead } from '../directory/assertion-control';
 import type { DirectoryConnection } from '../directory/directory-connection';
 import { allValues, firstValue } from '../directory/ldap-values';
+import { change } from '../directory/ldap-changes';
 
 /** The attribute names the configuration gives the contact fields. */
 export interface ContactAttributes {
@@ -43,25 +43,17 @@ export async function writePending(
   connection: DirectoryConnection,
   dn: string,
   attributes: ContactAttributes,
-  change: { asRead: PendingAsRead; next: string; confirmed?: string },
+  write: { asRead: PendingAsRead; next: string; confirmed?: string },
 ): Promise<boolean> {
-  const replace = (type: string, value: string) =>
-    new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) });
+  const replace = (type: string, value: string) => change('replace', type, value);
   const changes = [
     // The auxiliary class is added once, with the first pending value.
-    ...(change.asRead.hasClass
-      ? []
-      : [
-          new Change({
-            operation: 'add',
-            modification: new Attribute({ type: 'objectClass', values: [attributes.objectClass] }),
-          }),
-        ]),
-    replace(attributes.pending, change.next),
-    ...(change.confirmed ? [replace(attributes.address, change.confirmed), replace(attributes.confirmed, 'TRUE')] : []),
+    ...(write.asRead.hasClass ? [] : [change('add', 'objectClass', attributes.objectClass)]),
+    replace(attributes.pending, write.next),
+    ...(write.confirmed ? [replace(attributes.address, write.confirmed), replace(attributes.confirmed, 'TRUE')] : []),
   ];
   try {
-    await connection.run((client) => client.modify(dn, changes, whileAsRead(attributes.pending, change.asRead.raw)), {
+    await connection.run((client) => client.modify(dn, changes, whileAsRead(attributes.pending, write.asRead.raw)), {
       idempotent: false,
     });
     return true;

@@ -5,11 +5,12 @@
 // answers "no such value", one that would not answers "insufficient access". Nothing is left behind.
 import { firstLine, KioskError } from '../kiosk-error';
 import { randomBytes } from 'node:crypto';
-import { Attribute, Change, InsufficientAccessError, NoSuchAttributeError, type Client } from 'ldapts';
+import { InsufficientAccessError, NoSuchAttributeError, type Client } from 'ldapts';
 import { childDn } from '../directory/ldap-names';
 import { isNoSuchObject } from './account-reads';
 import type { DirectoryLayout } from './account-layout';
 import { uidCounterFor } from './account-layout';
+import { change } from '../directory/ldap-changes';
 
 export interface LayoutFinding {
   /** What the kiosk uses it for, in the operator's words. */
@@ -57,10 +58,7 @@ async function mayModify(
   attribute: string,
   absentValue: string,
 ): Promise<{ ok: boolean; detail: string; missing?: boolean }> {
-  const impossible = new Change({
-    operation: 'delete',
-    modification: new Attribute({ type: attribute, values: [absentValue] }),
-  });
+  const impossible = change('delete', attribute, absentValue);
   try {
     await client.modify(dn, [impossible]);
     // Only a server that ignores the missing value gets here; a write right it is.

@@ -3,10 +3,11 @@
 // fails (noSuchAttribute) and we read again. No two callers can ever get the same N. With several
 // providers, each has its own range and counter (account-layout.ts: uidCounterFor).
 // (docs/directory.md explains the method and the slapo-unique guard behind it.)
-import { Attribute, Change, ConstraintViolationError, NoSuchAttributeError, type Client } from 'ldapts';
+import { ConstraintViolationError, NoSuchAttributeError, type Client } from 'ldapts';
 import { KioskError } from '../kiosk-error';
 import { equals } from '../directory/ldap-names';
 import { firstValue } from '../directory/ldap-values';
+import { change } from '../directory/ldap-changes';
 
 export interface UidRange {
   min: number;
@@ -26,11 +27,8 @@ async function swapCounter(client: Client, counterDn: string, current: number, n
   for (let value = next; value < next + MAX_SKIPS; value += 1) {
     try {
       await client.modify(counterDn, [
-        new Change({
-          operation: 'delete',
-          modification: new Attribute({ type: 'uidNumber', values: [String(current)] }),
-        }),
-        new Change({ operation: 'add', modification: new Attribute({ type: 'uidNumber', values: [String(value)] }) }),
+        change('delete', 'uidNumber', String(current)),
+        change('add', 'uidNumber', String(value)),
       ]);
       return true;
     } catch (error) {

@@ -5,70 +5,16 @@
 // before each sign-in. The heartbeat never writes a switch (fleet-switch.ts does, on command);
 // the local state follows what the directory holds. Without the directory it keeps its last known
 // state and says it is stale.
-import { AlreadyExistsError, Attribute, Change, NoSuchObjectError, type Client, type Entry } from 'ldapts';
-import type { ActionCount, TodayCounts } from '../audit/today-counts';
+import type { Entry } from 'ldapts';
+import type { TodayCounts } from '../audit/today-counts';
 import type { Clock } from '../clock';
 import type { DirectoryConnection } from '../directory/directory-connection';
-import { firstValue, generalizedTime, parseGeneralizedTime } from '../directory/ldap-values';
+import { firstValue, generalizedTime } from '../directory/ldap-values';
 import type { WriteServers } from '../directory/write-servers';
 import type { Logger } from '../logger';
-import {
-  csnOf,
-  markOf,
-  SWITCH_ATTRIBUTES,
-  SWITCH_UNSET,
-  writeSwitch,
-  type SwitchMark,
-  type SwitchWritten,
-} from './fleet-switch';
-import type { KioskState, KioskStatus } from './kiosk-status';
-
-export const FLEET_SWITCH_CN = 'fleet';
-
-export interface FleetKiosk {
-  kioskId: string;
-  state: KioskState;
-  lastSeen: string | null;
-  version: string;
-  counts: ActionCount[];
-  /** The kiosk's own switch, with who set it last and when. */
-  ownSwitch: SwitchMark;
-}
-
-export interface FleetView {
-  /** cn=fleet's switch: every kiosk out of service. */
-  fleetOutOfService: boolean;
-  fleetSwitch: SwitchMark;
-  kiosks: FleetKiosk[];
-  /** True when the directory did not answer: this is the last known picture. */
-  stale: boolean;
-  /** When the directory last answered, ISO time; null if never. */
-  checkedAt: string | null;
-}
-
-const lastSeenOf = (text: string | undefined) => {
-  const ms = parseGeneralizedTime(text);
-  return ms === null ? null : new Date(ms).toISOString();
-};
-const STATES: readonly KioskState[] = ['in-service', 'out-of-service', 'fleet-out-of-service'];
-
-function kioskOf(entry: Entry): FleetKiosk {
-  const state = firstValue(entry.mxKioskState) as KioskState | undefined;
-  let counts: ActionCount[] = [];
-  try {
-    counts = JSON.parse(firstValue(entry.mxKioskCounts) ?? '[]') as ActionCount[];
-  } catch {
-    // A hand-edited entry: show the kiosk without counts.
-  }
-  return {
-    kioskId: firstValue(entry.cn) ?? '',
-    state: state && STATES.includes(state) ? state : 'in-service',
-    lastSeen: lastSeenOf(firstValue(entry.mxKioskLastSeen)),
-    version: firstValue(entry.mxKioskVersion) ?? '',
-    counts,
-    ownSwitch: markOf(entry),
-  };
-}
+import { csnOf, markOf, SWITCH_UNSET, writeSwitch, type SwitchWritten } from './fleet-switch';
+import type { KioskStatus } from './kiosk-status';
+import { FLEET_SWITCH_CN, KIOSK_ENTRY_ATTRIBUTES, kioskOf, writeHeartbeat, type FleetView } from './fleet-entries';
 
 export interface FleetBeaconDeps {
   /** Reads (the read servers). */
@@ -117,7 +63,7 @@ export class FleetBeacon {
     };
     try {
       const target = await this.deps.writes.begin();
-      await target.connection.run((client) => upsert(client, this.dnOf(kioskId), kioskId, attributes), {
+      await target.connection.run((client) => writeHeartbeat(client, this.dnOf(kioskId), kioskId, attributes), {
         idempotent: true,
       });
       return true;
@@ -137,14 +83,7 @@ export class FleetBeacon {
           client.search(kiosksDn, {
             scope: 'one',
             filter: '(objectClass=mxKiosk)',
-            attributes: [
-              'cn',
-              'mxKioskVersion',
-              'mxKioskState',
-              'mxKioskLastSeen',
-              'mxKioskCounts',
-              ...SWITCH_ATTRIBUTES,
-            ],
+            attributes: KIOSK_ENTRY_ATTRIBUTES,
           }),
         { idempotent: true },
       );
@@ -193,7 +132,7 @@ export class FleetBeacon {
     try {
       const target = await writes.begin();
       const written = await target.connection.run(
-        (client) => writeSwitch(client, this.dnOf(cn), cn, on, { operator, kioskId }, clock.now()),
+        (client) => writeSwitch(client, { dn: this.dnOf(cn), cn, on, who: { operator, kioskId }, nowMs: clock.now() }),
         { idempotent: false },
       );
       const floor = this.floors.get(cn);
@@ -241,31 +180,5 @@ export class FleetBeacon {
       clearInterval(beats);
       clearInterval(checks);
     };
-  }
-}
-
-/**
- * Replaces the heartbeat's attributes, or adds the entry when it is not there yet. Two writers
- * racing to add it (a heartbeat on a change of state beside the timer's, a switch command): the
- * add that loses finds the entry there and replaces instead.
- */
-async function upsert(client: Client, dn: string, cn: string, attributes: Record<string, string>): Promise<void> {
-  const replace = () =>
-    client.modify(
-      dn,
-      Object.entries(attributes).map(
-        ([type, value]) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) }),
-      ),
-    );
-  try {
-    await replace();
-  } catch (error) {
-    if (!(error instanceof NoSuchObjectError)) throw error;
-    try {
-      await client.add(dn, { objectClass: 'mxKiosk', cn, ...attributes });
-    } catch (addError) {
-      if (!(addError instanceof AlreadyExistsError)) throw addError;
-      await replace();
-    }
   }
 }

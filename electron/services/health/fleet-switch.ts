@@ -4,8 +4,6 @@
 // not seen it. Each write names who switched, from which kiosk, and when.
 import {
   AlreadyExistsError,
-  Attribute,
-  Change,
   EqualityFilter,
   InsufficientAccessError,
   NoSuchObjectError,
@@ -16,6 +14,7 @@ import {
 import { KioskError } from '../kiosk-error';
 import { assertionFailed, whileMatching } from '../directory/assertion-control';
 import { firstValue, generalizedTime, parseGeneralizedTime } from '../directory/ldap-values';
+import { replacing } from '../directory/ldap-changes';
 
 /** What the kiosk reads of a switch; entryCSN tells a fresh copy of the entry from an older one. */
 export const SWITCH_ATTRIBUTES = [
@@ -64,36 +63,31 @@ export interface Switcher {
   kioskId: string;
 }
 
+/** Switch entry dn (cn) to on, as who, at nowMs. */
+export interface SwitchCommand {
+  dn: string;
+  cn: string;
+  on: boolean;
+  who: Switcher;
+  nowMs: number;
+}
+
 /**
  * Turns the switch on entry dn to on, only while it holds the other value (off: FALSE or no value).
  * An entry not there yet is added with the switch; two adds racing, the loser modifies instead.
  */
-export async function writeSwitch(
-  client: Client,
-  dn: string,
-  cn: string,
-  on: boolean,
-  who: Switcher,
-  nowMs: number,
-): Promise<SwitchWritten> {
+export async function writeSwitch(client: Client, command: SwitchCommand): Promise<SwitchWritten> {
   try {
-    return await switched(client, dn, cn, on, who, nowMs);
+    return await switched(client, command);
   } catch (error) {
     // A per-kiosk service account may write only its own entry (build/ldap/mx-kiosk-access.ldif).
     if (error instanceof InsufficientAccessError)
-      throw new KioskError('SWITCH_NOT_ALLOWED', `the directory refused this kiosk's write of ${dn}`);
+      throw new KioskError('SWITCH_NOT_ALLOWED', `the directory refused this kiosk's write of ${command.dn}`);
     throw error;
   }
 }
 
-async function switched(
-  client: Client,
-  dn: string,
-  cn: string,
-  on: boolean,
-  who: Switcher,
-  nowMs: number,
-): Promise<SwitchWritten> {
+async function switched(client: Client, { dn, cn, on, who, nowMs }: SwitchCommand): Promise<SwitchWritten> {
   const values = {
     mxKioskOutOfService: on ? 'TRUE' : 'FALSE',
     mxKioskSwitchedBy: who.operator,
@@ -102,14 +96,7 @@ async function switched(
   };
   const isOn = new EqualityFilter({ attribute: 'mxKioskOutOfService', value: 'TRUE' });
   const replaced = on ? new NotFilter({ filter: isOn }) : isOn;
-  const modify = () =>
-    client.modify(
-      dn,
-      Object.entries(values).map(
-        ([type, value]) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) }),
-      ),
-      whileMatching(replaced),
-    );
+  const modify = () => client.modify(dn, replacing(values), whileMatching(replaced));
   let changed = true;
   try {
     await modify();
