@@ -1,5 +1,6 @@
 // Where things live in the directory and what they are called, from the configuration.
 import type { ResolvedDirectorySettings } from '../directory/directory-settings';
+import type { MailboxAccount } from '../mailbox/mailbox-provisioner';
 
 type Directory = Pick<
   ResolvedDirectorySettings,
@@ -67,6 +68,20 @@ export function uidCounters(layout: DirectoryLayout): UidCounter[] {
 /** The home directory pattern filled in: {uid} and {uid2} (its first two letters). */
 export function homeDirectoryFor(pattern: string, uid: string): string {
   return pattern.replaceAll('{uid2}', uid.slice(0, 2)).replaceAll('{uid}', uid);
+}
+
+/** What the mail store is given for an account: its home and gid as its entry has them, else as the layout makes them. */
+export function mailboxAccountOf(
+  layout: DirectoryLayout['account'],
+  account: { uid: string; uidNumber: number; gidNumber?: number; homeDirectory?: string },
+): MailboxAccount {
+  const { uid, uidNumber } = account;
+  return {
+    uid,
+    uidNumber,
+    gidNumber: Number.isInteger(account.gidNumber) ? account.gidNumber! : layout.gidNumber,
+    homeDirectory: account.homeDirectory || homeDirectoryFor(layout.homeDirectory, uid),
+  };
 }
 
 /** True when dn is the given container or below it (DN comparison ignores case and spaces after commas). */

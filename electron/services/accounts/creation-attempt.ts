@@ -14,7 +14,7 @@ import { enforcePasswordPolicy } from '../password/password-policy';
 import type { CreationResult } from '../session/kiosk-session';
 import type { Leftover } from './attempt-ledger';
 import { creationFailure, type Applicant, type CreationRoom, type Progress } from './creation-room';
-import { homeDirectoryFor } from '../account-store/account-layout';
+import { mailboxAccountOf } from '../account-store/account-layout';
 import { provisionAndMark } from './mailbox-finisher';
 import { AccountAdding, type AddingAttempt } from './account-adding';
 
@@ -49,39 +49,27 @@ export class CreationAttempt implements AddingAttempt {
   }
 
   async run(): Promise<CreationResult> {
-    const { audit } = this.room;
-    const { person, progress } = this;
-    const line = {
+    const { person, progress, request } = this;
+    // Every line says how far the attempt got, whichever way it ended.
+    const line = () => ({
       action: 'create' as const,
       staffId: person.staffId,
-      account: this.request.account,
+      account: request.account,
       operator: person.operator,
-    };
+      stage: progress.stage,
+      uidNumber: progress.uidNumber,
+      server: progress.server,
+    });
     try {
       const result = await this.stages();
       // A mailbox left to finish is still a success (the account works), with its own code.
       const code = mailboxMade(result.mailbox) ? undefined : 'MAILBOX_UNFINISHED';
-      await audit.note({
-        ...line,
-        result: 'ok',
-        code,
-        stage: progress.stage,
-        detail: progress.detail,
-        uidNumber: progress.uidNumber,
-        server: progress.server,
-      });
+      await this.room.audit.note({ ...line(), result: 'ok', code, detail: progress.detail });
       this.told = true;
       return result;
     } catch (error) {
       const known = creationFailure(error);
-      await audit.note({
-        ...line,
-        ...known.line,
-        stage: progress.stage,
-        detail: progress.detail ?? known.error.detail,
-        uidNumber: progress.uidNumber,
-        server: progress.server,
-      });
+      await this.room.audit.note({ ...line(), ...known.line, detail: progress.detail ?? known.error.detail });
       throw known.error;
     } finally {
       this.room.ledger.end(this.id, this.told);
@@ -203,12 +191,7 @@ export class CreationAttempt implements AddingAttempt {
   private async finishMailbox(store: AccountStore, uidNumber: number, homeMade: boolean): Promise<CreationResult> {
     const { room, progress } = this;
     const uid = this.request.account;
-    const account = {
-      uid,
-      uidNumber,
-      gidNumber: room.layout.account.gidNumber,
-      homeDirectory: homeDirectoryFor(room.layout.account.homeDirectory, uid),
-    };
+    const account = mailboxAccountOf(room.layout.account, { uid, uidNumber });
     const { report, problem, made } = await provisionAndMark(room, store, {
       staffId: this.person.staffId,
       account,

@@ -7,7 +7,7 @@
 import type { AccountEntry, Claim } from '../account-store/account-records';
 import type { AccountStore } from '../account-store/account-store';
 import type { AccountStores } from '../account-store/account-stores';
-import { homeDirectoryFor } from '../account-store/account-layout';
+import { mailboxAccountOf } from '../account-store/account-layout';
 import type { AuditLog } from '../audit/audit-log';
 import { hasCode } from '../kiosk-error';
 import type { Logger } from '../logger';
@@ -93,12 +93,10 @@ export class MailboxFinisher {
   private async finishOne(store: AccountStore, claim: Claim, account: AccountEntry): Promise<boolean> {
     const { deps } = this;
     const { staffId } = claim;
-    const homeDirectory = account.homeDirectory || homeDirectoryFor(store.layoutAccount.homeDirectory, account.uid);
-    const gidNumber = Number.isInteger(account.gidNumber) ? account.gidNumber : store.layoutAccount.gidNumber;
     // The person resuming may have marked it meanwhile; the mailbox is there either way.
     const { report, problem, made } = await provisionAndMark(deps, store, {
       staffId,
-      account: { uid: account.uid, uidNumber: account.uidNumber, gidNumber, homeDirectory },
+      account: mailboxAccountOf(store.layoutAccount, account),
       homeMade: claim.homeMade,
     });
     if (made) {
