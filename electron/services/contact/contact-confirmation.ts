@@ -21,6 +21,7 @@ import type { DirectoryConnection } from '../directory/directory-connection';
 import type { WriteServers } from '../directory/write-servers';
 import { KioskError } from '../kiosk-error';
 import type { ContactAtCounter, KioskSession } from '../session/kiosk-session';
+import { composeConfirmationMail } from './confirmation-mail';
 import type { Mailer } from './smtp-mailer';
 import { normaliseStaffId } from '../identity/person-identity';
 import {
@@ -32,28 +33,6 @@ import {
   type Decision,
   type Pending,
 } from './pending-code';
-
-export function composeConfirmationMail(address: string, code: string, account: string, validityHours: number) {
-  return {
-    to: address,
-    subject: '聯絡用電子郵件信箱確認碼 / Contact address confirmation code',
-    text: [
-      `您好，這是 ${account} 的聯絡用電子郵件信箱確認碼：`,
-      '',
-      `    ${code}`,
-      '',
-      `請在服務台輸入此確認碼。確認碼 ${validityHours} 小時內有效；若非您本人申請，請忽略此信。`,
-      '',
-      '---',
-      '',
-      `Hello, this is the confirmation code for the contact address of ${account}:`,
-      '',
-      `    ${code}`,
-      '',
-      `Type it at the counter. It is valid for ${validityHours} hours. If you did not ask for it, ignore this message.`,
-    ].join('\n'),
-  };
-}
 
 export class ContactConfirmation {
   constructor(
@@ -111,7 +90,7 @@ export class ContactConfirmation {
       };
     });
     if (recent > 0) {
-      await this.audit(staffId, account.uid, 'refused', 'CONTACT_RATE_LIMITED');
+      await this.audit({ staffId, account: account.uid, result: 'refused', code: 'CONTACT_RATE_LIMITED' });
       throw new KioskError('CONTACT_RATE_LIMITED', `${recent} codes in the last hour`);
     }
     try {
@@ -125,12 +104,18 @@ export class ContactConfirmation {
         next: pending.code?.hash === hash ? { tries: 0, sends: pending.sends } : undefined,
         outcome: undefined,
       })).catch(() => undefined);
-      await this.audit(staffId, account.uid, 'failed', 'SMTP_UNAVAILABLE', (error as Error).message);
+      await this.audit({
+        staffId,
+        account: account.uid,
+        result: 'failed',
+        code: 'SMTP_UNAVAILABLE',
+        detail: (error as Error).message,
+      });
       throw new KioskError('SMTP_UNAVAILABLE', (error as Error).message);
     }
     if (session.live)
       session.holdings.contactAtCounter = { dn: account.dn, sentAt: clock.now(), tries: 0 } satisfies ContactAtCounter;
-    await this.audit(staffId, account.uid, 'ok', undefined, `code sent to ${maskAddress(address)}`);
+    await this.audit({ staffId, account: account.uid, result: 'ok', detail: `code sent to ${maskAddress(address)}` });
     return { masked: maskAddress(address) };
   }
 
@@ -148,11 +133,17 @@ export class ContactConfirmation {
     counter.tries = tries;
     if (verdict === 'right') {
       if (session.holdings.contactAtCounter === counter) session.holdings.contactAtCounter = null;
-      await this.audit(staffId, uid, 'ok', undefined, `confirmed ${maskAddress(address!)}`);
+      await this.audit({ staffId, account: uid, result: 'ok', detail: `confirmed ${maskAddress(address!)}` });
       return { masked: maskAddress(address!) };
     }
     const failure = REFUSALS[verdict];
-    await this.audit(staffId, uid, 'refused', failure, verdict === 'expired' ? undefined : `try ${tries} of ${limit}`);
+    await this.audit({
+      staffId,
+      account: uid,
+      result: 'refused',
+      code: failure,
+      detail: verdict === 'expired' ? undefined : `try ${tries} of ${limit}`,
+    });
     if (verdict === 'wrong') throw new KioskError('CONTACT_CODE_WRONG', undefined, { triesLeft: limit - tries });
     throw new KioskError(verdict === 'expired' ? 'CONTACT_CODE_EXPIRED' : 'CONTACT_TOO_MANY_TRIES');
   }
@@ -239,13 +230,7 @@ export class ContactConfirmation {
     }
   }
 
-  private audit(
-    staffId: string,
-    account: string | undefined,
-    result: 'ok' | 'refused' | 'failed',
-    code?: Parameters<AuditLog['record']>[0]['code'],
-    detail?: string,
-  ) {
-    return this.deps.audit.note({ action: 'contact', result, code, staffId, account, detail });
+  private audit(line: Omit<Parameters<AuditLog['note']>[0], 'action'>) {
+    return this.deps.audit.note({ action: 'contact', ...line });
   }
 }
