@@ -4,6 +4,8 @@ import { contentTypeFor, resolveRendererFile, SECURITY_HEADERS } from '../servic
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
+/** The kiosk's one page. */
+export const KIOSK_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /**
  * True for app://kiosk/… only. Compares protocol and host, not URL.origin: Node's URL reports

@@ -5,18 +5,14 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { KioskBackend } from '../services/kiosk-backend';
 import type { Logger } from '../services/logger';
-import { APP_HOST, APP_SCHEME, createAppProtocolHandler, isKioskAppUrl } from './app-protocol';
+import { APP_SCHEME, createAppProtocolHandler, isKioskAppUrl, KIOSK_URL } from './app-protocol';
 import { AIS_PARTITION } from './ais-view';
 import { registerIpcDoor } from './ipc-door';
 import { isBlockedKey } from './kiosk-keys';
 import { answerCertificateRequests, disarmPagePrint, refuseDownloads } from './native-dialogs';
-import { CRASH_LOOP, CrashLoopGuard } from './crash-loop';
-import {
-  isOutOfServiceRequest,
-  OUT_OF_SERVICE_PAGE,
-  outOfServiceReference,
-  outOfServiceResponse,
-} from './out-of-service';
+import { CrashLoopGuard } from './crash-loop';
+import { isOutOfServiceRequest, outOfServiceResponse } from './out-of-service';
+import { recoverRenderer, type CrashLoop } from './renderer-recovery';
 import { startRendererWatchdog } from './renderer-watchdog';
 import { originOf } from './url-origin';
 
@@ -25,7 +21,6 @@ export type ShellElectron = Pick<
   'app' | 'BrowserWindow' | 'Menu' | 'protocol' | 'session' | 'ipcMain' | 'WebContentsView' | 'powerSaveBlocker'
 >;
 
-export const KIOSK_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 /** How often the watchdog asks the page for an answer, and how long it waits. */
 export const WATCHDOG = { intervalMs: 10_000, timeoutMs: 5_000 };
 
@@ -133,47 +128,6 @@ function lockDownSession(ses: ElectronModule.Session, partition: string, logger:
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   refuseDownloads(ses, partition, logger);
-}
-
-/** Where the kiosk window shows out of service after a crash loop (served by the app:// handler). */
-export const CRASH_LOOP_URL = `${APP_SCHEME}://${APP_HOST}/${OUT_OF_SERVICE_PAGE}`;
-
-/** The shell's crash-loop state: once it holds a reference, the kiosk stays out of service. */
-export interface CrashLoop {
-  guard: CrashLoopGuard;
-  reference: string | null;
-}
-
-/**
- * A crashed, unresponsive or hung renderer: the person's session is wiped in main (the page
- * state is gone anyway) and Welcome is loaded again, instead of a frozen or blank kiosk. The
- * third time within 5 minutes, out of service is shown instead (docs/deployment.md).
- */
-export function recoverRenderer(
-  window: ElectronModule.BrowserWindow,
-  backend: KioskBackend,
-  logger: Logger,
-  why: string,
-  loop: CrashLoop = { guard: new CrashLoopGuard(), reference: null },
-): void {
-  // The wipe also closes an AIS view left open over the crashed page.
-  backend.wipe('crash');
-  const contents = window.webContents;
-  const looping = loop.reference !== null || loop.guard.looping();
-  if (looping) {
-    loop.reference ??= outOfServiceReference('CRASH');
-    logger.error('renderer crash loop: out of service until the kiosk is restarted', {
-      why,
-      reference: loop.reference,
-      limit: CRASH_LOOP.limit,
-      windowMs: CRASH_LOOP.windowMs,
-    });
-  } else {
-    logger.error('renderer recovery', { why });
-  }
-  if (contents.isDestroyed()) return;
-  if (why !== 'render-process-gone') contents.forcefullyCrashRenderer();
-  void contents.loadURL(looping ? CRASH_LOOP_URL : KIOSK_URL);
 }
 
 export interface ShellSettings {

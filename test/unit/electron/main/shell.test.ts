@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAppProtocolHandler } from '../../../../electron/main/app-protocol';
+import { createAppProtocolHandler, KIOSK_URL } from '../../../../electron/main/app-protocol';
 import { DISARM_PRINT } from '../../../../electron/main/native-dialogs';
 import { outOfServicePage, outOfServiceReference } from '../../../../electron/main/out-of-service';
+import { CRASH_LOOP_URL } from '../../../../electron/main/renderer-recovery';
 import {
-  CRASH_LOOP_URL,
   KIOSK_PARTITION,
-  KIOSK_URL,
   lockDownContents,
   registerAppScheme,
   startOutOfService,
