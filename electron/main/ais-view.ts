@@ -81,16 +81,30 @@ interface OpenView {
 export class AisView implements AisLauncher {
   private current: OpenView | null = null;
 
+  private readonly settings: AisViewSettings;
+  private readonly signIn: AisSignIn;
+  /** This machine's addresses as AIS sees them, asked at each launch. */
+  private readonly egress: () => string[];
+  private readonly logger: Logger;
+  private readonly clock: { now(): number };
+  private readonly timers: ViewTimers;
+
   constructor(
     private readonly electron: AisViewElectron,
     private readonly window: () => ElectronModule.BrowserWindow | null,
-    private readonly settings: AisViewSettings,
-    private readonly signIn: AisSignIn,
-    private readonly egress: () => string[],
-    private readonly logger: Logger,
-    private readonly clock: { now(): number } = Date,
-    private readonly timers: ViewTimers = globalThis as unknown as ViewTimers,
-  ) {}
+    deps: {
+      settings: AisViewSettings;
+      signIn: AisSignIn;
+      egress: () => string[];
+      logger: Logger;
+      clock?: { now(): number };
+      timers?: ViewTimers;
+    },
+  ) {
+    ({ settings: this.settings, signIn: this.signIn, egress: this.egress, logger: this.logger } = deps);
+    this.clock = deps.clock ?? Date;
+    this.timers = deps.timers ?? (globalThis as unknown as ViewTimers);
+  }
 
   launch(): Promise<LaunchOutcome> {
     const window = this.window();

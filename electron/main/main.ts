@@ -67,14 +67,12 @@ function start(): void {
     logger,
     connectLdap: createLdapConnector(config.directory),
     makeAisLauncher: (signIn) =>
-      new AisView(
-        electron,
-        () => window,
-        config.ais,
+      new AisView(electron, () => window, {
+        settings: config.ais,
         signIn,
-        () => egressAddresses(config.ais.egressAddresses, networkInterfaces),
+        egress: () => egressAddresses(config.ais.egressAddresses, networkInterfaces),
         logger,
-      ),
+      }),
     auditWriter: audit.writer,
     usedTokens: new UsedTokenJournal(usedTokensFile(config), systemClock.now()),
     sweepEveryMs: 5 * 60_000,

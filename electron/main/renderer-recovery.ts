@@ -4,7 +4,7 @@ import type * as ElectronModule from 'electron';
 import type { KioskBackend } from '../services/kiosk-backend';
 import type { Logger } from '../services/logger';
 import { APP_HOST, APP_SCHEME, KIOSK_URL } from './app-protocol';
-import { CRASH_LOOP, CrashLoopGuard } from './crash-loop';
+import { CRASH_LOOP, type CrashLoopGuard } from './crash-loop';
 import { OUT_OF_SERVICE_PAGE, outOfServiceReference } from './out-of-service';
 
 /** Where the kiosk window shows out of service after a crash loop (served by the app:// handler). */
@@ -22,11 +22,13 @@ export interface CrashLoop {
  * third time within 5 minutes, out of service is shown instead (docs/deployment.md).
  */
 export function recoverRenderer(
-  window: ElectronModule.BrowserWindow,
-  backend: KioskBackend,
-  logger: Logger,
+  {
+    window,
+    backend,
+    logger,
+    loop,
+  }: { window: ElectronModule.BrowserWindow; backend: KioskBackend; logger: Logger; loop: CrashLoop },
   why: string,
-  loop: CrashLoop = { guard: new CrashLoopGuard(), reference: null },
 ): void {
   // The wipe also closes an AIS view left open over the crashed page.
   backend.wipe('crash');

@@ -176,13 +176,10 @@ export function startShell(
   app.on('second-instance', () => window.focus());
   electron.powerSaveBlocker.start('prevent-display-sleep');
   const contents = window.webContents;
-  contents.on('render-process-gone', () => recoverRenderer(window, backend, logger, 'render-process-gone', loop));
-  contents.on('unresponsive', () => recoverRenderer(window, backend, logger, 'unresponsive', loop));
-  const stopWatchdog = startRendererWatchdog(
-    contents,
-    () => recoverRenderer(window, backend, logger, 'watchdog', loop),
-    WATCHDOG,
-  );
+  const recover = (why: string) => recoverRenderer({ window, backend, logger, loop }, why);
+  contents.on('render-process-gone', () => recover('render-process-gone'));
+  contents.on('unresponsive', () => recover('unresponsive'));
+  const stopWatchdog = startRendererWatchdog(contents, () => recover('watchdog'), WATCHDOG);
   window.on('closed', stopWatchdog);
   void window.loadURL(KIOSK_URL);
   return window;

@@ -82,7 +82,13 @@ export async function runDoctorCommand(argv: string[], io: CliIo, host: Operator
       const trails = await Promise.all(
         [config.audit.file, ...(values.audit ?? [])].map((path) => readAuditTrail(path)),
       );
-      checks.push(...(await fleetLines(config.directory, connectLdap, trails.flat(), systemClock, silentLogger)));
+      checks.push(
+        ...(await fleetLines(config.directory, trails.flat(), {
+          connect: connectLdap,
+          clock: systemClock,
+          logger: silentLogger,
+        })),
+      );
     }
     return report(io, json, [source, ...checks]);
   } finally {

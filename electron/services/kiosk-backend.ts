@@ -91,7 +91,10 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
     },
     deps.usedTokens,
   );
-  const aisSignIn = new AisSignIn(verifier, sessions, logger, clock, () => status.refuseWhileOutOfService());
+  const aisSignIn = new AisSignIn(verifier, sessions, logger, {
+    clock,
+    refuseNewSessions: () => status.refuseWhileOutOfService(),
+  });
   const launcher = deps.makeAisLauncher(aisSignIn);
   // Every end of a person's time at the counter (idle, cancel, a crash, out of service, shutdown)
   // also closes a sign-in page still open for them: Electron's AIS view holds their AIS cookies.

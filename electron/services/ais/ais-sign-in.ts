@@ -42,10 +42,16 @@ export class AisSignIn {
     private readonly verifier: AisHandoffVerifier,
     private readonly sessions: KioskSessions,
     private readonly logger: Logger,
-    private readonly clock: { now(): number } = { now: () => Date.now() },
-    /** Throws while the kiosk must not start sessions (out of service): the handoff is refused too. */
-    private readonly refuseNewSessions: () => void = () => undefined,
+    private readonly options: {
+      clock?: { now(): number };
+      /** Throws while the kiosk must not start sessions (out of service): the handoff is refused too. */
+      refuseNewSessions?: () => void;
+    } = {},
   ) {}
+
+  private get clock(): { now(): number } {
+    return this.options.clock ?? { now: () => Date.now() };
+  }
 
   /** The next successful handoff (within the assist's time) becomes an assisted session. */
   expectAssisted(assist: PendingAssist): void {
@@ -71,7 +77,7 @@ export class AisSignIn {
   /** Verifies the token AIS handed back and starts the session; throws KioskError with the code. */
   completeHandoff(token: unknown, acceptableIps: readonly string[]): KioskSession {
     try {
-      this.refuseNewSessions();
+      this.options.refuseNewSessions?.();
       const verified = this.verifier.verify(token, acceptableIps);
       const pending = this.pendingAssist;
       const assist = pending && pending.until > this.clock.now() && pending.staffId === verified.id ? pending : null;

@@ -23,10 +23,8 @@ export interface FleetLine {
  */
 export async function fleetLines(
   directory: ResolvedDirectorySettings,
-  connect: LdapConnector,
   auditLines: Iterable<string>,
-  clock: Clock,
-  logger: Logger,
+  { connect, clock, logger }: { connect: LdapConnector; clock: Clock; logger: Logger },
 ): Promise<FleetLine[]> {
   const { bindDn, bindPassword } = directory;
   const connection = new DirectoryConnection(

@@ -146,13 +146,11 @@ export class HelpdeskConsole {
   async fleetCheck(): Promise<DoctorCheck[]> {
     const operator = this.deps.operators.require();
     const { config, doctor, clock } = this.deps;
-    const lines = await fleetLines(
-      config.directory,
-      doctor.connectLdap,
-      await readAuditTrail(config.audit.file),
-      { now: () => clock.now() },
-      silentLogger,
-    );
+    const lines = await fleetLines(config.directory, await readAuditTrail(config.audit.file), {
+      connect: doctor.connectLdap,
+      clock,
+      logger: silentLogger,
+    });
     const findings = lines.filter((l) => l.status === 'FAIL').length;
     await this.record(operator.uid, 'fleet check', 'ok', `${findings} finding(s)`);
     return lines;

@@ -186,7 +186,7 @@ function writeShards(
     const flush = () => {
       if (n === 0) return;
       seed = (Math.imul(seed, 0x9e3779b1) + 1) >>> 0;
-      const shard = buildFuseShard(hi, lo, n, width, seed);
+      const shard = buildFuseShard({ hi, lo, n }, width, seed);
       writeSync(fd, shard.fingerprints, 0, shard.fingerprints.length, offset);
       bodyCrc = crc32(shard.fingerprints, bodyCrc);
       const entry = Buffer.alloc(SHARD_ENTRY_BYTES);

@@ -13,6 +13,16 @@ export interface FuseShard {
   fingerprints: Uint8Array;
 }
 
+/** Distinct keys (hi[i], lo[i]), i < n: the 64 bits of each key as two 32-bit halves. */
+export interface FuseKeys {
+  hi: Uint32Array;
+  lo: Uint32Array;
+  n: number;
+}
+
+/** A shard's shape and seed: everything of it but its fingerprints. */
+type Geometry = Omit<FuseShard, 'fingerprints'>;
+
 interface Sizing {
   segmentLength: number;
   segmentCount: number;
@@ -35,35 +45,25 @@ function nextSeed(previous: number): number {
  * Builds a shard from distinct keys (hi[i], lo[i]), i < n. Retries with a new seed when peeling
  * fails (rare), and grows by a segment after repeated failures (tiny shards).
  */
-export function buildFuseShard(
-  hi: Uint32Array,
-  lo: Uint32Array,
-  n: number,
-  fingerprintBytes: number,
-  firstSeed: number,
-): FuseShard {
+export function buildFuseShard(keys: FuseKeys, fingerprintBytes: number, firstSeed: number): FuseShard {
+  const { n } = keys;
   let seed = firstSeed >>> 0;
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const { segmentLength, segmentCount } = sizing(n, Math.floor(attempt / 10));
-    const segmentCountLength = segmentCount * segmentLength;
-    const arrayLength = (segmentCount + 2) * segmentLength;
-    const shard = tryBuild(hi, lo, n, fingerprintBytes, seed, segmentLength, segmentCountLength, arrayLength);
+    const shard = tryBuild(keys, fingerprintBytes, {
+      seed,
+      segmentLength,
+      segmentCountLength: segmentCount * segmentLength,
+      arrayLength: (segmentCount + 2) * segmentLength,
+    });
     if (shard) return shard;
     seed = nextSeed(seed);
   }
   throw new Error(`a filter shard of ${n} keys could not be built (duplicate keys?)`);
 }
 
-function tryBuild(
-  hi: Uint32Array,
-  lo: Uint32Array,
-  n: number,
-  width: number,
-  seed: number,
-  segmentLength: number,
-  segmentCountLength: number,
-  arrayLength: number,
-): FuseShard | null {
+function tryBuild({ hi, lo, n }: FuseKeys, width: number, geometry: Geometry): FuseShard | null {
+  const { seed, segmentLength, segmentCountLength, arrayLength } = geometry;
   const count = new Uint32Array(arrayLength);
   const xorHi = new Uint32Array(arrayLength);
   const xorLo = new Uint32Array(arrayLength);
@@ -119,5 +119,5 @@ function tryBuild(
       v >>>= 8;
     }
   }
-  return { seed, segmentLength, segmentCountLength, arrayLength, fingerprints };
+  return { ...geometry, fingerprints };
 }

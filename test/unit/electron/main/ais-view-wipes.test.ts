@@ -22,14 +22,12 @@ function counter() {
   let window: ReturnType<typeof startShell> | null = null;
   const backend = testBackend(config, {
     makeAisLauncher: (signIn) =>
-      new AisView(
-        fake.electron,
-        () => window,
-        config.ais,
+      new AisView(fake.electron, () => window, {
+        settings: config.ais,
         signIn,
-        () => ['192.0.2.10'],
-        silentLogger,
-      ),
+        egress: () => ['192.0.2.10'],
+        logger: silentLogger,
+      }),
   });
   backends.push(backend);
   window = startShell(fake.electron, backend, silentLogger, { rendererDir: '/nonexistent', preload: '/p' });

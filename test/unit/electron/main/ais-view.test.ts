@@ -99,16 +99,14 @@ function setup() {
     eligibility: { staff: ['一般'], student: [] },
   });
   const signIn = new AisSignIn(verifier, sessions, silentLogger);
-  const view = new AisView(
-    fake.electron,
-    () => window,
+  const view = new AisView(fake.electron, () => window, {
     settings,
     signIn,
-    () => ['192.0.2.10'],
-    silentLogger,
+    egress: () => ['192.0.2.10'],
+    logger: silentLogger,
     clock,
     timers,
-  );
+  });
   const contents = () => fake.views.at(-1)!.webContents as FakeWebContents;
   const tick = (ms: number) => (now += ms);
   return { fake, window: window as unknown as { children: unknown[] }, sessions, view, contents, timers, tick };
@@ -197,14 +195,12 @@ describe('AisView', () => {
       { now: () => T0 * 1000 },
       { validitySeconds: 120, futureSkewSeconds: 30, eligibility: { staff: ['一般'], student: [] } },
     );
-    const view = new AisView(
-      fake.electron,
-      () => window,
-      { ...settings, loginUrl: 'http://ais.example.edu/login' },
-      new AisSignIn(verifier, sessions, silentLogger),
-      () => [],
-      silentLogger,
-    );
+    const view = new AisView(fake.electron, () => window, {
+      settings: { ...settings, loginUrl: 'http://ais.example.edu/login' },
+      signIn: new AisSignIn(verifier, sessions, silentLogger),
+      egress: () => [],
+      logger: silentLogger,
+    });
     await expect(view.launch()).rejects.toMatchObject({ code: 'INTERNAL' });
     expect(fake.views).toHaveLength(0);
   });
