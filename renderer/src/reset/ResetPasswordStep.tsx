@@ -1,14 +1,13 @@
 // The reset path after the profile card: the account found by staff ID, New Password and Confirm
 // with the live strength, and Cancel / Reset; Cancel asks first once anything is typed. Refusals
 // (including the directory's own, such as a recently used password) are shown here with their code.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
-import { ConfirmDialog } from '../confirm/ConfirmDialog';
 import { findAccountToReset, resetPassword } from '../flows/password-reset';
 import { whatIsMissing } from '../password-meter/missing-reason';
-import { MissingLine } from '../password-meter/MissingLine';
+import { PasswordActions } from '../password-meter/PasswordActions';
 import { PasswordFields } from '../password-meter/PasswordFields';
 import { PasswordNotices } from '../password-meter/PasswordNotices';
 import { usePasswordEntry } from '../password-meter/use-password-entry';
@@ -17,9 +16,7 @@ export function ResetPasswordStep() {
   const { t } = useTranslation();
   const api = useKioskApi();
   const session = useKioskStore((s) => s.session);
-  const id = useId();
   const [address, setAddress] = useState<string | null>(null);
-  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const uid = address?.split('@')[0];
   const { fields, verdict, busy, problem, setProblem, send, cancel } = usePasswordEntry({
     staffId: session?.profile.id ?? '',
@@ -48,39 +45,16 @@ export function ResetPasswordStep() {
       <p className="lead">{address ? t('reset.account', { address }) : t('reset.finding')}</p>
       <PasswordFields {...fields} disabled={busy || !address} />
       <PasswordNotices problem={problem} />
-      {/* Reset comes first in the tab order after the fields; the row shows Cancel at the left. */}
-      <div className="actions apart apply-first">
-        <div className="apply-group">
-          <MissingLine id={`${id}-missing`} missing={missing} />
-          <button
-            type="button"
-            className="primary large"
-            onClick={() => void submit()}
-            disabled={missing !== null}
-            aria-describedby={`${id}-missing`}
-          >
-            {t('reset.submit')}
-          </button>
-        </div>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => (typed ? setConfirmingCancel(true) : void cancel())}
-          disabled={busy}
-        >
-          {t('reset.cancel')}
-        </button>
-      </div>
-      {confirmingCancel && (
-        <ConfirmDialog
-          title={t('reset.cancelConfirm.title')}
-          explain={t('reset.cancelConfirm.explain')}
-          keepLabel={t('reset.cancelConfirm.keep')}
-          confirmLabel={t('reset.cancelConfirm.cancel')}
-          onKeep={() => setConfirmingCancel(false)}
-          onConfirm={() => void cancel()}
-        />
-      )}
+      <PasswordActions
+        missing={missing}
+        busy={busy}
+        applyLabel={t('reset.submit')}
+        cancelLabel={t('reset.cancel')}
+        cancelQuestion="reset.cancelConfirm"
+        askBeforeCancel={typed}
+        onApply={() => void submit()}
+        onCancel={() => void cancel()}
+      />
     </section>
   );
 }

@@ -7,15 +7,14 @@
 // Every key in the password field renders this step again. What does not depend on the password
 // (the stepper, the profile and the names) is memoised, so a key renders only the password side
 // (docs/BENCHMARKS.md, "Password meter", has what that saves).
-import { memo, useEffect, useId, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
 import type { SessionProfile } from '../../../shared/contract/schemas';
 import { useKioskStore } from '../app/kiosk-store';
-import { ConfirmDialog } from '../confirm/ConfirmDialog';
 import { createAccount, offerCandidates } from '../flows/application';
 import { whatIsMissing } from '../password-meter/missing-reason';
-import { MissingLine } from '../password-meter/MissingLine';
+import { PasswordActions } from '../password-meter/PasswordActions';
 import { PasswordFields } from '../password-meter/PasswordFields';
 import { PasswordNotices } from '../password-meter/PasswordNotices';
 import { usePasswordEntry } from '../password-meter/use-password-entry';
@@ -95,11 +94,9 @@ const NameChoice = memo(function NameChoice({
 export function SetAccountStep() {
   const { t } = useTranslation();
   const api = useKioskApi();
-  const id = useId();
   const session = useKioskStore((s) => s.session);
   const candidates = useKioskStore((s) => s.candidates);
   const [picked, setPicked] = useState<string | null>(null);
-  const [confirmingCancel, setConfirmingCancel] = useState(false);
   // Preselected only when there is no choice to make; otherwise the person picks (a name is forever).
   const chosen = picked ?? (candidates.length === 1 ? candidates[0]! : null);
   const profile = session?.profile;
@@ -143,36 +140,17 @@ export function SetAccountStep() {
           </p>
           <PasswordNotices problem={problem} />
         </div>
-        {/* Apply comes first in the tab order after the fields; the row shows Cancel at the left. */}
-        <div className="actions apart apply-first">
-          <div className="apply-group">
-            <MissingLine id={`${id}-missing`} missing={missing} />
-            <button
-              type="button"
-              className="primary large"
-              onClick={() => void submit()}
-              disabled={missing !== null}
-              aria-busy={busy}
-              aria-describedby={`${id}-missing`}
-            >
-              {t('setAccount.apply')}
-            </button>
-          </div>
-          <button type="button" className="secondary" onClick={() => setConfirmingCancel(true)} disabled={busy}>
-            {t('setAccount.cancel')}
-          </button>
-        </div>
-      </div>
-      {confirmingCancel && (
-        <ConfirmDialog
-          title={t('cancelConfirm.title')}
-          explain={t('cancelConfirm.explain')}
-          keepLabel={t('cancelConfirm.keep')}
-          confirmLabel={t('cancelConfirm.cancel')}
-          onKeep={() => setConfirmingCancel(false)}
-          onConfirm={() => void cancel()}
+        <PasswordActions
+          missing={missing}
+          busy={busy}
+          applyLabel={t('setAccount.apply')}
+          cancelLabel={t('setAccount.cancel')}
+          cancelQuestion="cancelConfirm"
+          askBeforeCancel
+          onApply={() => void submit()}
+          onCancel={() => void cancel()}
         />
-      )}
+      </div>
     </section>
   );
 }
