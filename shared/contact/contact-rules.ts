@@ -2,6 +2,8 @@
 // domains (mail loops), typo hints for common providers, and the masked read-back.
 
 export const CONTACT_MAX_LENGTH = 254;
+/** The confirmation code's digits: what main mails and checks, and what the code fields take. */
+export const CONTACT_CODE_DIGITS = 6;
 export type ContactRuleCode = 'CONTACT_INVALID' | 'CONTACT_INSTITUTION';
 
 // A deliberately plain syntax: local@domain.tld, no quotes, no comments, no IP literals.

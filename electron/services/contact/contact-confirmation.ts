@@ -10,7 +10,12 @@
 // (the one that last wrote for this person, when it answers), and is refused with
 // DIRECTORY_READ_ONLY, before anything is written, when none takes writes.
 import { randomBytes, randomInt } from 'node:crypto';
-import { contactRuleViolation, maskAddress, normaliseAddress } from '../../../shared/contact/contact-rules';
+import {
+  CONTACT_CODE_DIGITS,
+  contactRuleViolation,
+  maskAddress,
+  normaliseAddress,
+} from '../../../shared/contact/contact-rules';
 import type { AccountReads } from '../account-store/account-reads';
 import { readPending, writePending } from '../account-store/contact-fields';
 import type { AuditLog } from '../audit/audit-log';
@@ -73,7 +78,7 @@ export class ContactConfirmation {
     const { connection } = await this.begin(staffId);
     const account = await this.deps.directory.findByStaffId(staffId, connection);
     if (account.state !== 'active') throw new KioskError('WRONG_STEP', 'no active account for a contact address');
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const code = String(randomInt(0, 10 ** CONTACT_CODE_DIGITS)).padStart(CONTACT_CODE_DIGITS, '0');
     const salt = randomBytes(16).toString('hex');
     const hash = hashCode(salt, code);
     const recent = await this.step(connection, account.dn, (pending) => {

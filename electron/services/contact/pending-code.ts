@@ -2,6 +2,9 @@
 // salted hash with its expiry, its wrong tries on every path, and the recent sends for the hourly
 // limit, which outlive the code. And the rule that decides a typed code from it, with no I/O.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { CONTACT_CODE_DIGITS } from '../../../shared/contact/contact-rules';
+
+const CODE_SHAPE = new RegExp(`^\\d{${CONTACT_CODE_DIGITS}}$`);
 
 export interface Pending {
   /** The live code: gone once it was confirmed, died at its try limit, or was never mailed. */
@@ -75,7 +78,7 @@ export function checkTyped(
   if (Math.floor(rules.nowMs / 1000) > code.expires) return { outcome: { verdict: 'expired', tries } };
   if (tries >= rules.limit) return { outcome: { verdict: 'spent', tries } };
   const given = Buffer.from(hashCode(code.salt, typed.trim()), 'hex');
-  if (/^\d{6}$/.test(typed.trim()) && timingSafeEqual(given, Buffer.from(code.hash, 'hex'))) {
+  if (CODE_SHAPE.test(typed.trim()) && timingSafeEqual(given, Buffer.from(code.hash, 'hex'))) {
     return {
       next: { tries: 0, sends },
       confirmed: code.address,

@@ -11,6 +11,8 @@ import { useKioskApi } from '../api/api-context';
 import { useKioskStore } from '../app/kiosk-store';
 import { Refusal } from '../errors/Refusal';
 import { confirmContactCode, sendContactCode } from '../flows/contact';
+import { CodeInput } from './CodeInput';
+import { CONTACT_CODE_DIGITS } from '../../../shared/contact/contact-rules';
 
 type Stage = 'enter' | 'readback' | 'code' | 'done' | 'later';
 
@@ -138,15 +140,7 @@ export function ContactStep() {
       {stage === 'code' && (
         <>
           <p>{t(resent ? 'contact.sentAgain' : 'contact.sent', { address })}</p>
-          <label htmlFor="contact-code">{t('contact.code')}</label>
-          <input
-            id="contact-code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-          />
+          <CodeInput id="contact-code" value={code} onChange={setCode} autoComplete="one-time-code" />
           <div className="actions">
             <button type="button" className="secondary" disabled={busy} onClick={changeAddress}>
               {t('contact.changeAddress')}
@@ -157,7 +151,7 @@ export function ContactStep() {
             <button
               type="button"
               className="primary"
-              disabled={busy || code.length !== 6}
+              disabled={busy || code.length !== CONTACT_CODE_DIGITS}
               onClick={() => void confirm()}
             >
               {t('contact.confirm')}

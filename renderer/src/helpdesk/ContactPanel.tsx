@@ -3,8 +3,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/api-context';
+import { CodeInput } from '../contact/CodeInput';
 import { Refusal } from '../errors/Refusal';
 import { confirmContactAtHelpdesk, type HelpdeskContactAnswer } from '../flows/helpdesk';
+import { CONTACT_CODE_DIGITS } from '../../../shared/contact/contact-rules';
 
 export function ContactPanel() {
   const { t } = useTranslation();
@@ -33,16 +35,17 @@ export function ContactPanel() {
           value={contact.staffId}
           onChange={(e) => setContact({ ...contact, staffId: e.target.value })}
         />
-        <label htmlFor="contact-code-helpdesk">{t('contact.code')}</label>
-        <input
+        <CodeInput
           id="contact-code-helpdesk"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={6}
           value={contact.code}
-          onChange={(e) => setContact({ ...contact, code: e.target.value.replace(/\D/g, '') })}
+          onChange={(code) => setContact({ ...contact, code })}
+          autoComplete="off"
         />
-        <button type="submit" className="primary" disabled={!contact.staffId || contact.code.length !== 6}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={!contact.staffId || contact.code.length !== CONTACT_CODE_DIGITS}
+        >
           {t('contact.confirm')}
         </button>
       </form>
