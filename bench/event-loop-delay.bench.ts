@@ -1,5 +1,5 @@
 // The host's event loop while the worst passwords are checked by the main-side policy: the
-// strength worker (what the kiosk uses) against zxcvbn on the calling thread (what it used to do),
+// strength worker (what the kiosk uses) against zxcvbn on the calling thread (the alternative),
 // alternated round by round in one run. Goal: p99 event-loop delay under 20 ms with the worker.
 // Run: npx tsx bench/event-loop-delay.bench.ts
 import { enforcePasswordPolicy, inThreadRater } from '../electron/services/password/password-policy';

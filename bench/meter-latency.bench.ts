@@ -2,7 +2,7 @@
 // 64-character passwords typed into step 3 (Debian's Chromium, the demo host, the kiosk as built),
 // next to zxcvbn's own time in Node on the same strings. The page records the time of the last
 // input event and of the label's change (a MutationObserver), so the figure is the page's own
-// latency, not Playwright's round trips. Goal from issue 13: at most 100 ms up to 32 characters.
+// latency, not Playwright's round trips. Goal: at most 100 ms up to 32 characters.
 // Run: npm run build && npx tsx bench/meter-latency.bench.ts
 import { chromium } from '@playwright/test';
 import zxcvbn from 'zxcvbn';

@@ -3,7 +3,7 @@
 // quieter half of the run: the time per check (p50/p95 and the ratio), the gzipped size of each as
 // the kiosk would bundle it (esbuild, minified, with the common and English dictionaries for
 // zxcvbn-ts), and how often their Good/Strong decision (score >= 3) agrees on a few hundred
-// passwords made here from a fixed seed. The rule from issue 13: switch only if it is faster or
+// passwords made here from a fixed seed. The rule: switch only if it is faster or
 // smaller, and agrees on at least 98%.
 // Run: npx tsx bench/zxcvbn-ts-comparison.bench.ts
 import { build } from 'esbuild';
