@@ -8,24 +8,31 @@ import { ConfirmDialog } from '../confirm/ConfirmDialog';
 import { MissingLine } from './MissingLine';
 import type { Missing } from './missing-reason';
 
+/** Each task's strings: its two buttons, and where the cancel question's four strings live. */
+const TEXTS = {
+  apply: { apply: 'setAccount.apply', cancel: 'setAccount.cancel', question: 'cancelConfirm' },
+  reset: { apply: 'reset.submit', cancel: 'reset.cancel', question: 'reset.cancelConfirm' },
+} as const;
+
 interface Props {
+  task: keyof typeof TEXTS;
   missing: Missing | null;
   busy: boolean;
-  applyLabel: string;
-  cancelLabel: string;
-  /** Where the cancel question's four strings live (title, explain, keep, cancel). */
-  cancelQuestion: 'cancelConfirm' | 'reset.cancelConfirm';
   /** Whether Cancel asks first; when false it cancels at once (nothing typed yet). */
-  askBeforeCancel: boolean;
-  onApply(): void;
-  onCancel(): void;
+  askFirst: boolean;
+  onApply(): unknown;
+  onCancel(): unknown;
 }
 
 export function PasswordActions(props: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [asking, setAsking] = useState(false);
-  const { missing, busy, cancelQuestion: q } = props;
+  const { missing, busy } = props;
+  const texts = TEXTS[props.task];
+  const q = texts.question;
+  const apply = () => void props.onApply();
+  const cancel = () => void props.onCancel();
   return (
     <>
       {/* Apply comes first in the tab order after the fields; the row shows Cancel at the left. */}
@@ -35,21 +42,21 @@ export function PasswordActions(props: Props) {
           <button
             type="button"
             className="primary large"
-            onClick={props.onApply}
+            onClick={apply}
             disabled={missing !== null}
             aria-busy={busy}
             aria-describedby={`${id}-missing`}
           >
-            {props.applyLabel}
+            {t(texts.apply)}
           </button>
         </div>
         <button
           type="button"
           className="secondary"
-          onClick={() => (props.askBeforeCancel ? setAsking(true) : props.onCancel())}
+          onClick={() => (props.askFirst ? setAsking(true) : cancel())}
           disabled={busy}
         >
-          {props.cancelLabel}
+          {t(texts.cancel)}
         </button>
       </div>
       {/* On the body: a sticky column around the row would otherwise hold the overlay in its own stacking context. */}
@@ -61,7 +68,7 @@ export function PasswordActions(props: Props) {
             keepLabel={t(`${q}.keep`)}
             confirmLabel={t(`${q}.cancel`)}
             onKeep={() => setAsking(false)}
-            onConfirm={props.onCancel}
+            onConfirm={cancel}
           />,
           document.body,
         )}

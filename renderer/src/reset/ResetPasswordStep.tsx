@@ -45,16 +45,7 @@ export function ResetPasswordStep() {
       <p className="lead">{address ? t('reset.account', { address }) : t('reset.finding')}</p>
       <PasswordFields {...fields} disabled={busy || !address} />
       <PasswordNotices problem={problem} />
-      <PasswordActions
-        missing={missing}
-        busy={busy}
-        applyLabel={t('reset.submit')}
-        cancelLabel={t('reset.cancel')}
-        cancelQuestion="reset.cancelConfirm"
-        askBeforeCancel={typed}
-        onApply={() => void submit()}
-        onCancel={() => void cancel()}
-      />
+      <PasswordActions task="reset" missing={missing} busy={busy} askFirst={typed} onApply={submit} onCancel={cancel} />
     </section>
   );
 }

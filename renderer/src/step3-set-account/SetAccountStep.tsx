@@ -140,16 +140,7 @@ export function SetAccountStep() {
           </p>
           <PasswordNotices problem={problem} />
         </div>
-        <PasswordActions
-          missing={missing}
-          busy={busy}
-          applyLabel={t('setAccount.apply')}
-          cancelLabel={t('setAccount.cancel')}
-          cancelQuestion="cancelConfirm"
-          askBeforeCancel
-          onApply={() => void submit()}
-          onCancel={() => void cancel()}
-        />
+        <PasswordActions task="apply" missing={missing} busy={busy} askFirst onApply={submit} onCancel={cancel} />
       </div>
     </section>
   );
