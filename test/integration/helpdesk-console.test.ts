@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFiles, chainedAuditWriter } from '../../electron/services/audit/audit-chain';
 import { systemClock } from '../../electron/services/clock';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
+import { HMWANG_LOOKUP_ROW } from '../../renderer/src/testing/lookup-rows';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { asAdmin, creatorOf } from '../support/directory-checks';
 import { backendOn, createFirstOffered, signIn } from '../support/kiosk-people';
@@ -43,23 +44,7 @@ describe('helpdesk console', () => {
     const backend = backendOn(slapd);
     await signInOperator(backend);
     const byId = await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'z10001' }, ctx);
-    expect(byId).toEqual({
-      ok: true,
-      data: {
-        results: [
-          {
-            account: 'hmwang',
-            staffId: 'z10001',
-            name: '王小明',
-            state: 'active',
-            stage: 'complete',
-            created: '2017-07-14T02:40:00.000Z',
-            contact: 'none',
-          },
-        ],
-        tooMany: false,
-      },
-    });
+    expect(byId).toEqual({ ok: true, data: { results: [HMWANG_LOOKUP_ROW], tooMany: false } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'cychen' }, ctx)).toMatchObject({
       ok: true,
       data: { results: [{ state: 'suspended' }] },
