@@ -3,14 +3,8 @@
 import { serializeHandoffFields } from '../../electron/services/ais/handoff-payload';
 import { createAesGcmCodec } from '../../electron/services/ais/token-codec';
 import { AIS_KEY_OPTIONS, namedAisKey, runAisVerifyCommand } from '../../electron/ops/ais-verify-command';
-import {
-  parseOptions,
-  requireOptions,
-  UsageError,
-  wholeSeconds,
-  type CliIo,
-  type OperatorHost,
-} from '../../electron/ops/operator-command';
+import type { CliIo, OperatorHost } from '../../electron/ops/operator-command';
+import { parseOptions, requireOptions, UsageError, wholeSeconds } from '../../electron/ops/operator-command';
 import { CHECKOUT_HOST } from './checkout-host';
 
 export const AIS_USAGE = `  ais mint [--key-file PATH | --demo] --id ID --name NAME --name-en NAME --ip ADDR
