@@ -1,8 +1,7 @@
 // E2E in Debian's Chromium (/usr/bin/chromium) through the browser host; Playwright never
 // downloads a browser here.
 import { defineConfig } from '@playwright/test';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { DEBIAN_CHROMIUM } from './test/support/debian-chromium';
 
 export default defineConfig({
   testDir: 'test/e2e/specs',
@@ -18,18 +17,6 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: CHROMIUM,
-      // Without these, Chromium keeps trying hosts this closed network refuses.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: DEBIAN_CHROMIUM,
   },
 });

@@ -6,6 +6,7 @@
 // Run: npm run build && npx tsx bench/meter-latency.bench.ts
 import { chromium } from '@playwright/test';
 import zxcvbn from 'zxcvbn';
+import { DEBIAN_CHROMIUM } from '../test/support/debian-chromium';
 import { startDemoHost } from '../test/support/demo-host-process';
 import { ms, percentile } from './bench-support';
 import { toStep3 } from './kiosk-page';
@@ -13,15 +14,6 @@ import { toStep3 } from './kiosk-page';
 const SOURCE = 'Vb7#qLm2!xTr9wKz$Pq8@Zn4^Lc6&Rt1*Ys5(Hu3)Wd7+Gm9=Bk2~Jf4|Xe6?Na8';
 const LENGTHS = [10, 16, 24, 32, 64];
 const ROUNDS = 5;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // zxcvbn alone in Node, on the same strings (5 runs each, after one warm-up).
 const node = new Map<number, number[]>();
@@ -38,10 +30,7 @@ for (const length of LENGTHS) {
 }
 
 const host = await startDemoHost();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-});
+const browser = await chromium.launch(DEBIAN_CHROMIUM);
 const page = await browser.newPage();
 const inPage = new Map<number, number[]>(LENGTHS.map((l) => [l, []]));
 try {

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import playwrightConfig, { CHROMIUM } from '../playwright.config';
 import { codeIn } from '../dev/mail-sink/mail-sink';
+import { DEBIAN_CHROMIUM } from '../test/support/debian-chromium';
 import { startDemoHost, type DemoHostProcess } from '../test/support/demo-host-process';
 import { rememberSeededAccounts, restoreSeededAccounts } from '../test/e2e/fixtures/seeded-accounts';
 import { logInAtAis } from '../test/e2e/specs/sign-in/ais-simulator';
@@ -44,7 +44,7 @@ function endingOf(n: number): Ending {
 const PROBE = pathToFileURL(join(process.cwd(), 'bench', 'host-memory-probe.mjs')).href;
 const host = await startDemoHost(['--ais-second-window'], 60_000, ['--expose-gc', '--import', PROBE]);
 const seeded = await rememberSeededAccounts(host.ready);
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: playwrightConfig.use?.launchOptions?.args });
+const browser = await chromium.launch(DEBIAN_CHROMIUM);
 
 /** The host's own memory after two full GCs, from the probe preloaded into it. */
 function hostMemory(

@@ -7,6 +7,7 @@
 // typing, as the longest main-thread task in wall time and in thread (CPU) time.
 // Run: npm run build && npx tsx bench/typing-meter.bench.ts
 import { chromium, type Page } from '@playwright/test';
+import { DEBIAN_CHROMIUM } from '../test/support/debian-chromium';
 import { startDemoHost } from '../test/support/demo-host-process';
 import { toStep3 as toStep3From } from './kiosk-page';
 import { longestMainThreadTask, type LongestTask } from './main-thread-trace';
@@ -16,21 +17,9 @@ const ROUNDS = 5;
 // With zxcvbn on the main thread each key waits for the previous key's scoring, so typing the 64
 // characters takes far longer than Playwright's default 30 s on a loaded machine: give it room.
 const TYPING_TIMEOUT_MS = 240_000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const host = await startDemoHost();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-});
+const browser = await chromium.launch(DEBIAN_CHROMIUM);
 
 const toStep3 = (page: Page, staffId: string) => toStep3From(page, host.ready.url, staffId);
 

@@ -14,18 +14,10 @@ import { chromium, type Browser } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { SECURITY_HEADERS } from '../electron/services/renderer-files';
+import { DEBIAN_CHROMIUM } from '../test/support/debian-chromium';
 import { startDemoHost } from '../test/support/demo-host-process';
 
 const RUNS = 15;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // The baseline: the least a Vite + React page can be.
 const bareRoot = await mkdtemp(join(tmpdir(), 'mx-bare-react-'));
@@ -74,10 +66,7 @@ const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/`
 const bareWithHeadersUrl = `http://127.0.0.1:${(bareWithHeaders.address() as { port: number }).port}/`;
 
 const host = await startDemoHost();
-const browser: Browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-});
+const browser: Browser = await chromium.launch(DEBIAN_CHROMIUM);
 
 // Runs in the page before its own scripts (injected by the browser, so the page's CSP does not
 // apply): the first mutation after which the button is in the layout, then the next frame. A string,

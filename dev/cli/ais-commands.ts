@@ -1,16 +1,10 @@
 // `mx-kiosk ais mint|verify`: mint lets AIS developers produce a token in the documented format;
 // verify is the operator command the installed app also has (electron/ops/ais-verify-command.ts).
 import { serializeHandoffFields } from '../../electron/services/ais/handoff-payload';
-import { createAesGcmCodec, parseAisKey } from '../../electron/services/ais/token-codec';
-import { KEY_ON_COMMAND_LINE, keyHexFromFile, runAisVerifyCommand } from '../../electron/ops/ais-verify-command';
-import {
-  parseOptions,
-  requireOptions,
-  UsageError,
-  wholeSeconds,
-  type CliIo,
-  type OperatorHost,
-} from '../../electron/ops/operator-command';
+import { createAesGcmCodec } from '../../electron/services/ais/token-codec';
+import { AIS_KEY_OPTIONS, namedAisKey, runAisVerifyCommand } from '../../electron/ops/ais-verify-command';
+import type { CliIo, OperatorHost } from '../../electron/ops/operator-command';
+import { parseOptions, requireOptions, UsageError, wholeSeconds } from '../../electron/ops/operator-command';
 import { CHECKOUT_HOST } from './checkout-host';
 
 export const AIS_USAGE = `  ais mint [--key-file PATH | --demo] --id ID --name NAME --name-en NAME --ip ADDR
@@ -22,27 +16,9 @@ export const AIS_USAGE = `  ais mint [--key-file PATH | --demo] --id ID --name N
   The key file holds the 64 hex characters; a key is never given on the command line.
 `;
 
-function keyFrom(values: { key?: string; 'key-file'?: string; demo?: boolean }, host: OperatorHost): Buffer {
-  if (values.key !== undefined) throw new UsageError(KEY_ON_COMMAND_LINE);
-  if (values.demo && values['key-file'] !== undefined) throw new UsageError('give --key-file or --demo, not both');
-  const hex = values.demo
-    ? host.demo?.aisKeyHex
-    : values['key-file'] !== undefined
-      ? keyHexFromFile(values['key-file'], host)
-      : undefined;
-  if (!hex) throw new UsageError('--key-file PATH (a file with the 64 hex characters) or --demo is required');
-  try {
-    return parseAisKey(hex);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
 function mint(argv: string[], io: CliIo, host: OperatorHost): number {
   const values = parseOptions(argv, {
-    key: { type: 'string' },
-    'key-file': { type: 'string' },
-    demo: { type: 'boolean' },
+    ...AIS_KEY_OPTIONS,
     id: { type: 'string' },
     name: { type: 'string' },
     'name-en': { type: 'string' },
@@ -67,7 +43,9 @@ function mint(argv: string[], io: CliIo, host: OperatorHost): number {
     language: values.language ?? 'C',
     condition: values.condition ?? '一般',
   });
-  io.out(createAesGcmCodec(keyFrom(values, host)).seal(payload));
+  const key = namedAisKey(values, host);
+  if (!key) throw new UsageError('--key-file PATH (a file with the 64 hex characters) or --demo is required');
+  io.out(createAesGcmCodec(key).seal(payload));
   return 0;
 }
 

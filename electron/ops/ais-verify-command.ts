@@ -1,5 +1,6 @@
 // The ais-verify command: tells the helpdesk why an AIS handoff failed, with the codec and the
-// verifier the kiosk itself uses. Installed as `mx-kiosk --ais-verify`.
+// verifier the kiosk itself uses. Installed as `mx-kiosk --ais-verify`; the developers' `ais mint`
+// names its key through the same options.
 import { AisHandoffVerifier, type VerifierSettings } from '../services/ais/handoff-verifier';
 import { createAesGcmCodec, parseAisKey } from '../services/ais/token-codec';
 import { ConfigError, ConfigSchema, loadConfigFile, resolveConfigPath } from '../services/config';
@@ -28,7 +29,7 @@ export const KEY_ON_COMMAND_LINE =
   'the AIS key is never taken on the command line (ps and shell history keep it): put it in a file readable only by you and give --key-file PATH, or use the configuration';
 
 /** The key from a file holding its 64 hex characters (surrounding whitespace ignored). */
-export function keyHexFromFile(path: string, host: Pick<OperatorHost, 'readTextFile'>): string {
+function keyHexFromFile(path: string, host: Pick<OperatorHost, 'readTextFile'>): string {
   try {
     return host.readTextFile(path).trim();
   } catch (error) {
@@ -46,19 +47,28 @@ function parsedKey(hex: string): Buffer {
   }
 }
 
+/** The options that name an AIS key; `key` is declared only so that a key typed on the command line is refused. */
+export const AIS_KEY_OPTIONS = {
+  key: { type: 'string' },
+  'key-file': { type: 'string' },
+  demo: { type: 'boolean' },
+} as const;
+
 /**
- * A key from a file is checked with the kiosk's default window and eligibility; without one, the
- * configuration's key and settings are used, so the answer is the one this counter machine would give.
+ * The key named by --key-file or --demo, or undefined when neither is given. A key typed on the
+ * command line is refused, and so is more than one way of naming it (`others` are the caller's own
+ * ways, such as --config, and whether each was given).
  */
-function keyAndSettings(
-  values: { key?: string; 'key-file'?: string; demo?: boolean; config?: string },
+export function namedAisKey(
+  values: { key?: string; 'key-file'?: string; demo?: boolean },
   host: OperatorHost,
-): KeyAndSettings | UnusableConfig {
+  others: Record<string, boolean> = {},
+): Buffer | undefined {
   if (values.key !== undefined) throw new UsageError(KEY_ON_COMMAND_LINE);
-  if (
-    [values['key-file'] !== undefined, values.demo === true, values.config !== undefined].filter(Boolean).length > 1
-  ) {
-    throw new UsageError('give one of --key-file, --demo or --config');
+  const ways = { '--key-file': values['key-file'] !== undefined, '--demo': values.demo === true, ...others };
+  if (Object.values(ways).filter(Boolean).length > 1) {
+    const flags = Object.keys(ways);
+    throw new UsageError(`give one of ${flags.slice(0, -1).join(', ')} or ${flags.at(-1)}`);
   }
   if (values.demo && !host.demo)
     throw new UsageError('--demo needs a checkout of the project: the demo key is not installed');
@@ -67,10 +77,22 @@ function keyAndSettings(
     : values['key-file'] !== undefined
       ? keyHexFromFile(values['key-file'], host)
       : undefined;
-  if (hex !== undefined) {
+  return hex === undefined ? undefined : parsedKey(hex);
+}
+
+/**
+ * A key from a file is checked with the kiosk's default window and eligibility; without one, the
+ * configuration's key and settings are used, so the answer is the one this counter machine would give.
+ */
+function keyAndSettings(
+  values: { key?: string; 'key-file'?: string; demo?: boolean; config?: string },
+  host: OperatorHost,
+): KeyAndSettings | UnusableConfig {
+  const key = namedAisKey(values, host, { '--config': values.config !== undefined });
+  if (key) {
     const ais = ConfigSchema.shape.ais.shape;
     return {
-      key: parsedKey(hex),
+      key,
       settings: {
         validitySeconds: ais.validitySeconds.parse(undefined),
         futureSkewSeconds: ais.futureSkewSeconds.parse(undefined),
@@ -98,9 +120,7 @@ function keyAndSettings(
 /** Options: `--data HEX --ip ADDR [--key-file PATH | --demo | --config FILE] [--now UNIX]`. */
 export function runAisVerifyCommand(argv: string[], io: CliIo, host: OperatorHost): number {
   const values = parseOptions(argv, {
-    key: { type: 'string' },
-    'key-file': { type: 'string' },
-    demo: { type: 'boolean' },
+    ...AIS_KEY_OPTIONS,
     config: { type: 'string' },
     data: { type: 'string' },
     ip: { type: 'string' },

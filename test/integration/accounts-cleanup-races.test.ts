@@ -7,15 +7,8 @@ import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { ABANDONED_AFTER_MS } from '../../electron/services/accounts/account-standing';
 import { PASSWORD_MODIFY_OID } from '../../electron/services/directory/password-modify';
 import { startCuttingProxy, type CuttingProxy } from '../support/cutting-proxy';
-import {
-  asAdmin,
-  backendOn,
-  canBind,
-  codeOf,
-  entriesForStaffId,
-  signIn,
-  STRONG_PASSWORD,
-} from '../support/kiosk-people';
+import { asAdmin, canBind, entriesForStaffId } from '../support/directory-checks';
+import { backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 
 const has = (text: string) => (message: Buffer) => message.includes(Buffer.from(text));
 /** The account's add request ([APPLICATION 8], after the message ID), not the claim's add that names it in seeAlso. */

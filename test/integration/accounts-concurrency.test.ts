@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import { asAdmin, backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin } from '../support/directory-checks';
+import { backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 import { testRater } from '../support/test-config';
 
 let slapd: RunningSlapd;

@@ -5,9 +5,10 @@
 // the retry, and the retry ends with a working account.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import { expectDirectoryWhole } from '../support/directory-promises';
-import { backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 import { startCuttingProxy, type Cut, type CuttingProxy } from '../support/cutting-proxy';
+import { canBind, entriesForStaffId } from '../support/directory-checks';
+import { expectDirectoryWhole, expectRetryCreates } from '../support/directory-promises';
+import { backendOn, codeOf, createFirstOffered, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 
 let slapd: RunningSlapd;
 let proxy: CuttingProxy;
@@ -71,17 +72,7 @@ describe('LDAP connection cut at every message', () => {
         expect({ k, told: code === 'ok', works }).toEqual({ k, told: works, works });
         const outcome = backend.auditLines.filter((l) => l.action === 'create').at(-1);
         expect({ k, staffId: outcome?.staffId, code: outcome?.code ?? 'ok' }).toEqual({ k, staffId: person.id, code });
-        if (code !== 'ok') {
-          const again = await signIn(backend, person);
-          const [retryName] = await backend.creation.candidates(again);
-          await expect(
-            backend.creation.create(
-              again,
-              { account: retryName!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
-              '127.0.0.1',
-            ),
-          ).resolves.toMatchObject({ uid: retryName });
-        }
+        if (code !== 'ok') await expectRetryCreates(backend, person);
         await expectDirectoryWhole(slapd, person.id);
         await backend.close();
         return cut;
@@ -95,13 +86,7 @@ describe('LDAP connection cut at every message', () => {
       const cuts = await everyK(async (k) => {
         const person = nextPerson(`R${k}`);
         const backend = throughProxy();
-        const applied = await signIn(backend, person);
-        const [name] = await backend.creation.candidates(applied);
-        await backend.creation.create(
-          applied,
-          { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
-          '127.0.0.1',
-        );
+        const { uid: name } = await createFirstOffered(backend, await signIn(backend, person));
         const fresh = `Qw9!rTz#4kLp@${serial}mN`;
         const session = await signIn(backend, person, 'reset');
         proxy.arm(k, how);
@@ -109,7 +94,7 @@ describe('LDAP connection cut at every message', () => {
         const cut = proxy.cut;
         proxy.disarm();
         expect({ k, code }).not.toEqual({ k, code: 'INTERNAL' });
-        const works = await canBind(slapd, people(name!), fresh);
+        const works = await canBind(slapd, people(name), fresh);
         expect({ k, told: code === 'ok', works }).toEqual({ k, told: works, works });
         if (code !== 'ok') {
           const again = await signIn(backend, person, 'reset');
@@ -117,7 +102,7 @@ describe('LDAP connection cut at every message', () => {
             address: `${name}@mx.nthu.edu.tw`,
           });
         }
-        expect(await canBind(slapd, people(name!), fresh)).toBe(true);
+        expect(await canBind(slapd, people(name), fresh)).toBe(true);
         await backend.close();
         return cut;
       });

@@ -5,15 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
-import {
-  asAdmin,
-  backendOn,
-  canBind,
-  codeOf,
-  entriesForStaffId,
-  signIn,
-  STRONG_PASSWORD,
-} from '../support/kiosk-people';
+import { asAdmin, canBind, entriesForStaffId } from '../support/directory-checks';
+import { expectRetryCreates } from '../support/directory-promises';
+import { backendOn, codeOf, createFirstOffered, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 import { StepFaults, type Phase, type Step } from '../support/step-faults';
 
 let slapd: RunningSlapd;
@@ -107,17 +101,7 @@ for (const path of ['one-add', 'add-then-modify'] as const) {
           const outcome = backend.auditLines.filter((l) => l.action === 'create').at(-1);
           expect({ staffId: outcome?.staffId, code: outcome?.code ?? 'ok' }).toEqual({ staffId, code });
 
-          if (code !== 'ok') {
-            const again = await signIn(backend, person);
-            const [retryName] = await backend.creation.candidates(again);
-            await expect(
-              backend.creation.create(
-                again,
-                { account: retryName!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
-                '127.0.0.1',
-              ),
-            ).resolves.toMatchObject({ uid: retryName });
-          }
+          if (code !== 'ok') await expectRetryCreates(backend, person);
           const accounts = await entriesForStaffId(server, staffId);
           expect(accounts).toHaveLength(1);
           expect(await canBind(server, people(String(accounts[0]!.uid), server), STRONG_PASSWORD)).toBe(true);
@@ -139,13 +123,7 @@ describe('slapd killed at each step of a reset', () => {
         const staffId = `z7${String(serial).padStart(4, '0')}`;
         const person = { id: staffId, name_en: `RESET,CASE ${String.fromCharCode(64 + serial)}`, name: '重設' };
         const { faults, backend } = faultyBackend();
-        const applied = await signIn(backend, person);
-        const [name] = await backend.creation.candidates(applied);
-        await backend.creation.create(
-          applied,
-          { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
-          '127.0.0.1',
-        );
+        const { uid: name } = await createFirstOffered(backend, await signIn(backend, person));
 
         const fresh = `Qw9!rTz#4kLp@${serial}mN`;
         const session = await signIn(backend, person, 'reset');
@@ -155,7 +133,7 @@ describe('slapd killed at each step of a reset', () => {
         await restarted();
         expect(faults.fired).toBe(true);
         expect(code).not.toBe('INTERNAL');
-        const works = await canBind(slapd, people(name!), fresh);
+        const works = await canBind(slapd, people(name), fresh);
         expect({ code, works }).toEqual({ code: works ? 'ok' : code, works: code === 'ok' });
         const outcome = backend.auditLines.filter((l) => l.action === 'reset').at(-1);
         expect({ staffId: outcome?.staffId, code: outcome?.code ?? 'ok' }).toEqual({ staffId, code });
@@ -166,8 +144,8 @@ describe('slapd killed at each step of a reset', () => {
             address: `${name}@mx.nthu.edu.tw`,
           });
         }
-        expect(await canBind(slapd, people(name!), fresh)).toBe(true);
-        expect(await canBind(slapd, people(name!), STRONG_PASSWORD)).toBe(false);
+        expect(await canBind(slapd, people(name), fresh)).toBe(true);
+        expect(await canBind(slapd, people(name), STRONG_PASSWORD)).toBe(false);
         await backend.close();
       });
     }

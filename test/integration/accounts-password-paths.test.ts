@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { createLdapConnector, type LdapConnector } from '../../electron/services/directory/ldap-connector';
 import { PASSWORD_MODIFY_OID } from '../../electron/services/directory/password-modify';
-import { asAdmin, backendOn, canBind, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin, canBind, entriesForStaffId } from '../support/directory-checks';
+import { backendOn, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 
 const person = (id: string, name_en: string) => ({ id, name_en, name: '測試員' });
 const request = (account: string) => ({ account, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD });

@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { ABANDONED_AFTER_MS } from '../../electron/services/accounts/account-standing';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
+import { canBind, entriesForStaffId } from '../support/directory-checks';
 import { expectDirectoryWhole } from '../support/directory-promises';
-import { backendOn, canBind, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 
 const KILLS = {
   'one-add': Number(process.env.MX_FAULT_KILLS ?? 20),

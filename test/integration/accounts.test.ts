@@ -11,15 +11,8 @@ import { startReferenceMailStore, type ReferenceMailStore } from '../../dev/mail
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { createLdapConnector, type LdapConnector } from '../../electron/services/directory/ldap-connector';
 import { childDn, equals } from '../../electron/services/directory/ldap-names';
-import {
-  asAdmin,
-  backendOn,
-  canBind,
-  codeOf,
-  entriesForStaffId,
-  signIn,
-  STRONG_PASSWORD,
-} from '../support/kiosk-people';
+import { asAdmin, canBind, entriesForStaffId } from '../support/directory-checks';
+import { backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 import { checkAccount } from '../../electron/services/accounts/account-handlers';
 
 let slapd: RunningSlapd;

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { CHANNELS } from '../../shared/contract/channels';
-import { asAdmin, backendOn, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin, creatorOf } from '../support/directory-checks';
+import { backendOn, createFirstOffered, signIn, type Backend } from '../support/kiosk-people';
+import { awaitApplicantThroughAis, signInOperator } from '../support/operator-console';
 
 let slapd: RunningSlapd;
 beforeAll(async () => {
@@ -17,17 +19,11 @@ afterAll(() => slapd?.stop());
 const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
 const op = FIXTURE.operators.member;
 
-async function expectFor(backend: ReturnType<typeof backendOn>, staffId: string) {
-  expect(
-    await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx),
-  ).toMatchObject({ ok: true });
-  expect(
-    await backend.dispatcher.dispatch(
-      CHANNELS.expectAssistedApplication,
-      { staffId, reason: 'cannot-use-kiosk', password: op.password },
-      ctx,
-    ),
-  ).toMatchObject({ ok: true, data: { waiting: true, staffId } });
+async function expectFor(backend: Backend, staffId: string) {
+  expect(await awaitApplicantThroughAis(backend, staffId)).toMatchObject({
+    ok: true,
+    data: { waiting: true, staffId },
+  });
   // The hand-over signed the operator out: the console is not reachable behind the applicant.
   expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskHealth, {}, ctx)).toEqual({
     ok: false,
@@ -41,19 +37,8 @@ describe('assisted starts end with their operator', () => {
     await expectFor(backend, 'z85001');
     const stranger = await signIn(backend, { id: 'z85002', name_en: 'STRANGER,SOME ONE' });
     expect(stranger.assistedBy).toBeUndefined();
-    const [name] = await backend.creation.candidates(stranger);
-    await backend.creation.create(
-      stranger,
-      { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
-      '127.0.0.1',
-    );
-    const [entry] = await asAdmin(
-      slapd,
-      async (c) =>
-        (await c.search(`uid=${name},ou=people,${slapd.baseDn}`, { scope: 'base', attributes: ['creatorsName'] }))
-          .searchEntries,
-    );
-    expect(entry?.creatorsName).toBe(slapd.serviceDn);
+    const { uid } = await createFirstOffered(backend, stranger);
+    expect(await creatorOf(slapd, uid)).toBe(slapd.serviceDn);
     expect((await signIn(backend, { id: 'z85001', name_en: 'LATE,APPLICANT' })).assistedBy).toBeUndefined();
     await backend.close();
   });
@@ -61,7 +46,7 @@ describe('assisted starts end with their operator', () => {
   it('cancels a wait nobody used when the helpdesk signs in and out again', async () => {
     const backend = backendOn(slapd);
     await expectFor(backend, 'z85003');
-    await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx);
+    await signInOperator(backend);
     await backend.dispatcher.dispatch(CHANNELS.operatorSignOut, {}, ctx);
     expect((await signIn(backend, { id: 'z85003', name_en: 'AFTER,THE WAIT' })).assistedBy).toBeUndefined();
     expect(
@@ -88,7 +73,7 @@ describe('the helpdesk lookup shows how far a creation got', () => {
         description: `create(${Math.floor(Date.now() / 1000)},127.0.0.1);`,
       }),
     );
-    await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx);
+    await signInOperator(backend);
     expect(await backend.dispatcher.dispatch(CHANNELS.helpdeskLookup, { query: 'z85010' }, ctx)).toMatchObject({
       ok: true,
       data: { results: [{ account: 'stagehalf', stage: 'added' }] },
@@ -104,9 +89,7 @@ describe('the helpdesk lookup shows how far a creation got', () => {
 describe('an assisted start checks the operator password through the sign-in door', () => {
   it('locks the operator out after 30 wrong passwords fired in one tick, and audits every one', async () => {
     const backend = backendOn(slapd);
-    expect(
-      await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx),
-    ).toMatchObject({ ok: true });
+    await signInOperator(backend);
     const tries = Array.from({ length: 30 }, (_, i) =>
       i % 2 === 0
         ? backend.dispatcher.dispatch(

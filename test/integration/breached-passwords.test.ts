@@ -13,7 +13,8 @@ import type { HealthResponse } from '../../shared/contract/helpdesk-schemas';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { buildBreachedFilter } from '../../electron/services/password/breached-filter-builder';
-import { asAdmin, backendOn, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin, entriesForStaffId } from '../support/directory-checks';
+import { backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 
 // zxcvbn rates it Strong: only the filter refuses it.
 const BREACHED = 'Tangerine-Kettle-Drum-51';

@@ -12,16 +12,9 @@ import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { UsedTokenJournal } from '../../electron/services/ais/used-token-journal';
 import { CHANNELS } from '../../shared/contract/channels';
 import { mint } from '../support/ais-tokens';
-import {
-  asAdmin,
-  backendOn,
-  canBind,
-  codeOf,
-  entriesForStaffId,
-  KIOSK_IP,
-  signIn,
-  STRONG_PASSWORD,
-} from '../support/kiosk-people';
+import { asAdmin, canBind, entriesForStaffId } from '../support/directory-checks';
+import { backendOn, codeOf, KIOSK_IP, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { loopbackSmtp } from '../support/test-config';
 
 let slapd: RunningSlapd;
 let sink: MailSink;
@@ -42,13 +35,7 @@ const request = (account: string) => ({ account, password: STRONG_PASSWORD, conf
 const withSmtp = () =>
   backendOn(slapd, {
     config: {
-      smtp: {
-        host: '127.0.0.1',
-        port: sink.port,
-        security: 'none',
-        allowPlain: true,
-        from: 'kiosk <noreply@mx.nthu.edu.tw>',
-      },
+      smtp: loopbackSmtp(sink.port),
     },
   });
 

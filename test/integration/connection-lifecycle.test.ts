@@ -11,8 +11,9 @@ import { createLdapConnector, type LdapConnector } from '../../electron/services
 import { silentLogger } from '../../electron/services/logger';
 import { Secret } from '../../electron/services/secret';
 import { systemClock } from '../../electron/services/clock';
-import { CHANNELS } from '../../shared/contract/channels';
-import { asAdmin, backendOn, codeOf, entriesForStaffId, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin, entriesForStaffId } from '../support/directory-checks';
+import { backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { awaitApplicantThroughAis } from '../support/operator-console';
 
 let slapd: RunningSlapd;
 beforeAll(async () => {
@@ -89,18 +90,8 @@ describe('a session that ends during an assisted creation', () => {
       connectLdap: connect,
       config: { directory: { allowPlainLdap: true, caFile: undefined } },
     });
-    const ctx = { clientIp: '127.0.0.1', transport: 'http' as const };
     try {
-      expect(
-        await backend.dispatcher.dispatch(CHANNELS.operatorSignIn, { uid: op.uid, password: op.password }, ctx),
-      ).toMatchObject({ ok: true });
-      expect(
-        await backend.dispatcher.dispatch(
-          CHANNELS.expectAssistedApplication,
-          { staffId: 'z86001', reason: 'cannot-use-kiosk', password: op.password },
-          ctx,
-        ),
-      ).toMatchObject({ ok: true });
+      expect(await awaitApplicantThroughAis(backend, 'z86001')).toMatchObject({ ok: true });
       const session = await signIn(backend, { id: 'z86001', name_en: 'LIFE,CYCLE', name: '生命' });
       const creator = session.holdings.creator!;
       expect(creator).toBeTruthy();

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeIn, startMailSink, type MailSink } from '../../dev/mail-sink/mail-sink';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import { asAdmin, backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin } from '../support/directory-checks';
+import { backendOn, codeOf, createFirstOffered, signIn } from '../support/kiosk-people';
+import { loopbackSmtp } from '../support/test-config';
 
 let slapd: RunningSlapd;
 let sink: MailSink;
@@ -23,13 +25,7 @@ function kiosk(clock?: { now(): number }) {
   return backendOn(slapd, {
     clock,
     config: {
-      smtp: {
-        host: '127.0.0.1',
-        port: sink.port,
-        security: 'none',
-        allowPlain: true,
-        from: 'kiosk <noreply@mx.nthu.edu.tw>',
-      },
+      smtp: loopbackSmtp(sink.port),
     },
   });
 }
@@ -37,13 +33,8 @@ function kiosk(clock?: { now(): number }) {
 /** Creates an account for the person, so a contact address can be registered for it. */
 async function withAccount(backend: ReturnType<typeof kiosk>, id: string, nameEn: string, nowMs = Date.now()) {
   const session = await signIn(backend, { id, name_en: nameEn }, 'apply', nowMs);
-  const [name] = await backend.creation.candidates(session);
-  await backend.creation.create(
-    session,
-    { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
-    '127.0.0.1',
-  );
-  return { session, uid: name! };
+  const { uid } = await createFirstOffered(backend, session);
+  return { session, uid };
 }
 
 async function entry(uid: string) {

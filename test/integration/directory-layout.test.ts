@@ -8,7 +8,8 @@ import { SOURCE_POLICIES_DIR } from '../../dev/cli/source-paths';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
 import { runDoctor } from '../../electron/services/health/kiosk-doctor';
-import { asAdmin, backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin } from '../support/directory-checks';
+import { backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 import { testConfig } from '../support/test-config';
 
 let slapd: RunningSlapd;

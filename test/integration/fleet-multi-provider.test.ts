@@ -14,9 +14,9 @@ import { createLdapConnector } from '../../electron/services/directory/ldap-conn
 import { systemClock } from '../../electron/services/clock';
 import { silentLogger } from '../../electron/services/logger';
 import { Secret } from '../../electron/services/secret';
-import { asAdmin } from '../support/kiosk-people';
-import { testConfig } from '../support/test-config';
+import { asAdmin } from '../support/directory-checks';
 import { accountsOn, applyAt, fleetKiosk } from '../support/fleet-kiosks';
+import { testConfig } from '../support/test-config';
 
 let fleet: MultiProvider;
 const RANGES = [

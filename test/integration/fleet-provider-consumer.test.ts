@@ -7,8 +7,9 @@ import { startProviderAndConsumer, type ProviderAndConsumer } from '../../dev/sl
 import { directoryChecks } from '../../electron/services/health/directory-checks';
 import { createLdapConnector } from '../../electron/services/directory/ldap-connector';
 import { checkAccount } from '../../electron/services/accounts/account-handlers';
-import { asAdmin, canBindAt, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin, canBindAt } from '../support/directory-checks';
 import { accountsOn, applyAt, fleetKiosk, keptLogger, request, traceOf } from '../support/fleet-kiosks';
+import { codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 import { testConfig } from '../support/test-config';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { CHANNELS } from '../../shared/contract/channels';

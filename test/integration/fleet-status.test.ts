@@ -3,10 +3,11 @@
 // and the other sees it within its check interval; one kiosk's own switch stays its own; and a
 // kiosk that cannot reach the directory keeps its last known picture and says it is stale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import type { FleetView } from '../../electron/services/health/fleet-entries';
-import { asAdmin, backendOn, signIn } from '../support/kiosk-people';
+import { asAdmin } from '../support/directory-checks';
+import { backendOn, signIn } from '../support/kiosk-people';
+import { isOutOfService, signInOperator } from '../support/operator-console';
 import { until } from '../support/until';
 
 let slapd: RunningSlapd;
@@ -22,17 +23,8 @@ const kiosk = (kioskId: string) =>
   backendOn(slapd, { config: { kioskId, fleet: { checkSeconds: 5, heartbeatSeconds: 10 } }, fleetBeacon: true });
 type Kiosk = ReturnType<typeof kiosk>;
 
-const asOperator = async (k: Kiosk) => {
-  const op = FIXTURE.operators.member;
-  expect(await k.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx)).toMatchObject({
-    ok: true,
-  });
-};
 const fleetOf = async (k: Kiosk) =>
   ((await k.dispatcher.dispatch('helpdesk:fleetStatus', {}, ctx)) as { ok: true; data: FleetView }).data;
-const outOfService = async (k: Kiosk) =>
-  ((await k.dispatcher.dispatch('kiosk:status', {}, ctx)) as { ok: true; data: { outOfService: boolean } }).data
-    .outOfService;
 const stateOf = (view: FleetView, id: string) => view.kiosks.find((k) => k.kioskId === id)?.state;
 
 describe('fleet status and control through the directory', () => {
@@ -40,7 +32,7 @@ describe('fleet status and control through the directory', () => {
     const a = kiosk('counter-a');
     const b = kiosk('counter-b');
     try {
-      await asOperator(a);
+      await signInOperator(a);
       // Both heartbeats arrive; nothing personal is in them.
       let view = await until(
         'both heartbeats',
@@ -66,10 +58,10 @@ describe('fleet status and control through the directory', () => {
         ok: true,
         data: { on: true },
       });
-      expect(await outOfService(a)).toBe(true);
+      expect(await isOutOfService(a)).toBe(true);
       await until(
         'b out of service',
-        () => outOfService(b),
+        () => isOutOfService(b),
         (off) => off,
         12_000,
       );
@@ -91,15 +83,15 @@ describe('fleet status and control through the directory', () => {
 
       // a's own switch is a's alone.
       await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: true }, ctx);
-      expect(await outOfService(a)).toBe(true);
+      expect(await isOutOfService(a)).toBe(true);
       view = await until(
         'a shown off, b on',
         () => fleetOf(a),
         (v) => stateOf(v, 'counter-a') === 'out-of-service' && stateOf(v, 'counter-b') === 'in-service',
       );
-      expect(await outOfService(b)).toBe(false);
+      expect(await isOutOfService(b)).toBe(false);
       await a.dispatcher.dispatch('helpdesk:setOutOfService', { on: false }, ctx);
-      expect(await outOfService(a)).toBe(false);
+      expect(await isOutOfService(a)).toBe(false);
 
       // The directory goes away: the last picture, marked stale.
       await slapd.pause();
@@ -129,7 +121,7 @@ describe('fleet status and control through the directory', () => {
       );
       expect(entries.map((e) => e.cn).sort()).toEqual(['counter-c', 'fleet']);
       await c.fleet.switchFleet(false, 'racer');
-      expect(await outOfService(c)).toBe(false);
+      expect(await isOutOfService(c)).toBe(false);
     } finally {
       await c.close();
     }

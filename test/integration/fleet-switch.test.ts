@@ -8,7 +8,9 @@ import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import type { FleetView } from '../../electron/services/health/fleet-entries';
 import { startCuttingProxy, type CuttingProxy } from '../support/cutting-proxy';
-import { asAdmin, backendOn, signIn } from '../support/kiosk-people';
+import { asAdmin } from '../support/directory-checks';
+import { backendOn, signIn } from '../support/kiosk-people';
+import { isOutOfService, signInOperator } from '../support/operator-console';
 import { until } from '../support/until';
 
 let slapd: RunningSlapd;
@@ -29,17 +31,7 @@ const kiosk = (kioskId: string) =>
   backendOn(slapd, {
     config: { kioskId, directory: { urls: undefined, read: [proxy.url], write: [slapd.ldapUrl], ...plain } },
   });
-type Kiosk = ReturnType<typeof kiosk>;
 
-const asOperator = async (k: Kiosk) => {
-  const op = FIXTURE.operators.member;
-  expect(await k.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx)).toMatchObject({
-    ok: true,
-  });
-};
-const outOfService = async (k: Kiosk) =>
-  ((await k.dispatcher.dispatch('kiosk:status', {}, ctx)) as { ok: true; data: { outOfService: boolean } }).data
-    .outOfService;
 const switchIn = (kioskId: string) =>
   asAdmin(
     slapd,
@@ -72,14 +64,14 @@ describe('the out-of-service switch holds', () => {
       expect(await k.fleet.heartbeat()).toBe(true);
       expect(await switchIn('switch-a')).toMatchObject({ mxKioskOutOfService: 'TRUE' });
       await k.fleet.refresh();
-      expect(await outOfService(k)).toBe(true);
+      expect(await isOutOfService(k)).toBe(true);
       expect(k.sessions.hasLive()).toBe(false);
       expect(await k.fleet.heartbeat()).toBe(true);
       expect(await switchIn('switch-a')).toMatchObject({ mxKioskOutOfService: 'TRUE', mxKioskState: 'out-of-service' });
       // Switched back by hand: the kiosk follows the directory again.
       await setByHand('switch-a', 'FALSE');
       await k.fleet.refresh();
-      expect(await outOfService(k)).toBe(false);
+      expect(await isOutOfService(k)).toBe(false);
     } finally {
       await k.close();
     }
@@ -88,9 +80,9 @@ describe('the out-of-service switch holds', () => {
   it('drops a read that began before its own switch and was answered after it, so the switch stays on here and in the directory', async () => {
     const k = kiosk('switch-b');
     try {
-      await asOperator(k);
+      await signInOperator(k);
       await k.fleet.refresh();
-      expect(await outOfService(k)).toBe(false);
+      expect(await isOutOfService(k)).toBe(false);
       proxy.holdAnswers();
       const before = proxy.count;
       const late = k.fleet.refresh();
@@ -105,12 +97,12 @@ describe('the out-of-service switch holds', () => {
       });
       proxy.releaseAnswers();
       await late;
-      expect(await outOfService(k)).toBe(true);
+      expect(await isOutOfService(k)).toBe(true);
       expect(await switchIn('switch-b')).toMatchObject({ mxKioskOutOfService: 'TRUE' });
       // Later reads and beats agree: nothing turned it back.
       await k.fleet.refresh();
       await k.fleet.heartbeat();
-      expect(await outOfService(k)).toBe(true);
+      expect(await isOutOfService(k)).toBe(true);
       expect(await switchIn('switch-b')).toMatchObject({ mxKioskOutOfService: 'TRUE', mxKioskState: 'out-of-service' });
     } finally {
       proxy.releaseAnswers();
@@ -122,7 +114,7 @@ describe('the out-of-service switch holds', () => {
     const a = kiosk('switch-c');
     const b = kiosk('switch-d');
     try {
-      await Promise.all([asOperator(a), asOperator(b)]);
+      await Promise.all([signInOperator(a), signInOperator(b)]);
       const [fromA, fromB] = await Promise.all([a.fleet.switchFleet(true, 'op-a'), b.fleet.switchFleet(true, 'op-b')]);
       expect([fromA.changed, fromB.changed].filter(Boolean)).toHaveLength(1);
       const winner = fromA.changed ? 'switch-c' : 'switch-d';
@@ -148,7 +140,7 @@ describe('the out-of-service switch holds', () => {
       expect(b.auditLines.at(-1)?.detail).toMatch(
         new RegExp(`^fleet out-of-service off: already, by ${FIXTURE.operators.member.uid} from switch-c at `),
       );
-      expect(await outOfService(b)).toBe(false);
+      expect(await isOutOfService(b)).toBe(false);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

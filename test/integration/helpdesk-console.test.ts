@@ -7,8 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFiles, chainedAuditWriter } from '../../electron/services/audit/audit-chain';
 import { systemClock } from '../../electron/services/clock';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
+import { HMWANG_LOOKUP_ROW } from '../../renderer/src/testing/lookup-rows';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
-import { asAdmin, backendOn, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin, creatorOf } from '../support/directory-checks';
+import { backendOn, createFirstOffered, signIn } from '../support/kiosk-people';
+import { awaitApplicantThroughAis, signInOperator } from '../support/operator-console';
 
 let slapd: RunningSlapd;
 beforeAll(async () => {
@@ -39,29 +42,9 @@ describe('helpdesk console', () => {
 
   it('looks accounts up by staff ID, account and name, without any password hash', async () => {
     const backend = backendOn(slapd);
-    await backend.dispatcher.dispatch(
-      'operator:signIn',
-      { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password },
-      ctx,
-    );
+    await signInOperator(backend);
     const byId = await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'z10001' }, ctx);
-    expect(byId).toEqual({
-      ok: true,
-      data: {
-        results: [
-          {
-            account: 'hmwang',
-            staffId: 'z10001',
-            name: '王小明',
-            state: 'active',
-            stage: 'complete',
-            created: '2017-07-14T02:40:00.000Z',
-            contact: 'none',
-          },
-        ],
-        tooMany: false,
-      },
-    });
+    expect(byId).toEqual({ ok: true, data: { results: [HMWANG_LOOKUP_ROW], tooMany: false } });
     expect(await backend.dispatcher.dispatch('helpdesk:lookup', { query: 'cychen' }, ctx)).toMatchObject({
       ok: true,
       data: { results: [{ state: 'suspended' }] },
@@ -101,11 +84,7 @@ describe('helpdesk console', () => {
 
   it('shows health with today’s counts, and switches the kiosk out of service and back', async () => {
     const backend = backendOn(slapd);
-    await backend.dispatcher.dispatch(
-      'operator:signIn',
-      { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password },
-      ctx,
-    );
+    await signInOperator(backend);
     const health = await backend.dispatcher.dispatch('helpdesk:health', {}, ctx);
     expect(health).toMatchObject({
       ok: true,
@@ -170,12 +149,12 @@ describe('helpdesk console', () => {
 
     const first = onFile();
     await first.dispatcher.dispatch('operator:signIn', { uid: member.uid, password: 'not-the-password' }, ctx);
-    await first.dispatcher.dispatch('operator:signIn', { uid: member.uid, password: member.password }, ctx);
+    await signInOperator(first);
     const before = await countsOf(first);
     await first.close(); // the kiosk restarts (or crashed: nothing is kept in memory across it)
 
     const second = onFile();
-    await second.dispatcher.dispatch('operator:signIn', { uid: member.uid, password: member.password }, ctx);
+    await signInOperator(second);
     const after = await countsOf(second);
     // Exactly what today's file holds at that moment: the first run's lines and the second's.
     const lines = (await readFile(auditFiles(file).dailyFile(Date.now()), 'utf8'))
@@ -193,11 +172,7 @@ describe('helpdesk console', () => {
 
   it('starts an assisted reset the applicant finishes, audited with both identities', async () => {
     const backend = backendOn(slapd);
-    await backend.dispatcher.dispatch(
-      'operator:signIn',
-      { uid: FIXTURE.operators.member.uid, password: FIXTURE.operators.member.password },
-      ctx,
-    );
+    await signInOperator(backend);
     expect(
       await backend.dispatcher.dispatch(
         'helpdesk:startAssistedReset',
@@ -237,7 +212,7 @@ describe('helpdesk console', () => {
   it('starts an application without AIS from the HR records, and the operator is the entry’s creator', async () => {
     const backend = backendOn(slapd);
     const op = FIXTURE.operators.member;
-    await backend.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx);
+    await signInOperator(backend);
     const start = (staffId: string, password: string = op.password) =>
       backend.dispatcher.dispatch(
         'helpdesk:startAssistedApplication',
@@ -305,7 +280,7 @@ describe('helpdesk console', () => {
     };
     const backend = backendOn(slapd, { clock });
     const op = FIXTURE.operators.member;
-    await backend.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx);
+    await signInOperator(backend);
     expect(
       await backend.dispatcher.dispatch(
         'helpdesk:expectAssistedApplication',
@@ -333,31 +308,15 @@ describe('helpdesk console', () => {
 
     const session = await signIn(backend, { id: 'z10032', name_en: 'WEI,CHUN', name: '魏群' }, 'apply', clock.t);
     expect(session.assistedBy).toEqual({ operator: 'opchen', reason: 'cannot-use-kiosk' });
-    const [name] = await backend.creation.candidates(session);
-    await backend.creation.create(
-      session,
-      { account: name!, password: STRONG_PASSWORD, confirm: STRONG_PASSWORD },
-      '127.0.0.1',
-    );
-    const [entry] = await asAdmin(
-      slapd,
-      async (c) =>
-        (await c.search(`uid=${name},ou=people,${slapd.baseDn}`, { scope: 'base', attributes: ['creatorsName'] }))
-          .searchEntries,
-    );
-    expect(entry?.creatorsName).toBe(`uid=${op.uid},ou=operators,${slapd.baseDn}`);
+    const { uid } = await createFirstOffered(backend, session);
+    expect(await creatorOf(slapd, uid)).toBe(`uid=${op.uid},ou=operators,${slapd.baseDn}`);
     expect(backend.auditLines.find((l) => l.action === 'create' && l.result === 'ok')).toMatchObject({
       staffId: 'z10032',
       operator: 'opchen (cannot-use-kiosk)',
     });
 
     // An assist nobody used within 10 minutes does not carry over to the next person.
-    await backend.dispatcher.dispatch('operator:signIn', { uid: op.uid, password: op.password }, ctx);
-    await backend.dispatcher.dispatch(
-      'helpdesk:expectAssistedApplication',
-      { staffId: 'z10033', reason: 'other', password: op.password },
-      ctx,
-    );
+    await awaitApplicantThroughAis(backend, 'z10033', 'other');
     clock.t += 10 * 60_000 + 1;
     const later = await signIn(backend, { id: 'z10033', name_en: 'YU,TING', name: '余婷' }, 'apply', clock.t);
     expect(later.assistedBy).toBeUndefined();

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { lookupTerms } from '../../shared/names/lookup-terms';
-import { asAdmin, backendOn, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin } from '../support/directory-checks';
+import { backendOn, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 
 let slapd: RunningSlapd;
 let backend: ReturnType<typeof backendOn>;

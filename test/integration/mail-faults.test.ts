@@ -21,17 +21,11 @@ import {
   type MailboxStep,
 } from '../../electron/services/mailbox/mailbox-provisioner';
 import { startCuttingProxy, type Cut, type CuttingProxy } from '../support/cutting-proxy';
+import { asAdmin, canBind, entriesForStaffId } from '../support/directory-checks';
 import { expectDirectoryWhole } from '../support/directory-promises';
+import { backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { loopbackSmtp } from '../support/test-config';
 import { until } from '../support/until';
-import {
-  asAdmin,
-  backendOn,
-  canBind,
-  codeOf,
-  entriesForStaffId,
-  signIn,
-  STRONG_PASSWORD,
-} from '../support/kiosk-people';
 
 let slapd: RunningSlapd;
 let root: string;
@@ -87,14 +81,7 @@ function kiosk(clock: { now(): number }) {
           timeoutMs: 2000,
         },
       },
-      smtp: {
-        host: '127.0.0.1',
-        port: smtp.port,
-        security: 'none',
-        allowPlain: true,
-        from: 'kiosk <noreply@mx.nthu.edu.tw>',
-        timeoutMs: 2000,
-      },
+      smtp: { ...loopbackSmtp(smtp.port), timeoutMs: 2000 },
     },
   });
 }

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../dev/slapd/fixture-directory';
 import { startSlapd, type RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import { sshaHash } from '../../dev/slapd/ssha';
-import { asAdmin, backendOn, canBind, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
+import { asAdmin, canBind } from '../support/directory-checks';
 import { request } from '../support/fleet-kiosks';
+import { backendOn, codeOf, signIn, STRONG_PASSWORD } from '../support/kiosk-people';
 
 const b = FIXTURE.baseDn;
 const accountOf = (kioskId: string) => `cn=${kioskId},ou=kiosks,ou=services,${b}`;

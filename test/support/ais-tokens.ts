@@ -1,6 +1,12 @@
-// Minting handoff tokens for tests with the same codec AIS uses.
+// Minting handoff tokens for tests with the same codec AIS uses, and the kiosk's own sign-in that
+// reads them.
+import { AisSignIn } from '../../electron/services/ais/ais-sign-in';
 import { serializeHandoffFields, type HandoffFields } from '../../electron/services/ais/handoff-payload';
+import { AisHandoffVerifier } from '../../electron/services/ais/handoff-verifier';
 import { createAesGcmCodec, parseAisKey } from '../../electron/services/ais/token-codec';
+import type { Clock } from '../../electron/services/clock';
+import { silentLogger } from '../../electron/services/logger';
+import { KioskSessions } from '../../electron/services/session/kiosk-session';
 import { TEST_AIS_KEY_HEX } from './test-config';
 
 export const testCodec = createAesGcmCodec(parseAisKey(TEST_AIS_KEY_HEX));
@@ -23,4 +29,15 @@ export function fields(overrides: HandoffFields = {}): HandoffFields {
 
 export function mint(overrides: HandoffFields = {}, codec = testCodec): string {
   return codec.seal(serializeHandoffFields(fields(overrides)));
+}
+
+/** The real AisSignIn on the test codec at this clock: 20-minute sessions, 2-minute links, staff in good standing. */
+export function aisSignInAt(clock: Clock): { sessions: KioskSessions; signIn: AisSignIn } {
+  const sessions = new KioskSessions(clock, { maxSeconds: 1200, idleSeconds: 300 });
+  const verifier = new AisHandoffVerifier(testCodec, clock, {
+    validitySeconds: 120,
+    futureSkewSeconds: 30,
+    eligibility: { staff: ['一般'], student: [] },
+  });
+  return { sessions, signIn: new AisSignIn(verifier, sessions, silentLogger) };
 }

@@ -2,7 +2,8 @@
 // fleet tests read back from it as the directory manager.
 import type { RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import type { LogFields, Logger } from '../../electron/services/logger';
-import { asAdmin, backendOn, signIn, STRONG_PASSWORD } from './kiosk-people';
+import { asAdmin } from './directory-checks';
+import { backendOn, signIn, STRONG_PASSWORD } from './kiosk-people';
 import type { TestBackendOptions } from './test-config';
 
 export type Servers = { write: string[]; read: string[] };

@@ -1,5 +1,5 @@
-// Signing test people in to a test backend through the real AIS verifier, and directory helpers.
-import { Client } from 'ldapts';
+// Test people at a test backend: signed in through the real AIS verifier, creating their account,
+// and the code a call ends with.
 import type { RunningSlapd } from '../../dev/slapd/throwaway-slapd';
 import type { HandoffFields } from '../../electron/services/ais/handoff-payload';
 import type { KioskSession } from '../../electron/services/session/kiosk-session';
@@ -33,7 +33,8 @@ export function backendOn(
   );
 }
 
-type Backend = ReturnType<typeof backendOn>;
+/** A backend on a throwaway slapd, keeping its audit lines. */
+export type Backend = ReturnType<typeof backendOn>;
 
 /**
  * Signs a person in at the backend's kiosk (nowMs must match the backend's clock). An apply
@@ -65,42 +66,11 @@ export async function signIn(
   return session;
 }
 
-export async function asAdmin<T>(slapd: RunningSlapd, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ url: slapd.ldapUrl });
-  await client.bind(slapd.adminDn, slapd.adminPassword);
-  try {
-    return await fn(client);
-  } finally {
-    await client.unbind();
-  }
+/** Creates the person's account under the first name the kiosk offers, as someone taking the top choice would. */
+export async function createFirstOffered(backend: Backend, session: KioskSession, password = STRONG_PASSWORD) {
+  const [name] = await backend.creation.candidates(session);
+  return backend.creation.create(session, { account: name!, password, confirm: password }, '127.0.0.1');
 }
-
-export async function entriesForStaffId(slapd: RunningSlapd, staffId: string) {
-  return asAdmin(
-    slapd,
-    async (c) =>
-      (
-        await c.search(slapd.baseDn, {
-          filter: `(&(objectClass=posixAccount)(sn=${staffId}))`,
-          attributes: ['*', 'userPassword'],
-        })
-      ).searchEntries,
-  );
-}
-
-export async function canBindAt(url: string, dn: string, password: string): Promise<boolean> {
-  const client = new Client({ url });
-  try {
-    await client.bind(dn, password);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.unbind().catch(() => undefined);
-  }
-}
-
-export const canBind = (slapd: RunningSlapd, dn: string, password: string) => canBindAt(slapd.ldapUrl, dn, password);
 
 export async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -59,6 +59,16 @@ export const testRater: StrengthRater = {
   close: async () => undefined,
 };
 
+/** Mail to a loopback test peer (the mail sink, or a proxy before it): plain SMTP, which only loopback allows. */
+export const loopbackSmtp = (port: number) =>
+  ({
+    host: '127.0.0.1',
+    port,
+    security: 'none',
+    allowPlain: true,
+    from: 'kiosk <noreply@mx.nthu.edu.tw>',
+  }) as const;
+
 export const noAisLauncher: AisLauncher = { launch: async () => ({ kind: 'cancelled' }), cancel: () => false };
 
 export interface TestBackendOptions {

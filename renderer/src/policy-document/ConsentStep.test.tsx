@@ -1,6 +1,7 @@
 // Steps 1 and 2: accepting sends exactly the text shown; rejecting ends the session.
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ResponseOf } from '../../../shared/contract/api';
 import { useKioskStore } from '../app/kiosk-store';
 import { fakeApi, openScreen, renderKiosk, SESSION } from '../testing/render-kiosk';
 
@@ -9,16 +10,33 @@ afterEach(() => {
   useKioskStore.getState().sessionEnded();
 });
 
-async function openStep1() {
-  const fake = fakeApi();
+/** Step 1 as after sign-in, once the policy's text (`shown` is a line of it) is on screen. */
+async function openStep1(fake = fakeApi(), shown = 'point one') {
   renderKiosk(fake.api);
   act(() => {
     useKioskStore.getState().signedIn(SESSION);
     openScreen({ name: 'step1' });
   });
-  await screen.findByText('point one');
+  await screen.findByText(shown);
   return fake;
 }
+
+/** A fake whose policy, whichever is asked for, is this version of this text. */
+const serving = (policy: Pick<ResponseOf<'getPolicy'>, 'title' | 'version' | 'source' | 'markdown'>) =>
+  fakeApi({
+    getPolicy: async (request) => ({
+      ok: true,
+      data: {
+        id: request!.id,
+        language: request!.language,
+        approved: '2002-05-23',
+        amended: [],
+        summary: true,
+        hash: 'a'.repeat(64),
+        ...policy,
+      },
+    }),
+  });
 
 describe('consent steps', () => {
   it('shows step 1 with the policy, the certification sentence and 不同意 / 同意，繼續', async () => {
@@ -29,29 +47,14 @@ describe('consent steps', () => {
   });
 
   it('names the policy once, says the summary once, and shows the version as a date', async () => {
-    const fake = fakeApi({
-      getPolicy: async (request) => ({
-        ok: true,
-        data: {
-          id: request!.id,
-          language: request!.language,
-          title: '校園網路使用規範（摘要）',
-          version: '2002-05-23-summary-1',
-          approved: '2002-05-23',
-          amended: [],
-          summary: true,
-          source: 'the center',
-          markdown: '# 校園網路使用規範（摘要）\n\n> 本頁是摘要。\n\n## 重點\n\n- point one',
-          hash: 'a'.repeat(64),
-        },
+    await openStep1(
+      serving({
+        title: '校園網路使用規範（摘要）',
+        version: '2002-05-23-summary-1',
+        source: 'the center',
+        markdown: '# 校園網路使用規範（摘要）\n\n> 本頁是摘要。\n\n## 重點\n\n- point one',
       }),
-    });
-    renderKiosk(fake.api);
-    act(() => {
-      useKioskStore.getState().signedIn(SESSION);
-      openScreen({ name: 'step1' });
-    });
-    await screen.findByText('point one');
+    );
     // One title, and the document's sections one level below it (axe's heading-order).
     expect(screen.getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`)).toEqual([
       'H1 校園網路使用規範',
@@ -66,29 +69,7 @@ describe('consent steps', () => {
   });
 
   it('says the version’s date when it differs from the approval or the last amendment', async () => {
-    const fake = fakeApi({
-      getPolicy: async (request) => ({
-        ok: true,
-        data: {
-          id: request!.id,
-          language: request!.language,
-          title: 'T',
-          version: '2018-03-08-summary-1',
-          approved: '2002-05-23',
-          amended: [],
-          summary: true,
-          source: 's',
-          markdown: 'x',
-          hash: 'a'.repeat(64),
-        },
-      }),
-    });
-    renderKiosk(fake.api);
-    act(() => {
-      useKioskStore.getState().signedIn(SESSION);
-      openScreen({ name: 'step1' });
-    });
-    await screen.findByText('x');
+    await openStep1(serving({ title: 'T', version: '2018-03-08-summary-1', source: 's', markdown: 'x' }), 'x');
     expect(document.querySelector('.policy-dates')?.textContent).toBe(
       '通過日期：2002-05-23。 版本日期：2018年3月8日。',
     );

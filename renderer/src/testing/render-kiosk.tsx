@@ -13,6 +13,7 @@ import { ApiProvider } from '../api/api-context';
 import { App } from '../app/App';
 import { useKioskStore, type Screen } from '../app/kiosk-store';
 import { createI18n } from '../i18n/i18n';
+import { HMWANG_LOOKUP_ROW } from './lookup-rows';
 import zxcvbn from 'zxcvbn';
 import { strengthOf } from '../password-meter/strength-feedback';
 import { ScorerProvider, type StrengthScorer } from '../password-meter/strength-scorer';
@@ -123,17 +124,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}): { api: KioskApi; cal
     helpdeskLookup: async () => ({
       ok: true,
       data: {
-        results: [
-          {
-            account: 'hmwang',
-            staffId: 'z10001',
-            name: '王小明',
-            state: 'active',
-            stage: 'complete',
-            created: '2017-07-14T02:40:00.000Z',
-            contact: 'none',
-          },
-        ],
+        results: [HMWANG_LOOKUP_ROW],
         tooMany: false,
       },
     }),

@@ -4,8 +4,8 @@
 // asks before dropping a typed password, and the idle warning speaks both languages. Screenshots
 // of each changed screen in both languages at the three counter sizes.
 import { type Page } from '@playwright/test';
-import { FIXTURE } from '../../../../dev/slapd/fixture-directory';
 import { expect, saveScreenshot, test } from '../../fixtures/kiosk-host';
+import { operatorSignIn, startAssist } from '../helpdesk/console';
 import { signInThroughAis } from '../sign-in/ais-simulator';
 import { expectAccessible, reachStep3, STRONG } from '../wizard/wizard';
 
@@ -63,17 +63,6 @@ async function dialogShotsAllSizes(
     await keep();
   }
   await inLanguage(page, 'zh-TW');
-}
-
-async function operatorSignIn(page: Page, password: string = FIXTURE.operators.member.password) {
-  await page.keyboard.press('Control+Alt+h');
-  // Welcome's own name contains 帳號 too: the sign-in form must be there before its fields are found.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('服務台人員登入');
-  await page.getByLabel('帳號', { exact: true }).fill(FIXTURE.operators.member.uid);
-  await page.getByLabel('密碼', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登入' }).click();
-  if (password === FIXTURE.operators.member.password)
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('服務台主控台');
 }
 
 /** The sentence part of every refusal on screen carries no raw code; the code has its Reference line. */
@@ -159,19 +148,12 @@ test('Welcome names the awaited applicant; the profile says HR records and who a
   kioskPage: page,
 }) => {
   await operatorSignIn(page);
-  await page.getByRole('tab', { name: '協助申請人' }).click();
-  await page.locator('#assist-staff-id').fill('z10013');
-  await page.getByLabel('您的密碼').fill(FIXTURE.operators.member.password);
-  await page.getByRole('button', { name: '申請人自行以校務資訊系統登入' }).click();
+  await startAssist(page, 'apply-through-ais', 'z10013');
   await expect(page.locator('.awaited')).toContainText('z10013');
   await screenshotsAllSizes(page, 'welcome-awaited');
 
   await operatorSignIn(page);
-  await page.getByRole('tab', { name: '協助申請人' }).click();
-  await page.locator('#assist-staff-id').fill('z10030');
-  await page.locator('#assist-reason').selectOption('ais-unavailable');
-  await page.getByLabel('您的密碼').fill(FIXTURE.operators.member.password);
-  await page.getByRole('button', { name: '開始申請（不經校務資訊系統）' }).click();
+  await startAssist(page, 'apply-from-hr', 'z10030', 'ais-unavailable');
   await page.getByRole('button', { name: '我是申請人，繼續' }).click();
   await expect(page.locator('dl.profile')).toContainText('人事資料，由服務台人員 opchen 協助');
   await expect(page.locator('dl.profile')).toContainText('開始時間');
@@ -194,10 +176,7 @@ test('the console says there is no HR record in sentences, with the code on its 
   kioskPage: page,
 }) => {
   await operatorSignIn(page);
-  await page.getByRole('tab', { name: '協助申請人' }).click();
-  await page.locator('#assist-staff-id').fill('z10039');
-  await page.getByLabel('您的密碼').fill(FIXTURE.operators.member.password);
-  await page.getByRole('button', { name: '開始申請（不經校務資訊系統）' }).click();
+  await startAssist(page, 'apply-from-hr', 'z10039');
   await expect(page.getByRole('alert')).toContainText('人事資料中沒有這個人事代號。請再核對一次人事代號');
   await expectCodesApart(page, 'NO_HR_RECORD');
   await expectAccessible(page, 'no HR record');

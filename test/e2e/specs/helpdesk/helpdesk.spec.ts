@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { DEMO_AIS_KEY_HEX } from '../../../../dev/demo/demo-profile';
 import { FIXTURE } from '../../../../dev/slapd/fixture-directory';
 import { startConfiguredHost } from '../../../support/demo-host-process';
+import { askMain } from '../../fixtures/ask-main';
 import { expect, saveScreenshot, test } from '../../fixtures/kiosk-host';
 import { signInThroughAis } from '../sign-in/ais-simulator';
+import { operatorSignIn, startAssist } from './console';
 import { BASE_DN, canBind, expectAccessible, screenshotsBothLanguages, withDirectory } from '../wizard/wizard';
 
 const { member, outsider } = FIXTURE.operators;
@@ -63,10 +65,7 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
   await expectAccessible(page, 'out of service');
   await saveScreenshot(page, 'screen-out-of-service');
 
-  await page.keyboard.press('Control+Alt+h');
-  await page.getByLabel('帳號').fill(member.uid);
-  await page.getByLabel('密碼').fill(member.password);
-  await page.getByRole('button', { name: '登入' }).click();
+  await operatorSignIn(page);
   await openTab(page, '本機');
   await page.getByRole('button', { name: '恢復服務', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: '恢復服務', exact: true }).click();
@@ -78,10 +77,7 @@ test('the helpdesk signs in, looks an account up, and takes the kiosk out of ser
 test('the console lists the fleet from the directory, and the fleet switch closes this kiosk too', async ({
   kioskPage: page,
 }) => {
-  await page.keyboard.press('Control+Alt+h');
-  await page.getByLabel('帳號').fill(member.uid);
-  await page.getByLabel('密碼').fill(member.password);
-  await page.getByRole('button', { name: '登入' }).click();
+  await operatorSignIn(page);
   await openTab(page, '各自助服務機');
   // This kiosk's own heartbeat entry, written by the host's beacon.
   const row = page.locator('.fleet-table').getByRole('row', { name: /demo-counter/ });
@@ -107,10 +103,7 @@ test('the console lists the fleet from the directory, and the fleet switch close
   await page.getByRole('button', { name: '登出' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('本自助服務機暫停服務');
 
-  await page.keyboard.press('Control+Alt+h');
-  await page.getByLabel('帳號').fill(member.uid);
-  await page.getByLabel('密碼').fill(member.password);
-  await page.getByRole('button', { name: '登入' }).click();
+  await operatorSignIn(page);
   await openTab(page, '各自助服務機');
   await page.getByRole('button', { name: '全部恢復服務' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: '全部恢復服務' }).click();
@@ -152,10 +145,7 @@ test('the fleet switch set at this kiosk closes a second kiosk on another backen
     await other.goto(second.ready.url);
     await expect(other.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
 
-    await page.keyboard.press('Control+Alt+h');
-    await page.getByLabel('帳號').fill(member.uid);
-    await page.getByLabel('密碼').fill(member.password);
-    await page.getByRole('button', { name: '登入' }).click();
+    await operatorSignIn(page);
     await openTab(page, '各自助服務機');
     await expect(page.locator('.fleet-table').getByRole('row', { name: /second-counter/ })).toContainText('服務中');
     await page.getByRole('button', { name: '全部暫停服務' }).click();
@@ -180,14 +170,8 @@ test('an assisted reset: the operator checks the ID, looks away, and the applica
   kioskPage: page,
   kioskHost,
 }) => {
-  await page.keyboard.press('Control+Alt+h');
-  await page.getByLabel('帳號').fill(member.uid);
-  await page.getByLabel('密碼').fill(member.password);
-  await page.getByRole('button', { name: '登入' }).click();
-  await openTab(page, '協助申請人');
-  await page.locator('#assist-staff-id').fill('z10001');
-  await page.locator('#assist-reason').selectOption('ais-unavailable');
-  await page.getByRole('button', { name: '開始重設密碼' }).click();
+  await operatorSignIn(page);
+  await startAssist(page, 'reset', 'z10001', 'ais-unavailable');
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('請將螢幕交給申請人');
   await expect(page.getByText('服務台人員：請轉開視線，不要看申請人輸入密碼。')).toBeVisible();
@@ -207,31 +191,15 @@ test('an assisted reset: the operator checks the ID, looks away, and the applica
 
   // The operator was signed out at the handover: the console needs a new sign-in.
   await page.getByRole('button', { name: '完成' }).click();
-  const health = await page.evaluate(async () =>
-    (
-      await fetch('/api/helpdesk:health', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: '{}',
-      })
-    ).json(),
-  );
-  expect(health).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
+  expect(await askMain(page, 'helpdesk:health')).toEqual({ ok: false, code: 'OPERATOR_SESSION(0)' });
 });
 
 test('an application without AIS: the operator starts it from the HR records, the applicant goes on', async ({
   kioskPage: page,
   kioskHost,
 }) => {
-  await page.keyboard.press('Control+Alt+h');
-  await page.getByLabel('帳號').fill(member.uid);
-  await page.getByLabel('密碼').fill(member.password);
-  await page.getByRole('button', { name: '登入' }).click();
-  await openTab(page, '協助申請人');
-  await page.locator('#assist-staff-id').fill('z10030');
-  await page.locator('#assist-reason').selectOption('ais-unavailable');
-  await page.getByLabel('您的密碼').fill(member.password);
-  await page.getByRole('button', { name: '開始申請（不經校務資訊系統）' }).click();
+  await operatorSignIn(page);
+  await startAssist(page, 'apply-from-hr', 'z10030', 'ais-unavailable');
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('請將螢幕交給申請人');
   await expect(page.locator('input[type=password]')).toHaveCount(0);
@@ -264,16 +232,9 @@ test('an assisted application through AIS: the applicant signs in as usual, the 
   kioskPage: page,
   kioskHost,
 }) => {
-  await page.keyboard.press('Control+Alt+h');
-  await page.getByLabel('帳號').fill(member.uid);
-  await page.getByLabel('密碼').fill(member.password);
-  await page.getByRole('button', { name: '登入' }).click();
-  await openTab(page, '協助申請人');
+  await operatorSignIn(page);
   // The assist is for this applicant only: anyone else signing in meanwhile is not assisted.
-  await page.locator('#assist-staff-id').fill('z10012');
-  await page.locator('#assist-reason').selectOption('cannot-use-kiosk');
-  await page.getByLabel('您的密碼').fill(member.password);
-  await page.getByRole('button', { name: '申請人自行以校務資訊系統登入' }).click();
+  await startAssist(page, 'apply-through-ais', 'z10012', 'cannot-use-kiosk');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('電子郵件帳號服務');
   // Welcome confirms what the helpdesk started: whom it waits for, until when, how to cancel.
   const awaited = page.locator('.awaited');

@@ -3,6 +3,7 @@
 // the portal route takes a token only while the kiosk waits for one.
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoHost, type DemoHostProcess } from '../../../support/demo-host-process';
+import { askMain } from '../../fixtures/ask-main';
 import { logInAtAis } from './ais-simulator';
 
 let host: DemoHostProcess;
@@ -28,17 +29,6 @@ async function startSigningIn(page: Page): Promise<Page> {
   await aisWindow.goto(host.ready.aisWindow!);
   return aisWindow;
 }
-
-const currentSession = (page: Page) =>
-  page.evaluate(async () =>
-    (
-      await fetch('/api/session:current', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: '{}',
-      })
-    ).json(),
-  );
 
 test('signs in through AIS in a second window while the kiosk page stays loaded', async ({ page }) => {
   expect(host.ready.aisWindow).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ais-window$/);
@@ -75,7 +65,7 @@ test('takes no token once the kiosk stopped waiting, and leads nowhere when noth
   // The person finishes at AIS after all: the host refuses the token, and no session starts.
   await logInAtAis(aisWindow, 'z10003');
   await expect(aisWindow.locator('body')).toContainText('SESSION(0)');
-  expect(await currentSession(page)).toEqual({ ok: false, code: 'SESSION(0)' });
+  expect(await askMain(page, 'session:current')).toEqual({ ok: false, code: 'SESSION(0)' });
   await expect(page.getByRole('button', { name: '申請教職員電子郵件帳號' })).toBeVisible();
   expect(await pageMark(page)).toBe('still here');
 });

@@ -1,5 +1,6 @@
 // The other ways through the wizard in Chromium: resetting a password, rejecting a policy, and
 // walking away (the idle wipe, with Playwright's clock).
+import { askMain } from '../../fixtures/ask-main';
 import { expect, saveScreenshot, test } from '../../fixtures/kiosk-host';
 import { signInThroughAis } from '../sign-in/ais-simulator';
 import { BASE_DN, canBind, expectAccessible, screenshotsBothLanguages, STRONG } from './wizard';
@@ -52,16 +53,7 @@ test.describe('other paths', () => {
     await expectAccessible(page, 'rejected');
     await screenshotsBothLanguages(page, 'screen-rejected');
     // The session is really gone in main, not only on screen.
-    const result = await page.evaluate(async () =>
-      (
-        await fetch('/api/session:current', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: '{}',
-        })
-      ).json(),
-    );
-    expect(result).toEqual({ ok: false, code: 'SESSION(0)' });
+    expect(await askMain(page, 'session:current')).toEqual({ ok: false, code: 'SESSION(0)' });
     void kioskHost;
   });
 
@@ -88,15 +80,6 @@ test.describe('other paths', () => {
       expect(leftovers.html).not.toContain(personal);
     }
     expect([leftovers.local, leftovers.session]).toEqual([0, 0]);
-    const result = await page.evaluate(async () =>
-      (
-        await fetch('/api/session:current', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: '{}',
-        })
-      ).json(),
-    );
-    expect(result).toEqual({ ok: false, code: 'SESSION(0)' });
+    expect(await askMain(page, 'session:current')).toEqual({ ok: false, code: 'SESSION(0)' });
   });
 });

@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import { saveScreenshot } from '../../fixtures/kiosk-host';
 import type { DemoReadyLine } from '../../../support/demo-host-process';
 import { signInThroughAis } from '../sign-in/ais-simulator';
-import { canBindAt } from '../../../support/kiosk-people';
+import { canBindAt } from '../../../support/directory-checks';
 
 export const STRONG = 'Vb7#qLm2!xTr9wKz';
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../../dev/host/browser-host';
-import { Dispatcher } from '../../../../electron/services/dispatcher';
 import { silentLogger } from '../../../../electron/services/logger';
+import { statusOnlyDispatcher } from '../../../support/status-dispatcher';
 
 let host: BrowserHost;
 let cookie: string;
@@ -50,16 +50,8 @@ beforeAll(async () => {
   const rendererDir = join(await mkdtemp(join(tmpdir(), 'mx-kiosk-host-')), 'renderer');
   await mkdir(rendererDir);
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>host</title>');
-  const dispatcher = new Dispatcher(silentLogger);
-  dispatcher.handle('status', async (_req, context) => {
+  const dispatcher = statusOnlyDispatcher('host-test', (context) => {
     seenIp = context.clientIp;
-    return {
-      appVersion: '9',
-      kioskId: 'host-test',
-      directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 },
-      ais: { state: 'online' as const },
-      outOfService: false,
-    };
   });
   host = await startBrowserHost({ rendererDir, dispatcher, logger: silentLogger, secret: 'a'.repeat(64) });
   const launch = await call(new URL(host.launchUrl).pathname + new URL(host.launchUrl).search);

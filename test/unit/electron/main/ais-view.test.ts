@@ -6,11 +6,8 @@ import {
   AisView,
   decideAisNavigation,
 } from '../../../../electron/main/ais-view';
-import { AisSignIn } from '../../../../electron/services/ais/ais-sign-in';
-import { AisHandoffVerifier } from '../../../../electron/services/ais/handoff-verifier';
 import { silentLogger } from '../../../../electron/services/logger';
-import { KioskSessions } from '../../../../electron/services/session/kiosk-session';
-import { mint, T0, testCodec } from '../../../support/ais-tokens';
+import { aisSignInAt, mint, T0 } from '../../../support/ais-tokens';
 import { createFakeElectron, type FakeWebContents } from './fake-electron';
 
 const settings = {
@@ -92,13 +89,7 @@ function setup() {
   let now = T0 * 1000;
   const clock = { now: () => now };
   const timers = manualTimers();
-  const sessions = new KioskSessions(clock, { maxSeconds: 1200, idleSeconds: 300 });
-  const verifier = new AisHandoffVerifier(testCodec, clock, {
-    validitySeconds: 120,
-    futureSkewSeconds: 30,
-    eligibility: { staff: ['一般'], student: [] },
-  });
-  const signIn = new AisSignIn(verifier, sessions, silentLogger);
+  const { sessions, signIn } = aisSignInAt(clock);
   const view = new AisView(fake.electron, () => window, {
     settings,
     signIn,
@@ -189,15 +180,9 @@ describe('AisView', () => {
   it('does not load a login URL its own allow-list refuses', async () => {
     const fake = createFakeElectron();
     const window = new fake.electron.BrowserWindow({});
-    const sessions = new KioskSessions({ now: () => T0 * 1000 }, { maxSeconds: 1200, idleSeconds: 300 });
-    const verifier = new AisHandoffVerifier(
-      testCodec,
-      { now: () => T0 * 1000 },
-      { validitySeconds: 120, futureSkewSeconds: 30, eligibility: { staff: ['一般'], student: [] } },
-    );
     const view = new AisView(fake.electron, () => window, {
       settings: { ...settings, loginUrl: 'http://ais.example.edu/login' },
-      signIn: new AisSignIn(verifier, sessions, silentLogger),
+      signIn: aisSignInAt({ now: () => T0 * 1000 }).signIn,
       egress: () => [],
       logger: silentLogger,
     });

@@ -1,8 +1,8 @@
 // The IPC door: only the app:// top frame may call, and every call goes through the dispatcher.
 import { describe, expect, it } from 'vitest';
 import { isTrustedSender, registerIpcDoor } from '../../../../electron/main/ipc-door';
-import { Dispatcher } from '../../../../electron/services/dispatcher';
 import { silentLogger } from '../../../../electron/services/logger';
+import { statusOnlyDispatcher } from '../../../support/status-dispatcher';
 
 type Frame = { url: string; parent: unknown } | null;
 const event = (frame: Frame) => ({ senderFrame: frame }) as never;
@@ -23,17 +23,9 @@ describe('isTrustedSender', () => {
 describe('registerIpcDoor', () => {
   function setup() {
     const handlers = new Map<string, (e: unknown, p: unknown) => Promise<unknown>>();
-    const dispatcher = new Dispatcher(silentLogger);
     let calls = 0;
-    dispatcher.handle('status', async () => {
+    const dispatcher = statusOnlyDispatcher('k', () => {
       calls += 1;
-      return {
-        appVersion: '1',
-        kioskId: 'k',
-        directory: { state: 'offline' as const, serversConfigured: 1, serversReachable: 0 },
-        ais: { state: 'offline' as const },
-        outOfService: false,
-      };
     });
     registerIpcDoor({ handle: (c: string, fn: never) => handlers.set(c, fn) } as never, dispatcher, silentLogger);
     return { handlers, calls: () => calls };

@@ -15,7 +15,7 @@ import {
   startOutOfService,
   startShell,
 } from '../../../../electron/main/shell';
-import { Dispatcher } from '../../../../electron/services/dispatcher';
+import { statusOnlyDispatcher } from '../../../support/status-dispatcher';
 import type { KioskBackend } from '../../../../electron/services/kiosk-backend';
 import { silentLogger } from '../../../../electron/services/logger';
 import { createFakeElectron, FakeWebContents } from './fake-electron';
@@ -23,14 +23,7 @@ import { createFakeElectron, FakeWebContents } from './fake-electron';
 function backendWithStatus(): KioskBackend & { ended: string[] } {
   // What the shell asked the backend to wipe, in order.
   const ended: string[] = [];
-  const dispatcher = new Dispatcher(silentLogger);
-  dispatcher.handle('status', async () => ({
-    appVersion: '1',
-    kioskId: 'k',
-    directory: { state: 'online' as const, serversConfigured: 1, serversReachable: 1 },
-    ais: { state: 'online' as const },
-    outOfService: false,
-  }));
+  const dispatcher = statusOnlyDispatcher('k');
   return { dispatcher, wipe: (reason: string) => ended.push(reason) > 0, ended } as unknown as KioskBackend & {
     ended: string[];
   };

@@ -261,40 +261,16 @@ describe('directory.write and directory.read (docs/directory.md, "Fleet")', () =
 
   it('needs a uidNumber range for every write server, and ranges that do not overlap', () => {
     const write = ['ldaps://p1.example.edu', 'ldaps://p2.example.edu'];
-    const ok = resolveConfig(
-      fleet({
-        write,
-        account: {
-          uidRanges: [
-            { server: write[0], min: 10000, max: 19999 },
-            { server: write[1], min: 20000, max: 29999 },
-          ],
-        },
-      }),
-      sources(),
-    );
-    expect(ok.directory.account.uidRanges).toHaveLength(2);
-    const missing = problemsOf(() =>
+    /** The fleet with these [min, max] ranges, the first for the first write server, and so on. */
+    const withRanges = (...ranges: Array<[number, number]>) =>
       resolveConfig(
-        fleet({ write, account: { uidRanges: [{ server: write[0], min: 10000, max: 19999 }] } }),
+        fleet({ write, account: { uidRanges: ranges.map(([min, max], i) => ({ server: write[i], min, max })) } }),
         sources(),
-      ),
-    );
+      );
+    expect(withRanges([10000, 19999], [20000, 29999]).directory.account.uidRanges).toHaveLength(2);
+    const missing = problemsOf(() => withRanges([10000, 19999]));
     expect(missing.join('\n')).toMatch(/ldaps:\/\/p2\.example\.edu has no uidNumber range/);
-    const overlap = problemsOf(() =>
-      resolveConfig(
-        fleet({
-          write,
-          account: {
-            uidRanges: [
-              { server: write[0], min: 10000, max: 20000 },
-              { server: write[1], min: 20000, max: 29999 },
-            ],
-          },
-        }),
-        sources(),
-      ),
-    );
+    const overlap = problemsOf(() => withRanges([10000, 20000], [20000, 29999]));
     expect(overlap.join('\n')).toMatch(/overlap/);
   });
 });

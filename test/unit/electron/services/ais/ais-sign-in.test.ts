@@ -1,21 +1,11 @@
 // AisSignIn: purpose carried through the launcher, the previous person's session ended first.
 import { describe, expect, it } from 'vitest';
-import { AisSignIn, type AisLauncher } from '../../../../../electron/services/ais/ais-sign-in';
-import { AisHandoffVerifier } from '../../../../../electron/services/ais/handoff-verifier';
+import type { AisLauncher } from '../../../../../electron/services/ais/ais-sign-in';
 import { KioskError } from '../../../../../electron/services/kiosk-error';
-import { silentLogger } from '../../../../../electron/services/logger';
-import { KioskSessions } from '../../../../../electron/services/session/kiosk-session';
-import { mint, T0, testCodec } from '../../../../support/ais-tokens';
+import { aisSignInAt, mint, T0 } from '../../../../support/ais-tokens';
 
 function setup() {
-  const clock = { now: () => T0 * 1000 };
-  const sessions = new KioskSessions(clock, { maxSeconds: 1200, idleSeconds: 300 });
-  const verifier = new AisHandoffVerifier(testCodec, clock, {
-    validitySeconds: 120,
-    futureSkewSeconds: 30,
-    eligibility: { staff: ['一般'], student: [] },
-  });
-  const signIn = new AisSignIn(verifier, sessions, silentLogger);
+  const { sessions, signIn } = aisSignInAt({ now: () => T0 * 1000 });
   const launcher: AisLauncher = {
     launch: async () => ({ kind: 'redirect', url: 'https://ais.example.edu/' }),
     cancel: () => false,

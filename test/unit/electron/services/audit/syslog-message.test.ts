@@ -1,11 +1,12 @@
 // The forwarded audit line's wire format: RFC 5424 with octet-counting framing, and the TLS
 // connection to a receiver whose certificate the configured CA signed.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeCertificate } from '../../../../../dev/slapd/throwaway-slapd';
 import { octetCounted, syslogMessage } from '../../../../../electron/services/audit/syslog-message';
 import { syslogConnector } from '../../../../../electron/services/audit/syslog-connection';
 
@@ -44,42 +45,27 @@ describe('syslogMessage', () => {
 describe('syslogConnector over TLS', () => {
   it('connects to a receiver signed by the configured CA, and refuses one it cannot trust', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mx-syslog-tls-'));
-    const selfSigned = (name: string) => {
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'ec',
-          '-pkeyopt',
-          'ec_paramgen_curve:P-256',
-          '-nodes',
-          '-days',
-          '2',
-          '-subj',
-          '/CN=127.0.0.1',
-          '-addext',
-          'subjectAltName=IP:127.0.0.1',
-          '-keyout',
-          join(dir, `${name}.key`),
-          '-out',
-          join(dir, `${name}.pem`),
-        ],
-        { stdio: 'ignore' },
-      );
-      return readFileSync(join(dir, `${name}.pem`), 'utf8');
+    // Each its own self-signed certificate for 127.0.0.1: the receiver's is the configured CA, the stranger's is not.
+    const selfSigned = async (name: string) => {
+      await mkdir(join(dir, name));
+      const { certFile, keyFile } = await makeCertificate(join(dir, name));
+      return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile) };
     };
-    const cert = selfSigned('receiver');
-    const stranger = selfSigned('stranger');
+    const receiver = await selfSigned('receiver');
+    const stranger = (await selfSigned('stranger')).cert;
     const received: Buffer[] = [];
-    const server = createServer({ key: readFileSync(join(dir, 'receiver.key')), cert }, (socket) =>
+    const server = createServer({ key: receiver.key, cert: receiver.cert }, (socket) =>
       socket.on('data', (d: Buffer) => received.push(d)),
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
     try {
-      const connection = await syslogConnector({ host: '127.0.0.1', port, ca: cert, connectTimeoutMs: 3000 })();
+      const connection = await syslogConnector({
+        host: '127.0.0.1',
+        port,
+        ca: receiver.cert,
+        connectTimeoutMs: 3000,
+      })();
       await connection.write(octetCounted('hello'));
       for (let i = 0; i < 100 && Buffer.concat(received).length < 7; i += 1)
         await new Promise((r) => setTimeout(r, 20));
