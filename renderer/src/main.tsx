@@ -6,7 +6,7 @@ import { ApiProvider } from './api/api-context';
 import { resolveKioskApi } from './api/kiosk-api';
 import { App } from './app/App';
 import { createI18n, loadLanguage } from './i18n/i18n';
-import './styles.css';
+import './styles/index.css';
 
 // A kiosk has no context menu: nothing to copy, inspect or open from it.
 document.addEventListener('contextmenu', (event) => event.preventDefault());

@@ -1,9 +1,21 @@
-// Both languages must carry the same keys and the same interpolation variables, and each English
-// string lives in exactly one of its two files.
+// Both languages must carry the same keys and the same interpolation variables, each string lives in
+// exactly one file, and every file of a language's folder reaches that language's index.
 import { describe, expect, it } from 'vitest';
 import { LOCALES, type LocaleTree } from '../testing/locales';
-import enLater from './locales/en.json';
+import enLater from './locales/en/index';
 import enBilingual from './locales/en-bilingual.json';
+import zhTW from './locales/zh-TW/index';
+
+const FILES = {
+  'zh-TW': {
+    files: import.meta.glob<LocaleTree>('./locales/zh-TW/*.json', { eager: true, import: 'default' }),
+    index: zhTW,
+  },
+  en: {
+    files: import.meta.glob<LocaleTree>('./locales/en/*.json', { eager: true, import: 'default' }),
+    index: enLater,
+  },
+};
 
 function flatten(tree: LocaleTree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -21,10 +33,26 @@ describe('locales', () => {
   const zh = flatten(LOCALES['zh-TW']);
   const en = flatten(LOCALES.en);
 
-  it('keep each English string in one file: the bilingual lines are not also in en.json', () => {
+  it('keep each English string in one place: the bilingual lines are not also in en/', () => {
     const later = flatten(enLater as LocaleTree);
     expect([...flatten(enBilingual as LocaleTree).keys()].filter((k) => later.has(k))).toEqual([]);
   });
+
+  it.each(Object.entries(FILES))(
+    '%s: each file is in the index, and no string is in two files',
+    (_, { files, index }) => {
+      const seen = new Map<string, string>();
+      const twice: string[] = [];
+      for (const [file, tree] of Object.entries(files))
+        for (const key of flatten(tree).keys()) {
+          if (seen.has(key)) twice.push(`${key} in ${seen.get(key)} and ${file}`);
+          seen.set(key, file);
+        }
+      expect(twice).toEqual([]);
+      expect(Object.keys(files).length).toBeGreaterThan(1);
+      expect([...flatten(index as LocaleTree).keys()].sort()).toEqual([...seen.keys()].sort());
+    },
+  );
 
   it('have the same keys in zh-TW and en', () => {
     expect([...zh.keys()].filter((k) => !en.has(k))).toEqual([]);

@@ -1,11 +1,12 @@
 // Every string of each language as one tree, for the tests that read the locale files themselves.
 // The kiosk loads English in two parts (i18n.ts); tests see it whole, as a person finally does.
 import type { Language } from '../app/kiosk-store';
-import en from '../i18n/locales/en.json';
+import en from '../i18n/locales/en/index';
 import enBilingual from '../i18n/locales/en-bilingual.json';
-import zhTW from '../i18n/locales/zh-TW.json';
+import type { LocaleTree } from '../i18n/locales/locale-tree';
+import zhTW from '../i18n/locales/zh-TW/index';
 
-export type LocaleTree = { [key: string]: string | LocaleTree };
+export type { LocaleTree };
 
 /** a and b deep-merged; a key in both that holds a string in either is a clash, which the locale test reports. */
 export function mergeTrees(a: LocaleTree, b: LocaleTree): LocaleTree {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useKioskStore } from '../app/kiosk-store';
 import { fakeApi, renderKiosk } from '../testing/render-kiosk';
 
-vi.mock('../i18n/locales/en.json', () => {
+vi.mock('../i18n/locales/en/index', () => {
   throw new Error('the English chunk did not load');
 });
 
