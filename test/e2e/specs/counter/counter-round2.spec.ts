@@ -46,6 +46,8 @@ test('Set account says what is missing, explains the meter in both languages, ke
   await expect(page.getByText('This is one of the 10 most common passwords.')).toBeVisible();
   await expect(page.locator('.meter-level')).toHaveText('Weak');
   await expect(missing).toHaveText('Still missing: password strength must be Good or Strong.');
+  // The names stay letter for letter in English too: the page's Latin font does not reach inside them.
+  await expect(page.locator('.candidate span').first()).toHaveCSS('font-family', /^"DejaVu Sans Mono"/);
   await page.locator('.language-switch').click();
 
   await page.getByLabel('信箱新密碼').fill(STRONG);
