@@ -1,6 +1,7 @@
 // The kiosk's configuration: one YAML/JSON file validated with zod; secrets are references
 // (a file or an environment variable) resolved here and held as Secret, never as plain strings.
 import { z } from 'zod';
+import type { SettingsResponse } from '../../shared/contract/schemas';
 import { parse as parseYaml } from 'yaml';
 import { AisSettings, type ResolvedAisSettings } from './ais/ais-settings';
 import { AuditSettings } from './audit/audit-settings';
@@ -14,6 +15,7 @@ import { MailboxSettings } from './mailbox/mailbox-settings';
 import { NamingSettings } from './naming/naming-settings';
 import { PasswordSettings } from './password/password-settings';
 import { PolicySettings } from './policies/policy-settings';
+import { receiptPrinting, type ReceiptPrinter } from './receipt/receipt-printer';
 import { ResultSettings } from './receipt/result-settings';
 import { Secret, type SecretRef } from './secret';
 import { CounterTimingSettings } from './session/counter-timing';
@@ -177,4 +179,16 @@ export function resolveConfigPath(
   if (env.KIOSK_CONFIG) return env.KIOSK_CONFIG;
   if (platform === 'win32') return `${env.ProgramData ?? 'C:\\ProgramData'}\\mx-kiosk\\config.yaml`;
   return '/etc/mx-kiosk/config.yaml';
+}
+
+/** What the renderer is told of the configuration (nothing secret): its screens' settings, and how this shell prints the receipt. */
+export function rendererSettings(config: KioskConfig, printerMode: ReceiptPrinter['mode']): SettingsResponse {
+  const { printer, ...result } = config.result;
+  return {
+    ...config.kiosk,
+    mailDomain: config.mailDomain,
+    institutionDomains: config.contact.institutionDomains,
+    kioskId: config.kioskId,
+    result: { ...result, printing: receiptPrinting(printer, printerMode) },
+  };
 }

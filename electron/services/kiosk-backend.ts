@@ -1,7 +1,6 @@
 // The composition root shared by both shells (electron/main and the browser host): it builds each
 // service with only what it uses and lets each domain register its own handlers. No logic lives
 // here; a reader looking for what a channel does follows the domain's *-handlers.ts file.
-import type { SettingsResponse } from '../../shared/contract/schemas';
 import { REFUSED_OUT_OF_SERVICE } from '../../shared/contract/channels';
 import { layoutFromConfig } from './account-store/account-layout';
 import { createAccountServices } from './accounts/account-services';
@@ -38,7 +37,8 @@ import { Consents } from './policies/consents';
 import { registerPolicyHandlers } from './policies/policy-handlers';
 import { PolicyLibrary } from './policies/policy-library';
 import { registerReceiptHandlers } from './receipt/receipt-handlers';
-import { pagePrintsItself, receiptPrinting } from './receipt/receipt-printer';
+import { pagePrintsItself } from './receipt/receipt-printer';
+import { rendererSettings } from './config';
 import { KioskSessions, type SessionEndReason } from './session/kiosk-session';
 import { registerSessionHandlers } from './session/session-handlers';
 
@@ -202,16 +202,7 @@ export function createKioskBackend(deps: KioskBackendDeps): KioskBackend {
   });
 
   const receiptPrinter = deps.receiptPrinter ?? pagePrintsItself;
-  const { printer, ...result } = config.result;
-  const printing = receiptPrinting(printer, receiptPrinter.mode);
-  const settings: SettingsResponse = {
-    ...config.kiosk,
-    mailDomain: config.mailDomain,
-    institutionDomains: config.contact.institutionDomains,
-    kioskId: config.kioskId,
-    result: { ...result, printing },
-  };
-  registerStatusHandlers(dispatcher, { status, settings });
+  registerStatusHandlers(dispatcher, { status, settings: rendererSettings(config, receiptPrinter.mode) });
   registerPolicyHandlers(dispatcher, { policies, consents, sessions });
   // A switch set elsewhere (cn=fleet, or this kiosk's entry) is read before each sign-in.
   registerAisHandlers(dispatcher, {
