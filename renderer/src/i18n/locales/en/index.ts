@@ -1,19 +1,5 @@
 // English, every string but the few in en-bilingual.json, as one resource; the strings are kept in a
 // file per area of the kiosk. Imported only by i18n.ts's loadLanguage, so it is a chunk of its own.
-import type { LocaleTree } from '../locale-tree';
-import errorsApplicant from './errors-applicant.json';
-import errorsStaff from './errors-password-contact-helpdesk.json';
-import helpdesk from './helpdesk.json';
-import profilePolicies from './profile-policies.json';
-import results from './results.json';
-import setAccount from './set-account.json';
-import start from './start.json';
+import { oneResource, type LocaleTree } from '../locale-tree';
 
-export default {
-  ...start,
-  ...profilePolicies,
-  ...setAccount,
-  ...results,
-  ...helpdesk,
-  errors: { ...errorsApplicant.errors, ...errorsStaff.errors },
-} satisfies LocaleTree;
+export default oneResource(import.meta.glob<LocaleTree>('./*.json', { eager: true, import: 'default' }));
