@@ -10,7 +10,7 @@ import type { DirectoryConnection } from '../directory/directory-connection';
 import { allOf, anyEquals, equals, present } from '../directory/ldap-names';
 import { allValues, firstValue } from '../directory/ldap-values';
 import type { CreationStage } from './account-records';
-import { isNoSuchObject } from './account-reads';
+import { isNoSuchObject } from '../directory/directory-connection';
 
 /** At most this many results are listed; more means "type more of it". */
 export const LOOKUP_LIMIT = 20;

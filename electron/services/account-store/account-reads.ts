@@ -1,8 +1,8 @@
 // Reading accounts and claims: a person's account by staff ID (with its claim), which names are
 // taken, one entry as it is now, and the lists the sweeps and the fleet check walk. Every read
 // about accounts goes through here; which server answers is the caller's choice of connection.
-import { InvalidDNSyntaxError, NoSuchObjectError, type Client, type Entry, type Filter } from 'ldapts';
-import type { DirectoryConnection } from '../directory/directory-connection';
+import { InvalidDNSyntaxError, type Client, type Entry, type Filter } from 'ldapts';
+import { isNoSuchObject, type DirectoryConnection } from '../directory/directory-connection';
 import { allOf, anyEquals, childDn, equals, not, present, startsWith } from '../directory/ldap-names';
 import { allValues } from '../directory/ldap-values';
 import type { DirectoryLayout } from './account-layout';
@@ -16,11 +16,6 @@ import {
   type AccountState,
   type Claim,
 } from './account-records';
-
-/** "No such object" (32): the entry or its container is not there. The one test for it. */
-export function isNoSuchObject(error: unknown): boolean {
-  return error instanceof NoSuchObjectError || (error as { code?: number } | null)?.code === 32;
-}
 
 /** A search whose base may not exist answers an empty list instead. */
 async function searchOrNone(client: Client, base: string, options: Parameters<Client['search']>[1]): Promise<Entry[]> {

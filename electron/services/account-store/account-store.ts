@@ -6,7 +6,7 @@
 import { AlreadyExistsError, ConstraintViolationError, type Client, type Control } from 'ldapts';
 import type { Clock } from '../clock';
 import { assertionFailed, whileMatching } from '../directory/assertion-control';
-import type { DirectoryConnection } from '../directory/directory-connection';
+import { isNoSuchObject, type DirectoryConnection } from '../directory/directory-connection';
 import type { HashingAnswer } from '../directory/hashing-probe';
 import { allOf, equals, not, present, startsWith } from '../directory/ldap-names';
 import { firstValue } from '../directory/ldap-values';
@@ -21,7 +21,7 @@ import {
   type PasswordForm,
 } from './account-attributes';
 import { uidCounterFor, type DirectoryLayout } from './account-layout';
-import { isNoSuchObject, type AccountReads } from './account-reads';
+import type { AccountReads } from './account-reads';
 import {
   claimedMarker,
   stageMarker,

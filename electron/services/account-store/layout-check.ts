@@ -7,7 +7,7 @@ import { firstLine, KioskError } from '../kiosk-error';
 import { randomBytes } from 'node:crypto';
 import { InsufficientAccessError, NoSuchAttributeError, type Client } from 'ldapts';
 import { childDn } from '../directory/ldap-names';
-import { isNoSuchObject } from './account-reads';
+import { isNoSuchObject } from '../directory/directory-connection';
 import type { DirectoryLayout } from './account-layout';
 import { uidCounterFor } from './account-layout';
 import { change } from '../directory/ldap-changes';

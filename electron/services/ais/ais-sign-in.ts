@@ -37,6 +37,7 @@ export interface PendingAssist {
 export class AisSignIn {
   private pendingPurpose: SessionPurpose | null = null;
   private pendingAssist: PendingAssist | null = null;
+  private readonly clock: { now(): number };
 
   constructor(
     private readonly verifier: AisHandoffVerifier,
@@ -47,10 +48,8 @@ export class AisSignIn {
       /** Throws while the kiosk must not start sessions (out of service): the handoff is refused too. */
       refuseNewSessions?: () => void;
     } = {},
-  ) {}
-
-  private get clock(): { now(): number } {
-    return this.options.clock ?? { now: () => Date.now() };
+  ) {
+    this.clock = options.clock ?? Date;
   }
 
   /** The next successful handoff (within the assist's time) becomes an assisted session. */

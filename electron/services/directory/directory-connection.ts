@@ -2,7 +2,7 @@
 // in their configured order; a broken connection fails over to the next, and a connection to a
 // fallback server is dropped after a while so the primary is used again once it is back. A referral
 // (a read-only consumer asked to write) is never followed: it answers DIRECTORY_READ_ONLY.
-import { ResultCodeError, type Client } from 'ldapts';
+import { NoSuchObjectError, ResultCodeError, type Client } from 'ldapts';
 import type { Clock } from '../clock';
 import { KioskError } from '../kiosk-error';
 import type { Logger } from '../logger';
@@ -30,6 +30,11 @@ interface Live {
  */
 export function isReferral(error: unknown): boolean {
   return error instanceof ResultCodeError && error.code === 10;
+}
+
+/** "No such object" (32): the entry or its container is not there. The one test for it. */
+export function isNoSuchObject(error: unknown): boolean {
+  return error instanceof NoSuchObjectError || (error as { code?: number } | null)?.code === 32;
 }
 
 /** Errors from the server's answer (LDAP result codes other than busy/unavailable) are not outages. */

@@ -1,7 +1,7 @@
 // How a server is asked whether it takes writes, without writing anything: the probe behind every
 // choice of write server, the doctor's write line and the kiosk's read-only status.
-import { InsufficientAccessError, NoSuchObjectError, UnwillingToPerformError, type Client } from 'ldapts';
-import { isReferral } from './directory-connection';
+import { InsufficientAccessError, UnwillingToPerformError, type Client } from 'ldapts';
+import { isNoSuchObject, isReferral } from './directory-connection';
 
 /** What a write server is now: takes writes, refers them elsewhere, refuses them, or does not answer. */
 export type WriteRole = 'writable' | 'referral' | 'read-only' | 'unreachable';
@@ -24,7 +24,7 @@ export async function writability(client: Client, probeDn: string): Promise<Excl
   } catch (error) {
     if (isReferral(error)) return 'referral';
     if (error instanceof UnwillingToPerformError) return 'read-only';
-    if (error instanceof NoSuchObjectError || error instanceof InsufficientAccessError) return 'writable';
+    if (isNoSuchObject(error) || error instanceof InsufficientAccessError) return 'writable';
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 // A kiosk's heartbeat entry under the kiosks container (objectClass mxKiosk, docs/directory.md):
 // what it says (version, state, last seen, today's counts; never anything personal), how it reads
 // back for the fleet table, and how it is written without losing a race to add it.
-import { AlreadyExistsError, NoSuchObjectError, type Client, type Entry } from 'ldapts';
+import { AlreadyExistsError, type Client, type Entry } from 'ldapts';
+import { isNoSuchObject } from '../directory/directory-connection';
 import type { ActionCount } from '../audit/today-counts';
 import { firstValue, parseGeneralizedTime } from '../directory/ldap-values';
 import { markOf, SWITCH_ATTRIBUTES, type SwitchMark } from './fleet-switch';
@@ -81,7 +82,7 @@ export async function writeHeartbeat(
   try {
     await replace();
   } catch (error) {
-    if (!(error instanceof NoSuchObjectError)) throw error;
+    if (!isNoSuchObject(error)) throw error;
     try {
       await client.add(dn, { objectClass: 'mxKiosk', cn, ...attributes });
     } catch (addError) {

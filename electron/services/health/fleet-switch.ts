@@ -6,13 +6,13 @@ import {
   AlreadyExistsError,
   EqualityFilter,
   InsufficientAccessError,
-  NoSuchObjectError,
   NotFilter,
   type Client,
   type Entry,
 } from 'ldapts';
 import { KioskError } from '../kiosk-error';
 import { assertionFailed, whileMatching } from '../directory/assertion-control';
+import { isNoSuchObject } from '../directory/directory-connection';
 import { firstValue, generalizedTime, parseGeneralizedTime } from '../directory/ldap-values';
 import { replacing } from '../directory/ldap-changes';
 
@@ -102,7 +102,7 @@ async function switched(client: Client, { dn, cn, on, who, nowMs }: SwitchComman
     await modify();
   } catch (error) {
     if (assertionFailed(error)) changed = false;
-    else if (!(error instanceof NoSuchObjectError)) throw error;
+    else if (!isNoSuchObject(error)) throw error;
     else if (!on)
       changed = false; // no entry: no switch, already off
     else {
