@@ -57,9 +57,9 @@ export function auditedAs(code: ResultCode): 'refused' | 'failed' {
   return REFUSALS.has(code) ? 'refused' : 'failed';
 }
 
-/** Whether error is a KioskError with this code (an outage, a refusal) rather than anything else. */
-export function hasCode(error: unknown, code: ResultCode): error is KioskError {
-  return error instanceof KioskError && error.code === code;
+/** Whether error is a KioskError with one of these codes (an outage, a refusal) rather than anything else. */
+export function hasCode(error: unknown, ...codes: ResultCode[]): error is KioskError {
+  return error instanceof KioskError && codes.includes(error.code);
 }
 
 /** An error's first line: ldapts and Node put the useful part there, and the rest (a code, a stack) is noise in a doctor line. */

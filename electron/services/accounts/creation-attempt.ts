@@ -217,7 +217,7 @@ export class CreationAttempt implements AddingAttempt {
         this.leave(store);
       });
     }
-    if (why instanceof KioskError && why.code === 'NAME_TAKEN') {
+    if (hasCode(why, 'NAME_TAKEN')) {
       // Someone took the name meanwhile: the next list the person sees will not offer it.
       throw new KioskError('NAME_TAKEN', `${this.request.account} was taken meanwhile`, {
         account: this.room.standing.address(this.request.account),

@@ -5,7 +5,7 @@
 // that hangs) is not joined by a second one sending the same mailboxes again.
 import type { AccountStores } from '../account-store/account-stores';
 import { layoutProblem, type LayoutFinding, type LayoutProblem } from '../account-store/layout-check';
-import { KioskError } from '../kiosk-error';
+import { hasCode } from '../kiosk-error';
 import type { Logger } from '../logger';
 import type { IncompleteEntrySweeper } from './incomplete-entry-sweeper';
 import type { MailboxFinisher } from './mailbox-finisher';
@@ -15,7 +15,7 @@ const LAYOUT_RECHECK_MS = 30_000;
 
 export class AccountHousekeeping {
   private round: Promise<void> | undefined;
-  private timers: Array<ReturnType<typeof setInterval>> = [];
+  private timers: Array<ReturnType<typeof setTimeout>> = [];
   private problem: LayoutProblem | null = null;
 
   constructor(
@@ -34,8 +34,8 @@ export class AccountHousekeeping {
   /** Rounds now and every everyMs; the layout more often while it is wrong. Returns the stop. */
   start(everyMs: number): () => void {
     const tick = () => void this.runRound();
-    setTimeout(tick, 0).unref?.();
     this.timers.push(
+      setTimeout(tick, 0),
       setInterval(tick, everyMs),
       setInterval(() => this.problem !== null && void this.checkLayout(), Math.min(LAYOUT_RECHECK_MS, everyMs)),
     );
@@ -44,7 +44,8 @@ export class AccountHousekeeping {
   }
 
   stop(): void {
-    for (const timer of this.timers) clearInterval(timer);
+    // clearTimeout clears an interval too: the first round, if it has not run yet, is dropped as well.
+    for (const timer of this.timers) clearTimeout(timer);
     this.timers = [];
   }
 
@@ -76,12 +77,7 @@ export class AccountHousekeeping {
       const store = await this.deps.stores.begin();
       findings = await store.checkLayout(this.deps.kioskEntryDn);
     } catch (error) {
-      if (
-        !(
-          error instanceof KioskError &&
-          (error.code === 'DIRECTORY_UNAVAILABLE' || error.code === 'DIRECTORY_READ_ONLY')
-        )
-      )
+      if (!hasCode(error, 'DIRECTORY_UNAVAILABLE', 'DIRECTORY_READ_ONLY'))
         this.deps.logger.warn('the directory layout check failed; will retry', { error });
       return this.problem;
     }

@@ -52,7 +52,7 @@ export class PasswordSetter {
         await this.readBack(store, dn, password);
         return;
       }
-      if (!(error instanceof KioskError) || error.code !== 'DIRECTORY_UNAVAILABLE') throw error;
+      if (!hasCode(error, 'DIRECTORY_UNAVAILABLE')) throw error;
       await this.afterFault(store, dn, password, error);
       return;
     }
@@ -65,7 +65,7 @@ export class PasswordSetter {
     try {
       form = await store.passwordForm(dn);
     } catch (error) {
-      if (!(error instanceof KioskError) || error.code !== 'DIRECTORY_UNAVAILABLE') throw error;
+      if (!hasCode(error, 'DIRECTORY_UNAVAILABLE')) throw error;
       // The server answered the Password Modify: the password is set. A bind, once the directory
       // answers, stands in for the read-back's proof.
       await this.afterFault(store, dn, password, error);
